@@ -1,0 +1,143 @@
+/**
+ * What the steps learn, accumulated as the flow runs. Each step reads what earlier steps
+ * wrote and adds its own section; every section is plain JSON.
+ */
+import type { TokenEndpointAuthMethod } from './options.js';
+
+/** One challenge of a `WWW-Authenticate` header (RFC 9110 §11.6.1). */
+export interface AuthChallenge {
+  scheme: string;
+  parameters: Record<string, string>;
+  token68?: string;
+}
+
+export interface ProbeData {
+  status: number;
+  challenges: AuthChallenge[];
+  /** `resource_metadata` of the Bearer challenge, when present. */
+  resourceMetadataUrl?: string;
+  /** `scope` of the Bearer challenge, when present. */
+  challengeScope?: string;
+}
+
+/** RFC 9728 §2 fields the flow uses; the whole document is kept in `document`. */
+export interface ProtectedResourceData {
+  metadataUrl: string;
+  resource: string;
+  authorizationServers: string[];
+  scopesSupported?: string[];
+  document: Record<string, unknown>;
+}
+
+export interface AuthorizationServerData {
+  /** The `authorization_servers` entry chosen. */
+  authorizationServer: string;
+  metadataUrl: string;
+  /** RFC 8414 metadata (validated as far as a lenient client could go). */
+  metadata: AuthorizationServerMetadata;
+  /** True when metadata came from the 2025-03-26 default-endpoint fallback, not a document. */
+  fallback: boolean;
+}
+
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint?: string;
+  token_endpoint?: string;
+  registration_endpoint?: string;
+  jwks_uri?: string;
+  introspection_endpoint?: string;
+  revocation_endpoint?: string;
+  scopes_supported?: string[];
+  response_types_supported?: string[];
+  grant_types_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  token_endpoint_auth_methods_supported?: string[];
+  token_endpoint_auth_signing_alg_values_supported?: string[];
+  authorization_response_iss_parameter_supported?: boolean;
+  client_id_metadata_document_supported?: boolean;
+  [field: string]: unknown;
+}
+
+export interface ClientData {
+  method: 'pre' | 'cimd' | 'dcr';
+  clientId: string;
+  clientSecret?: string;
+  tokenEndpointAuthMethod: TokenEndpointAuthMethod;
+  redirectUri: string;
+  /** The registration response (DCR) without secrets. */
+  registration?: Record<string, unknown>;
+}
+
+export interface AuthorizationRequestData {
+  url: string;
+  state: string;
+  codeVerifier: string;
+  codeChallenge: string;
+  redirectUri: string;
+  scope?: string;
+  resource?: string;
+  /** The issuer recorded before redirecting, for the RFC 9207 check. */
+  expectedIssuer: string;
+}
+
+export interface AuthorizationResponseData {
+  callbackUrl: string;
+  code?: string;
+  iss?: string;
+  error?: string;
+  errorDescription?: string;
+}
+
+export interface TokenData {
+  accessToken: string;
+  tokenType: string;
+  expiresIn?: number;
+  /** When the token was received (ISO time), so expiry can be shown later. */
+  receivedAt: string;
+  refreshToken?: string;
+  idToken?: string;
+  scope?: string;
+  grant: 'authorization_code' | 'client_credentials' | 'refresh_token';
+}
+
+export interface TokenInspectionData {
+  format: 'jwt' | 'opaque';
+  header?: Record<string, unknown>;
+  claims?: Record<string, unknown>;
+  signature?: 'valid' | 'invalid' | 'unverified';
+  introspection?: Record<string, unknown>;
+  /** Claims of the OpenID Connect ID token, when one was issued (decoded, not verified). */
+  idTokenClaims?: Record<string, unknown>;
+}
+
+export interface McpTool {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+}
+
+export interface McpData {
+  protocolVersion?: string;
+  serverInfo?: { name: string; version: string };
+  tools?: McpTool[];
+  toolCalls: { name: string; arguments: Record<string, unknown>; result?: unknown; error?: string }[];
+  stepUps: number;
+}
+
+export interface FlowData {
+  probe?: ProbeData;
+  /** The URL the authorization server sent the user-agent back to (code or error). */
+  callbackUrl?: string;
+  /** Scope demanded by a 403 `insufficient_scope`; the next authorization request asks for it. */
+  stepUpScope?: string;
+  protectedResource?: ProtectedResourceData;
+  authorizationServer?: AuthorizationServerData;
+  client?: ClientData;
+  authorizationRequest?: AuthorizationRequestData;
+  authorizationResponse?: AuthorizationResponseData;
+  tokens?: TokenData;
+  tokenInspection?: TokenInspectionData;
+  mcp?: McpData;
+  refreshedTokens?: TokenData;
+}

@@ -1,0 +1,83 @@
+/**
+ * Records every request a step makes. `send` is the engine's own door to the network;
+ * `fetch` adapts it for libraries that want a fetch function, so their traffic is recorded too.
+ */
+import type { Clock, HttpRequestInput, SentExchange, StepHttp } from './step.js';
+import type { Transport } from './transport.js';
+import type { Exchange, HeaderList, StepId } from './types.js';
+
+export interface RecorderLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+export interface ExchangeIdSource {
+  next(): string;
+}
+
+export function createStepHttp(
+  stepId: StepId,
+  transport: Transport,
+  clock: Clock,
+  ids: ExchangeIdSource,
+  limits: RecorderLimits,
+): StepHttp {
+  const exchanges: Exchange[] = [];
+
+  async function send(input: HttpRequestInput, label?: string): Promise<SentExchange> {
+    const request = {
+      method: (input.method ?? 'GET').toUpperCase(),
+      url: input.url,
+      headers: input.headers ?? [],
+      ...(input.body !== undefined ? { body: input.body } : {}),
+    };
+    const started = clock.now();
+    const result = await transport.send({ ...request, timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes });
+    const exchange: Exchange = {
+      id: ids.next(),
+      stepId,
+      ...(label ? { label } : {}),
+      request,
+      ...(result.response ? { response: result.response } : {}),
+      ...(result.ok ? {} : { error: result.error }),
+      timings: { startedAt: new Date(started).toISOString(), durationMs: Math.max(0, clock.now() - started) },
+    };
+    exchanges.push(exchange);
+    return {
+      exchange,
+      ...(result.response ? { response: result.response } : {}),
+      ...(result.ok ? {} : { error: result.error }),
+    };
+  }
+
+  function recordingFetch(label?: string) {
+    return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      const body = request.body ? await request.text() : undefined;
+      const headers: HeaderList = [];
+      request.headers.forEach((value, name) => headers.push([name, value]));
+      const sent = await send({ method: request.method, url: request.url, headers, ...(body !== undefined ? { body } : {}) }, label);
+      if (!sent.response || (sent.error && sent.error.kind !== 'too-large')) {
+        const error = sent.error ?? { kind: 'refused', message: 'no answer' };
+        throw new TypeError(`fetch failed: ${error.kind}: ${error.message}`, { cause: error });
+      }
+      const { status, statusText, headers: responseHeaders, body: text } = sent.response;
+      return new Response(bodyAllowed(status) ? text : null, { status, statusText, headers: responseHeaders });
+    };
+  }
+
+  return { send, fetch: recordingFetch, exchanges };
+}
+
+/** The Response constructor refuses a body for these statuses. */
+function bodyAllowed(status: number): boolean {
+  return ![101, 103, 204, 205, 304].includes(status);
+}
+
+export function sequentialIds(prefix = 'ex', start = 1): ExchangeIdSource & { peek(): number } {
+  let n = start;
+  return {
+    next: () => `${prefix}-${n++}`,
+    peek: () => n,
+  };
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { redactBody, redactExchange, redactHeaders, redactUrl, REDACTED } from './redact.js';
+import type { Exchange } from './types.js';
+
+describe('redaction', () => {
+  it('keeps the scheme of Authorization and hides cookies', () => {
+    assert.deepEqual(
+      redactHeaders([
+        ['Authorization', 'Bearer abc.def.ghi'],
+        ['cookie', 'sid=1'],
+        ['accept', 'application/json'],
+      ]),
+      [
+        ['Authorization', `Bearer ${REDACTED}`],
+        ['cookie', REDACTED],
+        ['accept', 'application/json'],
+      ],
+    );
+  });
+
+  it('hides codes in URLs but keeps state and the rest', () => {
+    const out = new URL(redactUrl('http://127.0.0.1:4280/callback?code=s3cr3t&state=abc&iss=x'));
+    assert.equal(out.searchParams.get('code'), REDACTED);
+    assert.equal(out.searchParams.get('state'), 'abc');
+  });
+
+  it('hides secret fields in form, JSON and free-text bodies', () => {
+    const form = new URLSearchParams(redactBody('grant_type=authorization_code&code=s3cr3t&code_verifier=v3r1f1er&client_id=c'));
+    assert.equal(form.get('code'), REDACTED);
+    assert.equal(form.get('code_verifier'), REDACTED);
+    assert.equal(form.get('client_id'), 'c');
+    const json = JSON.parse(redactBody('{"access_token":"a","token_type":"Bearer","nested":{"refresh_token":"r"}}')) as Record<string, unknown>;
+    assert.deepEqual(json, { access_token: REDACTED, token_type: 'Bearer', nested: { refresh_token: REDACTED } });
+    const html = redactBody('Redirecting to <a href="http://x/callback?state=1&amp;code=s3cr3t">http://x/callback?code=s3cr3t</a>');
+    assert.doesNotMatch(html, /s3cr3t/);
+    assert.doesNotMatch(redactBody('event: message\ndata: eyJhbGciOi.eyJzdWIiOi.c2ln'), /eyJzdWIiOi/);
+  });
+
+  it('redacts a whole exchange: request URL, headers, body, response Location and body', () => {
+    const exchange: Exchange = {
+      id: 'ex-1',
+      stepId: 'authorization-request',
+      request: { method: 'POST', url: 'http://as/token?code=q1', headers: [['authorization', 'Basic Zm9vOmJhcg==']], body: 'code=c1&grant_type=authorization_code' },
+      response: {
+        status: 303,
+        statusText: 'See Other',
+        headers: [['location', 'http://127.0.0.1/callback?code=c2&state=s']],
+        body: '{"access_token":"t1"}',
+        bodyTruncated: false,
+        bodyBytes: 20,
+      },
+      timings: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 },
+    };
+    const text = JSON.stringify(redactExchange(exchange));
+    for (const secret of ['q1', 'Zm9vOmJhcg', 'c1', 'c2', 't1']) assert.ok(!text.includes(secret), `${secret} is gone`);
+    assert.match(text, /state=s/);
+  });
+});

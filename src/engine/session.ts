@@ -1,0 +1,152 @@
+/**
+ * A session is a whole run as plain data: the options, what the steps learned, and each step's
+ * result in the order they ran. `runStep` advances it by one step (the UI's step mode);
+ * `runFlow` advances until the flow completes, stops, or needs a person.
+ */
+import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
+import type { FlowData } from './flow-data.js';
+import type { FlowOptions } from './options.js';
+import { createStepHttp, sequentialIds } from './recorder.js';
+import type { AuthorizationInteraction, Clock, RandomSource, StepContext, StepDefinition } from './step.js';
+import { STEP_DEFINITIONS } from './steps/index.js';
+import type { Transport } from './transport.js';
+import { STEP_IDS, type Finding, type StepId, type StepResult, type UserAction } from './types.js';
+
+export type SessionStatus =
+  | { kind: 'ready' }
+  | { kind: 'waiting'; stepId: StepId; action: UserAction }
+  | { kind: 'stopped'; stepId: StepId; reason: string; findingId?: string }
+  | { kind: 'completed' };
+
+export interface Session {
+  format: 'mcp-auth-debugger/session@1';
+  options: FlowOptions;
+  data: FlowData;
+  results: StepResult[];
+  status: SessionStatus;
+  /** The step that runs next, or undefined when the flow is over. */
+  next?: StepId;
+  exchangeCounter: number;
+}
+
+export interface EngineDeps {
+  transport: Transport;
+  clock?: Clock;
+  random?: RandomSource;
+  interaction?: AuthorizationInteraction;
+  /** Replaces the step table (tests that run one stage against recorded data). */
+  steps?: Partial<Record<StepId, StepDefinition>>;
+}
+
+export function createSession(options: FlowOptions): Session {
+  return {
+    format: 'mcp-auth-debugger/session@1',
+    options,
+    data: {},
+    results: [],
+    status: { kind: 'ready' },
+    next: 'probe',
+    exchangeCounter: 1,
+  };
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+const systemRandom: RandomSource = (length) => crypto.getRandomValues(new Uint8Array(length));
+
+/** Runs the session's next step and returns the advanced session (the input is not changed). */
+export async function runStep(session: Session, deps: EngineDeps): Promise<Session> {
+  const stepId = session.next;
+  if (!stepId) return session;
+  const definition = deps.steps?.[stepId] ?? STEP_DEFINITIONS[stepId];
+  const ids = sequentialIds('ex', session.exchangeCounter);
+  const clock = deps.clock ?? systemClock;
+  const http = createStepHttp(stepId, deps.transport, clock, ids, session.options);
+  const findings: Finding[] = [];
+  const report = (id: string, input?: FindingInput) => {
+    // A finding belongs to the step that saw it, whatever stage its catalogue entry is filed under.
+    const finding = makeFinding(id, session.options.spec, input);
+    if (finding) findings.push({ ...finding, stepId });
+  };
+  const ctx: StepContext = {
+    stepId,
+    options: session.options,
+    spec: session.options.spec,
+    data: session.data,
+    http,
+    clock,
+    random: deps.random ?? systemRandom,
+    ...(deps.interaction ? { interaction: deps.interaction } : {}),
+    report,
+    stopsFlow: (id) => !session.options.lenient && findingDefinition(id).stopsFlow === true && findings.some((f) => f.id === id),
+  };
+
+  let output;
+  try {
+    output = await definition.run(ctx);
+  } catch (error) {
+    // A step that throws has a bug; the run still ends with a clear outcome, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    report('engine.internal-error', { params: { step: stepId, message } });
+    output = { outcome: { kind: 'failed' as const, reason: `Internal error in ${stepId}: ${message}`, findingId: 'engine.internal-error' } };
+  }
+
+  const result: StepResult<Partial<FlowData>> = {
+    stepId,
+    exchanges: [...http.exchanges],
+    findings,
+    data: output.data ?? {},
+    outcome: output.outcome,
+  };
+  const data: FlowData = { ...session.data, ...output.data };
+  const advanced: Session = {
+    ...session,
+    data,
+    results: [...session.results, result],
+    exchangeCounter: ids.peek(),
+  };
+  return { ...advanced, ...afterStep(advanced, stepId, result) };
+}
+
+/** Decides what comes after a step, from its outcome and what the flow now knows. */
+function afterStep(session: Session, stepId: StepId, result: StepResult<Partial<FlowData>>): Pick<Session, 'status' | 'next'> {
+  const { outcome } = result;
+  if (outcome.kind === 'failed') {
+    return { status: { kind: 'stopped', stepId, reason: outcome.reason, ...(outcome.findingId ? { findingId: outcome.findingId } : {}) } };
+  }
+  if (outcome.kind === 'needs-user') return { status: { kind: 'waiting', stepId, action: outcome.action }, next: 'authorization-response' };
+  if (stepId === 'authenticated-mcp' && result.data.stepUpScope !== undefined) {
+    return { status: { kind: 'ready' }, next: 'authorization-request' };
+  }
+  const next = STEP_IDS[STEP_IDS.indexOf(stepId) + 1];
+  return next ? { status: { kind: 'ready' }, next } : { status: { kind: 'completed' } };
+}
+
+/** Supplies the callback URL a person's browser landed on, so `authorization-response` can run. */
+export function provideCallback(session: Session, callbackUrl: string): Session {
+  return { ...session, data: { ...session.data, callbackUrl }, status: { kind: 'ready' }, next: 'authorization-response' };
+}
+
+export interface RunFlowHooks {
+  onStep?(result: StepResult, session: Session): void;
+}
+
+/** Runs steps until the flow completes, stops, or waits for a person. */
+export async function runFlow(session: Session, deps: EngineDeps, hooks: RunFlowHooks = {}): Promise<Session> {
+  let current = session;
+  // Each step runs at most a bounded number of times (step-up loops are capped by maxStepUps).
+  const limit = STEP_IDS.length * (current.options.maxStepUps + 2);
+  for (let i = 0; i < limit && current.next && current.status.kind === 'ready'; i++) {
+    current = await runStep(current, deps);
+    const last = current.results[current.results.length - 1];
+    if (last) hooks.onStep?.(last, current);
+  }
+  return current;
+}
+
+export function allFindings(session: Session): Finding[] {
+  return session.results.flatMap((r) => r.findings);
+}
+
+export function allExchanges(session: Session) {
+  return session.results.flatMap((r) => r.exchanges);
+}

@@ -1,0 +1,88 @@
+/**
+ * What a step sees while it runs, and what it gives back. A step builds its requests, sends
+ * them through `ctx.http` (which records every exchange), reports findings by catalogue id,
+ * and returns the data it learned with an outcome. The runner turns that into a StepResult.
+ */
+import type { FindingInput } from './checks/catalogue.js';
+import type { FlowData } from './flow-data.js';
+import type { FlowOptions } from './options.js';
+import type { Exchange, ExchangeError, ExchangeResponse, HeaderList, Outcome, SpecVersion, StepId } from './types.js';
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** Fills a buffer with random bytes (state, PKCE verifier, jti). Injected for reproducible runs. */
+export type RandomSource = (length: number) => Uint8Array;
+
+export interface HttpRequestInput {
+  method?: string;
+  url: string;
+  headers?: HeaderList;
+  body?: string;
+}
+
+export interface SentExchange {
+  exchange: Exchange;
+  /** Present when an answer (complete or cut) arrived. */
+  response?: ExchangeResponse;
+  error?: ExchangeError;
+}
+
+export interface StepHttp {
+  /** Sends one request and records it as an exchange of the current step. */
+  send(request: HttpRequestInput, label?: string): Promise<SentExchange>;
+  /**
+   * A `fetch` for libraries (oauth4webapi's `customFetch`, the MCP SDK's transport) that
+   * records each call as an exchange. Network failures reject with a TypeError, as fetch does;
+   * the exchange holds the typed error.
+   */
+  fetch(label?: string): (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** Exchanges recorded so far in this step. */
+  readonly exchanges: readonly Exchange[];
+}
+
+/** Completes the authorization round trip for runs without a person at the browser. */
+export interface AuthorizationInteraction {
+  /** Returns the URL the authorization server sent the user-agent back to. */
+  obtainCallback(request: { url: string; redirectUri: string }, http: StepHttp): Promise<string>;
+}
+
+export interface StepContext {
+  readonly stepId: StepId;
+  readonly options: FlowOptions;
+  readonly spec: SpecVersion;
+  /** What earlier steps learned. */
+  readonly data: Readonly<FlowData>;
+  readonly http: StepHttp;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly interaction?: AuthorizationInteraction;
+  /** Records a finding by catalogue id (ignored where the rule is off for the spec version). */
+  report(id: string, input?: FindingInput): void;
+  /**
+   * True when the finding's rule says a client MUST stop and the run is not lenient.
+   * Steps call it after reporting: `if (ctx.stopsFlow('prm.resource-mismatch')) return stop(...)`.
+   */
+  stopsFlow(id: string): boolean;
+}
+
+export interface StepOutput {
+  data?: Partial<FlowData>;
+  outcome: Outcome;
+}
+
+export interface StepDefinition {
+  id: StepId;
+  run(ctx: StepContext): Promise<StepOutput>;
+}
+
+export const ok = (data?: Partial<FlowData>): StepOutput => (data ? { data, outcome: { kind: 'ok' } } : { outcome: { kind: 'ok' } });
+
+export const skipped = (reason: string): StepOutput => ({ outcome: { kind: 'skipped', reason } });
+
+export const failed = (reason: string, findingId?: string, data?: Partial<FlowData>): StepOutput => ({
+  ...(data ? { data } : {}),
+  outcome: findingId ? { kind: 'failed', reason, findingId } : { kind: 'failed', reason },
+});

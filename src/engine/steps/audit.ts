@@ -1,0 +1,124 @@
+/**
+ * The security audit (opt-in): sends the MCP server tokens it must refuse, and reports the
+ * ones it accepts. Two tests, each a pitfall visible from outside:
+ * - a tampered token: the real access token with one signature character changed
+ *   (a server that only decodes JWTs accepts it);
+ * - a foreign-audience token: a genuine token the authorization server issued for another
+ *   resource (a server that does not check `aud` accepts it).
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-handling
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
+ */
+import { decodeJwt } from 'jose';
+import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { HeaderList } from '../types.js';
+import { parseJsonObject } from './json-document.js';
+import { probeRequest } from './probe.js';
+import { callTokenEndpoint } from './token-request.js';
+
+/** The path of the other audience the debugger asks for, on the MCP server's own origin. */
+export const AUDIT_AUDIENCE_PATH = '/mcp-auth-debugger-audit';
+
+export const auditStep: StepDefinition = { id: 'audit', run: audit };
+
+async function audit(ctx: StepContext): Promise<StepOutput> {
+  if (!ctx.options.audit) return skipped('The audit is off; turn it on to send the server tokens it must refuse.');
+  const tokens = ctx.data.refreshedTokens ?? ctx.data.tokens;
+  if (!tokens) return skipped('There is no access token to audit with.');
+
+  await tamperedTokenTest(ctx, tokens.accessToken);
+  await foreignAudienceTest(ctx, ctx.data.refreshedTokens?.refreshToken ?? ctx.data.tokens?.refreshToken);
+  return ok();
+}
+
+/**
+ * Changes one character in the middle of the signature. (The last base64url character may
+ * only carry padding bits, so changing it can leave the signature bytes as they were.)
+ */
+export function tamperWithToken(token: string): string {
+  const parts = token.split('.');
+  const signature = parts.length === 3 ? (parts[2] ?? '') : token;
+  if (signature.length === 0) return `${token}x`;
+  const at = Math.floor(signature.length / 2);
+  const original = signature[at] ?? 'A';
+  const replaced = signature.slice(0, at) + (original === 'A' ? 'B' : 'A') + signature.slice(at + 1);
+  return parts.length === 3 ? `${parts[0]}.${parts[1]}.${replaced}` : replaced;
+}
+
+async function sendWithToken(ctx: StepContext, token: string, label: string) {
+  const request = probeRequest(ctx.options);
+  const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
+  return ctx.http.send({ ...request, headers }, label);
+}
+
+async function tamperedTokenTest(ctx: StepContext, accessToken: string): Promise<void> {
+  const sent = await sendWithToken(ctx, tamperWithToken(accessToken), 'audit: tampered token');
+  judge(ctx, sent.exchange.id, sent.response?.status, {
+    accepted: 'audit.accepts-tampered-token',
+    refused: 'audit.rejects-tampered-token',
+    what: 'tampered token',
+    params: {},
+  });
+}
+
+async function foreignAudienceTest(ctx: StepContext, refreshToken: string | undefined): Promise<void> {
+  const metadata = ctx.data.authorizationServer?.metadata;
+  let audience: string;
+  try {
+    audience = new URL(AUDIT_AUDIENCE_PATH, ctx.options.serverUrl).href;
+  } catch {
+    // The probe already stopped on an invalid server URL; nothing to test here.
+    return;
+  }
+  const untested = (reason: string) => ctx.report('audit.foreign-audience-untested', { params: { audience, reason } });
+  if (!refreshToken) return untested('no refresh token was issued.');
+  if (!metadata) return untested('there is no authorization server metadata.');
+
+  const parameters = new URLSearchParams({ refresh_token: refreshToken, resource: audience });
+  const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', parameters);
+  if (!call.ok) return untested(call.reason);
+  const response = call.exchange.response;
+  const body = response ? parseJsonObject(response.body) : undefined;
+  if (!response || response.status !== 200 || !body?.ok || typeof body.value.access_token !== 'string') {
+    const error = body?.ok && typeof body.value.error === 'string' ? body.value.error : `status ${response?.status ?? 'none'}`;
+    return untested(`the authorization server refused (${error}).`);
+  }
+  const foreignToken = body.value.access_token;
+  if (!issuedForOtherAudience(foreignToken, ctx)) {
+    return untested('the token it issued does not name another audience, so it proves nothing.');
+  }
+  const sent = await sendWithToken(ctx, foreignToken, 'audit: token for another audience');
+  judge(ctx, sent.exchange.id, sent.response?.status, {
+    accepted: 'audit.accepts-foreign-audience',
+    refused: 'audit.rejects-foreign-audience',
+    what: 'token for another audience',
+    params: { audience },
+  });
+}
+
+/** True when the token is a JWT whose `aud` does not include the MCP server (opaque tokens can't be told). */
+function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
+  let aud: unknown;
+  try {
+    aud = decodeJwt(token).aud;
+  } catch {
+    // An opaque token: the server's verdict on it is still meaningful, the AS honoured the resource.
+    return true;
+  }
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  const server = ctx.options.serverUrl.replace(/\/$/, '');
+  return !audiences.some((value) => typeof value === 'string' && value.replace(/\/$/, '') === server);
+}
+
+function judge(
+  ctx: StepContext,
+  exchangeId: string,
+  status: number | undefined,
+  ids: { accepted: string; refused: string; what: string; params: Record<string, string> },
+): void {
+  const evidence = { exchangeId };
+  const params = { ...ids.params, url: ctx.options.serverUrl, status: status === undefined ? 'no answer' : String(status) };
+  if (status === undefined) return;
+  if (status >= 200 && status < 300) ctx.report(ids.accepted, { params, evidence });
+  else if (status === 401) ctx.report(ids.refused, { params, evidence });
+  else ctx.report('audit.unexpected-status', { params: { ...params, what: ids.what }, evidence });
+}

@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import type { AuthorizationServerMetadata, FlowData, TokenData } from '../flow-data.js';
+import { defaultFlowOptions, type FlowOptions } from '../options.js';
+import { createSession, runStep } from '../session.js';
+import type { Clock } from '../step.js';
+import type { Transport, TransportRequest } from '../transport.js';
+import type { ExchangeResponse, StepResult } from '../types.js';
+
+const SERVER = 'https://mcp.example.com/mcp';
+const ISSUER = 'https://auth.example.com/realms/demo';
+const JWKS_URI = `${ISSUER}/protocol/openid-connect/certs`;
+const INTROSPECTION = `${ISSUER}/protocol/openid-connect/token/introspect`;
+const NOW = Date.parse('2026-08-01T10:00:00Z');
+const NOW_S = NOW / 1000;
+const clock: Clock = { now: () => NOW };
+
+type Answer = Partial<ExchangeResponse> & { status: number };
+
+function cannedTransport(answer: (request: TransportRequest) => Answer) {
+  const requests: TransportRequest[] = [];
+  const transport: Transport = {
+    async send(request) {
+      requests.push(request);
+      const { status, headers = [['content-type', 'application/json']], body = '' } = answer(request);
+      return { ok: true, response: { status, statusText: '', headers, body, bodyTruncated: false, bodyBytes: body.length } };
+    },
+  };
+  return { transport, requests };
+}
+
+let signingKey: CryptoKey;
+let otherKey: CryptoKey;
+let jwks: { keys: JWK[] };
+
+before(async () => {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  signingKey = pair.privateKey;
+  jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
+  otherKey = (await generateKeyPair('RS256')).privateKey;
+});
+
+const GOOD_CLAIMS: JWTPayload = { iss: ISSUER, aud: SERVER, sub: 'user-1', exp: NOW_S + 300, iat: NOW_S, scope: 'mcp:tools profile' };
+
+async function jwt(claims: JWTPayload = GOOD_CLAIMS, options: { key?: CryptoKey; kid?: string; typ?: string } = {}): Promise<string> {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'k1', typ: options.typ ?? 'at+jwt' }).sign(options.key ?? signingKey);
+}
+
+interface Setup {
+  token: string;
+  requestedScope?: string;
+  tokens?: Partial<TokenData>;
+  options?: Partial<FlowOptions>;
+  as?: Partial<AuthorizationServerMetadata>;
+  answer?: (request: TransportRequest) => Answer;
+}
+
+async function inspect(setup: Setup) {
+  const data: FlowData = {
+    authorizationServer: {
+      authorizationServer: ISSUER,
+      metadataUrl: `${ISSUER}/.well-known/openid-configuration`,
+      metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token`, jwks_uri: JWKS_URI, introspection_endpoint: INTROSPECTION, ...setup.as },
+      fallback: false,
+    },
+    authorizationRequest: {
+      url: 'x',
+      state: 's',
+      codeVerifier: 'v',
+      codeChallenge: 'c',
+      redirectUri: 'http://127.0.0.1:4280/callback',
+      scope: setup.requestedScope ?? 'mcp:tools',
+      resource: SERVER,
+      expectedIssuer: ISSUER,
+    },
+    tokens: { accessToken: setup.token, tokenType: 'Bearer', receivedAt: new Date(NOW).toISOString(), grant: 'authorization_code', scope: 'mcp:tools', ...setup.tokens },
+  };
+  const { transport, requests } = cannedTransport(
+    setup.answer ??
+      ((request) => (request.url === JWKS_URI ? { status: 200, body: JSON.stringify(jwks) } : { status: 404, body: 'not found' })),
+  );
+  const session = { ...createSession(defaultFlowOptions(SERVER, setup.options)), data, next: 'token-inspection' as const };
+  const after = await runStep(session, { transport, clock });
+  const result = after.results.at(-1);
+  assert.ok(result);
+  return { result: result as StepResult<Partial<FlowData>>, inspection: after.data.tokenInspection, requests };
+}
+
+const ids = (result: StepResult) => result.findings.map((f) => f.id).sort();
+
+describe('token-inspection: JWT access tokens', () => {
+  it('verifies a good token against the JWKS and finds nothing wrong', async () => {
+    const token = await jwt();
+    const { result, inspection, requests } = await inspect({ token });
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.deepEqual(ids(result), ['token.signature-valid']);
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.url, JWKS_URI);
+    assert.equal(result.exchanges[0]?.label, 'JWKS');
+    assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(inspection?.format, 'jwt');
+    assert.equal(inspection?.signature, 'valid');
+    assert.equal(inspection?.claims?.sub, 'user-1');
+    assert.equal(inspection?.header?.kid, 'k1');
+  });
+
+  it('reports a token for another audience', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: ['account', 'https://other.example.com'] }) });
+    assert.deepEqual(ids(result), ['token.audience-mismatch', 'token.signature-valid']);
+    const finding = result.findings.find((f) => f.id === 'token.audience-mismatch');
+    assert.equal(finding?.severity, 'error');
+    assert.deepEqual(finding?.params, { aud: '"account", "https://other.example.com"', expected: SERVER });
+  });
+
+  it('makes the audience mismatch a warning under 2025-03-26, which has no audience binding', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: 'account' }), options: { spec: '2025-03-26' } });
+    assert.equal(result.findings.find((f) => f.id === 'token.audience-mismatch')?.severity, 'warning');
+  });
+
+  it('tells a loose audience match (trailing slash, case) from a mismatch', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: 'https://MCP.example.com/mcp/' }) });
+    assert.deepEqual(ids(result), ['token.audience-not-exact', 'token.signature-valid']);
+  });
+
+  it('reports a missing audience', async () => {
+    const { aud: _aud, ...claims } = GOOD_CLAIMS;
+    const { result } = await inspect({ token: await jwt(claims) });
+    assert.deepEqual(ids(result), ['token.audience-missing', 'token.signature-valid']);
+  });
+
+  it('reports a foreign issuer', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, iss: 'https://auth.example.com/realms/other' }) });
+    assert.deepEqual(ids(result), ['token.issuer-mismatch', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.issuer-mismatch')?.params?.iss, 'https://auth.example.com/realms/other');
+  });
+
+  it('reports an expired token, judged by the injected clock', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, iat: NOW_S - 600, exp: NOW_S - 1 }) });
+    assert.deepEqual(ids(result), ['token.expired', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.expired')?.params?.now, '2026-08-01T10:00:00.000Z');
+  });
+
+  it('reports missing exp, missing scope claim and a non-RFC 9068 typ', async () => {
+    const { result } = await inspect({ token: await jwt({ iss: ISSUER, aud: SERVER }, { typ: 'JWT' }) });
+    assert.deepEqual(ids(result), ['token.expiry-missing', 'token.scope-claim-missing', 'token.signature-valid', 'token.typ-not-at-jwt']);
+  });
+
+  it('reports requested scopes the token lacks, reading scp arrays too', async () => {
+    const { scope: _scope, ...claims } = GOOD_CLAIMS;
+    const { result } = await inspect({ token: await jwt({ ...claims, scp: ['profile'] }) });
+    assert.deepEqual(ids(result), ['token.scope-missing', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.scope-missing')?.params?.missing, 'mcp:tools');
+  });
+
+  it('does not expect offline_access in the token', async () => {
+    const { result } = await inspect({ token: await jwt(), requestedScope: 'mcp:tools offline_access' });
+    assert.deepEqual(ids(result), ['token.signature-valid']);
+  });
+
+  it('points out a long lifetime', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, exp: NOW_S + 30 * 24 * 3600 }) });
+    assert.deepEqual(ids(result), ['token.long-lived', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.long-lived')?.params?.hours, '720');
+  });
+
+  it('reports a bad signature', async () => {
+    const { result, inspection } = await inspect({ token: await jwt(GOOD_CLAIMS, { key: otherKey }) });
+    assert.deepEqual(ids(result), ['token.signature-invalid']);
+    assert.equal(inspection?.signature, 'invalid');
+  });
+
+  it('reports a token signed with a key that is not published', async () => {
+    const { result } = await inspect({ token: await jwt(GOOD_CLAIMS, { key: otherKey, kid: 'rotated-away' }) });
+    assert.deepEqual(ids(result), ['token.signing-key-not-found']);
+    assert.equal(result.findings[0]?.params?.kid, 'rotated-away');
+  });
+
+  it('rejects alg none without fetching keys', async () => {
+    const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
+    const payload = base64url.encode(JSON.stringify(GOOD_CLAIMS));
+    const { result, requests, inspection } = await inspect({ token: `${header}.${payload}.` });
+    assert.deepEqual(ids(result), ['token.alg-none']);
+    assert.equal(requests.length, 0);
+    assert.equal(inspection?.signature, 'invalid');
+  });
+
+  it('reports an unusable JWKS and a missing jwks_uri', async () => {
+    const token = await jwt();
+    const broken = await inspect({ token, answer: () => ({ status: 200, body: JSON.stringify({ keys: 'nope' }) }) });
+    assert.deepEqual(ids(broken.result), ['token.jwks-unusable']);
+    assert.equal(broken.inspection?.signature, 'unverified');
+    const none = await inspect({ token, as: { jwks_uri: undefined } });
+    assert.deepEqual(ids(none.result), ['token.no-jwks-uri']);
+  });
+
+  it('decodes the ID token claims without judging them', async () => {
+    const idToken = await jwt({ iss: ISSUER, aud: 'client-1', sub: 'user-1', exp: NOW_S + 300, iat: NOW_S });
+    const { result, inspection } = await inspect({ token: await jwt(), tokens: { idToken } });
+    assert.deepEqual(ids(result), ['token.id-token', 'token.signature-valid']);
+    assert.deepEqual(result.findings.find((f) => f.id === 'token.id-token')?.params, { iss: ISSUER, aud: 'client-1' });
+    assert.equal(inspection?.idTokenClaims?.aud, 'client-1');
+  });
+
+  it('never puts the token into findings', async () => {
+    const token = await jwt({ ...GOOD_CLAIMS, aud: 'account', exp: NOW_S - 5 }, { key: otherKey });
+    const { result } = await inspect({ token });
+    assert.ok(result.findings.length >= 1);
+    assert.ok(!JSON.stringify(result.findings).includes(token.split('.')[2] ?? '-'));
+    assert.ok(!JSON.stringify(result.findings).includes(token));
+  });
+});
+
+describe('token-inspection: opaque tokens and introspection', () => {
+  const introspecting = { clientId: 'mcp-server', clientSecret: 'rs-secret' };
+
+  it('says the token is opaque and sends nothing without introspection credentials', async () => {
+    const { result, requests, inspection } = await inspect({ token: 'opaque-token-value' });
+    assert.deepEqual(ids(result), ['token.opaque']);
+    assert.equal(requests.length, 0);
+    assert.equal(inspection?.format, 'opaque');
+  });
+
+  it('introspects with the resource server credentials and checks the answer', async () => {
+    const { result, requests, inspection } = await inspect({
+      token: 'opaque-token-value',
+      options: { introspection: introspecting },
+      answer: () => ({ status: 200, body: JSON.stringify({ active: true, aud: 'account', scope: 'profile', exp: NOW_S + 60, iss: ISSUER }) }),
+    });
+    assert.equal(requests.length, 1);
+    const request = requests[0];
+    assert.equal(request?.url, INTROSPECTION);
+    assert.equal(request?.method, 'POST');
+    // RFC 6749 §2.3.1: id and secret are form-urlencoded, then Basic-encoded; decode as a server does.
+    const basic = request?.headers.find(([n]) => n === 'authorization')?.[1] ?? '';
+    assert.match(basic, /^Basic /);
+    assert.deepEqual(atob(basic.slice(6)).split(':').map(decodeURIComponent), ['mcp-server', 'rs-secret']);
+    assert.equal(new URLSearchParams(request?.body).get('token'), 'opaque-token-value');
+    assert.deepEqual(ids(result), ['token.audience-mismatch', 'token.opaque', 'token.scope-missing']);
+    const mismatch = result.findings.find((f) => f.id === 'token.audience-mismatch');
+    assert.equal(mismatch?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(inspection?.introspection?.active, true);
+  });
+
+  it('reports an inactive token', async () => {
+    const { result } = await inspect({
+      token: 'opaque-token-value',
+      options: { introspection: introspecting },
+      answer: () => ({ status: 200, body: JSON.stringify({ active: false }) }),
+    });
+    assert.deepEqual(ids(result), ['token.introspection-inactive', 'token.opaque']);
+  });
+
+  it('reports a failed introspection and a missing endpoint', async () => {
+    const failed = await inspect({
+      token: 'opaque-token-value',
+      options: { introspection: introspecting },
+      answer: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }) }),
+    });
+    assert.deepEqual(ids(failed.result), ['token.introspection-failed', 'token.opaque']);
+    const missing = await inspect({ token: 'opaque-token-value', options: { introspection: introspecting }, as: { introspection_endpoint: undefined } });
+    assert.deepEqual(ids(missing.result), ['token.introspection-unavailable', 'token.opaque']);
+  });
+
+  it('skips without tokens', async () => {
+    const session = { ...createSession(defaultFlowOptions(SERVER)), next: 'token-inspection' as const };
+    const after = await runStep(session, { transport: cannedTransport(() => ({ status: 500 })).transport, clock });
+    assert.equal(after.results[0]?.outcome.kind, 'skipped');
+  });
+});

@@ -1,0 +1,331 @@
+/**
+ * Token inspection: what the MCP server will see when it validates the access token. A client
+ * treats access tokens as opaque; the debugger looks inside for the developer. A JWT is decoded,
+ * its signature checked against the authorization server's `jwks_uri`, and its `iss`, `aud`,
+ * `exp` and scope compared with the flow; an opaque token is introspected (RFC 7662) when the
+ * person gave resource-server credentials.
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
+ */
+import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, type JWK } from 'jose';
+import * as oauth from 'oauth4webapi';
+import { canonicalServerUri } from '../canonical-uri.js';
+import { secureEndpoint } from '../client-authentication.js';
+import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
+import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { Exchange } from '../types.js';
+import { readJsonDocument, reportTransportFailure } from './json-document.js';
+import { missingResourceScopes, oauthServer } from './token-request.js';
+
+export const tokenInspectionStep: StepDefinition = { id: 'token-inspection', run: inspectToken };
+
+/** Tolerance for the not-before check, for clocks that disagree a little. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+/** Lifetimes above this are pointed out (the spec asks for short-lived tokens without a number). */
+const LONG_LIFETIME_HOURS = 24;
+
+interface Expectations {
+  issuer?: string;
+  audience?: string;
+  requestedScope?: string;
+  receivedAt: number;
+}
+
+async function inspectToken(ctx: StepContext): Promise<StepOutput> {
+  const tokens = ctx.data.tokens;
+  if (!tokens) return skipped('There is no access token to inspect.');
+  const metadata = ctx.data.authorizationServer?.metadata;
+  const expect = expectations(ctx, tokens, metadata);
+
+  const jwt = decodeAccessToken(tokens.accessToken);
+  let inspection: TokenInspectionData;
+  if (jwt) {
+    const signature = await verifySignature(ctx, tokens.accessToken, jwt.header, metadata);
+    checkTokenType(ctx, jwt.header);
+    checkClaims(ctx, jwt.claims, expect, 'jwt');
+    inspection = { format: 'jwt', header: jwt.header, claims: jwt.claims, signature };
+  } else {
+    ctx.report('token.opaque');
+    inspection = { format: 'opaque' };
+  }
+
+  const introspection = await introspect(ctx, tokens.accessToken, inspection.format, metadata, expect);
+  if (introspection) inspection.introspection = introspection;
+
+  if (tokens.idToken) {
+    const idTokenClaims = decodeIdToken(ctx, tokens.idToken);
+    if (idTokenClaims) inspection.idTokenClaims = idTokenClaims;
+  }
+  return ok({ tokenInspection: inspection });
+}
+
+function expectations(ctx: StepContext, tokens: TokenData, metadata: AuthorizationServerMetadata | undefined): Expectations {
+  // The audience is the MCP server whatever the token request said (even with omitResource).
+  const audience = ctx.data.authorizationRequest?.resource ?? canonicalServerUri(ctx.options.serverUrl);
+  const requestedScope = ctx.data.authorizationRequest?.scope ?? tokens.scope;
+  const receivedAt = Date.parse(tokens.receivedAt);
+  return {
+    ...(metadata ? { issuer: metadata.issuer } : {}),
+    ...(audience ? { audience } : {}),
+    ...(requestedScope ? { requestedScope } : {}),
+    receivedAt: Number.isNaN(receivedAt) ? ctx.clock.now() : receivedAt,
+  };
+}
+
+/** Header and claims of a JWS-compact JWT, or undefined for anything else (opaque strings, JWE). */
+function decodeAccessToken(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
+  try {
+    return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+  } catch (error) {
+    // jose throws for every non-JWT; that is the definition of an opaque token here.
+    if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Verifies the signature only; claims are judged separately, so that an expired token still
+ * shows whether its signature is good.
+ */
+async function verifySignature(
+  ctx: StepContext,
+  token: string,
+  header: Record<string, unknown>,
+  metadata: AuthorizationServerMetadata | undefined,
+): Promise<NonNullable<TokenInspectionData['signature']>> {
+  const alg = typeof header.alg === 'string' ? header.alg : '(none)';
+  const kid = typeof header.kid === 'string' ? header.kid : '(none)';
+  if (alg.toLowerCase() === 'none') {
+    ctx.report('token.alg-none');
+    return 'invalid';
+  }
+  if (alg.startsWith('HS')) {
+    ctx.report('token.signature-unverifiable', { params: { alg, reason: 'a shared-secret algorithm, so only holders of the secret can verify it' } });
+    return 'unverified';
+  }
+  const url = metadata?.jwks_uri;
+  if (!url) {
+    ctx.report('token.no-jwks-uri');
+    return 'unverified';
+  }
+
+  const sent = await ctx.http.send({ url, headers: [['accept', 'application/json']] }, 'JWKS');
+  const evidence = { exchangeId: sent.exchange.id };
+  if (reportTransportFailure(ctx, sent) || !sent.response) return 'unverified';
+  if (sent.response.status !== 200) {
+    ctx.report('token.jwks-unusable', { params: { url, reason: `HTTP ${sent.response.status}` }, evidence });
+    return 'unverified';
+  }
+  const jwks = readJsonDocument(ctx, sent, 'The JWK Set');
+  if (!jwks) return 'unverified';
+  if (!Array.isArray(jwks.keys)) {
+    ctx.report('token.jwks-unusable', { params: { url, reason: 'there is no "keys" array' }, evidence });
+    return 'unverified';
+  }
+
+  let keySet: ReturnType<typeof createLocalJWKSet>;
+  try {
+    keySet = createLocalJWKSet({ keys: jwks.keys.filter(isJwk) });
+  } catch (error) {
+    ctx.report('token.jwks-unusable', { params: { url, reason: errorMessage(error) }, evidence });
+    return 'unverified';
+  }
+  try {
+    await compactVerify(token, keySet);
+  } catch (error) {
+    if (error instanceof errors.JWKSNoMatchingKey) {
+      ctx.report('token.signing-key-not-found', { params: { alg, kid, url }, evidence });
+      return 'invalid';
+    }
+    if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) {
+      ctx.report('token.signature-unverifiable', { params: { alg, reason: errorMessage(error) }, evidence });
+      return 'unverified';
+    }
+    const reason = error instanceof errors.JWSSignatureVerificationFailed ? 'the signature does not match' : errorMessage(error);
+    ctx.report('token.signature-invalid', { params: { url, reason }, evidence });
+    return 'invalid';
+  }
+  ctx.report('token.signature-valid', { params: { alg, kid, url }, evidence });
+  return 'valid';
+}
+
+function isJwk(value: unknown): value is JWK {
+  return typeof value === 'object' && value !== null && 'kty' in value && typeof value.kty === 'string';
+}
+
+/** RFC 9068 §2.1: JWT access tokens are typed "at+jwt" (informational: MCP does not require RFC 9068). */
+function checkTokenType(ctx: StepContext, header: Record<string, unknown>): void {
+  const typ = typeof header.typ === 'string' ? header.typ : undefined;
+  if (!typ || !/^(application\/)?at\+jwt$/i.test(typ)) ctx.report('token.typ-not-at-jwt', { params: { typ: typ ?? '(none)' } });
+}
+
+/**
+ * Compares claims (of the JWT, or of an introspection response, which uses the same names) with
+ * what the flow asked for. Introspection members are optional (RFC 7662 §2.2), so their absence
+ * is only reported where a resource server cannot do without them (the audience).
+ */
+function checkClaims(
+  ctx: StepContext,
+  claims: Record<string, unknown>,
+  expect: Expectations,
+  source: 'jwt' | 'introspection',
+  evidence?: { exchangeId: string },
+): void {
+  const withEvidence = evidence ? { evidence } : {};
+  const fromJwt = source === 'jwt';
+
+  if (expect.issuer !== undefined) {
+    if (typeof claims.iss !== 'string') {
+      if (fromJwt) ctx.report('token.issuer-missing', withEvidence);
+    } else if (claims.iss !== expect.issuer) {
+      ctx.report('token.issuer-mismatch', { params: { iss: claims.iss, expected: expect.issuer }, ...withEvidence });
+    }
+  }
+
+  if (expect.audience !== undefined) checkAudience(ctx, claims.aud, expect.audience, withEvidence);
+
+  const now = ctx.clock.now() / 1000;
+  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
+  if (exp === undefined) {
+    if (fromJwt) ctx.report('token.expiry-missing', withEvidence);
+  } else {
+    if (exp <= now) ctx.report('token.expired', { params: { exp: isoTime(exp), now: isoTime(now) }, ...withEvidence });
+    const issuedAt = typeof claims.iat === 'number' ? claims.iat : expect.receivedAt / 1000;
+    const hours = (exp - issuedAt) / 3600;
+    if (hours > LONG_LIFETIME_HOURS) ctx.report('token.long-lived', { params: { hours: String(Math.round(hours)) }, ...withEvidence });
+  }
+  if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_TOLERANCE_SECONDS) {
+    ctx.report('token.not-yet-valid', { params: { nbf: isoTime(claims.nbf), now: isoTime(now) }, ...withEvidence });
+  }
+
+  // RFC 9068 §2.2.3 "scope" (space-separated); some servers write "scp", as a string or an array.
+  const held = typeof claims.scope === 'string' ? claims.scope : scpClaim(claims.scp);
+  if (held === undefined) {
+    if (fromJwt) ctx.report('token.scope-claim-missing', withEvidence);
+  } else if (expect.requestedScope) {
+    const missing = missingResourceScopes(expect.requestedScope, held);
+    if (missing.length > 0) {
+      ctx.report('token.scope-missing', {
+        params: { requested: expect.requestedScope, scope: held || '(none)', missing: missing.join(' ') },
+        ...withEvidence,
+      });
+    }
+  }
+}
+
+function scpClaim(scp: unknown): string | undefined {
+  if (typeof scp === 'string') return scp;
+  if (Array.isArray(scp) && scp.every((s) => typeof s === 'string')) return scp.join(' ');
+  return undefined;
+}
+
+/**
+ * "MCP servers MUST validate that access tokens were issued specifically for them as the
+ * intended audience" (RFC 8707 §2). An exact match is what a strict server requires; a match
+ * only up to letter case or a trailing slash is pointed out, since servers differ there.
+ */
+function checkAudience(ctx: StepContext, aud: unknown, expected: string, withEvidence: { evidence?: { exchangeId: string } }): void {
+  const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
+  if (audiences.length === 0) {
+    ctx.report('token.audience-missing', { params: { expected }, ...withEvidence });
+    return;
+  }
+  if (audiences.includes(expected)) return;
+  const shown = audiences.map((a) => `"${a}"`).join(', ');
+  const loose = looseResource(expected);
+  if (loose !== undefined && audiences.some((a) => looseResource(a) === loose)) {
+    ctx.report('token.audience-not-exact', { params: { aud: shown, expected }, ...withEvidence });
+    return;
+  }
+  ctx.report('token.audience-mismatch', { params: { aud: shown, expected }, ...withEvidence });
+}
+
+/** A URI with case-insensitive parts lower-cased and no trailing slash, for the loose comparison. */
+function looseResource(uri: string): string | undefined {
+  if (!URL.canParse(uri)) return undefined;
+  const url = new URL(uri);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
+/**
+ * RFC 7662 introspection with the resource server's credentials (client_secret_basic), as the
+ * tutorial's MCP server does it. For a JWT only `active` is judged (its claims were checked above);
+ * for an opaque token this is the only way to see its audience, expiry and scope.
+ */
+async function introspect(
+  ctx: StepContext,
+  token: string,
+  format: TokenInspectionData['format'],
+  metadata: AuthorizationServerMetadata | undefined,
+  expect: Expectations,
+): Promise<Record<string, unknown> | undefined> {
+  const credentials = ctx.options.introspection;
+  if (!credentials || !metadata) return undefined;
+  if (!metadata.introspection_endpoint) {
+    ctx.report('token.introspection-unavailable');
+    return undefined;
+  }
+  const endpoint = secureEndpoint(ctx, metadata.introspection_endpoint);
+  if (!endpoint.ok) return undefined;
+
+  const before = ctx.http.exchanges.length;
+  try {
+    await oauth.introspectionRequest(oauthServer(metadata), { client_id: credentials.clientId }, oauth.ClientSecretBasic(credentials.clientSecret), token, {
+      [oauth.customFetch]: ctx.http.fetch('token introspection'),
+      [oauth.allowInsecureRequests]: endpoint.allowInsecure,
+    });
+  } catch (error) {
+    // The recording fetch rejects on network failures; the exchange holds the typed error, reported below.
+    if (!ctx.http.exchanges[before]) throw error;
+  }
+  const exchange = ctx.http.exchanges[before];
+  if (!exchange) throw new Error('the introspection request was not recorded');
+  return analyzeIntrospection(ctx, exchange, format, expect);
+}
+
+function analyzeIntrospection(
+  ctx: StepContext,
+  exchange: Exchange,
+  format: TokenInspectionData['format'],
+  expect: Expectations,
+): Record<string, unknown> | undefined {
+  const sent = { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
+  const evidence = { exchangeId: exchange.id };
+  const url = exchange.request.url;
+  if (reportTransportFailure(ctx, sent) || !exchange.response) return undefined;
+  if (exchange.response.status !== 200) {
+    ctx.report('token.introspection-failed', { params: { url, reason: `HTTP ${exchange.response.status}` }, evidence });
+    return undefined;
+  }
+  const body = readJsonDocument(ctx, sent, 'The introspection response');
+  if (!body) return undefined;
+  if (body.active !== true) {
+    ctx.report('token.introspection-inactive', { params: { active: JSON.stringify(body.active) ?? 'undefined' }, evidence });
+    return body;
+  }
+  if (format === 'opaque') checkClaims(ctx, body, expect, 'introspection', evidence);
+  return body;
+}
+
+/** The ID token is for the client, not the MCP server: its claims are shown, not judged here. */
+function decodeIdToken(ctx: StepContext, idToken: string): Record<string, unknown> | undefined {
+  let claims: Record<string, unknown>;
+  try {
+    claims = decodeJwt(idToken);
+  } catch (error) {
+    ctx.report('token.id-token-undecodable', { params: { reason: errorMessage(error) } });
+    return undefined;
+  }
+  const aud = typeof claims.aud === 'string' ? claims.aud : Array.isArray(claims.aud) ? claims.aud.join(', ') : '(none)';
+  ctx.report('token.id-token', { params: { iss: typeof claims.iss === 'string' ? claims.iss : '(none)', aud } });
+  return claims;
+}
+
+function isoTime(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString();
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

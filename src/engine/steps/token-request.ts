@@ -1,0 +1,304 @@
+/**
+ * Token request: the client exchanges the authorization code (PKCE verifier, redirect URI and
+ * `resource` included) or, for `client_credentials`, its own credentials for tokens.
+ * The answer is checked field by field so every problem shows, then handed to oauth4webapi's
+ * strict processor for a second verdict. `refresh` reuses `callTokenEndpoint` and
+ * `analyzeTokenResponse`, so both grants are judged by the same rules.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
+ */
+import * as oauth from 'oauth4webapi';
+import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
+import type { AuthorizationServerMetadata, TokenData } from '../flow-data.js';
+import type { TokenEndpointAuthMethod } from '../options.js';
+import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { Exchange } from '../types.js';
+import { resourceFor, selectScope } from './authorization-request.js';
+import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+
+export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requestTokens };
+
+async function requestTokens(ctx: StepContext): Promise<StepOutput> {
+  const metadata = ctx.data.authorizationServer?.metadata;
+  if (!metadata) return missingPrerequisite(ctx, 'authorization server metadata');
+  if (!ctx.data.client) return missingPrerequisite(ctx, 'client registration');
+
+  const grant = ctx.options.grant;
+  const parameters = new URLSearchParams();
+  let requestedScope: string | undefined;
+  if (grant === 'client_credentials') {
+    requestedScope = clientCredentialsScope(ctx);
+    if (requestedScope) parameters.set('scope', requestedScope);
+  } else {
+    const request = ctx.data.authorizationRequest;
+    if (!request) return missingPrerequisite(ctx, 'authorization request');
+    const response = ctx.data.authorizationResponse;
+    if (!response?.code) {
+      const reason = response?.error ? `error=${response.error}` : response ? 'no code parameter in the callback' : 'no callback';
+      ctx.report('token.no-authorization-code', { params: { reason } });
+      return failed('There is no authorization code to exchange.', 'token.no-authorization-code');
+    }
+    // RFC 6749 §4.1.3: redirect_uri is required when it was in the authorization request; OAuth 2.1 §4.1.3 adds code_verifier.
+    parameters.set('code', response.code);
+    parameters.set('redirect_uri', request.redirectUri);
+    parameters.set('code_verifier', request.codeVerifier);
+    requestedScope = request.scope;
+  }
+  const resource = tokenRequestResource(ctx);
+  if (resource !== undefined) parameters.set('resource', resource);
+
+  const call = await callTokenEndpoint(ctx, metadata, grant, parameters);
+  if (!call.ok) return failed(call.reason, call.findingId);
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client });
+  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
+  return ok({ tokens: analysis.tokens });
+}
+
+function missingPrerequisite(ctx: StepContext, what: string): StepOutput {
+  ctx.report('token.missing-prerequisite', { params: { what } });
+  return failed(`Cannot request a token: ${what} is missing.`, 'token.missing-prerequisite');
+}
+
+/**
+ * The `resource` of token requests: the one the authorization request used, else the canonical
+ * server URI. "MUST be included in both authorization requests and token requests" (MCP
+ * 2025-06-18 on); 2025-03-26 has no resource parameter, and the person may leave it out on
+ * purpose (`omitResource`).
+ */
+export function tokenRequestResource(ctx: StepContext): string | undefined {
+  const resource = resourceFor(ctx.spec, ctx.options);
+  if (resource === undefined) return undefined;
+  return ctx.data.authorizationRequest?.resource ?? resource;
+}
+
+/**
+ * Scope of a client_credentials request: the authorization request's scope selection strategy
+ * (401 challenge scope, else PRM scopes_supported; on step-up the union with the previous scope),
+ * without offline_access, since this grant has no refresh tokens (RFC 6749 §4.4.3).
+ */
+function clientCredentialsScope(ctx: StepContext): string | undefined {
+  return selectScope({
+    spec: ctx.spec,
+    options: { refresh: false, ...(ctx.options.scope !== undefined ? { scope: ctx.options.scope } : {}) },
+    ...(ctx.data.stepUpScope !== undefined ? { stepUpScope: ctx.data.stepUpScope } : {}),
+    ...(ctx.data.tokens?.scope !== undefined ? { previousScope: ctx.data.tokens.scope } : {}),
+    ...(ctx.data.probe?.challengeScope !== undefined ? { challengeScope: ctx.data.probe.challengeScope } : {}),
+    ...(ctx.data.protectedResource?.scopesSupported ? { resourceScopesSupported: ctx.data.protectedResource.scopesSupported } : {}),
+  }).scope;
+}
+
+export function splitScope(scope: string | undefined): string[] {
+  return (scope ?? '').split(' ').filter((s) => s.length > 0);
+}
+
+/** The scopes of `wanted` that `held` lacks. */
+export function missingScopes(wanted: string | undefined, held: string | undefined): string[] {
+  const have = new Set(splitScope(held));
+  return splitScope(wanted).filter((s) => !have.has(s));
+}
+
+/**
+ * Requested resource scopes a grant or token lacks. offline_access only asks for a refresh token
+ * ("refresh tokens are not a resource requirement"); authorization servers rightly leave it out of
+ * the granted scope and the token, so it is not counted as missing.
+ */
+export function missingResourceScopes(requested: string | undefined, held: string | undefined): string[] {
+  return missingScopes(requested, held).filter((s) => s !== 'offline_access');
+}
+
+/** The method the client authenticates with: forced by the person, else what registration settled. */
+export function tokenEndpointAuthMethod(ctx: StepContext): TokenEndpointAuthMethod | undefined {
+  return ctx.options.tokenEndpointAuthMethod ?? ctx.data.client?.tokenEndpointAuthMethod;
+}
+
+/** The metadata fields oauth4webapi reads, typed as it wants them. */
+export function oauthServer(metadata: AuthorizationServerMetadata): oauth.AuthorizationServer {
+  const idTokenAlgs = metadata.id_token_signing_alg_values_supported;
+  return {
+    issuer: metadata.issuer,
+    ...(metadata.token_endpoint ? { token_endpoint: metadata.token_endpoint } : {}),
+    ...(metadata.introspection_endpoint ? { introspection_endpoint: metadata.introspection_endpoint } : {}),
+    ...(metadata.jwks_uri ? { jwks_uri: metadata.jwks_uri } : {}),
+    ...(Array.isArray(idTokenAlgs) && idTokenAlgs.every((alg) => typeof alg === 'string')
+      ? { id_token_signing_alg_values_supported: idTokenAlgs }
+      : {}),
+  };
+}
+
+export type TokenEndpointCall =
+  | { ok: true; exchange: Exchange; client: oauth.Client }
+  | { ok: false; reason: string; findingId?: string };
+
+/**
+ * Sends one token endpoint request (RFC 6749 §3.2) with the client's authentication method,
+ * recorded through `ctx.http`. Nothing is sent to a non-HTTPS endpoint off loopback, since the
+ * request carries a code, a secret or a refresh token.
+ */
+export async function callTokenEndpoint(
+  ctx: StepContext,
+  metadata: AuthorizationServerMetadata,
+  grant: TokenData['grant'],
+  parameters: URLSearchParams,
+): Promise<TokenEndpointCall> {
+  const client = ctx.data.client;
+  if (!client) return { ok: false, reason: 'No client.' };
+  if (!metadata.token_endpoint) {
+    ctx.report('token.no-token-endpoint');
+    return { ok: false, reason: 'The authorization server has no token endpoint.', findingId: 'token.no-token-endpoint' };
+  }
+  const endpoint = secureEndpoint(ctx, metadata.token_endpoint);
+  if (!endpoint.ok) return endpoint;
+
+  const method = tokenEndpointAuthMethod(ctx) ?? client.tokenEndpointAuthMethod;
+  const clientSecret = client.clientSecret ?? ctx.options.clientSecret;
+  const auth = await clientAuthentication(ctx, { clientId: client.clientId, method, ...(clientSecret ? { clientSecret } : {}) }, metadata);
+  if (!auth.ok) return auth;
+
+  const before = ctx.http.exchanges.length;
+  try {
+    await oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
+      [oauth.customFetch]: ctx.http.fetch(grant === 'refresh_token' ? 'refresh token request' : 'token request'),
+      [oauth.allowInsecureRequests]: endpoint.allowInsecure,
+    });
+  } catch (error) {
+    // The recording fetch rejects on network failures; the exchange holds the typed error.
+    const recorded = ctx.http.exchanges[before];
+    if (!recorded) throw error;
+    reportTransportFailure(ctx, { exchange: recorded, ...(recorded.error ? { error: recorded.error } : {}) });
+    return { ok: false, reason: 'The token endpoint did not answer.', findingId: 'http.unreachable' };
+  }
+  const exchange = ctx.http.exchanges[before];
+  if (!exchange) throw new Error('the token request was not recorded');
+  return { ok: true, exchange, client: auth.client };
+}
+
+export interface TokenResponseExpectations {
+  grant: TokenData['grant'];
+  /** The scope the client asked for (for authorization_code: in the authorization request). */
+  requestedScope: string | undefined;
+  metadata: AuthorizationServerMetadata;
+  client: oauth.Client;
+}
+
+export type TokenResponseAnalysis = { ok: true; tokens: TokenData } | { ok: false; findingId: string };
+
+/**
+ * Checks a token endpoint answer (RFC 6749 §5.1 success, §5.2 error) and reports every problem.
+ * Gives the tokens when there is an access token a lenient client could use, else the finding
+ * that says why there is none.
+ */
+export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange, expect: TokenResponseExpectations): Promise<TokenResponseAnalysis> {
+  const evidence = { exchangeId: exchange.id };
+  const sent = { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
+  if (reportTransportFailure(ctx, sent) || !exchange.response) {
+    return { ok: false, findingId: exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable' };
+  }
+  const response = exchange.response;
+  const status = String(response.status);
+
+  if (response.status !== 200) {
+    const parsed = parseJsonObject(response.body);
+    if (parsed.ok && typeof parsed.value.error === 'string') {
+      ctx.report('token.error-response', { params: oauthErrorParams(status, parsed.value), evidence });
+      return { ok: false, findingId: 'token.error-response' };
+    }
+    ctx.report('token.http-error', { params: { status, url: exchange.request.url }, evidence });
+    return { ok: false, findingId: 'token.http-error' };
+  }
+
+  const body = readJsonDocument(ctx, sent, 'The token response');
+  if (!body) return { ok: false, findingId: 'http.not-json' };
+  if (typeof body.error === 'string') {
+    ctx.report('token.error-response', { params: oauthErrorParams(status, body), evidence });
+    return { ok: false, findingId: 'token.error-response' };
+  }
+
+  // RFC 6749 §5.1: "The authorization server MUST include the HTTP "Cache-Control" response
+  // header field with a value of "no-store" in any response containing tokens".
+  const cacheControl = headerValue(response, 'cache-control');
+  if (!cacheControl || !/(^|,)\s*no-store\s*(,|$)/i.test(cacheControl)) {
+    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? '(none)' }, evidence });
+  }
+
+  const accessToken = typeof body.access_token === 'string' && body.access_token.length > 0 ? body.access_token : undefined;
+  if (!accessToken) ctx.report('token.missing-access-token', { evidence });
+
+  const tokenType = typeof body.token_type === 'string' ? body.token_type : undefined;
+  if (!tokenType) ctx.report('token.missing-token-type', { evidence });
+  else if (tokenType.toLowerCase() !== 'bearer') ctx.report('token.not-bearer', { params: { tokenType }, evidence });
+
+  let expiresIn: number | undefined;
+  if (body.expires_in === undefined) {
+    ctx.report('token.missing-expires-in', { evidence });
+  } else if (typeof body.expires_in !== 'number' || !Number.isFinite(body.expires_in) || body.expires_in <= 0) {
+    ctx.report('token.invalid-expires-in', { params: { value: JSON.stringify(body.expires_in) }, evidence });
+  } else {
+    expiresIn = body.expires_in;
+  }
+
+  const refreshToken = typeof body.refresh_token === 'string' && body.refresh_token.length > 0 ? body.refresh_token : undefined;
+  if (expect.grant !== 'refresh_token') {
+    if (refreshToken && expect.grant === 'client_credentials') ctx.report('token.refresh-token-for-client-credentials', { evidence });
+    else ctx.report(refreshToken ? 'token.refresh-token-issued' : 'token.no-refresh-token', { evidence });
+  }
+
+  // RFC 6749 §5.1: scope is "OPTIONAL, if identical to the scope requested by the client; otherwise, REQUIRED".
+  const grantedScope = typeof body.scope === 'string' ? body.scope : undefined;
+  if (grantedScope !== undefined && expect.requestedScope) {
+    const missing = missingResourceScopes(expect.requestedScope, grantedScope);
+    if (missing.length > 0) {
+      ctx.report('token.scope-narrowed', {
+        params: { requested: expect.requestedScope, granted: grantedScope || '(none)', missing: missing.join(' ') },
+        evidence,
+      });
+    }
+  }
+
+  // The strict processor would only repeat what is reported above; ask it when nothing was.
+  const clean = accessToken && tokenType?.toLowerCase() === 'bearer' && (body.expires_in === undefined || expiresIn !== undefined);
+  if (clean) await strictVerdict(ctx, exchange, expect);
+  if (!accessToken) return { ok: false, findingId: 'token.missing-access-token' };
+
+  const scope = grantedScope ?? expect.requestedScope;
+  const tokens: TokenData = {
+    accessToken,
+    tokenType: tokenType ?? 'Bearer',
+    ...(expiresIn !== undefined ? { expiresIn } : {}),
+    receivedAt: new Date(ctx.clock.now()).toISOString(),
+    ...(refreshToken ? { refreshToken } : {}),
+    ...(typeof body.id_token === 'string' ? { idToken: body.id_token } : {}),
+    ...(scope ? { scope } : {}),
+    grant: expect.grant,
+  };
+  return { ok: true, tokens };
+}
+
+function oauthErrorParams(status: string, body: Record<string, unknown>): Record<string, string> {
+  return {
+    status,
+    error: String(body.error),
+    description: typeof body.error_description === 'string' ? body.error_description : '(no error_description)',
+  };
+}
+
+/**
+ * oauth4webapi's processor for the grant, as a second, spec-strict opinion on a response that
+ * passed the checks above (ID token claims, value types). Its first objection becomes a warning.
+ */
+async function strictVerdict(ctx: StepContext, exchange: Exchange, expect: TokenResponseExpectations): Promise<void> {
+  const recorded = exchange.response;
+  if (!recorded) return;
+  const response = new Response(recorded.body, { status: recorded.status, statusText: recorded.statusText, headers: recorded.headers });
+  const as = oauthServer(expect.metadata);
+  // Align oauth4webapi's clock (ID token exp/iat) with the injected one.
+  const client: oauth.Client = { ...expect.client, [oauth.clockSkew]: Math.round((ctx.clock.now() - Date.now()) / 1000) };
+  try {
+    if (expect.grant === 'authorization_code') await oauth.processAuthorizationCodeResponse(as, client, response);
+    else if (expect.grant === 'client_credentials') await oauth.processClientCredentialsResponse(as, client, response);
+    else await oauth.processRefreshTokenResponse(as, client, response);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.report('token.strict-check-failed', { params: { message }, evidence: { exchangeId: exchange.id } });
+  }
+}

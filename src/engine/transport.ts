@@ -1,0 +1,25 @@
+/**
+ * The engine sends every HTTP request through a `Transport`, so the same steps run in Node
+ * (straight to the network) and in the browser (through the relay, which can read
+ * cross-origin answers and 3xx `Location` headers the browser would hide).
+ */
+import type { ExchangeError, ExchangeRequest, ExchangeResponse } from './types.js';
+
+export interface TransportRequest extends ExchangeRequest {
+  /** Whole-exchange deadline: connect, headers and body. */
+  timeoutMs: number;
+  /** Bodies longer than this are cut and the result is a `too-large` error. */
+  maxBodyBytes: number;
+}
+
+export type TransportResult =
+  | { ok: true; response: ExchangeResponse }
+  /** `response` holds what arrived before the failure (status and headers, a cut body). */
+  | { ok: false; error: ExchangeError; response?: ExchangeResponse };
+
+export interface Transport {
+  send(request: TransportRequest): Promise<TransportResult>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -1,0 +1,110 @@
+/**
+ * The engine's data model: plain, serialisable objects shared by the CLI, the relay-backed
+ * browser UI and the tests. Nothing here holds behaviour.
+ */
+
+/** The spec versions the engine has a profile for, oldest first. */
+export const SPEC_VERSIONS = ['2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const;
+export type SpecVersion = (typeof SPEC_VERSIONS)[number];
+export const DEFAULT_SPEC_VERSION: SpecVersion = '2026-07-28';
+
+/** The flow's stages, in the order a client performs them. */
+export const STEP_IDS = [
+  'probe',
+  'protected-resource-metadata',
+  'authorization-server-metadata',
+  'client-registration',
+  'authorization-request',
+  'authorization-response',
+  'token-request',
+  'token-inspection',
+  'authenticated-mcp',
+  'refresh',
+  'audit',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Why an exchange has no (complete) answer. A closed union: the UI explains each kind. */
+export type ExchangeErrorKind =
+  | 'dns'
+  | 'refused'
+  | 'tls'
+  | 'timeout'
+  | 'cors-blocked'
+  | 'too-large'
+  | 'relay-rejected'
+  | 'invalid-url';
+
+export interface ExchangeError {
+  kind: ExchangeErrorKind;
+  message: string;
+}
+
+export type HeaderList = [name: string, value: string][];
+
+export interface ExchangeRequest {
+  method: string;
+  url: string;
+  headers: HeaderList;
+  body?: string;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  statusText: string;
+  headers: HeaderList;
+  /** Response body as text, cut at the transport's cap (see `bodyTruncated`). */
+  body: string;
+  bodyTruncated: boolean;
+  /** Bytes received (up to the cap plus one when truncated). */
+  bodyBytes: number;
+}
+
+/** One HTTP request and its answer (or the reason there is none). Immutable once recorded. */
+export interface Exchange {
+  id: string;
+  stepId: StepId;
+  /** What the exchange was for, in a few words ("PRM, path-aware well-known"). */
+  label?: string;
+  request: ExchangeRequest;
+  response?: ExchangeResponse;
+  error?: ExchangeError;
+  timings: { startedAt: string; durationMs: number };
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SpecRef {
+  id: string;
+  url: string;
+}
+
+export interface Finding {
+  /** Stable dotted id from the catalogue (public API). */
+  id: string;
+  severity: Severity;
+  stepId: StepId;
+  title: string;
+  detail: string;
+  specRefs: SpecRef[];
+  evidence?: { exchangeId: string; pointer?: string };
+  hint?: string;
+  /** Values substituted into the catalogue's texts, so the UI can render them in any language. */
+  params?: Record<string, string>;
+}
+
+export type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'failed'; reason: string; findingId?: string }
+  | { kind: 'needs-user'; action: UserAction }
+  | { kind: 'skipped'; reason: string };
+
+export type UserAction = { kind: 'open-authorization-url'; url: string; redirectUri: string };
+
+export interface StepResult<D = unknown> {
+  stepId: StepId;
+  exchanges: Exchange[];
+  findings: Finding[];
+  data: D;
+  outcome: Outcome;
+}
