@@ -1,0 +1,249 @@
+/**
+ * The local relay: serves the built SPA and performs HTTP requests on its behalf, because a
+ * browser cannot read cross-origin answers without CORS, nor a 302's `Location`.
+ *
+ * It is a proxy on a developer's machine, so it binds to loopback, answers relay calls only
+ * from its own origin with its per-process secret (see request-guard.ts), never follows
+ * redirects, caps sizes and time, reports its own refusals in an envelope distinct from
+ * upstream answers, and logs no credentials (see relay-log.ts).
+ *
+ * Routes: `POST /api/relay`, `GET /api/health`, and the SPA for every other GET.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createFetchTransport } from '../../src/engine/fetch-transport.js';
+import { RELAY_PATH, type RelayEnvelope } from '../../src/engine/relay-transport.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Transport, type TransportResult } from '../../src/engine/transport.js';
+import { answerJson, answerRelayRejected, answerText } from './http-answers.js';
+import { parseRelayCall, type RelayCaps } from './relay-call.js';
+import { formatRelayLogLine, type RelayLogOutcome } from './relay-log.js';
+import { createRequestGuard, type RequestGuard } from './request-guard.js';
+import { serveStaticSite } from './static-site.js';
+
+export interface RelayOptions {
+  /** Interface to bind; loopback unless the person asks otherwise. */
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Per-process secret; 32 random bytes (base64url) unless given. */
+  secret?: string;
+  /** The built SPA (Vite's `dist/`). Without it, `/` says the UI is not built. */
+  staticDir?: string;
+  /** Receives one line per relay call; nothing is logged without it. */
+  log?: (line: string) => void;
+  /** Cap on an upstream response body; a call asking for more gets this. */
+  maxBodyBytes?: number;
+  /** Cap on an upstream exchange's time; a call asking for more gets this. */
+  timeoutMs?: number;
+  /** Cap on the relay call's own request body. */
+  maxRequestBytes?: number;
+  /** Performs the upstream requests; the engine's fetch transport (never follows redirects) by default. */
+  transport?: Transport;
+}
+
+export interface Relay {
+  /** The relay's origin, e.g. `http://127.0.0.1:4280`. */
+  url: string;
+  secret: string;
+  port: number;
+  /** Stops listening and destroys open connections, idle and active. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_RELAY_TIMEOUT_CAP_MS = 60_000;
+export const DEFAULT_RELAY_MAX_BODY_CAP_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** What a call gets when it names no cap of its own: the engine's defaults, within the relay's caps. */
+const CALL_DEFAULTS: RelayCaps = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES };
+
+interface RelayContext {
+  guard: RequestGuard;
+  secret: string;
+  staticRoot: string | undefined;
+  caps: RelayCaps;
+  defaults: RelayCaps;
+  maxRequestBytes: number;
+  transport: Transport;
+  log: ((line: string) => void) | undefined;
+}
+
+export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
+  const host = options.host ?? '127.0.0.1';
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  if (secret === '') throw new Error('The relay secret must not be empty.');
+  const caps: RelayCaps = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_CAP_MS,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_RELAY_MAX_BODY_CAP_BYTES,
+  };
+  const server = createServer({
+    // A relay call is small and local; a client that dribbles its request is cut off.
+    headersTimeout: 10_000,
+    requestTimeout: 30_000,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const context: RelayContext = {
+    guard: createRequestGuard({ port, boundHost: host, secret }),
+    secret,
+    staticRoot: options.staticDir === undefined ? undefined : path.resolve(options.staticDir),
+    caps,
+    defaults: { timeoutMs: Math.min(CALL_DEFAULTS.timeoutMs, caps.timeoutMs), maxBodyBytes: Math.min(CALL_DEFAULTS.maxBodyBytes, caps.maxBodyBytes) },
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    transport: options.transport ?? createFetchTransport(),
+    log: options.log,
+  };
+
+  // Attached in the same tick as 'listening': no request can arrive before it.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handleRequest(context, req, res).catch((error: unknown) => {
+      context.log?.(`${new Date().toISOString()} relay internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+      if (!res.headersSent) answerText(res, 500, 'Internal relay error.\n');
+      else res.destroy();
+    });
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    secret,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** The host part of the relay's URL: loopback for wildcard binds, brackets for IPv6. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+async function handleRequest(context: RelayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  const queryAt = target.indexOf('?');
+  const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+
+  if (pathname === RELAY_PATH) return handleRelayCall(context, req, res);
+  if (pathname === '/api/health') {
+    if (req.method !== 'GET' && req.method !== 'HEAD') answerText(res, 405, 'Method not allowed.\n', { allow: 'GET, HEAD' });
+    else answerJson(res, 200, { ok: true });
+    return;
+  }
+  if (pathname.startsWith('/api/')) {
+    answerText(res, 404, 'Not found.\n');
+    return;
+  }
+  return serveStaticSite(req, res, {
+    root: context.staticRoot,
+    secret: context.guard.hostAllowed(req.headers) ? context.secret : undefined,
+  });
+}
+
+async function handleRelayCall(context: RelayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  let bodyRead = false;
+  const reject = (status: number, reason: string, message: string, extraHeaders: Record<string, string> = {}): void => {
+    // An unread body is not worth draining for a refused caller: answer and drop the connection.
+    answerRelayRejected(res, status, message, bodyRead ? extraHeaders : { ...extraHeaders, connection: 'close' });
+    log(context, startedAt, started, { kind: 'rejected', status, reason });
+  };
+
+  if (req.method !== 'POST') return reject(405, 'method', 'Relay calls are POST requests.', { allow: 'POST' });
+  const verdict = context.guard.checkRelayCall(req.headers);
+  if (!verdict.ok) return reject(verdict.status, verdict.reason, verdict.message);
+
+  const contentType = req.headers['content-type'];
+  if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
+    return reject(415, 'content-type', 'Relay calls are application/json.');
+  }
+  const tooLarge = (): void => reject(413, 'too-large', `The relay call is larger than ${context.maxRequestBytes} bytes.`);
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > context.maxRequestBytes) return tooLarge();
+  const raw = await readCappedBody(req, context.maxRequestBytes);
+  if (raw === 'too-large') return tooLarge();
+  if (raw === 'gone') return;
+  bodyRead = true;
+
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return reject(400, 'bad-json', 'The relay call is not valid JSON.');
+  }
+  const call = parseRelayCall(json, context.caps, context.defaults);
+  if (!call.ok) return reject(400, 'bad-call', call.message);
+
+  let result: TransportResult;
+  let outcome: RelayLogOutcome;
+  if ('invalidTarget' in call) {
+    result = { ok: false, error: call.invalidTarget };
+    outcome = { kind: 'invalid-target', method: call.request.method };
+  } else {
+    result = await context.transport.send(call.request);
+    outcome = {
+      kind: 'relayed',
+      method: call.request.method,
+      target: call.target,
+      status: result.response?.status,
+      errorKind: result.ok ? undefined : result.error.kind,
+    };
+  }
+  const envelope: RelayEnvelope = { relay: { ok: true }, result };
+  answerJson(res, 200, envelope);
+  log(context, startedAt, started, outcome);
+}
+
+function log(context: RelayContext, startedAt: number, started: number, outcome: RelayLogOutcome): void {
+  context.log?.(formatRelayLogLine(startedAt, performance.now() - started, outcome));
+}
+
+/**
+ * The request body as text; 'too-large' as soon as it passes the cap; 'gone' when the client
+ * disconnected before sending all of it (nobody is left to answer).
+ */
+function readCappedBody(req: IncomingMessage, maxBytes: number): Promise<string | 'too-large' | 'gone'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const settle = (value: string | 'too-large' | 'gone'): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      resolve(value);
+    };
+    const onData = (chunk: Buffer): void => {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) {
+        req.pause();
+        settle('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => settle(chunks.length === 1 && chunks[0] ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    // 'close' before 'end' means the body never completed; the socket error is reported there too.
+    const onClose = (): void => settle('gone');
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
+  });
+}

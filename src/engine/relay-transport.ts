@@ -1,0 +1,171 @@
+/**
+ * The browser's `Transport`: every request goes to the local relay (server/relay), which
+ * performs it with the engine's fetch transport and answers with the result in an envelope.
+ * The browser alone could not read cross-origin answers without CORS, nor a 3xx `Location`.
+ *
+ * Web APIs only: this module runs in the browser, and in Node for the tests.
+ */
+import type { Transport, TransportRequest, TransportResult } from './transport.js';
+import type { ExchangeError, ExchangeErrorKind, ExchangeResponse, HeaderList } from './types.js';
+
+/** The relay's endpoint, on the same origin as the SPA it serves. */
+export const RELAY_PATH = '/api/relay';
+/** Request header carrying the per-process relay secret. */
+export const RELAY_SECRET_HEADER = 'x-relay-secret';
+/** `<meta name=… content=secret>` the relay puts into the `index.html` it serves. */
+export const RELAY_SECRET_META_NAME = 'mcp-auth-debugger-relay-secret';
+
+/** What the browser posts to the relay: a `TransportRequest`, caps optional (the relay clamps them). */
+export interface RelayCall {
+  method: string;
+  url: string;
+  headers: HeaderList;
+  body?: string;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+}
+
+/**
+ * The relay's answer. `relay.ok: false` means the relay itself refused the call (secret,
+ * Host/Origin, size, shape); `relay.ok: true` carries the upstream result unchanged, which
+ * may itself be a typed upstream error (`timeout`, `refused`, `too-large`, ...).
+ */
+export type RelayEnvelope =
+  | { relay: { ok: true }; result: TransportResult }
+  | { relay: { ok: false; error: { kind: 'relay-rejected'; message: string } } };
+
+/**
+ * Extra time the relay gets beyond the upstream deadline before this side gives up: the
+ * relay enforces `timeoutMs` on the upstream exchange, so hitting this means the relay hung.
+ */
+const RELAY_GRACE_MS = 5_000;
+
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export function createRelayTransport(baseUrl: string, secret: string, fetchImpl: FetchLike = globalThis.fetch): Transport {
+  const endpoint = `${baseUrl.replace(/\/+$/, '')}${RELAY_PATH}`;
+  return { send: (request) => sendThroughRelay(fetchImpl, endpoint, secret, request) };
+}
+
+async function sendThroughRelay(fetchImpl: FetchLike, endpoint: string, secret: string, request: TransportRequest): Promise<TransportResult> {
+  const call: RelayCall = {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    timeoutMs: request.timeoutMs,
+    maxBodyBytes: request.maxBodyBytes,
+  };
+  if (request.body !== undefined) call.body = request.body;
+
+  const deadlineMs = request.timeoutMs + RELAY_GRACE_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, deadlineMs);
+
+  try {
+    let response: Response;
+    try {
+      response = await fetchImpl(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [RELAY_SECRET_HEADER]: secret },
+        body: JSON.stringify(call),
+        // The relay never redirects and needs no cookies; anything else is not the relay.
+        redirect: 'error',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      if (timedOut) return relayFailure('timeout', `The relay did not answer within ${deadlineMs} ms.`);
+      return relayFailure('relay-rejected', `The relay at ${endpoint} could not be reached (${describe(cause)}).`);
+    }
+
+    let envelope: unknown;
+    try {
+      envelope = await response.json();
+    } catch (cause) {
+      if (timedOut) return relayFailure('timeout', `The relay did not finish its answer within ${deadlineMs} ms.`);
+      return relayFailure('relay-rejected', `The relay answered ${response.status} with a body that is not its JSON envelope (${describe(cause)}).`);
+    }
+    return resultFromEnvelope(response.status, envelope);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Checks the relay's envelope at the boundary: a wrong shape is a relay failure, never a crash. */
+export function resultFromEnvelope(status: number, envelope: unknown): TransportResult {
+  if (!isRecord(envelope) || !isRecord(envelope.relay)) {
+    return relayFailure('relay-rejected', `The relay answered ${status} without its envelope.`);
+  }
+  if (envelope.relay.ok !== true) {
+    const error = envelope.relay.error;
+    const message = isRecord(error) && typeof error.message === 'string' ? error.message : 'no reason given';
+    return relayFailure('relay-rejected', `The relay refused the call (${status}): ${message}`);
+  }
+  const result = envelope.result;
+  if (!isRecord(result) || typeof result.ok !== 'boolean') {
+    return relayFailure('relay-rejected', 'The relay answered without a result.');
+  }
+  const response = result.response === undefined ? undefined : asExchangeResponse(result.response);
+  if (result.ok) {
+    if (!response) return relayFailure('relay-rejected', 'The relay reported success without a well-formed response.');
+    return { ok: true, response };
+  }
+  const error = asExchangeError(result.error);
+  if (!error || (result.response !== undefined && !response)) {
+    return relayFailure('relay-rejected', 'The relay reported a failure in a malformed shape.');
+  }
+  return response ? { ok: false, error, response } : { ok: false, error };
+}
+
+function relayFailure(kind: ExchangeErrorKind, message: string): TransportResult {
+  return { ok: false, error: { kind, message } };
+}
+
+/** Every kind, so the compiler flags this table when the closed union grows. */
+const ERROR_KINDS: Record<ExchangeErrorKind, true> = {
+  dns: true,
+  refused: true,
+  tls: true,
+  timeout: true,
+  'cors-blocked': true,
+  'too-large': true,
+  'relay-rejected': true,
+  'invalid-url': true,
+};
+
+function isErrorKind(value: unknown): value is ExchangeErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
+}
+
+function asExchangeError(value: unknown): ExchangeError | undefined {
+  if (!isRecord(value) || !isErrorKind(value.kind) || typeof value.message !== 'string') return undefined;
+  return { kind: value.kind, message: value.message };
+}
+
+function asExchangeResponse(value: unknown): ExchangeResponse | undefined {
+  if (!isRecord(value)) return undefined;
+  const { status, statusText, headers, body, bodyTruncated, bodyBytes } = value;
+  if (typeof status !== 'number' || typeof statusText !== 'string' || typeof body !== 'string') return undefined;
+  if (typeof bodyTruncated !== 'boolean' || typeof bodyBytes !== 'number' || !isHeaderList(headers)) return undefined;
+  return { status, statusText, headers, body, bodyTruncated, bodyBytes };
+}
+
+function isHeaderList(value: unknown): value is HeaderList {
+  return (
+    Array.isArray(value) &&
+    value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && typeof entry[1] === 'string')
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
