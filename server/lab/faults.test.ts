@@ -1,0 +1,130 @@
+/**
+ * Each fault must change what a client observes, and only with the fault on: every case
+ * compares a lab with the fault against the lab without it.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
+import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
+import { asRecord, callAddNumbers, clientCredentialsToken, INITIALIZE, mcpPost, tamperWithPayload } from './lab-test-client.js';
+
+async function labWith(t: TestContext, fault: LabFaultId): Promise<Lab> {
+  const lab = await startLab({ faults: [fault], autoConsent: true });
+  t.after(() => lab.close());
+  return lab;
+}
+
+async function asMetadata(lab: Lab): Promise<Record<string, unknown>[]> {
+  const urls = [
+    `${lab.authorizationServerOrigin}/.well-known/oauth-authorization-server/realms/demo`,
+    `${lab.issuer}/.well-known/openid-configuration`,
+  ];
+  return Promise.all(urls.map(async (url) => asRecord(await (await fetch(url)).json())));
+}
+
+async function protectedResourceMetadata(lab: Lab): Promise<Record<string, unknown>> {
+  const response = await fetch(`${new URL(lab.mcpUrl).origin}/.well-known/oauth-protected-resource/mcp`);
+  assert.equal(response.status, 200);
+  return asRecord(await response.json());
+}
+
+const auditAudience = (lab: Lab): string => `${new URL(lab.mcpUrl).origin}${AUDIT_AUDIENCE_PATH}`;
+
+describe('fault catalogue', () => {
+  test('lists the seven faults with one-line summaries', () => {
+    assert.deepEqual(LAB_FAULTS.map((fault) => fault.id), [
+      'probe.missing-www-authenticate',
+      'prm.resource-mismatch',
+      'asm.pkce-unsupported',
+      'asm.issuer-mismatch',
+      'registration.no-path',
+      'audit.accepts-foreign-audience',
+      'audit.accepts-tampered-token',
+    ]);
+    for (const fault of LAB_FAULTS) {
+      assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
+    }
+    assert.equal(isLabFaultId('asm.pkce-unsupported'), true);
+    assert.equal(isLabFaultId('asm.nope'), false);
+  });
+});
+
+describe('faults change real behaviour', () => {
+  let baseline: Lab;
+  before(async () => {
+    baseline = await startLab({ autoConsent: true });
+  });
+  after(() => baseline.close());
+
+  test('probe.missing-www-authenticate: 401s lose the challenge, the metadata stays', async (t) => {
+    const lab = await labWith(t, 'probe.missing-www-authenticate');
+    for (const token of [undefined, 'not-a-token']) {
+      const faulty = await mcpPost(lab, token, INITIALIZE);
+      assert.equal(faulty.status, 401);
+      assert.equal(faulty.headers.get('www-authenticate'), null);
+      const healthy = await mcpPost(baseline, token, INITIALIZE);
+      assert.equal(healthy.status, 401);
+      assert.match(healthy.headers.get('www-authenticate') ?? '', /^Bearer .*resource_metadata=/);
+    }
+    assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+  });
+
+  test('prm.resource-mismatch: the metadata names another resource', async (t) => {
+    const lab = await labWith(t, 'prm.resource-mismatch');
+    const resource = (await protectedResourceMetadata(lab)).resource;
+    assert.equal(typeof resource, 'string');
+    assert.notEqual(resource, lab.mcpUrl);
+    assert.equal((await protectedResourceMetadata(baseline)).resource, baseline.mcpUrl);
+  });
+
+  test('asm.pkce-unsupported: both metadata documents omit code_challenge_methods_supported', async (t) => {
+    const lab = await labWith(t, 'asm.pkce-unsupported');
+    for (const metadata of await asMetadata(lab)) assert.equal(metadata.code_challenge_methods_supported, undefined);
+    for (const metadata of await asMetadata(baseline)) assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+  });
+
+  test('asm.issuer-mismatch: both metadata documents carry a different issuer', async (t) => {
+    const lab = await labWith(t, 'asm.issuer-mismatch');
+    for (const metadata of await asMetadata(lab)) {
+      assert.equal(typeof metadata.issuer, 'string');
+      assert.notEqual(metadata.issuer, lab.issuer);
+    }
+    for (const metadata of await asMetadata(baseline)) assert.equal(metadata.issuer, baseline.issuer);
+  });
+
+  test('registration.no-path: no registration endpoint, DCR refused, no CIMD', async (t) => {
+    const lab = await labWith(t, 'registration.no-path');
+    for (const metadata of await asMetadata(lab)) {
+      assert.equal(metadata.registration_endpoint, undefined);
+      assert.equal(metadata.client_id_metadata_document_supported, undefined);
+    }
+    const registration = await fetch(`${lab.issuer}/clients-registrations/openid-connect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:4280/callback'] }),
+    });
+    assert.equal(registration.status, 404);
+    for (const metadata of await asMetadata(baseline)) assert.equal(typeof metadata.registration_endpoint, 'string');
+  });
+
+  test('audit.accepts-foreign-audience: a token for another audience is accepted', async (t) => {
+    const lab = await labWith(t, 'audit.accepts-foreign-audience');
+    const accepted = await callAddNumbers(lab, await clientCredentialsToken(lab, auditAudience(lab)), 2, 3);
+    assert.equal(accepted.status, 200);
+    assert.equal(asRecord(asRecord(asRecord(await accepted.json()).result).structuredContent).result, 5);
+    const refused = await callAddNumbers(baseline, await clientCredentialsToken(baseline, auditAudience(baseline)), 2, 3);
+    assert.equal(refused.status, 401);
+  });
+
+  test('audit.accepts-tampered-token: a token with a forged payload is accepted', async (t) => {
+    const lab = await labWith(t, 'audit.accepts-tampered-token');
+    const forged = tamperWithPayload(await clientCredentialsToken(lab, lab.mcpUrl), { sub: 'mallory' });
+    const accepted = await callAddNumbers(lab, forged, 2, 3);
+    assert.equal(accepted.status, 200);
+    const forgedForBaseline = tamperWithPayload(await clientCredentialsToken(baseline, baseline.mcpUrl), { sub: 'mallory' });
+    assert.equal((await callAddNumbers(baseline, forgedForBaseline, 2, 3)).status, 401);
+    // The fault skips the signature only: the audience is still checked.
+    const foreign = await callAddNumbers(lab, await clientCredentialsToken(lab, auditAudience(lab)), 2, 3);
+    assert.equal(foreign.status, 401);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The lab's switchable misconfigurations. Each id is the id of the finding the debugger
+ * should report when the fault is on (see src/engine/checks), so a fault and its finding
+ * can be matched by string equality in tests and workshops.
+ */
+
+export const LAB_FAULTS = [
+  {
+    id: 'probe.missing-www-authenticate',
+    summary: 'The MCP server answers 401 without a WWW-Authenticate header (the metadata is still served at the well-known URL).',
+  },
+  {
+    id: 'prm.resource-mismatch',
+    summary: 'The protected resource metadata names another resource than the MCP server URL it was fetched for.',
+  },
+  {
+    id: 'asm.pkce-unsupported',
+    summary: 'The authorization server metadata omits code_challenge_methods_supported, so PKCE support cannot be confirmed.',
+  },
+  {
+    id: 'asm.issuer-mismatch',
+    summary: 'The authorization server metadata carries an issuer that differs from the issuer it was fetched for.',
+  },
+  {
+    id: 'registration.no-path',
+    summary: 'The authorization server offers no way to register: no registration_endpoint, no Dynamic Client Registration, no Client ID Metadata Documents.',
+  },
+  {
+    id: 'audit.accepts-foreign-audience',
+    summary: "The MCP server accepts access tokens issued for another audience (it does not check 'aud').",
+  },
+  {
+    id: 'audit.accepts-tampered-token',
+    summary: 'The MCP server accepts access tokens whose signature does not verify (it only decodes them).',
+  },
+] as const satisfies readonly { id: string; summary: string }[];
+
+export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
+
+const FAULT_IDS: ReadonlySet<string> = new Set(LAB_FAULTS.map((fault) => fault.id));
+
+export function isLabFaultId(value: string): value is LabFaultId {
+  return FAULT_IDS.has(value);
+}
+
+/** A fault set that answers "is this one on?" without scanning an array at every request. */
+export type ActiveFaults = ReadonlySet<LabFaultId>;

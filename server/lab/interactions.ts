@@ -1,0 +1,248 @@
+/**
+ * The sign-in and consent steps of the lab's authorization server, built on oidc-provider's
+ * interaction API: the provider redirects the user-agent to `INTERACTION_PATH/<uid>`, the
+ * handlers here show a page (or, with autoConsent, decide at once) and hand the result back
+ * with `interactionFinished`, which answers 303 to the provider's resume URL.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { errors, type InteractionResults } from 'oidc-provider';
+import { z } from 'zod';
+import { DEMO_USER, INTERACTION_PATH, MCP_SCOPE, REALM_PATH } from './demo-realm.js';
+import { renderConsentPage, renderErrorPage, renderLoginPage, sendPage } from './interaction-pages.js';
+
+export interface InteractionHandlerOptions {
+  provider: Provider;
+  /** Sign the demo user in and grant everything asked for, without any page. */
+  autoConsent: boolean;
+  /** The extra audience every grant covers (see AUDIT_AUDIENCE_PATH), labelled on the consent page. */
+  auditAudience: string;
+  log: (line: string) => void;
+}
+
+/** oidc-provider's `prompt.details` for the consent prompt (typed as unknown by the library). */
+const ConsentDetailsSchema = z.object({
+  missingOIDCScope: z.array(z.string()).optional(),
+  missingOIDCClaims: z.array(z.string()).optional(),
+  missingResourceScopes: z.record(z.string(), z.array(z.string())).optional(),
+});
+type ConsentDetails = z.infer<typeof ConsentDetailsSchema>;
+
+const InteractionParamsSchema = z.object({ client_id: z.string() });
+
+const SCOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  openid: 'confirm who you are (your user identifier)',
+  profile: 'see your name and username',
+  email: 'see your email address',
+  offline_access: 'keep access while you are away (refresh tokens)',
+  [MCP_SCOPE]: 'call the tools of the MCP server',
+};
+
+/** Form bodies here are two short fields; anything larger is not a form of ours. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_FORM_BYTES) throw new FormTooLargeError();
+    chunks.push(buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+class FormTooLargeError extends Error {
+  constructor() {
+    super(`form body larger than ${MAX_FORM_BYTES} bytes`);
+  }
+}
+
+/** Compares digests so neither the length nor the content of the secret leaks through timing. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function createInteractionHandler(options: InteractionHandlerOptions) {
+  const { provider, autoConsent, auditAudience, log } = options;
+  const realmLabel = `realm ${REALM_PATH.split('/').pop() ?? ''}`;
+
+  async function clientLabel(clientId: string): Promise<string> {
+    const client = await provider.Client.find(clientId);
+    return client?.clientName ?? clientId;
+  }
+
+  async function finishLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const result: InteractionResults = { login: { accountId: DEMO_USER.username } };
+    await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+  }
+
+  /** Grants exactly what the provider reports missing, on the existing grant when there is one. */
+  async function finishConsent(
+    req: IncomingMessage,
+    res: ServerResponse,
+    interaction: { accountId: string; clientId: string; grantId: string | undefined; details: ConsentDetails },
+  ): Promise<void> {
+    const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
+    const grant = existing ?? new provider.Grant({ accountId: interaction.accountId, clientId: interaction.clientId });
+    const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = interaction.details;
+    if (missingOIDCScope?.length) grant.addOIDCScope(missingOIDCScope.join(' '));
+    if (missingOIDCClaims?.length) grant.addOIDCClaims(missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+    }
+    const grantId = await grant.save();
+    log(`consent granted to client ${interaction.clientId}`);
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  async function deny(req: IncomingMessage, res: ServerResponse, description: string): Promise<void> {
+    const result: InteractionResults = { error: 'access_denied', error_description: description };
+    await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const [uid, action, ...rest] = pathname.slice(INTERACTION_PATH.length + 1).split('/');
+    if (!uid || rest.length > 0) {
+      sendPage(res, 404, renderErrorPage('Not found', [['path', pathname]]));
+      return;
+    }
+    const method = req.method ?? 'GET';
+    const expected = action === undefined ? 'GET' : 'POST';
+    if (method !== expected || (action !== undefined && !['login', 'consent', 'abort'].includes(action))) {
+      res.setHeader('Allow', expected);
+      sendPage(res, 405, renderErrorPage('Method not allowed', [['method', method]]));
+      return;
+    }
+
+    // The interaction is found through its cookie; the uid in the path must name the same
+    // one, so an old tab cannot act on a newer request.
+    const interaction = await provider.interactionDetails(req, res);
+    if (interaction.uid !== uid) {
+      sendPage(res, 400, renderErrorPage('This sign-in page is out of date', [['hint', 'Start again from the application.']]));
+      return;
+    }
+    const params = InteractionParamsSchema.parse(interaction.params);
+    const promptName = interaction.prompt.name;
+    const selfUrl = `${INTERACTION_PATH}/${encodeURIComponent(uid)}`;
+
+    if (action === 'abort') {
+      await deny(req, res, 'The user cancelled the sign-in.');
+      return;
+    }
+
+    if (promptName === 'login') {
+      if (autoConsent) {
+        log(`auto-consent: signing in ${DEMO_USER.username} for client ${params.client_id}`);
+        await finishLogin(req, res);
+        return;
+      }
+      if (action === 'login') {
+        const form = await readForm(req);
+        const username = form.get('username') ?? '';
+        const password = form.get('password') ?? '';
+        // Evaluate both comparisons so a wrong username costs the same time as a wrong password.
+        const userOk = sameSecret(username, DEMO_USER.username);
+        const passwordOk = sameSecret(password, DEMO_USER.password);
+        if (userOk && passwordOk) {
+          log(`sign-in succeeded for ${DEMO_USER.username}`);
+          await finishLogin(req, res);
+          return;
+        }
+        log('sign-in failed: wrong username or password');
+        sendPage(res, 200, renderLoginPage({
+          realmLabel,
+          clientLabel: await clientLabel(params.client_id),
+          actionUrl: `${selfUrl}/login`,
+          abortUrl: `${selfUrl}/abort`,
+          username,
+          error: 'Wrong username or password.',
+          demoUser: DEMO_USER,
+        }));
+        return;
+      }
+      sendPage(res, 200, renderLoginPage({
+        realmLabel,
+        clientLabel: await clientLabel(params.client_id),
+        actionUrl: `${selfUrl}/login`,
+        abortUrl: `${selfUrl}/abort`,
+        demoUser: DEMO_USER,
+      }));
+      return;
+    }
+
+    if (promptName === 'consent') {
+      const accountId = interaction.session?.accountId;
+      if (!accountId) {
+        sendPage(res, 400, renderErrorPage('Not signed in', [['hint', 'Start again from the application.']]));
+        return;
+      }
+      const details = ConsentDetailsSchema.parse(interaction.prompt.details);
+      const consent = { accountId, clientId: params.client_id, grantId: interaction.grantId, details };
+      if (autoConsent) {
+        await finishConsent(req, res, consent);
+        return;
+      }
+      if (action === 'consent') {
+        const form = await readForm(req);
+        if (form.get('decision') === 'approve') {
+          await finishConsent(req, res, consent);
+        } else {
+          log(`consent denied to client ${params.client_id}`);
+          await deny(req, res, 'The user denied access.');
+        }
+        return;
+      }
+      sendPage(res, 200, renderConsentPage({
+        realmLabel,
+        clientLabel: await clientLabel(params.client_id),
+        clientId: params.client_id,
+        actionUrl: `${selfUrl}/consent`,
+        scopes: [...new Set([
+          ...(details.missingOIDCScope ?? []),
+          ...Object.values(details.missingResourceScopes ?? {}).flat(),
+        ])].map((value) => ({ value, description: SCOPE_DESCRIPTIONS[value] ?? 'a permission the application asks for' })),
+        // The audience the person asked for first, the lab's audit audience last.
+        resources: Object.entries(details.missingResourceScopes ?? {})
+          .sort(([a], [b]) => Number(a === auditAudience) - Number(b === auditAudience))
+          .map(([indicator, scopes]) => ({
+            indicator,
+            scopes,
+            ...(indicator === auditAudience ? { note: "added by the lab for the debugger's audience audit" } : {}),
+          })),
+      }));
+      return;
+    }
+
+    sendPage(res, 400, renderErrorPage('Unsupported step', [['prompt', promptName]]));
+  }
+
+  /** Answers every failure with a page; nothing here may crash the lab. */
+  return async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    try {
+      await handle(req, res, pathname);
+    } catch (error) {
+      if (res.headersSent) {
+        log(`interaction failed after the answer started: ${String(error)}`);
+        res.destroy();
+        return;
+      }
+      if (error instanceof errors.SessionNotFound) {
+        sendPage(res, 400, renderErrorPage('This sign-in request has expired', [
+          ['hint', 'Start again from the application. Cookies must be enabled for this site.'],
+        ]));
+        return;
+      }
+      if (error instanceof FormTooLargeError) {
+        sendPage(res, 413, renderErrorPage('Request too large', [['limit', `${MAX_FORM_BYTES} bytes`]]));
+        return;
+      }
+      log(`interaction failed: ${error instanceof Error ? error.message : String(error)}`);
+      sendPage(res, 500, renderErrorPage('Something went wrong', [['hint', 'See the lab log.']]));
+    }
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * `mcp-auth-debugger lab` as a function: parses the command's arguments, starts the lab and
+ * prints what a person needs to use it. The CLI keeps the process alive and closes the lab
+ * on SIGINT; run this file directly (`npx tsx server/lab/main.ts`) for the same behaviour.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
+
+export const DEFAULT_LAB_PORT = 4281;
+
+export type LabCommandResult =
+  /** The lab is running; the caller owns it and must close it. */
+  | { kind: 'started'; lab: Lab }
+  /** Nothing is running: listing, usage error (2) or start failure (1). */
+  | { kind: 'exit'; exitCode: number };
+
+const USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto-consent] [--port <n>] [--list-faults]
+
+  --fault <id>     switch on a misconfiguration (repeatable); see --list-faults
+  --auto-consent   sign the demo user in and approve every request without pages
+  --port <n>       authorization server on port n, MCP server on n+1 (default ${DEFAULT_LAB_PORT};
+                   0 picks two free ports)
+  --list-faults    print the available faults and exit`;
+
+function listFaults(out: (line: string) => void): void {
+  const width = Math.max(...LAB_FAULTS.map((fault) => fault.id.length));
+  for (const fault of LAB_FAULTS) out(`${fault.id.padEnd(width)}  ${fault.summary}`);
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return DEFAULT_LAB_PORT;
+  if (!/^\d+$/.test(value)) return undefined;
+  const port = Number(value);
+  // n+1 must be a port too.
+  return port <= 65534 ? port : undefined;
+}
+
+export async function runLabFromArgs(args: string[], out: (line: string) => void): Promise<LabCommandResult> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        fault: { type: 'string', multiple: true },
+        'list-faults': { type: 'boolean' },
+        'auto-consent': { type: 'boolean' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    out(error instanceof Error ? error.message : String(error));
+    out(USAGE);
+    return { kind: 'exit', exitCode: 2 };
+  }
+  const { values } = parsed;
+
+  if (values.help) {
+    out(USAGE);
+    return { kind: 'exit', exitCode: 0 };
+  }
+  if (values['list-faults']) {
+    listFaults(out);
+    return { kind: 'exit', exitCode: 0 };
+  }
+
+  const faults: LabFaultId[] = [];
+  const unknown: string[] = [];
+  for (const id of values.fault ?? []) {
+    if (isLabFaultId(id)) faults.push(id);
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) {
+    out(`Unknown fault${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid fault ids:`);
+    listFaults((line) => out(`  ${line}`));
+    return { kind: 'exit', exitCode: 2 };
+  }
+
+  const port = parsePort(values.port);
+  if (port === undefined) {
+    out(`--port must be an integer from 0 to 65534, got "${values.port ?? ''}"`);
+    return { kind: 'exit', exitCode: 2 };
+  }
+
+  let lab: Lab;
+  try {
+    lab = await startLab({
+      faults,
+      autoConsent: values['auto-consent'] ?? false,
+      authorizationServerPort: port,
+      mcpPort: port === 0 ? 0 : port + 1,
+      log: (line) => out(`lab: ${line}`),
+    });
+  } catch (error) {
+    out(`The lab could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return { kind: 'exit', exitCode: 1 };
+  }
+
+  out(`MCP server:            ${lab.mcpUrl}`);
+  out(`Authorization server:  ${lab.issuer}`);
+  out(`Demo user:             ${lab.demoUser.username} / ${lab.demoUser.password}`);
+  // Client secrets stay in-process (the debugger reads them from the Lab object); never printed.
+  out(`Pre-registered client: ${lab.preRegisteredClient.clientId} (redirect URIs on any loopback port)`);
+  out(`Consent:               ${values['auto-consent'] ? 'automatic (no login or consent pages)' : 'login and consent pages'}`);
+  out(`Faults:                ${lab.faults.length > 0 ? lab.faults.join(', ') : 'none'}`);
+  return { kind: 'started', lab };
+}
+
+async function main(): Promise<void> {
+  const result = await runLabFromArgs(process.argv.slice(2), (line) => console.log(line));
+  if (result.kind === 'exit') {
+    process.exitCode = result.exitCode;
+    return;
+  }
+  const { lab } = result;
+  console.log('Press Ctrl+C to stop.');
+  process.once('SIGINT', () => {
+    lab.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error(`closing the lab failed: ${String(error)}`);
+        process.exitCode = 1;
+      },
+    );
+  });
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch (error) {
+    // An entry path that does not resolve cannot be this file.
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+if (isEntryPoint()) {
+  await main();
+}
