@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Entry point of the `mcp-auth-debugger` command. The CLI is TypeScript, loaded through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../server/cli/main.ts');
+const code = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+});
+// Long-running commands (start, lab) resolve only when they are asked to stop.
+process.exitCode = code;

@@ -1,0 +1,98 @@
+/**
+ * `npm run conformance`: the official MCP conformance suite (@modelcontextprotocol/conformance,
+ * on Node 22 through npx) runs every `auth/*` client scenario against our adapter
+ * (`mcp-auth-debugger conformance-client`). Each scenario runs on its own so the suite's
+ * strictest verdict applies (warnings, timeouts and the client's exit code all count).
+ * Prints one line per scenario and closes with "N passed, N failed".
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const SUITE = '@modelcontextprotocol/conformance@0.1.16';
+export const AUTH_SCENARIOS = [
+  'auth/metadata-default',
+  'auth/metadata-var1',
+  'auth/metadata-var2',
+  'auth/metadata-var3',
+  'auth/basic-cimd',
+  'auth/scope-from-www-authenticate',
+  'auth/scope-from-scopes-supported',
+  'auth/scope-omitted-when-undefined',
+  'auth/scope-step-up',
+  'auth/scope-retry-limit',
+  'auth/token-endpoint-auth-basic',
+  'auth/token-endpoint-auth-post',
+  'auth/token-endpoint-auth-none',
+  'auth/pre-registration',
+  'auth/2025-03-26-oauth-metadata-backcompat',
+  'auth/2025-03-26-oauth-endpoint-fallback',
+  'auth/resource-mismatch',
+  'auth/offline-access-scope',
+  'auth/offline-access-not-supported',
+  'auth/client-credentials-jwt',
+  'auth/client-credentials-basic',
+] as const;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outputDir = `${root}.conformance-results`;
+const clientCommand = `${process.execPath} ${root}bin/mcp-auth-debugger.js conformance-client`;
+
+interface ScenarioRun {
+  scenario: string;
+  passed: boolean;
+  summary: string;
+  output: string;
+}
+
+function runScenario(scenario: string): Promise<ScenarioRun> {
+  const args = ['-y', '-p', 'node@22', '-p', SUITE, 'conformance', 'client', '--command', clientCommand, '--scenario', scenario, '--timeout', '30000', '-o', outputDir];
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The suite has its own 30 s timeout per client; this guards against the suite itself hanging.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      const summary = /Passed: [^\n]*/.exec(output)?.[0] ?? `exit ${code}`;
+      resolve({ scenario, passed: code === 0 && /OVERALL: PASSED/.test(output), summary, output });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const scenarios = only.length > 0 ? only : [...AUTH_SCENARIOS];
+  rmSync(outputDir, { recursive: true, force: true });
+  mkdirSync(outputDir, { recursive: true });
+  const queue = [...scenarios];
+  const results: ScenarioRun[] = [];
+  const workers = Array.from({ length: 3 }, async () => {
+    for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
+      const run = await runScenario(scenario);
+      results.push(run);
+      process.stdout.write(`${run.passed ? 'ok  ' : 'FAIL'} ${scenario.padEnd(45)} ${run.summary}\n`);
+      if (!run.passed) process.stdout.write(`${indent(relevantLines(run.output))}\n`);
+    }
+  });
+  await Promise.all(workers);
+  const passed = results.filter((r) => r.passed).length;
+  process.stdout.write(`\nconformance: ${passed} passed, ${results.length - passed} failed\n`);
+  process.exitCode = passed === results.length ? 0 : 1;
+}
+
+function relevantLines(output: string): string {
+  const lines = output.split('\n').filter((line) => /FAILURE|WARNING|Error|error|Client exited|timed out/.test(line));
+  return lines.slice(0, 40).join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `     ${line}`)
+    .join('\n');
+}
+
+await main();

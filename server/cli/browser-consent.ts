@@ -1,0 +1,78 @@
+/**
+ * `check --consent browser`: the person logs in and consents in their own browser; a loopback
+ * listener at the redirect URI (RFC 8252 §7.3) catches the callback and hands its URL to the
+ * engine.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AuthorizationInteraction } from '../../src/engine/step.js';
+import { isLoopbackUrl } from '../../src/engine/canonical-uri.js';
+
+export interface BrowserInteractionOptions {
+  /** Opens the authorization URL; the default asks the operating system's browser. */
+  open?: (url: string) => void | Promise<void>;
+  /** How long to wait for the person, default five minutes. */
+  timeoutMs?: number;
+  /** Progress for the person at the terminal. */
+  say?: (line: string) => void;
+}
+
+export function openInSystemBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  // No browser to open is not fatal: the URL is printed for the person to open by hand.
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export function createBrowserInteraction(options: BrowserInteractionOptions = {}): AuthorizationInteraction {
+  const open = options.open ?? openInSystemBrowser;
+  const timeoutMs = options.timeoutMs ?? 5 * 60_000;
+  return {
+    async obtainCallback({ url, redirectUri }) {
+      const target = new URL(redirectUri);
+      if (target.protocol !== 'http:' || !isLoopbackUrl(target)) {
+        throw new Error(`--consent browser needs a loopback http redirect URI to listen on, not ${redirectUri}`);
+      }
+      const { server, callback } = await listenForCallback(target, timeoutMs);
+      try {
+        options.say?.(`Opening the authorization page in your browser. If nothing opens, visit:\n  ${url}`);
+        await open(url);
+        return await callback;
+      } finally {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    },
+  };
+}
+
+async function listenForCallback(target: URL, timeoutMs: number): Promise<{ server: Server; callback: Promise<string> }> {
+  let settle: { resolve(url: string): void; reject(error: Error): void } | undefined;
+  const callback = new Promise<string>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  const server = createServer((req, res) => {
+    const requested = new URL(req.url ?? '/', target.origin);
+    if (requested.pathname !== target.pathname) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not the callback path.');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mcp-auth-debugger</title></head>' +
+        '<body style="font-family:system-ui;margin:3rem"><h1>Authorization received</h1>' +
+        '<p>You can close this tab and return to the terminal.</p></body></html>',
+    );
+    settle?.resolve(`${target.origin}${req.url ?? '/'}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `The redirect URI's port ${target.port} is in use; choose another with --redirect-uri.` : error.message)),
+    );
+    server.listen(Number(target.port || 80), target.hostname.replace(/^\[|\]$/g, ''), () => resolve());
+  });
+  const timer = setTimeout(() => settle?.reject(new Error(`No callback within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+  return { server, callback: callback.finally(() => clearTimeout(timer)) };
+}

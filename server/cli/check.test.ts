@@ -1,0 +1,210 @@
+/**
+ * The `check` command end to end against the real lab: a clean run, each lab fault producing
+ * its finding, the report formats, redaction, and browser consent through the real login page.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
+import { startLab, type Lab, type LabFaultId } from '../lab/index.js';
+import { createBrowserInteraction } from './browser-consent.js';
+import { main } from './main.js';
+import type { CheckReport } from './report.js';
+import { createFetchTransport } from '../../src/engine/fetch-transport.js';
+import { defaultFlowOptions } from '../../src/engine/options.js';
+import { createSession, runFlow } from '../../src/engine/session.js';
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function runCli(args: string[]): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: { NO_COLOR: '1' },
+  });
+  return { code, stdout, stderr };
+}
+
+async function checkJson(url: string, extra: string[] = []): Promise<{ code: number; report: CheckReport }> {
+  const { code, stdout, stderr } = await runCli(['check', url, '--format', 'json', '--timeout', '3000', ...extra]);
+  assert.ok(stdout.trim().startsWith('{'), `expected JSON, got: ${stdout.slice(0, 300)} ${stderr}`);
+  return { code, report: JSON.parse(stdout) as CheckReport };
+}
+
+async function withLab<T>(faults: LabFaultId[], body: (lab: Lab) => Promise<T>): Promise<T> {
+  const lab = await startLab({ autoConsent: true, faults });
+  try {
+    return await body(lab);
+  } finally {
+    await lab.close();
+  }
+}
+
+describe('check against the clean lab', () => {
+  let lab: Lab;
+  before(async () => {
+    lab = await startLab({ autoConsent: true });
+  });
+  after(() => lab.close());
+
+  it('completes the whole flow with no error findings, lists the tools and calls one', async () => {
+    const { code, report } = await checkJson(lab.mcpUrl, ['--call', 'add_numbers', '--args', '{"a":2,"b":3}']);
+    const errors = report.findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors, []);
+    assert.equal(code, 0);
+    assert.equal(report.ok, true);
+    assert.deepEqual(report.outcome, { kind: 'completed' });
+    assert.deepEqual(report.tools.map((t) => t.name).sort(), ['add_numbers', 'multiply_numbers']);
+    const call = report.toolCalls[0];
+    assert.equal(call?.name, 'add_numbers');
+    assert.match(JSON.stringify(call?.result), /\b5\b/);
+    const stepsRun = report.steps.map((s) => s.stepId);
+    for (const step of ['probe', 'protected-resource-metadata', 'authorization-server-metadata', 'client-registration', 'authorization-request', 'authorization-response', 'token-request', 'token-inspection', 'authenticated-mcp']) {
+      assert.ok(stepsRun.includes(step), `step ${step} ran`);
+    }
+  });
+
+  it('redacts tokens, codes and secrets from JSON output and saved sessions unless asked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mad-check-'));
+    const out = join(dir, 'session.json');
+    const { code, report } = await checkJson(lab.mcpUrl, ['--out', out]);
+    assert.equal(code, 0);
+    const saved = readFileSync(out, 'utf8');
+    for (const text of [JSON.stringify(report), saved]) {
+      assert.doesNotMatch(text, /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, 'no JWT in the output');
+      assert.doesNotMatch(text, /[?&]code=(?!\[redacted\]|%5Bredacted%5D)[\w-]{8,}/, 'no authorization code in URLs');
+    }
+    const withSecrets = await checkJson(lab.mcpUrl, ['--include-secrets']);
+    assert.match(JSON.stringify(withSecrets.report), /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, '--include-secrets keeps the tokens');
+  });
+
+  it('prints a readable text report: a line per step, the findings, the tools', async () => {
+    const { code, stdout } = await runCli(['check', lab.mcpUrl]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /✓ probe\s+POST http:\/\/127\.0\.0\.1:\d+\/mcp → 401/);
+    assert.match(stdout, /✓ token-request/);
+    assert.match(stdout, /Tools \(2\)\n {2}add_numbers\(a, b\)/);
+    assert.match(stdout, /Result: flow completed, 0 errors/);
+  });
+
+  it('writes JUnit XML with one testcase per step', async () => {
+    const { code, stdout } = await runCli(['check', lab.mcpUrl, '--format', 'junit']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^<\?xml/);
+    assert.match(stdout, /<testcase classname="mcp-auth-debugger" name="1\. probe"/);
+    assert.doesNotMatch(stdout, /<failure/);
+  });
+});
+
+describe('check against lab faults', () => {
+  const cases: { fault: LabFaultId; extra?: string[] }[] = [
+    { fault: 'probe.missing-www-authenticate' },
+    { fault: 'prm.resource-mismatch' },
+    { fault: 'asm.pkce-unsupported' },
+    { fault: 'asm.issuer-mismatch' },
+    { fault: 'registration.no-path' },
+    { fault: 'audit.accepts-foreign-audience', extra: ['--audit'] },
+    { fault: 'audit.accepts-tampered-token', extra: ['--audit'] },
+  ];
+  for (const { fault, extra } of cases) {
+    it(`reports ${fault} when the lab has that fault`, async () => {
+      await withLab([fault], async (lab) => {
+        const { code, report } = await checkJson(lab.mcpUrl, extra);
+        const ids = report.findings.map((f) => f.id);
+        assert.ok(ids.includes(fault), `expected ${fault} in ${ids.join(', ')}`);
+        const finding = report.findings.find((f) => f.id === fault);
+        assert.ok(finding && finding.specRefs.length > 0 && finding.specRefs.every((r) => r.url.startsWith('https://')));
+        if (finding?.severity === 'error') assert.equal(code, 1);
+      });
+    });
+  }
+
+  it('finds neither audit fault on the clean lab', async () => {
+    await withLab([], async (lab) => {
+      const { code, report } = await checkJson(lab.mcpUrl, ['--audit']);
+      const ids = report.findings.map((f) => f.id);
+      assert.ok(!ids.includes('audit.accepts-foreign-audience') && !ids.includes('audit.accepts-tampered-token'), ids.join(', '));
+      assert.ok(report.steps.some((s) => s.stepId === 'audit' && s.outcome.kind === 'ok'));
+      assert.equal(code, 0);
+    });
+  });
+});
+
+describe('check usage and bad input', () => {
+  it('exits 2 with a message for a missing URL or an unknown option', async () => {
+    const missing = await runCli(['check']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /needs exactly one MCP server URL/);
+    const unknown = await runCli(['check', 'http://127.0.0.1:1/mcp', '--frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /frobnicate/);
+  });
+
+  it('ends with a finding, not a crash, for an unreachable server and a malformed URL', async () => {
+    const refused = await checkJson('http://127.0.0.1:1/mcp');
+    assert.equal(refused.code, 1);
+    assert.equal(refused.report.outcome.kind, 'stopped');
+    assert.ok(refused.report.exchanges.some((e) => e.error?.kind === 'refused'));
+    const malformed = await checkJson('not a url');
+    assert.equal(malformed.code, 1);
+    assert.equal(malformed.report.outcome.kind, 'stopped');
+    assert.ok(malformed.report.findings.some((f) => f.severity === 'error'));
+  });
+
+  it('runs as the installed command (bin) and exits with its code', () => {
+    const result = spawnSync(process.execPath, ['bin/mcp-auth-debugger.js', 'check', '--help'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Usage: mcp-auth-debugger check <mcp-url>/);
+  });
+});
+
+describe('browser consent through the lab login page', () => {
+  it('logs the demo user in, approves, and the loopback listener hands the code to the engine', async () => {
+    const lab = await startLab();
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    try {
+      const page = await browser.newPage();
+      const interaction = createBrowserInteraction({
+        timeoutMs: 20_000,
+        open: async (url) => {
+          await page.goto(url);
+          await page.fill('#username', lab.demoUser.username);
+          await page.fill('#password', lab.demoUser.password);
+          await page.click('button.primary');
+          await page.click('button[value="approve"]');
+        },
+      });
+      const options = defaultFlowOptions(lab.mcpUrl, { redirectUri: 'http://127.0.0.1:0/callback'.replace(':0', `:${await freePort()}`), timeoutMs: 5000 });
+      const session = await runFlow(createSession(options), { transport: createFetchTransport(), interaction });
+      assert.deepEqual(session.status, { kind: 'completed' });
+      assert.ok(session.data.tokens?.accessToken);
+      assert.deepEqual(session.data.mcp?.tools?.map((t) => t.name).sort(), ['add_numbers', 'multiply_numbers']);
+    } finally {
+      await browser.close();
+      await lab.close();
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

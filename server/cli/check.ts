@@ -1,0 +1,193 @@
+/**
+ * `mcp-auth-debugger check <mcp-url>`: the whole flow headless, reported as text, JSON or JUnit.
+ * Exit 0: flow completed with no error findings; 1: error findings or the flow stopped.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
+import { createFetchTransport } from '../../src/engine/fetch-transport.js';
+import { defaultFlowOptions, type FlowOptions, type RegistrationMode, type TokenEndpointAuthMethod } from '../../src/engine/options.js';
+import { redactSession } from '../../src/engine/redact.js';
+import { createSession, runFlow, type Session } from '../../src/engine/session.js';
+import type { AuthorizationInteraction } from '../../src/engine/step.js';
+import { SPEC_VERSIONS, type SpecVersion } from '../../src/engine/types.js';
+import { createBrowserInteraction } from './browser-consent.js';
+import { formatFooter, formatHeader, formatStep } from './format-text.js';
+import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
+import { colourWanted, createStyle } from './terminal.js';
+import { UsageError, type CliIo } from './usage.js';
+
+const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
+const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt'];
+
+export const CHECK_HELP = `Usage: mcp-auth-debugger check <mcp-url> [options]
+
+Runs the whole MCP authorization flow against <mcp-url> and reports every step.
+
+  --spec <version>              ${SPEC_VERSIONS.join(' | ')} (default ${SPEC_VERSIONS[SPEC_VERSIONS.length - 1]})
+  --registration <mode>         auto | pre | cimd | dcr (default auto: the spec's priority)
+  --client-id <id>              a pre-registered client
+  --client-secret <secret>      its secret (or set MCP_AUTH_DEBUGGER_CLIENT_SECRET)
+  --client-metadata-url <url>   HTTPS URL of a Client ID Metadata Document
+  --auth-method <method>        force the token endpoint auth method
+  --grant <grant>               authorization_code (default) | client_credentials
+  --scope <scope>               ask for this scope instead of the spec's strategy
+  --redirect-uri <uri>          default http://127.0.0.1:4280/callback
+  --consent <how>               auto (follow redirects, default) | browser (open your browser)
+  --call <tool>                 call this tool once the tools are listed
+  --args <json>                 its arguments, e.g. '{"a":2,"b":3}'
+  --introspection-client-id <id>, --introspection-client-secret <secret>
+                                resource-server credentials for RFC 7662 introspection
+  --audit                       also send tampered and foreign-audience tokens to the server
+  --lenient                     go on past violations where the spec says a client must stop
+  --omit-resource               leave the resource parameter out
+  --no-refresh                  do not try the refresh token
+  --header <name:value>         extra header for the MCP server (repeatable)
+  --timeout <ms>                per-request timeout (default 10000)
+  --format <format>             text (default) | json | junit
+  --out <file>                  also save the session as JSON (secrets redacted)
+  --include-secrets             keep tokens, codes and secrets in --out and --format json
+  --verbose                     list every exchange under its step
+`;
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      spec: { type: 'string' },
+      registration: { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+      'client-metadata-url': { type: 'string' },
+      'auth-method': { type: 'string' },
+      grant: { type: 'string' },
+      scope: { type: 'string' },
+      'redirect-uri': { type: 'string' },
+      consent: { type: 'string' },
+      call: { type: 'string' },
+      args: { type: 'string' },
+      'introspection-client-id': { type: 'string' },
+      'introspection-client-secret': { type: 'string' },
+      audit: { type: 'boolean' },
+      lenient: { type: 'boolean' },
+      'omit-resource': { type: 'boolean' },
+      'no-refresh': { type: 'boolean' },
+      header: { type: 'string', multiple: true },
+      timeout: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'include-secrets': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(CHECK_HELP);
+    return 0;
+  }
+  const serverUrl = positionals[0];
+  if (!serverUrl || positionals.length > 1) throw new UsageError('check needs exactly one MCP server URL.', CHECK_HELP);
+
+  const format = oneOf(values.format ?? 'text', ['text', 'json', 'junit'] as const, '--format');
+  const consent = oneOf(values.consent ?? 'auto', ['auto', 'browser'] as const, '--consent');
+  const options = flowOptionsFromArgs(serverUrl, values, io.env);
+
+  const interaction: AuthorizationInteraction =
+    consent === 'browser' ? createBrowserInteraction({ say: (line) => io.stderr(`${line}\n`) }) : createRedirectFollowingInteraction();
+  const style = createStyle(format === 'text' && colourWanted(process.stdout, io.env));
+
+  let session = createSession(options);
+  if (format === 'text') io.stdout(`${formatHeader(session, style)}\n`);
+  session = await runFlow(
+    session,
+    { transport: createFetchTransport(), interaction },
+    { onStep: (result) => format === 'text' && io.stdout(formatStep(result, style, values.verbose === true)) },
+  );
+
+  const shown: Session = values['include-secrets'] ? session : redactSession(session);
+  if (format === 'text') io.stdout(formatFooter(shown, style));
+  else if (format === 'json') io.stdout(`${JSON.stringify(buildCheckReport(shown), null, 2)}\n`);
+  else io.stdout(buildJunitReport(shown));
+
+  if (values.out) {
+    await writeFile(values.out, `${JSON.stringify(shown, null, 2)}\n`, { mode: 0o600 });
+    if (format === 'text') io.stdout(`Session saved to ${values.out}${values['include-secrets'] ? ' (with secrets)' : ' (secrets redacted)'}\n`);
+  }
+  return checkSucceeded(session) ? 0 : 1;
+}
+
+type CheckValues = Record<string, string | boolean | string[] | undefined>;
+
+function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS.ProcessEnv): FlowOptions {
+  const str = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const overrides: Partial<FlowOptions> = {};
+  const spec = str('spec');
+  if (spec !== undefined) overrides.spec = oneOf(spec, SPEC_VERSIONS, '--spec') as SpecVersion;
+  const registration = str('registration');
+  if (registration !== undefined) overrides.registration = oneOf(registration, REGISTRATION_MODES, '--registration');
+  const authMethod = str('auth-method');
+  if (authMethod !== undefined) overrides.tokenEndpointAuthMethod = oneOf(authMethod, AUTH_METHODS, '--auth-method');
+  const grant = str('grant');
+  if (grant !== undefined) overrides.grant = oneOf(grant, ['authorization_code', 'client_credentials'] as const, '--grant');
+  const clientId = str('client-id');
+  if (clientId !== undefined) overrides.clientId = clientId;
+  const clientSecret = str('client-secret') ?? env.MCP_AUTH_DEBUGGER_CLIENT_SECRET;
+  if (clientSecret !== undefined) overrides.clientSecret = clientSecret;
+  const metadataUrl = str('client-metadata-url');
+  if (metadataUrl !== undefined) overrides.clientMetadataUrl = metadataUrl;
+  const scope = str('scope');
+  if (scope !== undefined) overrides.scope = scope;
+  const redirectUri = str('redirect-uri');
+  if (redirectUri !== undefined) overrides.redirectUri = redirectUri;
+  const introspectionId = str('introspection-client-id');
+  const introspectionSecret = str('introspection-client-secret');
+  if (introspectionId !== undefined && introspectionSecret !== undefined) {
+    overrides.introspection = { clientId: introspectionId, clientSecret: introspectionSecret };
+  } else if (introspectionId !== undefined || introspectionSecret !== undefined) {
+    throw new UsageError('--introspection-client-id and --introspection-client-secret go together.', CHECK_HELP);
+  }
+  const call = str('call');
+  if (call !== undefined) overrides.toolCall = { name: call, arguments: parseToolArguments(str('args')) };
+  else if (str('args') !== undefined) throw new UsageError('--args needs --call <tool>.', CHECK_HELP);
+  const timeout = str('timeout');
+  if (timeout !== undefined) {
+    const ms = Number(timeout);
+    if (!Number.isInteger(ms) || ms < 100 || ms > 300_000) throw new UsageError('--timeout is milliseconds between 100 and 300000.', CHECK_HELP);
+    overrides.timeoutMs = ms;
+  }
+  const headers = values.header;
+  if (Array.isArray(headers)) {
+    overrides.extraHeaders = headers.map((header) => {
+      const colon = header.indexOf(':');
+      if (colon < 1) throw new UsageError(`--header takes name:value, not ${header}`, CHECK_HELP);
+      return [header.slice(0, colon).trim(), header.slice(colon + 1).trim()];
+    });
+  }
+  if (values.audit === true) overrides.audit = true;
+  if (values.lenient === true) overrides.lenient = true;
+  if (values['omit-resource'] === true) overrides.omitResource = true;
+  if (values['no-refresh'] === true) overrides.refresh = false;
+  return defaultFlowOptions(serverUrl, overrides);
+}
+
+function parseToolArguments(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--args is not JSON: ${error instanceof Error ? error.message : String(error)}`, CHECK_HELP);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('--args must be a JSON object.', CHECK_HELP);
+  return value as Record<string, unknown>;
+}
+
+function oneOf<const T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got ${value}.`, CHECK_HELP);
+  return found;
+}

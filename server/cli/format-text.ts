@@ -1,0 +1,103 @@
+/**
+ * The `check` command's terminal report: one line per step with its status, the findings
+ * indented under it, the tools at the end. Written step by step as the flow runs.
+ */
+import type { Session } from '../../src/engine/session.js';
+import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
+import type { Style } from './terminal.js';
+
+const STEP_COLUMN = 31;
+
+export function formatHeader(session: Session, style: Style): string {
+  return `${style.bold('mcp-auth-debugger check')} ${session.options.serverUrl} ${style.dim(`(spec ${session.options.spec})`)}\n`;
+}
+
+export function formatStep(result: StepResult, style: Style, verbose: boolean): string {
+  const worst = worstSeverity(result.findings);
+  const { outcome } = result;
+  let mark: string;
+  if (outcome.kind === 'failed' || worst === 'error') mark = style.red('✗');
+  else if (outcome.kind === 'skipped') mark = style.dim('–');
+  else if (outcome.kind === 'needs-user') mark = style.cyan('…');
+  else if (worst === 'warning') mark = style.yellow('!');
+  else mark = style.green('✓');
+
+  const duration = result.exchanges.reduce((sum, e) => sum + e.timings.durationMs, 0);
+  const summary = stepSummary(result);
+  const lines = [`  ${mark} ${result.stepId.padEnd(STEP_COLUMN)}${summary}${result.exchanges.length > 0 ? style.dim(` · ${Math.round(duration)} ms`) : ''}`];
+  if (verbose) {
+    for (const exchange of result.exchanges) lines.push(style.dim(`      ${exchangeLine(exchange)}`));
+  }
+  for (const finding of result.findings) lines.push(...formatFinding(finding, style));
+  if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${outcome.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function stepSummary(result: StepResult): string {
+  const { outcome } = result;
+  if (outcome.kind === 'skipped') return `skipped: ${outcome.reason}`;
+  if (outcome.kind === 'needs-user') return `waiting for a person: open ${outcome.action.url}`;
+  const last = result.exchanges[result.exchanges.length - 1];
+  const count = result.exchanges.length;
+  if (!last) return outcome.kind === 'ok' ? 'ok' : 'failed';
+  const plural = count === 1 ? '' : 's';
+  return `${exchangeLine(last)}${count > 1 ? ` (${count} exchange${plural})` : ''}`;
+}
+
+export function exchangeLine(exchange: Exchange): string {
+  let target = exchange.request.url;
+  try {
+    const url = new URL(exchange.request.url);
+    target = `${url.origin}${url.pathname}`;
+  } catch {
+    // An unparsable URL is shown as it was given; the exchange error explains it.
+  }
+  const answer = exchange.error ? exchange.error.kind : String(exchange.response?.status ?? '—');
+  return `${exchange.request.method} ${target} → ${answer}`;
+}
+
+function formatFinding(finding: Finding, style: Style): string[] {
+  const tag =
+    finding.severity === 'error' ? style.red('error  ') : finding.severity === 'warning' ? style.yellow('warning') : style.cyan('info   ');
+  const lines = [`      ${tag} ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`];
+  lines.push(`              ${finding.detail}`);
+  if (finding.hint) lines.push(`              ${style.dim('fix:')} ${finding.hint}`);
+  const ref = finding.specRefs[0];
+  if (ref) lines.push(`              ${style.dim(ref.url)}`);
+  return lines;
+}
+
+function worstSeverity(findings: Finding[]): Finding['severity'] | undefined {
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return findings.length > 0 ? 'info' : undefined;
+}
+
+export function formatFooter(session: Session, style: Style): string {
+  const lines: string[] = [''];
+  const tools = session.data.mcp?.tools ?? [];
+  if (tools.length > 0) {
+    lines.push(style.bold(`Tools (${tools.length})`));
+    for (const tool of tools) {
+      const properties = tool.inputSchema.properties;
+      const args = properties && typeof properties === 'object' ? Object.keys(properties).join(', ') : '';
+      lines.push(`  ${tool.name}(${args})${tool.description ? style.dim(` — ${tool.description}`) : ''}`);
+    }
+    lines.push('');
+  }
+  for (const call of session.data.mcp?.toolCalls ?? []) {
+    lines.push(`${style.bold('Called')} ${call.name}(${JSON.stringify(call.arguments)}) → ${call.error ?? JSON.stringify(call.result)}`);
+  }
+  const findings = session.results.flatMap((r) => r.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const status = session.status;
+  let verdict: string;
+  if (status.kind === 'completed') verdict = errors === 0 ? style.green('flow completed') : style.red('flow completed with errors');
+  else if (status.kind === 'stopped') verdict = style.red(`flow stopped at ${status.stepId}`);
+  else if (status.kind === 'waiting') verdict = style.cyan(`flow waits at ${status.stepId}`);
+  else verdict = 'flow not finished';
+  lines.push(`${style.bold('Result:')} ${verdict}, ${counts}`);
+  return `${lines.join('\n')}\n`;
+}

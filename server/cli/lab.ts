@@ -1,0 +1,13 @@
+/** `mcp-auth-debugger lab`: the demo servers in the foreground until Ctrl-C. */
+import { runLabFromArgs } from '../lab/main.js';
+import type { CliIo } from './usage.js';
+import { untilInterrupted } from './wait-for-signal.js';
+
+export const LAB_HELP = 'Usage: mcp-auth-debugger lab [--fault <id>]... [--list-faults] [--auto-consent] [--port <n>]\n';
+
+export async function runLabCommand(args: string[], io: CliIo): Promise<number> {
+  const result = await runLabFromArgs(args, (line) => io.stdout(`${line}\n`));
+  if (result.kind === 'exit') return result.exitCode;
+  io.stdout('Press Ctrl-C to stop.\n');
+  return untilInterrupted(() => result.lab.close());
+}

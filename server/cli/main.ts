@@ -1,0 +1,67 @@
+/**
+ * The `mcp-auth-debugger` command: `start` (relay + UI + lab), `check <url>` (headless flow),
+ * `lab` (the demo servers). Exit codes: 0 success, 1 findings or a failed flow, 2 usage or
+ * internal error.
+ */
+import { CHECK_HELP, runCheck } from './check.js';
+import { runStart, START_HELP } from './start.js';
+import { UsageError, type CliIo } from './usage.js';
+import { LAB_HELP, runLabCommand } from './lab.js';
+import { runConformanceClient } from './conformance-client.js';
+
+const HELP = `Usage: mcp-auth-debugger [command] [options]
+
+Commands:
+  start              the debugger in your browser, with the demo lab as the default target (default)
+  check <mcp-url>    run the whole authorization flow headless and report each step
+  lab                run the demo authorization server and MCP server (with faults on request)
+
+Run "mcp-auth-debugger <command> --help" for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+        return await runStart([], io);
+      case 'start':
+        return await runStart(rest, io);
+      case 'check':
+        return await runCheck(rest, io);
+      case 'lab':
+        return await runLabCommand(rest, io);
+      case 'conformance-client':
+        return await runConformanceClient(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return 0;
+      default:
+        if (command.startsWith('-')) return await runStart(argv, io);
+        throw new UsageError(`Unknown command: ${command}`, HELP);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`mcp-auth-debugger: ${error instanceof Error ? error.message : String(error)}\n\n`);
+      io.stderr(error instanceof UsageError && error.help ? error.help : helpFor(command));
+      return 2;
+    }
+    io.stderr(`mcp-auth-debugger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+function helpFor(command: string | undefined): string {
+  if (command === 'check') return CHECK_HELP;
+  if (command === 'lab') return LAB_HELP;
+  if (command === 'start') return START_HELP;
+  return HELP;
+}
+
+/** node:util parseArgs rejects unknown or malformed options with ERR_PARSE_ARGS_* TypeErrors. */
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+}
+

@@ -1,0 +1,82 @@
+/**
+ * Machine-readable reports of a finished `check`: the JSON object (the CLI contract) and JUnit
+ * XML for CI dashboards. Both are built from a session that was already redacted unless the
+ * person asked for secrets.
+ */
+import type { Session } from '../../src/engine/session.js';
+import type { Finding } from '../../src/engine/types.js';
+
+export interface CheckReport {
+  tool: 'mcp-auth-debugger';
+  serverUrl: string;
+  spec: string;
+  /** True when the flow completed with no error findings (exit code 0). */
+  ok: boolean;
+  outcome: Session['status'];
+  steps: { stepId: string; outcome: Session['results'][number]['outcome']; findings: string[]; exchanges: string[] }[];
+  findings: Finding[];
+  exchanges: Session['results'][number]['exchanges'];
+  tools: NonNullable<NonNullable<Session['data']['mcp']>['tools']>;
+  toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
+}
+
+export function checkSucceeded(session: Session): boolean {
+  return session.status.kind === 'completed' && !session.results.some((r) => r.findings.some((f) => f.severity === 'error'));
+}
+
+export function buildCheckReport(session: Session): CheckReport {
+  return {
+    tool: 'mcp-auth-debugger',
+    serverUrl: session.options.serverUrl,
+    spec: session.options.spec,
+    ok: checkSucceeded(session),
+    outcome: session.status,
+    steps: session.results.map((r) => ({
+      stepId: r.stepId,
+      outcome: r.outcome,
+      findings: r.findings.map((f) => f.id),
+      exchanges: r.exchanges.map((e) => e.id),
+    })),
+    findings: session.results.flatMap((r) => r.findings),
+    exchanges: session.results.flatMap((r) => r.exchanges),
+    tools: session.data.mcp?.tools ?? [],
+    toolCalls: session.data.mcp?.toolCalls ?? [],
+  };
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}
+
+/** One testcase per step run; error findings and a stopped step are failures. */
+export function buildJunitReport(session: Session): string {
+  const cases = session.results.map((result, index) => {
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const seconds = (result.exchanges.reduce((s, e) => s + e.timings.durationMs, 0) / 1000).toFixed(3);
+    const name = `${index + 1}. ${result.stepId}`;
+    const body: string[] = [];
+    for (const finding of errors) {
+      body.push(`      <failure type="${xml(finding.id)}" message="${xml(finding.title)}">${xml(`${finding.detail}\n${finding.specRefs.map((r) => r.url).join('\n')}`)}</failure>`);
+    }
+    if (result.outcome.kind === 'failed' && errors.length === 0) {
+      body.push(`      <failure type="step-failed" message="${xml(result.outcome.reason)}"/>`);
+    }
+    if (result.outcome.kind === 'skipped') body.push(`      <skipped message="${xml(result.outcome.reason)}"/>`);
+    const others = result.findings.filter((f) => f.severity !== 'error');
+    if (others.length > 0) body.push(`      <system-out>${xml(others.map((f) => `${f.severity} ${f.id}: ${f.detail}`).join('\n'))}</system-out>`);
+    return body.length > 0
+      ? `    <testcase classname="mcp-auth-debugger" name="${xml(name)}" time="${seconds}">\n${body.join('\n')}\n    </testcase>`
+      : `    <testcase classname="mcp-auth-debugger" name="${xml(name)}" time="${seconds}"/>`;
+  });
+  const failures = session.results.filter((r) => r.outcome.kind === 'failed' || r.findings.some((f) => f.severity === 'error')).length;
+  const skipped = session.results.filter((r) => r.outcome.kind === 'skipped').length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
+    `  <testsuite name="${xml(session.options.serverUrl)}" tests="${session.results.length}" failures="${failures}" skipped="${skipped}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

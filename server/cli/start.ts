@@ -1,0 +1,74 @@
+/**
+ * `mcp-auth-debugger start`: the relay serving the built UI on loopback, and the embedded lab
+ * as the default target unless --no-lab.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startLab, type Lab } from '../lab/index.js';
+import { startRelay } from '../relay/index.js';
+import { UsageError, type CliIo } from './usage.js';
+import { untilInterrupted } from './wait-for-signal.js';
+
+export const START_HELP = `Usage: mcp-auth-debugger start [options]
+
+Starts the debugger on this machine and prints its URL.
+
+  --port <n>        the debugger's port (default 4280; 0 picks a free one)
+  --host <host>     loopback address to bind (default 127.0.0.1)
+  --no-lab          do not start the demo lab
+  --lab-port <n>    the lab's first port (default 4281; the MCP server takes the next)
+  --auto-consent    the lab skips its login and consent pages
+`;
+
+export async function runStart(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-lab': { type: 'boolean' },
+      'lab-port': { type: 'string' },
+      'auto-consent': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(START_HELP);
+    return 0;
+  }
+  const host = values.host ?? '127.0.0.1';
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    throw new UsageError('The relay binds to loopback only (127.0.0.1, localhost or ::1): it forwards requests for the browser.', START_HELP);
+  }
+  const port = portNumber(values.port ?? '4280', '--port');
+  const staticDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+  let lab: Lab | undefined;
+  if (!values['no-lab']) {
+    lab = await startLab({ autoConsent: values['auto-consent'] === true, authorizationServerPort: portNumber(values['lab-port'] ?? '4281', '--lab-port') });
+  }
+  const relay = await startRelay({
+    host,
+    port,
+    ...(existsSync(staticDir) ? { staticDir } : {}),
+    log: (line) => io.stderr(`${line}\n`),
+  });
+
+  io.stdout(`mcp-auth-debugger is running at ${relay.url}\n`);
+  if (lab) {
+    io.stdout(`Demo lab MCP server: ${lab.mcpUrl}  (user ${lab.demoUser.username} / ${lab.demoUser.password})\n`);
+  }
+  if (!existsSync(staticDir)) io.stdout('The browser UI is not built yet: run "npm run build".\n');
+  io.stdout('Press Ctrl-C to stop.\n');
+  return untilInterrupted(async () => {
+    await relay.close();
+    await lab?.close();
+  });
+}
+
+export function portNumber(text: string, flag: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`${flag} must be a port number (0-65535), not ${text}.`);
+  return port;
+}
