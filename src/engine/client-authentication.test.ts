@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, generateSecret, jwtVerify } from 'jose';
 import type * as oauth from 'oauth4webapi';
 import { makeFinding } from './checks/catalogue.js';
-import { clientAuthentication, secureEndpoint, type ClientCredentials } from './client-authentication.js';
+import { basicCredentials, clientAuthentication, secureEndpoint, type ClientCredentials } from './client-authentication.js';
 import type { AuthorizationServerMetadata } from './flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from './options.js';
 import { createStepHttp, sequentialIds } from './recorder.js';
@@ -135,5 +135,12 @@ describe('secureEndpoint', () => {
     assert.equal(secureEndpoint(ctx, 'http://auth.example.com/token').ok, false);
     assert.equal(secureEndpoint(ctx, '/token').ok, false);
     assert.deepEqual(findings.map((f) => f.id), ['token.endpoint-insecure', 'token.endpoint-invalid']);
+  });
+});
+
+describe('basicCredentials', () => {
+  it('form-encodes id and secret as RFC 6749 §2.3.1 says, leaving *-._ as they are', () => {
+    const header = basicCredentials('pre-registered-client', 'a b:c*d.e_f');
+    assert.equal(atob(header.replace(/^Basic /, '')), 'pre-registered-client:a+b%3Ac*d.e_f');
   });
 });

@@ -56,12 +56,30 @@ export async function clientAuthentication(
         ctx.report('client-auth.secret-missing', { params: { method } });
         return { ok: false, reason: `${method} needs a client secret and none is known.`, findingId: 'client-auth.secret-missing' };
       }
-      const clientAuth = method === 'client_secret_basic' ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret);
+      const clientAuth = method === 'client_secret_basic' ? clientSecretBasic(clientId, secret) : oauth.ClientSecretPost(secret);
       return { ok: true, method, client, clientAuth };
     }
     case 'private_key_jwt':
       return privateKeyJwt(ctx, client, metadata);
   }
+}
+
+/**
+ * RFC 6749 §2.3.1: id and secret are "encoded using the application/x-www-form-urlencoded
+ * encoding algorithm", then joined by a colon and base64-encoded. That algorithm leaves
+ * `*-._` and alphanumerics as they are; oauth4webapi's own encoder escapes more (such as `-`),
+ * which servers that skip the decoding step (the MCP SDK's among them) then refuse.
+ */
+export function basicCredentials(clientId: string, secret: string): string {
+  const encode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1);
+  const joined = new TextEncoder().encode(`${encode(clientId)}:${encode(secret)}`);
+  return `Basic ${btoa(String.fromCharCode(...joined))}`;
+}
+
+function clientSecretBasic(clientId: string, secret: string): oauth.ClientAuth {
+  return (_as, _client, _body, headers) => {
+    headers.set('authorization', basicCredentials(clientId, secret));
+  };
 }
 
 /**

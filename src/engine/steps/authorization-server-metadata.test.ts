@@ -112,6 +112,18 @@ describe('authorization-server-metadata step: 2025-03-26', () => {
     assert.equal(result.data.authorizationServer?.fallback, false);
   });
 
+  it('takes the issuer the document declares, even with a path, and goes on', async () => {
+    const { result } = await discover(
+      { [LEGACY]: { body: metadata({ authorization_endpoint: 'https://mcp.example.com/oauth/authorize' }, 'https://mcp.example.com/oauth') } },
+      { spec: '2025-03-26' },
+      {},
+    );
+    assert.equal(result.outcome.kind, 'ok');
+    assert.deepEqual(findingIds(result), ['asm.issuer-not-server-origin']);
+    assert.equal(result.data.authorizationServer?.metadata.issuer, 'https://mcp.example.com/oauth');
+    assert.equal(result.data.authorizationServer?.metadata.authorization_endpoint, 'https://mcp.example.com/oauth/authorize');
+  });
+
   it('falls back to the default endpoints when the metadata is not there', async () => {
     const { result } = await discover({}, { spec: '2025-03-26' }, {});
     assert.deepEqual(findingIds(result), ['asm.default-endpoints']);

@@ -89,8 +89,12 @@ async function discoverAtServerOrigin(ctx: StepContext, serverUrl: URL): Promise
     WHAT,
     FETCH_IDS,
   );
-  // The issuer here is derived, not declared anywhere, so an equivalent spelling (with a slash) is accepted.
-  if (fetched) return analyzeDocument(ctx, fetched, { issuer: base, exact: false });
+  // No resource metadata names the issuer in 2025-03-26: the document is found through the MCP
+  // server's origin, and its own `issuer` (often with a path, such as /oauth) is taken as it is.
+  if (fetched) {
+    const declared = fetched.document.issuer;
+    return analyzeDocument(ctx, fetched, { issuer: typeof declared === 'string' ? declared : base, exact: false, foundAt: base });
+  }
 
   const endpoints = legacyDefaultEndpoints(serverUrl);
   ctx.report('asm.default-endpoints', {
@@ -110,6 +114,8 @@ interface Expectation {
   issuer: string;
   /** Whether RFC 8414's "identical" applies to the string, or URL equivalence is enough. */
   exact: boolean;
+  /** 2025-03-26: the origin the document was found at, when no issuer was declared beforehand. */
+  foundAt?: string;
 }
 
 type Reporter = (id: string, input?: FindingInput) => void;
@@ -137,7 +143,7 @@ async function analyzeDocument(ctx: StepContext, fetched: FetchedDocument, expec
   }
 
   const authorizationServer: AuthorizationServerData = {
-    authorizationServer: expected.issuer,
+    authorizationServer: expected.foundAt ?? expected.issuer,
     metadataUrl: url,
     metadata: checks.metadata(expected.issuer),
     fallback: false,
@@ -169,6 +175,9 @@ function checkIssuer(document: Record<string, unknown>, expected: Expectation, u
   if (typeof issuer !== 'string') {
     report('asm.issuer-mismatch', { params: { url, issuer: '(missing)', expected: expected.issuer }, evidence: pointer('issuer') });
     return;
+  }
+  if (expected.foundAt !== undefined && issuer !== expected.foundAt && !sameIssuerSpelledDifferently(issuer, expected.foundAt)) {
+    report('asm.issuer-not-server-origin', { params: { url, issuer, origin: expected.foundAt }, evidence: pointer('issuer') });
   }
   if (issuer !== expected.issuer) {
     const equivalent = sameIssuerSpelledDifferently(issuer, expected.issuer);

@@ -246,4 +246,36 @@ describe('probe step', () => {
     assert.equal(result.findings[0]?.params?.kind, 'timeout');
     assert.equal(result.outcome.kind, 'failed');
   });
+
+  it('when initialize needs no token, probes tools/list in the same session and starts from its 401', async () => {
+    const transport = cannedTransport({
+      [`POST ${SERVER}`]: (request) => {
+        const method = (JSON.parse(request.body ?? '{}') as { method?: string }).method;
+        if (method === 'initialize') {
+          return {
+            status: 200,
+            headers: { 'content-type': 'text/event-stream', 'mcp-session-id': 'session-7' },
+            body: 'event: message\ndata: {"jsonrpc":"2.0","id":1,"result":{"protocolVersion":"2025-06-18","capabilities":{},"serverInfo":{"name":"s","version":"1"}}}\n\n',
+          };
+        }
+        return unauthorized(CHALLENGE) as { status: number };
+      },
+    });
+    const { result } = await runOneStep('probe', transport, { serverUrl: SERVER, spec: '2025-11-25' });
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.ok(findingIds(result).includes('probe.initialize-unprotected'));
+    assert.equal(result.data.probe?.challengeScope, 'mcp:tools');
+    const followUp = transport.requests[1];
+    assert.equal((JSON.parse(followUp?.body ?? '{}') as { method?: string }).method, 'tools/list');
+    assert.ok(followUp?.headers.some(([n, v]) => n === 'mcp-session-id' && v === 'session-7'));
+    assert.ok(followUp?.headers.some(([n, v]) => n === 'mcp-protocol-version' && v === '2025-06-18'));
+  });
+
+  it('a server that answers tools/list without a token too is not protected', async () => {
+    const transport = cannedTransport({ [`POST ${SERVER}`]: { status: 200, body: { jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25' } } } });
+    const { result } = await runOneStep('probe', transport, { serverUrl: SERVER, spec: '2025-11-25' });
+    assert.equal(result.outcome.kind, 'failed');
+    assert.equal(transport.requests.length, 2);
+    assert.ok(findingIds(result).includes(SERVER_NOT_PROTECTED));
+  });
 });

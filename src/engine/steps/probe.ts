@@ -16,11 +16,11 @@
 import { isLoopbackUrl } from '../canonical-uri.js';
 import type { AuthChallenge, ProbeData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
-import { failed, ok, type HttpRequestInput, type StepContext, type StepDefinition } from '../step.js';
+import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition } from '../step.js';
 import type { ExchangeResponse, HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
 import { sendFollowingRedirects } from './follow-redirects.js';
-import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
 export const SERVER_NOT_PROTECTED = 'probe.not-401';
@@ -93,6 +93,13 @@ export const probeStep: StepDefinition = {
       return ok({ probe });
     }
     if (status >= 200 && status < 300) {
+      // Some servers let `initialize` through and protect the methods after it; the flow then
+      // starts at the first 401, as a client would meet it.
+      const followUp = await probeToolsList(ctx, response);
+      if (followUp?.response?.status === 401) {
+        ctx.report('probe.initialize-unprotected', { params: { url }, evidence: { exchangeId: followUp.exchange.id } });
+        return ok({ probe: analyzeChallengeHeaders(ctx, followUp.response, { exchangeId: followUp.exchange.id }, true) });
+      }
       ctx.report(SERVER_NOT_PROTECTED, { params: { url, status: String(status) }, evidence });
       return failed(
         'The server answered without asking for a token: it does not require authorization, so there is no authorization flow to debug.',
@@ -109,6 +116,35 @@ export const probeStep: StepDefinition = {
     return ok({ probe });
   },
 };
+
+/**
+ * After an unauthenticated `initialize` succeeded: `tools/list` without a token, in the session
+ * the server opened (if any) and with the protocol version it chose.
+ */
+async function probeToolsList(ctx: StepContext, initialized: ExchangeResponse): Promise<SentExchange | undefined> {
+  const headers: HeaderList = [
+    ['content-type', 'application/json'],
+    ['accept', 'application/json, text/event-stream'],
+    ['mcp-protocol-version', negotiatedProtocolVersion(initialized.body) ?? ctx.options.spec],
+  ];
+  const sessionId = headerValue(initialized, 'mcp-session-id');
+  if (sessionId !== undefined) headers.push(['mcp-session-id', sessionId]);
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
+  return ctx.http.send({ method: 'POST', url: ctx.options.serverUrl, headers: [...headers, ...ctx.options.extraHeaders], body }, 'MCP tools/list without a token');
+}
+
+/** The `protocolVersion` of an initialize result, sent as JSON or as an SSE `data:` line. */
+function negotiatedProtocolVersion(body: string): string | undefined {
+  const candidates = [body, ...body.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5))];
+  for (const candidate of candidates) {
+    const parsed = parseJsonObject(candidate.trim());
+    const result = parsed.ok ? parsed.value.result : undefined;
+    if (result && typeof result === 'object' && 'protocolVersion' in result && typeof result.protocolVersion === 'string') {
+      return result.protocolVersion;
+    }
+  }
+  return undefined;
+}
 
 function parseServerUrl(ctx: StepContext): URL | undefined {
   const raw = ctx.options.serverUrl;

@@ -320,6 +320,25 @@ export const authorizationServerMetadataFindings = defineFindings([
     },
   },
   {
+    id: 'asm.issuer-not-server-origin',
+    stepId: 'authorization-server-metadata',
+    severity: 'info',
+    bySpec: { '2025-06-18': 'off', '2025-11-25': 'off', '2026-07-28': 'off' },
+    specRefs: ['mcp:asm-discovery', 'rfc8414:3.3'],
+    text: {
+      en: {
+        title: 'The issuer is not the MCP server origin',
+        detail: 'The metadata found at {url} names the issuer {issuer}, not the authorization base URL {origin}. Under 2025-03-26 the document is found through the MCP server origin, so clients accept the issuer it declares.',
+        hint: 'Newer spec versions name the issuer in Protected Resource Metadata, which removes this ambiguity.',
+      },
+      'zh-CN': {
+        title: '签发者不是 MCP 服务器的源',
+        detail: '在 {url} 找到的元数据声明签发者为 {issuer},而不是授权基础 URL {origin}。在 2025-03-26 中,文档通过 MCP 服务器的源发现,因此客户端接受其声明的签发者。',
+        hint: '较新的规范版本在受保护资源元数据中声明签发者,消除了这种歧义。',
+      },
+    },
+  },
+  {
     id: 'asm.default-endpoints',
     stepId: 'authorization-server-metadata',
     severity: 'warning',

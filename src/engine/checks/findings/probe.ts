@@ -41,6 +41,24 @@ export const probeFindings = defineFindings([
     },
   },
   {
+    id: 'probe.initialize-unprotected',
+    stepId: 'probe',
+    severity: 'info',
+    specRefs: ['mcp:error-handling', 'mcp:insufficient-scope'],
+    text: {
+      en: {
+        title: 'initialize works without a token; tools/list asks for one',
+        detail: '{url} answered the unauthenticated initialize request, and answered tools/list with 401. The flow starts from that challenge.',
+        hint: 'That is allowed. Clients must be ready for a 401 on any request, not only the first.',
+      },
+      'zh-CN': {
+        title: 'initialize 无需令牌,tools/list 需要令牌',
+        detail: '{url} 响应了未认证的 initialize 请求,而对 tools/list 返回了 401。授权流程从该质询开始。',
+        hint: '这是允许的。客户端必须能处理任何请求上的 401,而不只是第一个请求。',
+      },
+    },
+  },
+  {
     id: 'probe.not-401',
     stepId: 'probe',
     severity: 'warning',
