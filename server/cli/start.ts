@@ -46,7 +46,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
 
   let lab: Lab | undefined;
   if (!values['no-lab']) {
-    lab = await startLab({ autoConsent: values['auto-consent'] === true, authorizationServerPort: portNumber(values['lab-port'] ?? '4281', '--lab-port') });
+    const labPort = portNumber(values['lab-port'] ?? '4281', '--lab-port');
+    lab = await startLab({ autoConsent: values['auto-consent'] === true, authorizationServerPort: labPort, mcpPort: labPort === 0 ? 0 : labPort + 1 });
   }
   const relay = await startRelay({
     host,

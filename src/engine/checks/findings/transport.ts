@@ -13,6 +13,11 @@ export const transportFindings = defineFindings([
         detail: 'Step {step} failed inside the debugger: {message}. This is a bug in mcp-auth-debugger, not in your server.',
         hint: 'Please report it with the exported session (secrets are redacted by default).',
       },
+      'zh-CN': {
+        title: '调试器内部出错',
+        detail: '步骤 {step} 在调试器内部失败:{message}。这是 mcp-auth-debugger 的缺陷,不是你的服务器的问题。',
+        hint: '请附上导出的会话报告此问题(默认会隐去机密信息)。',
+      },
     },
   },
   {
@@ -25,6 +30,11 @@ export const transportFindings = defineFindings([
         title: 'No answer from {url}',
         detail: 'The request to {url} failed ({kind}): {message}.',
         hint: 'Check the URL, that the server is running and listening on that address, and any proxy or firewall between.',
+      },
+      'zh-CN': {
+        title: '{url} 没有响应',
+        detail: '对 {url} 的请求失败({kind}):{message}。',
+        hint: '检查 URL、服务器是否在运行并监听该地址,以及中间的代理或防火墙。',
       },
     },
   },
@@ -39,6 +49,11 @@ export const transportFindings = defineFindings([
         detail: 'The body exceeded {limit} bytes and was cut; the debugger does not parse a cut document.',
         hint: 'Metadata documents are a few kilobytes. Check that the URL serves the document and not a download or a stream.',
       },
+      'zh-CN': {
+        title: '{url} 的响应过大',
+        detail: '响应体超过了 {limit} 字节并被截断;调试器不解析被截断的文档。',
+        hint: '元数据文档只有几 KB。请确认该 URL 返回的是文档,而不是下载文件或数据流。',
+      },
     },
   },
   {
@@ -52,6 +67,11 @@ export const transportFindings = defineFindings([
         detail: '{url} answered with Content-Type "{contentType}" and a body that is not JSON ({reason}).',
         hint: 'Serve the document as application/json. An HTML answer usually means a front-end router or login page caught the path.',
       },
+      'zh-CN': {
+        title: '{what}不是 JSON',
+        detail: '{url} 返回的 Content-Type 为 "{contentType}",响应体不是 JSON({reason})。',
+        hint: '以 application/json 返回该文档。返回 HTML 通常说明前端路由或登录页拦截了该路径。',
+      },
     },
   },
   {
@@ -64,6 +84,11 @@ export const transportFindings = defineFindings([
         title: '{what} is served with the wrong Content-Type',
         detail: '{url} answered with Content-Type "{contentType}"; the document must be served as application/json.',
         hint: 'Set Content-Type: application/json on the response.',
+      },
+      'zh-CN': {
+        title: '{what}的 Content-Type 不正确',
+        detail: '{url} 返回的 Content-Type 为 "{contentType}";该文档必须以 application/json 返回。',
+        hint: '在响应上设置 Content-Type: application/json。',
       },
     },
   },
