@@ -8,6 +8,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI,
 });
 // Long-running commands (start, lab) resolve only when they are asked to stop.
 process.exitCode = code;

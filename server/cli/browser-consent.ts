@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { isLoopbackUrl } from '../../src/engine/canonical-uri.js';
+import { AuthorizationPageShown } from '../../src/engine/consent/follow-redirects.js';
 
 export interface BrowserInteractionOptions {
   /** Opens the authorization URL; the default asks the operating system's browser. */
@@ -75,4 +76,26 @@ async function listenForCallback(target: URL, timeoutMs: number): Promise<{ serv
   });
   const timer = setTimeout(() => settle?.reject(new Error(`No callback within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
   return { server, callback: callback.finally(() => clearTimeout(timer)) };
+}
+
+/**
+ * `--consent auto` at an interactive terminal: follow the redirects; when the authorization
+ * server shows a login or consent page instead, open it in the person's browser.
+ */
+export function withBrowserFallback(
+  automatic: AuthorizationInteraction,
+  browser: AuthorizationInteraction,
+  say: (line: string) => void,
+): AuthorizationInteraction {
+  return {
+    async obtainCallback(request, http) {
+      try {
+        return await automatic.obtainCallback(request, http);
+      } catch (error) {
+        if (!(error instanceof AuthorizationPageShown)) throw error;
+        say('The authorization server shows a login or consent page: completing it in your browser.');
+        return browser.obtainCallback(request, http);
+      }
+    },
+  };
 }

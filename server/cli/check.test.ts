@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 import { startLab, type Lab, type LabFaultId } from '../lab/index.js';
-import { createBrowserInteraction } from './browser-consent.js';
+import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
+import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
 import { main } from './main.js';
 import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
@@ -169,12 +170,13 @@ describe('check usage and bad input', () => {
 });
 
 describe('browser consent through the lab login page', () => {
-  it('logs the demo user in, approves, and the loopback listener hands the code to the engine', async () => {
+  it('falls back from redirects to the browser, logs the demo user in, approves, and the loopback listener hands the code to the engine', async () => {
     const lab = await startLab();
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage();
-      const interaction = createBrowserInteraction({
+      const said: string[] = [];
+      const browserInteraction = createBrowserInteraction({
         timeoutMs: 20_000,
         open: async (url) => {
           await page.goto(url);
@@ -184,9 +186,12 @@ describe('browser consent through the lab login page', () => {
           await page.click('button[value="approve"]');
         },
       });
+      // As `check` does at a terminal: follow redirects first, then hand the login page to the browser.
+      const interaction = withBrowserFallback(createRedirectFollowingInteraction(), browserInteraction, (line) => said.push(line));
       const options = defaultFlowOptions(lab.mcpUrl, { redirectUri: 'http://127.0.0.1:0/callback'.replace(':0', `:${await freePort()}`), timeoutMs: 5000 });
       const session = await runFlow(createSession(options), { transport: createFetchTransport(), interaction });
       assert.deepEqual(session.status, { kind: 'completed' });
+      assert.match(said.join('\n'), /login or consent page/);
       assert.ok(session.data.tokens?.accessToken);
       assert.deepEqual(session.data.mcp?.tools?.map((t) => t.name).sort(), ['add_numbers', 'multiply_numbers']);
     } finally {

@@ -11,7 +11,7 @@ import { redactSession } from '../../src/engine/redact.js';
 import { createSession, runFlow, type Session } from '../../src/engine/session.js';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { SPEC_VERSIONS, type SpecVersion } from '../../src/engine/types.js';
-import { createBrowserInteraction } from './browser-consent.js';
+import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { formatFooter, formatHeader, formatStep } from './format-text.js';
 import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
 import { colourWanted, createStyle } from './terminal.js';
@@ -33,7 +33,8 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --grant <grant>               authorization_code (default) | client_credentials
   --scope <scope>               ask for this scope instead of the spec's strategy
   --redirect-uri <uri>          default http://127.0.0.1:4280/callback
-  --consent <how>               auto (follow redirects, default) | browser (open your browser)
+  --consent <how>               auto (default): follow the redirects; at a terminal, a login
+                                page opens in your browser | browser: always open your browser
   --call <tool>                 call this tool once the tools are listed
   --args <json>                 its arguments, e.g. '{"a":2,"b":3}'
   --introspection-client-id <id>, --introspection-client-secret <secret>
@@ -47,7 +48,7 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --format <format>             text (default) | json | junit
   --out <file>                  also save the session as JSON (secrets redacted)
   --include-secrets             keep tokens, codes and secrets in --out and --format json
-  --verbose                     list every exchange under its step
+  --verbose                     list every exchange and the info findings under their step
 `;
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -93,8 +94,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const consent = oneOf(values.consent ?? 'auto', ['auto', 'browser'] as const, '--consent');
   const options = flowOptionsFromArgs(serverUrl, values, io.env);
 
-  const interaction: AuthorizationInteraction =
-    consent === 'browser' ? createBrowserInteraction({ say: (line) => io.stderr(`${line}\n`) }) : createRedirectFollowingInteraction();
+  const say = (line: string) => io.stderr(`${line}\n`);
+  const browser = createBrowserInteraction({ say });
+  let interaction: AuthorizationInteraction = consent === 'browser' ? browser : createRedirectFollowingInteraction();
+  // A person at a terminal gets the login page in their browser rather than a dead end.
+  if (consent === 'auto' && io.interactive) interaction = withBrowserFallback(interaction, browser, say);
   const style = createStyle(format === 'text' && colourWanted(process.stdout, io.env));
 
   let session = createSession(options);

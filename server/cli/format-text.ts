@@ -28,7 +28,11 @@ export function formatStep(result: StepResult, style: Style, verbose: boolean): 
   if (verbose) {
     for (const exchange of result.exchanges) lines.push(style.dim(`      ${exchangeLine(exchange)}`));
   }
-  for (const finding of result.findings) lines.push(...formatFinding(finding, style));
+  // Info findings (what was verified, which path was taken) are for the curious: --verbose.
+  const shown = verbose ? result.findings : result.findings.filter((f) => f.severity !== 'info');
+  for (const finding of shown) lines.push(...formatFinding(finding, style));
+  const hidden = result.findings.length - shown.length;
+  if (hidden > 0) lines.push(style.dim(`      ${hidden} info finding${hidden === 1 ? '' : 's'} (--verbose shows them)`));
   if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${outcome.reason}`);
   return `${lines.join('\n')}\n`;
 }

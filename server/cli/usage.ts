@@ -3,6 +3,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** A person at a terminal (a TTY on both ends and not CI): pages may open in their browser. */
+  interactive?: boolean;
 }
 
 export class UsageError extends Error {

@@ -35,6 +35,16 @@ export function createRedirectFollowingInteraction(options: RedirectFollowingOpt
   };
 }
 
+/** The authorization server wants a person: it answered with a page (login, consent), not a redirect. */
+export class AuthorizationPageShown extends Error {
+  constructor(readonly pageUrl: string) {
+    super(
+      `The authorization server answered ${pageUrl} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, so automatic consent cannot continue. Start the lab with --auto-consent, or run with --consent browser and complete the page yourself.`,
+    );
+    this.name = 'AuthorizationPageShown';
+  }
+}
+
 /** Sends one GET and returns its Location, or throws with why the walk cannot go on. */
 async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: number): Promise<string> {
   const headers: [string, string][] = [['accept', 'text/html,application/xhtml+xml,*/*;q=0.8']];
@@ -56,9 +66,7 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   }
   const contentType = headerValue(response, 'content-type') ?? '';
   if (response.status === 200 && (/html/i.test(contentType) || /^\s*</.test(response.body))) {
-    throw new Error(
-      `The authorization server answered ${url} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, so automatic consent cannot continue. Start the lab with --auto-consent, or run with --consent browser and complete the page yourself.`,
-    );
+    throw new AuthorizationPageShown(url);
   }
   throw new Error(`The authorization server answered ${url} with HTTP ${response.status} instead of a redirect${excerpt(response.body)}.`);
 }
