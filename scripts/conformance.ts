@@ -32,6 +32,7 @@ export const AUTH_SCENARIOS = [
   'auth/offline-access-not-supported',
   'auth/client-credentials-jwt',
   'auth/client-credentials-basic',
+  'auth/cross-app-access-complete-flow',
 ] as const;
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -130,6 +130,20 @@ describe('check against lab faults', () => {
     });
   }
 
+  it('stops where the spec says a client MUST, and goes on with --lenient', async () => {
+    for (const fault of ['prm.resource-mismatch', 'asm.pkce-unsupported', 'asm.issuer-mismatch'] as const) {
+      await withLab([fault], async (lab) => {
+        const strict = await checkJson(lab.mcpUrl);
+        assert.equal(strict.report.outcome.kind, 'stopped', fault);
+        assert.ok(!strict.report.steps.some((s) => s.stepId === 'token-request'), `${fault}: no token requested after a MUST-stop`);
+        const lenient = await checkJson(lab.mcpUrl, ['--lenient']);
+        assert.equal(lenient.report.outcome.kind, 'completed', `${fault}: ${JSON.stringify(lenient.report.outcome)}`);
+        assert.ok(lenient.report.findings.some((f) => f.id === fault));
+        assert.equal(lenient.code, 1, 'the violation still fails the check');
+      });
+    }
+  });
+
   it('finds neither audit fault on the clean lab', async () => {
     await withLab([], async (lab) => {
       const { code, report } = await checkJson(lab.mcpUrl, ['--audit']);

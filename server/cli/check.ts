@@ -6,7 +6,15 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
-import { defaultFlowOptions, type FlowOptions, type RegistrationMode, type TokenEndpointAuthMethod } from '../../src/engine/options.js';
+import {
+  defaultFlowOptions,
+  type FlowOptions,
+  type GrantKind,
+  type IdentityAssertionOptions,
+  type IdpClientAuthMethod,
+  type RegistrationMode,
+  type TokenEndpointAuthMethod,
+} from '../../src/engine/options.js';
 import { redactSession } from '../../src/engine/redact.js';
 import { createSession, runFlow, type Session } from '../../src/engine/session.js';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
@@ -19,6 +27,8 @@ import { UsageError, type CliIo } from './usage.js';
 
 const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
 const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt'];
+const GRANTS: readonly GrantKind[] = ['authorization_code', 'client_credentials', 'cross-app-access'];
+const IDP_AUTH_METHODS: readonly IdpClientAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
 
 export const CHECK_HELP = `Usage: mcp-auth-debugger check <mcp-url> [options]
 
@@ -30,7 +40,15 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --client-secret <secret>      its secret (or set MCP_AUTH_DEBUGGER_CLIENT_SECRET)
   --client-metadata-url <url>   HTTPS URL of a Client ID Metadata Document
   --auth-method <method>        force the token endpoint auth method
-  --grant <grant>               authorization_code (default) | client_credentials
+  --grant <grant>               authorization_code (default) | client_credentials | cross-app-access
+  --idp-token-endpoint <url>    cross-app-access: the enterprise IdP's token endpoint, where the
+                                ID token is exchanged for an ID-JAG (RFC 8693)
+  --id-token <jwt>              cross-app-access: the user's ID token from signing in at the IdP
+                                (or set MCP_AUTH_DEBUGGER_ID_TOKEN)
+  --idp-issuer <url>            the IdP's issuer (default: the ID token's iss)
+  --idp-client-id <id>          the client's id at the IdP (default: the ID token's azp or aud)
+  --idp-client-secret <secret>  its secret at the IdP (or set MCP_AUTH_DEBUGGER_IDP_CLIENT_SECRET)
+  --idp-auth-method <method>    client_secret_post (default) | client_secret_basic
   --scope <scope>               ask for this scope instead of the spec's strategy
   --redirect-uri <uri>          default http://127.0.0.1:4280/callback
   --consent <how>               auto (default): follow the redirects; at a terminal, a login
@@ -63,6 +81,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'client-metadata-url': { type: 'string' },
       'auth-method': { type: 'string' },
       grant: { type: 'string' },
+      'idp-token-endpoint': { type: 'string' },
+      'id-token': { type: 'string' },
+      'idp-issuer': { type: 'string' },
+      'idp-client-id': { type: 'string' },
+      'idp-client-secret': { type: 'string' },
+      'idp-auth-method': { type: 'string' },
       scope: { type: 'string' },
       'redirect-uri': { type: 'string' },
       consent: { type: 'string' },
@@ -136,7 +160,14 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
   const authMethod = str('auth-method');
   if (authMethod !== undefined) overrides.tokenEndpointAuthMethod = oneOf(authMethod, AUTH_METHODS, '--auth-method');
   const grant = str('grant');
-  if (grant !== undefined) overrides.grant = oneOf(grant, ['authorization_code', 'client_credentials'] as const, '--grant');
+  if (grant !== undefined) overrides.grant = oneOf(grant, GRANTS, '--grant');
+  const identityAssertion = identityAssertionFromArgs(str, env);
+  if (overrides.grant === 'cross-app-access') {
+    if (!identityAssertion) throw new UsageError('--grant cross-app-access needs --idp-token-endpoint and --id-token.', CHECK_HELP);
+    overrides.identityAssertion = identityAssertion;
+  } else if (['idp-token-endpoint', 'id-token', 'idp-issuer', 'idp-client-id', 'idp-client-secret', 'idp-auth-method'].some((name) => str(name) !== undefined)) {
+    throw new UsageError('The --idp-* and --id-token options belong to --grant cross-app-access.', CHECK_HELP);
+  }
   const clientId = str('client-id');
   if (clientId !== undefined) overrides.clientId = clientId;
   const clientSecret = str('client-secret') ?? env.MCP_AUTH_DEBUGGER_CLIENT_SECRET;
@@ -176,6 +207,29 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
   if (values['omit-resource'] === true) overrides.omitResource = true;
   if (values['no-refresh'] === true) overrides.refresh = false;
   return defaultFlowOptions(serverUrl, overrides);
+}
+
+/** The cross-app-access inputs, or undefined when neither the IdP endpoint nor the ID token is given. */
+function identityAssertionFromArgs(str: (name: string) => string | undefined, env: NodeJS.ProcessEnv): IdentityAssertionOptions | undefined {
+  const idpTokenEndpoint = str('idp-token-endpoint');
+  // The environment variable only stands in for the flag, so an exported token does not change other runs.
+  if (idpTokenEndpoint === undefined && str('id-token') === undefined) return undefined;
+  const idToken = str('id-token') ?? env.MCP_AUTH_DEBUGGER_ID_TOKEN;
+  if (idpTokenEndpoint === undefined || idToken === undefined) {
+    throw new UsageError('--idp-token-endpoint and --id-token go together.', CHECK_HELP);
+  }
+  const idpIssuer = str('idp-issuer');
+  const idpClientId = str('idp-client-id');
+  const idpClientSecret = str('idp-client-secret') ?? env.MCP_AUTH_DEBUGGER_IDP_CLIENT_SECRET;
+  const authMethod = str('idp-auth-method');
+  return {
+    idpTokenEndpoint,
+    idToken,
+    ...(idpIssuer !== undefined ? { idpIssuer } : {}),
+    ...(idpClientId !== undefined ? { idpClientId } : {}),
+    ...(idpClientSecret !== undefined ? { idpClientSecret } : {}),
+    ...(authMethod !== undefined ? { idpClientAuthMethod: oneOf(authMethod, IDP_AUTH_METHODS, '--idp-auth-method') } : {}),
+  };
 }
 
 function parseToolArguments(text: string | undefined): Record<string, unknown> {

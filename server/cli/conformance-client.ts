@@ -1,8 +1,9 @@
 /**
  * `npm run conformance:client <server-url>`: the adapter the official MCP conformance suite
  * launches for its client scenarios. It maps the scenario (MCP_CONFORMANCE_SCENARIO) and its
- * context (MCP_CONFORMANCE_CONTEXT: pre-registered credentials, a private key) to engine
- * options and runs the same engine as `check`, with redirects followed automatically.
+ * context (MCP_CONFORMANCE_CONTEXT: pre-registered credentials, a private key, an enterprise
+ * IdP's ID token) to engine options and runs the same engine as `check`, with redirects
+ * followed automatically.
  * Exit 0 when the flow completed; 1 when it stopped (which two scenarios expect).
  */
 import { exportJWK, importPKCS8 } from 'jose';
@@ -26,6 +27,11 @@ const contextSchema = z
     client_secret: z.string().optional(),
     private_key_pem: z.string().optional(),
     signing_algorithm: z.string().optional(),
+    // auth/cross-app-access-complete-flow: the user's SSO at the enterprise IdP.
+    idp_client_id: z.string().optional(),
+    idp_id_token: z.string().optional(),
+    idp_issuer: z.string().optional(),
+    idp_token_endpoint: z.string().optional(),
   })
   .passthrough();
 
@@ -47,6 +53,18 @@ export async function conformanceOptions(scenario: string, contextJson: string |
   }
   if (context.client_secret) overrides.clientSecret = context.client_secret;
   if (name.startsWith('client-credentials-')) overrides.grant = 'client_credentials';
+  if (name.startsWith('cross-app-access-')) {
+    if (!context.idp_token_endpoint || !context.idp_id_token) {
+      throw new UsageError(`${scenario} needs idp_token_endpoint and idp_id_token in MCP_CONFORMANCE_CONTEXT.`);
+    }
+    overrides.grant = 'cross-app-access';
+    overrides.identityAssertion = {
+      idpTokenEndpoint: context.idp_token_endpoint,
+      idToken: context.idp_id_token,
+      ...(context.idp_issuer ? { idpIssuer: context.idp_issuer } : {}),
+      ...(context.idp_client_id ? { idpClientId: context.idp_client_id } : {}),
+    };
+  }
   if (context.private_key_pem) {
     const alg = context.signing_algorithm ?? 'ES256';
     const key = await importPKCS8(context.private_key_pem, alg, { extractable: true });

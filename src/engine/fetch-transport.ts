@@ -111,11 +111,26 @@ async function readCapped(response: Response, maxBytes: number): Promise<{ text:
   return { text: new TextDecoder().decode(joined), bytes, truncated };
 }
 
-/** Maps undici's error causes (`ECONNREFUSED`, `ENOTFOUND`, certificate codes) to the closed kinds. */
+/**
+ * Maps undici's error causes (`ECONNREFUSED`, `ENOTFOUND`, certificate codes) to the closed kinds.
+ * The kinds are few; the message says what exactly happened, since "refused" also covers a
+ * connection the server accepted and then broke, or an answer that is not HTTP at all.
+ */
 export function classifyNetworkError(cause: unknown): ExchangeError {
   const code = errorCode(cause);
   const message = errorMessage(cause);
+  // The Fetch standard's port blocklist (1, 25, 6000, ...): no connection is even attempted.
+  if (code === undefined && /\bbad port\b/.test(message)) {
+    return { kind: 'refused', message: `fetch refuses to connect to this port, which the Fetch standard blocks (${message})` };
+  }
   if (code === 'ECONNREFUSED') return { kind: 'refused', message: `Connection refused (${message})` };
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return { kind: 'refused', message: `The server reset the connection before a complete answer arrived (${message})` };
+  }
+  if (code === 'UND_ERR_SOCKET') return { kind: 'refused', message: `The server closed the connection before a complete answer arrived (${message})` };
+  if (code?.startsWith('HPE_')) return { kind: 'refused', message: `The answer is not valid HTTP/1.1 (${message})` };
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return { kind: 'refused', message: `The response headers are larger than the client accepts (${message})` };
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return { kind: 'refused', message: `The body does not decode with its Content-Encoding (${message})` };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', message: `Host name not found (${message})` };
   if (code !== undefined && (/CERT|SSL|TLS/.test(code) || code === 'DEPTH_ZERO_SELF_SIGNED_CERT')) {
     return { kind: 'tls', message: `TLS failure (${message})` };

@@ -97,7 +97,28 @@ export interface TokenData {
   refreshToken?: string;
   idToken?: string;
   scope?: string;
-  grant: 'authorization_code' | 'client_credentials' | 'refresh_token';
+  grant: 'authorization_code' | 'client_credentials' | 'refresh_token' | 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+}
+
+/**
+ * The Identity Assertion JWT Authorization Grant (ID-JAG) the enterprise IdP issued for the
+ * `cross-app-access` grant, decoded for display. The JWT itself is not kept: it is a bearer
+ * credential until it expires.
+ */
+export interface IdentityAssertionGrantData {
+  idpTokenEndpoint: string;
+  /** The token exchange parameters that shape the ID-JAG (RFC 8693 §2.1). */
+  audience: string;
+  resource?: string;
+  scope?: string;
+  /** RFC 8693 §2.2.1 response fields. */
+  issuedTokenType?: string;
+  tokenType?: string;
+  expiresIn?: number;
+  grantedScope?: string;
+  /** JOSE header and claims of the ID-JAG, decoded; the signature is the authorization server's to verify. */
+  header?: Record<string, unknown>;
+  claims?: Record<string, unknown>;
 }
 
 export interface TokenInspectionData {
@@ -136,6 +157,8 @@ export interface FlowData {
   client?: ClientData;
   authorizationRequest?: AuthorizationRequestData;
   authorizationResponse?: AuthorizationResponseData;
+  /** The ID-JAG of the `cross-app-access` grant, decoded. */
+  identityAssertionGrant?: IdentityAssertionGrantData;
   tokens?: TokenData;
   tokenInspection?: TokenInspectionData;
   mcp?: McpData;

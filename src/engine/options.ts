@@ -10,7 +10,43 @@ export type RegistrationMode = 'auto' | 'pre' | 'cimd' | 'dcr';
 
 export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none' | 'private_key_jwt';
 
-export type GrantKind = 'authorization_code' | 'client_credentials';
+/**
+ * `cross-app-access` is the Identity Assertion JWT Authorization Grant of MCP's
+ * Enterprise-Managed Authorization extension: an ID token from the enterprise IdP is exchanged
+ * there for an ID-JAG (RFC 8693), which the authorization server takes as a JWT bearer grant
+ * (RFC 7523 §2.1).
+ * @see https://github.com/modelcontextprotocol/ext-auth/blob/main/specification/stable/enterprise-managed-authorization.mdx
+ */
+export type GrantKind = 'authorization_code' | 'client_credentials' | 'cross-app-access';
+
+/** RFC 7523 §2.1: the `grant_type` that presents a JWT (here the ID-JAG) as an authorization grant. */
+export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** The `grant_type` each grant kind sends to the authorization server, as `grant_types_supported` lists it. */
+export const OAUTH_GRANT_TYPES: Readonly<Record<GrantKind, string>> = {
+  authorization_code: 'authorization_code',
+  client_credentials: 'client_credentials',
+  'cross-app-access': JWT_BEARER_GRANT_TYPE,
+};
+
+/** How the client authenticates at the IdP's token endpoint when it has a secret there. */
+export type IdpClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
+
+/** What the `cross-app-access` grant starts from: the user's single sign-on at the enterprise IdP. */
+export interface IdentityAssertionOptions {
+  /** The IdP's token endpoint, where the ID token is exchanged for an ID-JAG. */
+  idpTokenEndpoint: string;
+  /** The IdP's issuer identifier; the ID-JAG's `iss` is compared with it (default: the ID token's `iss`). */
+  idpIssuer?: string;
+  /** The OpenID Connect ID token the client received when the user signed in at the IdP. */
+  idToken: string;
+  /** The client's id at the IdP (default: the ID token's `azp`, else its single `aud`). */
+  idpClientId?: string;
+  /** The client's secret at the IdP; without it the exchange is sent as a public client. */
+  idpClientSecret?: string;
+  /** Default `client_secret_post`, as in the extension's example request. */
+  idpClientAuthMethod?: IdpClientAuthMethod;
+}
 
 export interface FlowOptions {
   /** The MCP endpoint, e.g. `https://example.com/mcp`. */
@@ -37,6 +73,8 @@ export interface FlowOptions {
   extraHeaders: HeaderList;
   /** Go on past MUST-stop violations so the rest of the flow can be seen. */
   lenient: boolean;
+  /** Inputs of the `cross-app-access` grant (required for it, ignored by the others). */
+  identityAssertion?: IdentityAssertionOptions;
   /** Resource-server credentials for RFC 7662 introspection (as the tutorial's token verifier has). */
   introspection?: { clientId: string; clientSecret: string };
   /** A tool call to make once the tools are listed. */

@@ -4,7 +4,7 @@
  */
 import type { Clock, HttpRequestInput, SentExchange, StepHttp } from './step.js';
 import type { Transport } from './transport.js';
-import type { Exchange, HeaderList, StepId } from './types.js';
+import type { Exchange, ExchangeResponse, HeaderList, StepId } from './types.js';
 
 export interface RecorderLimits {
   timeoutMs: number;
@@ -61,12 +61,30 @@ export function createStepHttp(
         const error = sent.error ?? { kind: 'refused', message: 'no answer' };
         throw new TypeError(`fetch failed: ${error.kind}: ${error.message}`, { cause: error });
       }
-      const { status, statusText, headers: responseHeaders, body: text } = sent.response;
-      return new Response(bodyAllowed(status) ? text : null, { status, statusText, headers: responseHeaders });
+      return replayResponse(sent.response);
     };
   }
 
   return { send, fetch: recordingFetch, exchanges };
+}
+
+/**
+ * The recorded answer as the `Response` a real fetch would have given the library. A server may
+ * send any three-digit status (HTTP 999 arrives through undici), but the Response constructor
+ * only takes 200 to 599; a status outside that range is set on the object afterwards, as fetch
+ * itself does, so the library sees the real status instead of the constructor's RangeError.
+ */
+function replayResponse(recorded: ExchangeResponse): Response {
+  const { status, statusText, headers, body } = recorded;
+  const constructible = status >= 200 && status <= 599;
+  // The constructor also refuses a reason phrase outside HTAB, SP, VCHAR and obs-text (RFC 9112 §4).
+  const reasonPhrase = /^[\t\x20-\x7e\x80-\xff]*$/.test(statusText) ? statusText : '';
+  const response = new Response(bodyAllowed(status) ? body : null, { status: constructible ? status : 500, statusText: reasonPhrase, headers });
+  if (!constructible) {
+    Object.defineProperty(response, 'status', { value: status });
+    Object.defineProperty(response, 'ok', { value: false });
+  }
+  return response;
 }
 
 /** The Response constructor refuses a body for these statuses. */

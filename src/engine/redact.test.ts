@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactBody, redactExchange, redactHeaders, redactUrl, REDACTED } from './redact.js';
+import { defaultFlowOptions } from './options.js';
+import { redactBody, redactExchange, redactHeaders, redactSession, redactUrl, REDACTED } from './redact.js';
+import { createSession } from './session.js';
 import type { Exchange } from './types.js';
 
 describe('redaction', () => {
@@ -55,5 +57,13 @@ describe('redaction', () => {
     const text = JSON.stringify(redactExchange(exchange));
     for (const secret of ['q1', 'Zm9vOmJhcg', 'c1', 'c2', 't1']) assert.ok(!text.includes(secret), `${secret} is gone`);
     assert.match(text, /state=s/);
+  });
+
+  it('hides the ID token and IdP secret of the cross-app-access grant but keeps where they go', () => {
+    const identityAssertion = { idpTokenEndpoint: 'https://idp/token', idToken: 'eyJ.id.token', idpClientId: 'c', idpClientSecret: 'idp-s3cret' };
+    const session = createSession(defaultFlowOptions('https://mcp/mcp', { grant: 'cross-app-access', identityAssertion }));
+    const redacted = redactSession(session).options.identityAssertion;
+    assert.deepEqual(redacted, { idpTokenEndpoint: 'https://idp/token', idToken: REDACTED, idpClientId: 'c', idpClientSecret: REDACTED });
+    assert.equal(session.options.identityAssertion?.idToken, 'eyJ.id.token', 'the session itself is not changed');
   });
 });

@@ -143,12 +143,21 @@ function redactData(data: FlowData): FlowData {
 }
 
 export function redactSession(session: Session): Session {
-  const { clientSecret: _secret, introspection, privateKeyJwk: _key, ...options } = session.options;
+  const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, ...options } = session.options;
   return {
     ...session,
     options: {
       ...options,
       ...(introspection ? { introspection: { clientId: introspection.clientId, clientSecret: REDACTED } } : {}),
+      ...(identityAssertion
+        ? {
+            identityAssertion: {
+              ...identityAssertion,
+              idToken: REDACTED,
+              ...(identityAssertion.idpClientSecret !== undefined ? { idpClientSecret: REDACTED } : {}),
+            },
+          }
+        : {}),
     },
     data: redactData(session.data),
     results: session.results.map((result) => ({

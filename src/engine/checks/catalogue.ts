@@ -11,6 +11,7 @@ import { authorizationRequestFindings } from './findings/authorization-request.j
 import { authorizationResponseFindings } from './findings/authorization-response.js';
 import { authorizationServerMetadataFindings } from './findings/authorization-server-metadata.js';
 import { clientRegistrationFindings } from './findings/client-registration.js';
+import { identityAssertionGrantFindings } from './findings/identity-assertion-grant.js';
 import { probeFindings } from './findings/probe.js';
 import { protectedResourceMetadataFindings } from './findings/protected-resource-metadata.js';
 import { refreshFindings } from './findings/refresh.js';
@@ -27,6 +28,7 @@ const ALL: readonly FindingDefinition[] = [
   ...authorizationRequestFindings,
   ...authorizationResponseFindings,
   ...tokenRequestFindings,
+  ...identityAssertionGrantFindings,
   ...tokenInspectionFindings,
   ...authenticatedMcpFindings,
   ...refreshFindings,

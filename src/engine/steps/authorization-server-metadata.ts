@@ -24,6 +24,7 @@ import { processDiscoveryResponse } from 'oauth4webapi';
 import { isSecureOrLoopback } from '../canonical-uri.js';
 import type { FindingInput } from '../checks/catalogue.js';
 import type { AuthorizationServerData, AuthorizationServerMetadata } from '../flow-data.js';
+import { OAUTH_GRANT_TYPES } from '../options.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import {
@@ -221,9 +222,11 @@ function checkCapabilities(ctx: StepContext, checks: MetadataChecks, report: Rep
   // RFC 8414 §2: "If omitted, the default value is ["authorization_code", "implicit"]". A value of
   // the wrong type was reported already and says nothing about grants.
   const grants = checks.absent('grant_types_supported') ? ['authorization_code', 'implicit'] : checks.strings('grant_types_supported');
-  if (grants && !grants.includes(ctx.options.grant)) {
+  // Compared by wire grant type: cross-app access is the RFC 7523 jwt-bearer grant at the AS.
+  const grant = OAUTH_GRANT_TYPES[ctx.options.grant];
+  if (grants && !grants.includes(grant)) {
     report('asm.grant-type-not-advertised', {
-      params: { grant: ctx.options.grant, grants: checks.absent('grant_types_supported') ? '(absent)' : JSON.stringify(grants) },
+      params: { grant, grants: checks.absent('grant_types_supported') ? '(absent)' : JSON.stringify(grants) },
       evidence: pointer('grant_types_supported'),
     });
   }

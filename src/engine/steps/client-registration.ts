@@ -10,7 +10,7 @@
 import { processDynamicClientRegistrationResponse } from 'oauth4webapi';
 import { isLoopbackUrl } from '../canonical-uri.js';
 import type { AuthorizationServerMetadata, ClientData } from '../flow-data.js';
-import type { FlowOptions, JsonWebKeyWithAlg, TokenEndpointAuthMethod } from '../options.js';
+import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type TokenEndpointAuthMethod } from '../options.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import { parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
@@ -124,8 +124,9 @@ export function buildRegistrationRequest(
 ): Record<string, unknown> {
   const authMethod = requestedAuthMethod(options, metadata.token_endpoint_auth_methods_supported);
   const body: Record<string, unknown> = { client_name: options.clientName };
-  if (options.grant === 'client_credentials') {
-    body.grant_types = ['client_credentials'];
+  if (options.grant !== 'authorization_code') {
+    // No redirect in these grants (client_credentials; cross-app-access's jwt-bearer): no redirect URI, no response type.
+    body.grant_types = [OAUTH_GRANT_TYPES[options.grant]];
     body.response_types = [];
   } else {
     body.redirect_uris = [options.redirectUri];

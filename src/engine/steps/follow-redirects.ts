@@ -46,6 +46,21 @@ export function isWithinOrigin(from: URL, to: URL): boolean {
   return from.hostname === to.hostname && from.protocol === 'http:' && from.port === '' && to.protocol === 'https:' && to.port === '';
 }
 
+/**
+ * When the redirects given up on lead back to a URL already requested, the server loops: no
+ * client that follows redirects will ever get an answer there, whatever its hop limit.
+ */
+function reportLoop(ctx: StepContext, start: string, hops: readonly RedirectHop[], next: string, evidence: { exchangeId: string }): void {
+  const first = new URL(start);
+  first.hash = '';
+  const visited = [first.href, ...hops.map((hop) => hop.to)];
+  if (!visited.includes(next)) return;
+  ctx.report('http.redirect-loop', {
+    params: { url: start, repeated: next, hops: String(hops.length + 1), max: String(MAX_REDIRECTS) },
+    evidence,
+  });
+}
+
 export async function sendFollowingRedirects(
   ctx: StepContext,
   request: HttpRequestInput,
@@ -82,8 +97,12 @@ export async function sendFollowingRedirects(
     const method = (current.method ?? 'GET').toUpperCase();
     // 301, 302 and 303 turn a request with a body into a GET; only 307 and 308 keep it.
     if (method !== 'GET' && method !== 'HEAD' && response.status !== 307 && response.status !== 308) return notFollowed('method-change');
-    if (hops.length >= MAX_REDIRECTS) return notFollowed('too-many');
     target.hash = '';
+    if (hops.length >= MAX_REDIRECTS) {
+      const gaveUp = notFollowed('too-many');
+      reportLoop(ctx, request.url, hops, target.href, evidence);
+      return gaveUp;
+    }
     ctx.report(ids.followed, { params: { from: current.url, to: target.href, status: String(response.status) }, evidence });
     hops.push({ from: current.url, to: target.href, status: response.status, exchangeId: sent.exchange.id });
     current = { ...current, url: target.href };

@@ -19,7 +19,7 @@ import type { FlowOptions } from '../options.js';
 import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition } from '../step.js';
 import type { ExchangeResponse, HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
-import { sendFollowingRedirects } from './follow-redirects.js';
+import { MAX_REDIRECTS, sendFollowingRedirects } from './follow-redirects.js';
 import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
@@ -82,9 +82,11 @@ export const probeStep: StepDefinition = {
     const probe = analyzeChallengeHeaders(ctx, response, evidence, status === 401);
 
     if (unfollowed) {
-      return ctx.stopsFlow('probe.redirect-not-followed')
-        ? failed(`The MCP endpoint redirects to ${unfollowed.location}, which clients do not follow.`, 'probe.redirect-not-followed', { probe })
-        : ok({ probe });
+      const reason =
+        unfollowed.reason === 'too-many'
+          ? `The MCP endpoint keeps redirecting (more than ${MAX_REDIRECTS} redirects, the last to ${unfollowed.location}); clients give up.`
+          : `The MCP endpoint redirects to ${unfollowed.location}, which clients do not follow.`;
+      return ctx.stopsFlow('probe.redirect-not-followed') ? failed(reason, 'probe.redirect-not-followed', { probe }) : ok({ probe });
     }
     if (looksLikeSomethingElse(response)) {
       const contentType = headerValue(response, 'content-type') ?? '(none)';
@@ -162,12 +164,44 @@ function parseServerUrl(ctx: StepContext): URL | undefined {
   return url;
 }
 
-/** 404/405, or an HTML page where a JSON-RPC answer or a challenge should be. */
+/**
+ * 404/405, an HTML page, or a 2xx that is no JSON-RPC answer: where a JSON-RPC answer or a
+ * challenge should be, something else answered. A 2xx of that kind must not be taken for "not
+ * protected": nothing there speaks MCP.
+ */
 function looksLikeSomethingElse(response: ExchangeResponse): boolean {
   if (response.status === 404 || response.status === 405) return true;
   if (response.status === 401) return false;
   const contentType = headerValue(response, 'content-type') ?? '';
-  return /^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)\b/i.test(response.body);
+  if (/^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)\b/i.test(response.body)) return true;
+  return response.status >= 200 && response.status < 300 && !mayBeJsonRpcAnswer(response);
+}
+
+/**
+ * Streamable HTTP: "If the input is a JSON-RPC request, the server MUST either return
+ * Content-Type: text/event-stream, to initiate an SSE stream, or Content-Type: application/json,
+ * to return one JSON object." A JSON body must be JSON-RPC; a body cut at the size cap cannot be
+ * parsed, so there only the Content-Type is judged (the cut is reported on its own).
+ * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+ */
+function mayBeJsonRpcAnswer(response: ExchangeResponse): boolean {
+  const essence = (headerValue(response, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (essence === 'text/event-stream') return true;
+  if (!/^application\/([\w.+-]*\+)?json$/.test(essence)) return false;
+  if (response.bodyTruncated) return true;
+  const parsed = parseJsonValue(response.body);
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  return messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && 'jsonrpc' in m && m.jsonrpc === '2.0');
+}
+
+function parseJsonValue(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    // Not JSON: no JSON-RPC message either.
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
 }
 
 /**

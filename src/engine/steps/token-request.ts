@@ -1,6 +1,8 @@
 /**
  * Token request: the client exchanges the authorization code (PKCE verifier, redirect URI and
- * `resource` included) or, for `client_credentials`, its own credentials for tokens.
+ * `resource` included) or, for `client_credentials`, its own credentials for tokens; the
+ * `cross-app-access` grant is handed to `identity-assertion-grant.ts` (token exchange at the
+ * IdP, then the ID-JAG as a jwt-bearer grant here).
  * The answer is checked field by field so every problem shows, then handed to oauth4webapi's
  * strict processor for a second verdict. `refresh` reuses `callTokenEndpoint` and
  * `analyzeTokenResponse`, so both grants are judged by the same rules.
@@ -11,10 +13,11 @@
 import * as oauth from 'oauth4webapi';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData } from '../flow-data.js';
-import type { TokenEndpointAuthMethod } from '../options.js';
+import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
+import { requestTokensWithIdentityAssertion } from './identity-assertion-grant.js';
 import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
 
 export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requestTokens };
@@ -25,10 +28,11 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   if (!ctx.data.client) return missingPrerequisite(ctx, 'client registration');
 
   const grant = ctx.options.grant;
+  if (grant === 'cross-app-access') return requestTokensWithIdentityAssertion(ctx, metadata);
   const parameters = new URLSearchParams();
   let requestedScope: string | undefined;
   if (grant === 'client_credentials') {
-    requestedScope = clientCredentialsScope(ctx);
+    requestedScope = scopeWithoutAuthorizationRequest(ctx);
     if (requestedScope) parameters.set('scope', requestedScope);
   } else {
     const request = ctx.data.authorizationRequest;
@@ -55,7 +59,7 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   return ok({ tokens: analysis.tokens });
 }
 
-function missingPrerequisite(ctx: StepContext, what: string): StepOutput {
+export function missingPrerequisite(ctx: StepContext, what: string): StepOutput {
   ctx.report('token.missing-prerequisite', { params: { what } });
   return failed(`Cannot request a token: ${what} is missing.`, 'token.missing-prerequisite');
 }
@@ -73,11 +77,12 @@ export function tokenRequestResource(ctx: StepContext): string | undefined {
 }
 
 /**
- * Scope of a client_credentials request: the authorization request's scope selection strategy
- * (401 challenge scope, else PRM scopes_supported; on step-up the union with the previous scope),
- * without offline_access, since this grant has no refresh tokens (RFC 6749 §4.4.3).
+ * Scope of a grant without an authorization request (client_credentials, cross-app-access): the
+ * authorization request's scope selection strategy (401 challenge scope, else PRM
+ * scopes_supported; on step-up the union with the previous scope), without offline_access,
+ * since these grants do not ask for refresh tokens (RFC 6749 §4.4.3).
  */
-function clientCredentialsScope(ctx: StepContext): string | undefined {
+export function scopeWithoutAuthorizationRequest(ctx: StepContext): string | undefined {
   return selectScope({
     spec: ctx.spec,
     options: { refresh: false, ...(ctx.options.scope !== undefined ? { scope: ctx.options.scope } : {}) },
@@ -140,6 +145,7 @@ export async function callTokenEndpoint(
   metadata: AuthorizationServerMetadata,
   grant: TokenData['grant'],
   parameters: URLSearchParams,
+  label = grant === 'refresh_token' ? 'refresh token request' : 'token request',
 ): Promise<TokenEndpointCall> {
   const client = ctx.data.client;
   if (!client) return { ok: false, reason: 'No client.' };
@@ -158,7 +164,7 @@ export async function callTokenEndpoint(
   const before = ctx.http.exchanges.length;
   try {
     await oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
-      [oauth.customFetch]: ctx.http.fetch(grant === 'refresh_token' ? 'refresh token request' : 'token request'),
+      [oauth.customFetch]: ctx.http.fetch(label),
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,
     });
   } catch (error) {
@@ -238,7 +244,10 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   }
 
   const refreshToken = typeof body.refresh_token === 'string' && body.refresh_token.length > 0 ? body.refresh_token : undefined;
-  if (expect.grant !== 'refresh_token') {
+  if (expect.grant === JWT_BEARER_GRANT_TYPE) {
+    // Without a refresh token the client presents a new ID-JAG, with no user involved, so only an issued one is news.
+    if (refreshToken) ctx.report('token.refresh-token-issued', { evidence });
+  } else if (expect.grant !== 'refresh_token') {
     if (refreshToken && expect.grant === 'client_credentials') ctx.report('token.refresh-token-for-client-credentials', { evidence });
     else ctx.report(refreshToken ? 'token.refresh-token-issued' : 'token.no-refresh-token', { evidence });
   }
@@ -296,6 +305,7 @@ async function strictVerdict(ctx: StepContext, exchange: Exchange, expect: Token
   try {
     if (expect.grant === 'authorization_code') await oauth.processAuthorizationCodeResponse(as, client, response);
     else if (expect.grant === 'client_credentials') await oauth.processClientCredentialsResponse(as, client, response);
+    else if (expect.grant === JWT_BEARER_GRANT_TYPE) await oauth.processGenericTokenEndpointResponse(as, client, response);
     else await oauth.processRefreshTokenResponse(as, client, response);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -289,13 +289,13 @@ export const probeFindings = defineFindings([
       en: {
         title: 'The MCP endpoint redirects where a client will not follow',
         detail:
-          '{from} answered {status} with Location {to}, and the redirect was not followed ({reason}). Clients do not carry an MCP POST across origins or through a redirect that turns it into a GET, so they never see a 401 here.',
+          '{from} answered {status} with Location {to}, and the redirect was not followed ({reason}). Clients do not carry an MCP POST across origins, through a redirect that turns it into a GET, or through more than five redirects, so they never see a 401 here.',
         hint: 'Configure clients with the final URL, or redirect with 307/308 within the same origin.',
       },
       'zh-CN': {
         title: 'MCP 端点重定向到客户端不会跟随的位置',
         detail:
-          '{from} 返回了 {status},Location 为 {to},该重定向未被跟随({reason})。客户端不会把 MCP POST 请求带到其他源,也不会跟随把它变成 GET 的重定向,因此在这里永远得不到 401。',
+          '{from} 返回了 {status},Location 为 {to},该重定向未被跟随({reason})。客户端不会把 MCP POST 请求带到其他源,不会跟随把它变成 GET 的重定向,也不会跟随超过五次的重定向,因此在这里永远得不到 401。',
         hint: '请在客户端中配置最终的 URL,或在同源范围内使用 307/308 重定向。',
       },
     },

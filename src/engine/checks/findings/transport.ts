@@ -57,6 +57,26 @@ export const transportFindings = defineFindings([
     },
   },
   {
+    id: 'http.redirect-loop',
+    stepId: 'probe',
+    severity: 'error',
+    specRefs: ['rfc9110:15.4'],
+    text: {
+      en: {
+        title: '{url} redirects in a loop',
+        detail:
+          'Following the redirects from {url} leads back to {repeated}, a URL already requested, after {hops} redirects. A client that follows redirects gives up (the MCP SDK after {max}) and never gets an answer there.',
+        hint: 'Look for a rule that redirects a URL to itself: a trailing-slash or https rewrite that matches its own target, or a proxy and an application that each redirect to the other.',
+      },
+      'zh-CN': {
+        title: '{url} 陷入重定向循环',
+        detail:
+          '从 {url} 开始跟随重定向,在 {hops} 次重定向后回到了已经请求过的 {repeated}。跟随重定向的客户端会放弃(MCP SDK 在 {max} 次之后放弃),永远得不到应答。',
+        hint: '请查找把 URL 重定向到其自身的规则:匹配到自身目标的末尾斜杠或 https 重写规则,或者代理与应用互相重定向。',
+      },
+    },
+  },
+  {
     id: 'http.not-json',
     stepId: 'probe',
     severity: 'error',
