@@ -18,17 +18,18 @@ export interface BrowserInteractionOptions {
   say?: (line: string) => void;
 }
 
-export function openInSystemBrowser(url: string): void {
+/** `onError`: no browser to open is not fatal, since the URL is printed for the person to open by hand. */
+export function openInSystemBrowser(url: string, onError: (error: Error) => void): void {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  // No browser to open is not fatal: the URL is printed for the person to open by hand.
-  child.on('error', () => undefined);
+  child.on('error', onError);
   child.unref();
 }
 
 export function createBrowserInteraction(options: BrowserInteractionOptions = {}): AuthorizationInteraction {
-  const open = options.open ?? openInSystemBrowser;
+  const open =
+    options.open ?? ((url: string) => openInSystemBrowser(url, (error) => options.say?.(`No browser could be opened (${error.message}); open the URL above yourself.`)));
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
   return {
     async obtainCallback({ url, redirectUri }) {

@@ -8,21 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { generateKeyPair, jwtVerify, SignJWT } from 'jose';
-import { main } from './main.js';
+import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: { NO_COLOR: '1', ...env } });
-  return { code, stdout, stderr };
-}
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = '';

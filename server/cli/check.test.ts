@@ -13,28 +13,11 @@ import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 import { startLab, type Lab, type LabFaultId } from '../lab/index.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
-import { main } from './main.js';
+import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../../src/engine/options.js';
 import { createSession, runFlow } from '../../src/engine/session.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runCli(args: string[]): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: { NO_COLOR: '1' },
-  });
-  return { code, stdout, stderr };
-}
 
 async function checkJson(url: string, extra: string[] = []): Promise<{ code: number; report: CheckReport }> {
   const { code, stdout, stderr } = await runCli(['check', url, '--format', 'json', '--timeout', '3000', ...extra]);

@@ -18,7 +18,7 @@ import {
 import { redactSession } from '../../src/engine/redact.js';
 import { createSession, runFlow, type Session } from '../../src/engine/session.js';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
-import { SPEC_VERSIONS, type SpecVersion } from '../../src/engine/types.js';
+import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { formatFooter, formatHeader, formatStep } from './format-text.js';
 import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
@@ -154,7 +154,7 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
   };
   const overrides: Partial<FlowOptions> = {};
   const spec = str('spec');
-  if (spec !== undefined) overrides.spec = oneOf(spec, SPEC_VERSIONS, '--spec') as SpecVersion;
+  if (spec !== undefined) overrides.spec = oneOf(spec, SPEC_VERSIONS, '--spec');
   const registration = str('registration');
   if (registration !== undefined) overrides.registration = oneOf(registration, REGISTRATION_MODES, '--registration');
   const authMethod = str('auth-method');

@@ -49,13 +49,9 @@ function stepSummary(result: StepResult): string {
 }
 
 export function exchangeLine(exchange: Exchange): string {
-  let target = exchange.request.url;
-  try {
-    const url = new URL(exchange.request.url);
-    target = `${url.origin}${url.pathname}`;
-  } catch {
-    // An unparsable URL is shown as it was given; the exchange error explains it.
-  }
+  // The query is left out, parsable or not: it may carry a code or a token.
+  const { url } = exchange.request;
+  const target = URL.canParse(url) ? `${new URL(url).origin}${new URL(url).pathname}` : (url.split(/[?#]/)[0] ?? url);
   const answer = exchange.error ? exchange.error.kind : String(exchange.response?.status ?? '—');
   return `${exchange.request.method} ${target} → ${answer}`;
 }

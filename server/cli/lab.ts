@@ -1,9 +1,9 @@
 /** `mcp-auth-debugger lab`: the demo servers in the foreground until Ctrl-C. */
-import { runLabFromArgs } from '../lab/main.js';
+import { LAB_USAGE, runLabFromArgs } from '../lab/main.js';
 import type { CliIo } from './usage.js';
 import { untilInterrupted } from './wait-for-signal.js';
 
-export const LAB_HELP = 'Usage: mcp-auth-debugger lab [--fault <id>]... [--list-faults] [--auto-consent] [--port <n>]\n';
+export const LAB_HELP = `${LAB_USAGE}\n`;
 
 export async function runLabCommand(args: string[], io: CliIo): Promise<number> {
   const result = await runLabFromArgs(args, (line) => io.stdout(`${line}\n`));

@@ -44,8 +44,16 @@ export function buildCheckReport(session: Session): CheckReport {
   };
 }
 
+/**
+ * Text for an XML attribute or element. Findings quote what servers sent (error descriptions,
+ * page excerpts), which may hold characters XML 1.0 cannot carry at all, even escaped; they
+ * become U+FFFD so CI tools can still parse the report.
+ */
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text
+    // eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
 
 /** One testcase per step run; error findings and a stopped step are failures. */

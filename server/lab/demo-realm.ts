@@ -14,12 +14,12 @@ export const MCP_SCOPE = 'mcp:tools';
 export const MCP_PATH = '/mcp';
 
 /**
- * A second audience on the MCP server's origin. Every authorization the lab's AS grants also
- * covers it (as a Keycloak audience mapper adds an audience), so a refresh_token grant with
- * `resource=<this URL>` yields a genuine token the MCP server must refuse. The debugger's
- * security audit uses it to test audience validation.
+ * A second audience on the MCP server's origin: the one the debugger's security audit asks for.
+ * Every authorization the lab's AS grants also covers it (as a Keycloak audience mapper adds an
+ * audience), so a refresh_token grant with `resource=<this URL>` yields a genuine token the MCP
+ * server must refuse. The path is the engine's, so the two cannot drift apart.
  */
-export const AUDIT_AUDIENCE_PATH = '/mcp-auth-debugger-audit';
+export { AUDIT_AUDIENCE_PATH } from '../../src/engine/steps/audit.js';
 
 /**
  * The tutorial signs in with the only account it creates: Keycloak's bootstrap `admin` /

@@ -1,10 +1,8 @@
 /**
  * `mcp-auth-debugger lab` as a function: parses the command's arguments, starts the lab and
- * prints what a person needs to use it. The CLI keeps the process alive and closes the lab
- * on SIGINT; run this file directly (`npx tsx server/lab/main.ts`) for the same behaviour.
+ * prints what a person needs to use it. The command (`server/cli/lab.ts`) keeps the process
+ * alive and closes the lab on Ctrl-C.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
 
@@ -16,7 +14,7 @@ export type LabCommandResult =
   /** Nothing is running: listing, usage error (2) or start failure (1). */
   | { kind: 'exit'; exitCode: number };
 
-const USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto-consent] [--port <n>] [--list-faults]
+export const LAB_USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto-consent] [--port <n>] [--list-faults]
 
   --fault <id>     switch on a misconfiguration (repeatable); see --list-faults
   --auto-consent   sign the demo user in and approve every request without pages
@@ -54,13 +52,13 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
     });
   } catch (error) {
     out(error instanceof Error ? error.message : String(error));
-    out(USAGE);
+    out(LAB_USAGE);
     return { kind: 'exit', exitCode: 2 };
   }
   const { values } = parsed;
 
   if (values.help) {
-    out(USAGE);
+    out(LAB_USAGE);
     return { kind: 'exit', exitCode: 0 };
   }
   if (values['list-faults']) {
@@ -108,41 +106,4 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
   out(`Consent:               ${values['auto-consent'] ? 'automatic (no login or consent pages)' : 'login and consent pages'}`);
   out(`Faults:                ${lab.faults.length > 0 ? lab.faults.join(', ') : 'none'}`);
   return { kind: 'started', lab };
-}
-
-async function main(): Promise<void> {
-  const result = await runLabFromArgs(process.argv.slice(2), (line) => console.log(line));
-  if (result.kind === 'exit') {
-    process.exitCode = result.exitCode;
-    return;
-  }
-  const { lab } = result;
-  console.log('Press Ctrl+C to stop.');
-  process.once('SIGINT', () => {
-    lab.close().then(
-      () => {
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        console.error(`closing the lab failed: ${String(error)}`);
-        process.exitCode = 1;
-      },
-    );
-  });
-}
-
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch (error) {
-    // An entry path that does not resolve cannot be this file.
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
-    throw error;
-  }
-}
-
-if (isEntryPoint()) {
-  await main();
 }

@@ -13,12 +13,8 @@
  * Undefined when the input is not an absolute URL.
  */
 export function canonicalServerUri(serverUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(serverUrl);
-  } catch {
-    return undefined;
-  }
+  if (!URL.canParse(serverUrl)) return undefined;
+  const url = new URL(serverUrl);
   // URL already lower-cases scheme and host and drops the default port.
   const path = url.pathname === '/' ? '' : url.pathname;
   return `${url.protocol}//${url.host}${path}${url.search}`;
@@ -51,14 +47,9 @@ export type ResourceRelation = 'identical' | 'equivalent' | 'parent' | 'differen
 
 export function compareResourceIdentifiers(serverUrl: string, resource: string): ResourceRelation {
   if (serverUrl === resource) return 'identical';
-  let server: URL;
-  let claimed: URL;
-  try {
-    server = new URL(serverUrl);
-    claimed = new URL(resource);
-  } catch {
-    return 'different';
-  }
+  if (!URL.canParse(serverUrl) || !URL.canParse(resource)) return 'different';
+  const server = new URL(serverUrl);
+  const claimed = new URL(resource);
   server.hash = '';
   if (claimed.hash !== '' || resource.includes('#')) return 'different';
   if (server.href === claimed.href) return 'equivalent';

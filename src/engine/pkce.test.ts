@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { base64url, createPkcePair, createState, isValidCodeVerifier } from './pkce.js';
+import { createPkcePair, createState, isValidCodeVerifier } from './pkce.js';
 import type { RandomSource } from './step.js';
 
 /** RFC 7636 Appendix B: the 32 octets behind the example code_verifier. */
@@ -43,11 +43,8 @@ describe('PKCE', () => {
   it('draws state from the random source too', () => {
     const random = countingRandom();
     const state = createState(random);
-    assert.equal(state, base64url(Uint8Array.from({ length: 32 }, (_, i) => i)));
+    // Bytes 0 to 31, base64url-encoded without padding.
+    assert.equal(state, 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8');
     assert.notEqual(createState(random), state, 'the next state continues the sequence');
-  });
-
-  it('encodes base64url without padding', () => {
-    assert.equal(base64url(Uint8Array.from([0xfb, 0xff])), '-_8');
   });
 });

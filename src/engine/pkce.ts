@@ -5,6 +5,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#authorization-code-protection
  */
+import { base64url } from 'jose';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import type { RandomSource } from './step.js';
 
@@ -31,7 +32,8 @@ export function isValidCodeVerifier(value: string): boolean {
 }
 
 export async function createPkcePair(random: RandomSource): Promise<PkcePair> {
-  const codeVerifier = base64url(random(VERIFIER_OCTETS));
+  // Base64url without padding (RFC 4648 §5), as RFC 7636 Appendix A prescribes.
+  const codeVerifier = base64url.encode(random(VERIFIER_OCTETS));
   // The S256 transformation itself is oauth4webapi's: BASE64URL(SHA256(ASCII(code_verifier))).
   const codeChallenge = await calculatePKCECodeChallenge(codeVerifier);
   return { codeVerifier, codeChallenge, codeChallengeMethod: PKCE_METHOD };
@@ -39,12 +41,5 @@ export async function createPkcePair(random: RandomSource): Promise<PkcePair> {
 
 /** An opaque, unguessable `state` (RFC 6749 §10.12) bound to this one authorization request. */
 export function createState(random: RandomSource): string {
-  return base64url(random(STATE_OCTETS));
-}
-
-/** Base64url without padding (RFC 4648 §5), as RFC 7636 Appendix A prescribes. */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url.encode(random(STATE_OCTETS));
 }

@@ -74,7 +74,7 @@ export function createStepHttp(
  * only takes 200 to 599; a status outside that range is set on the object afterwards, as fetch
  * itself does, so the library sees the real status instead of the constructor's RangeError.
  */
-function replayResponse(recorded: ExchangeResponse): Response {
+export function replayResponse(recorded: ExchangeResponse): Response {
   const { status, statusText, headers, body } = recorded;
   const constructible = status >= 200 && status <= 599;
   // The constructor also refuses a reason phrase outside HTAB, SP, VCHAR and obs-text (RFC 9112 §4).

@@ -59,6 +59,38 @@ describe('redaction', () => {
     assert.match(text, /state=s/);
   });
 
+  it('hides codes in values that are no absolute URL: a relative Location, a pasted callback', () => {
+    assert.equal(redactUrl('/callback?code=s3cr3t&state=abc'), `/callback?code=${REDACTED}&state=abc`);
+    assert.doesNotMatch(redactUrl('code=s3cr3t&state=abc'), /s3cr3t/);
+    assert.equal(redactUrl('not a url'), 'not a url');
+  });
+
+  it('hides the values of the person\'s extra headers, in the options and in every exchange', () => {
+    const extraHeaders: [string, string][] = [
+      ['X-Api-Key', 'k-s3cret'],
+      ['Authorization', 'Bearer pat-s3cret'],
+    ];
+    const probe: Exchange = {
+      id: 'ex-1',
+      stepId: 'probe',
+      request: { method: 'POST', url: 'https://mcp/mcp', headers: [['content-type', 'application/json'], ['x-api-key', 'k-s3cret']], body: '{}' },
+      response: { status: 401, statusText: '', headers: [], body: '', bodyTruncated: false, bodyBytes: 0 },
+      timings: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 },
+    };
+    const session = createSession(defaultFlowOptions('https://mcp/mcp', { extraHeaders }));
+    session.results.push({ stepId: 'probe', exchanges: [probe], findings: [], data: {}, outcome: { kind: 'ok' } });
+    const redacted = redactSession(session);
+    assert.deepEqual(redacted.options.extraHeaders, [
+      ['X-Api-Key', REDACTED],
+      ['Authorization', `Bearer ${REDACTED}`],
+    ]);
+    assert.deepEqual(redacted.results[0]?.exchanges[0]?.request.headers, [
+      ['content-type', 'application/json'],
+      ['x-api-key', REDACTED],
+    ]);
+    assert.doesNotMatch(JSON.stringify(redacted), /s3cret/);
+  });
+
   it('hides the ID token and IdP secret of the cross-app-access grant but keeps where they go', () => {
     const identityAssertion = { idpTokenEndpoint: 'https://idp/token', idToken: 'eyJ.id.token', idpClientId: 'c', idpClientSecret: 'idp-s3cret' };
     const session = createSession(defaultFlowOptions('https://mcp/mcp', { grant: 'cross-app-access', identityAssertion }));

@@ -10,6 +10,7 @@ import type { Exchange, HeaderList } from './types.js';
 export const REDACTED = '[redacted]';
 
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-relay-secret']);
+const NO_NAMES: ReadonlySet<string> = new Set();
 const SECRET_FIELDS = new Set([
   'access_token',
   'refresh_token',
@@ -25,10 +26,14 @@ const SECRET_FIELDS = new Set([
   'password',
 ]);
 
-export function redactHeaders(headers: HeaderList): HeaderList {
+/**
+ * `alsoSecret`: further header names (lower case) whose values are hidden, such as the extra
+ * headers a person sends to the MCP server, which may carry its credentials (an API key).
+ */
+export function redactHeaders(headers: HeaderList, alsoSecret: ReadonlySet<string> = NO_NAMES): HeaderList {
   return headers.map(([name, value]) => {
     const lower = name.toLowerCase();
-    if (!SECRET_HEADERS.has(lower)) return [name, value];
+    if (!SECRET_HEADERS.has(lower) && !alsoSecret.has(lower)) return [name, value];
     if (lower === 'authorization' || lower === 'proxy-authorization') {
       const scheme = value.split(' ')[0] ?? '';
       return [name, scheme && scheme !== value ? `${scheme} ${REDACTED}` : REDACTED];
@@ -37,13 +42,10 @@ export function redactHeaders(headers: HeaderList): HeaderList {
   });
 }
 
+/** Secret query parameters replaced; a value that is no URL (a pasted callback) is redacted as text. */
 export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
+  if (!URL.canParse(url)) return redactBody(url);
+  const parsed = new URL(url);
   let changed = false;
   for (const key of [...parsed.searchParams.keys()]) {
     if (SECRET_FIELDS.has(key)) {
@@ -99,11 +101,12 @@ function redactFreeText(text: string): string {
   return text.replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, REDACTED).replace(SECRET_QUERY_IN_TEXT, `$1${REDACTED}`);
 }
 
-export function redactExchange(exchange: Exchange): Exchange {
+/** `extraHeaderNames`: as in `redactHeaders`, for the request headers. */
+export function redactExchange(exchange: Exchange, extraHeaderNames: ReadonlySet<string> = NO_NAMES): Exchange {
   const request = {
     ...exchange.request,
     url: redactUrl(exchange.request.url),
-    headers: redactHeaders(exchange.request.headers),
+    headers: redactHeaders(exchange.request.headers, extraHeaderNames),
     ...(exchange.request.body !== undefined ? { body: redactBody(exchange.request.body) } : {}),
   };
   const response = exchange.response && {
@@ -143,11 +146,14 @@ function redactData(data: FlowData): FlowData {
 }
 
 export function redactSession(session: Session): Session {
-  const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, ...options } = session.options;
+  const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, extraHeaders, ...options } = session.options;
+  // The person's extra headers go to the MCP server with every request; they may be its credentials.
+  const personal = new Set(extraHeaders.map(([name]) => name.toLowerCase()));
   return {
     ...session,
     options: {
       ...options,
+      extraHeaders: redactHeaders(extraHeaders, personal),
       ...(introspection ? { introspection: { clientId: introspection.clientId, clientSecret: REDACTED } } : {}),
       ...(identityAssertion
         ? {
@@ -162,7 +168,7 @@ export function redactSession(session: Session): Session {
     data: redactData(session.data),
     results: session.results.map((result) => ({
       ...result,
-      exchanges: result.exchanges.map(redactExchange),
+      exchanges: result.exchanges.map((exchange) => redactExchange(exchange, personal)),
       data: redactData(result.data as FlowData),
     })),
   };

@@ -45,8 +45,23 @@ export interface StepHttp {
 
 /** Completes the authorization round trip for runs without a person at the browser. */
 export interface AuthorizationInteraction {
-  /** Returns the URL the authorization server sent the user-agent back to. */
+  /**
+   * Returns the URL the authorization server sent the user-agent back to. Rejects with an
+   * `InteractionFailure` where the reason is a catalogue finding; any other error is reported
+   * as `authorization.interaction-failed` with its message.
+   */
   obtainCallback(request: { url: string; redirectUri: string }, http: StepHttp): Promise<string>;
+}
+
+/** Why an interaction could not obtain the callback, as the finding to report; the message is the outcome's reason. */
+export class InteractionFailure extends Error {
+  constructor(
+    message: string,
+    readonly finding: { id: string } & FindingInput,
+  ) {
+    super(message);
+    this.name = 'InteractionFailure';
+  }
 }
 
 export interface StepContext {

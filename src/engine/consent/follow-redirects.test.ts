@@ -7,7 +7,9 @@ import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
 import { defaultFlowOptions } from '../options.js';
 import { createStepHttp, sequentialIds } from '../recorder.js';
 import { createSession, runStep } from '../session.js';
-import { createRedirectFollowingInteraction } from './follow-redirects.js';
+import { InteractionFailure } from '../step.js';
+import type { Exchange } from '../types.js';
+import { AuthorizationPageShown, createRedirectFollowingInteraction } from './follow-redirects.js';
 
 const REDIRECT = 'http://127.0.0.1:4280/callback';
 
@@ -57,6 +59,15 @@ function handle(req: IncomingMessage, res: ServerResponse, base: string): void {
       res.writeHead(302);
       res.end();
       return;
+    case '/to-elsewhere':
+      // A callback the walk does not take for the redirect URI: it carries a code all the same.
+      res.writeHead(302, { location: '/elsewhere?code=leaked-code&state=s1' });
+      res.end();
+      return;
+    case '/elsewhere':
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('nothing here');
+      return;
     default:
       res.writeHead(404);
       res.end();
@@ -97,41 +108,63 @@ describe('createRedirectFollowingInteraction', () => {
     assert.equal(requests.length, 2, 'the redirect URI itself is never requested');
   });
 
+  /** Runs the walk, expecting it to fail; returns the failure and the exchanges it recorded. */
+  async function failedWalk(url: string, maxHops?: number): Promise<{ failure: InteractionFailure; exchanges: readonly Exchange[] }> {
+    const http = stepHttp();
+    const interaction = createRedirectFollowingInteraction(maxHops === undefined ? {} : { maxHops });
+    const error: unknown = await interaction.obtainCallback({ url, redirectUri: REDIRECT }, http).then(
+      (callback) => assert.fail(`expected a failure, got ${callback}`),
+      (rejection: unknown) => rejection,
+    );
+    assert.ok(error instanceof InteractionFailure, String(error));
+    return { failure: error, exchanges: http.exchanges };
+  }
+
   it('gives up on a redirect loop after maxHops requests', async (t) => {
     const { base } = await startServer(t);
-    const http = stepHttp();
-    await assert.rejects(
-      createRedirectFollowingInteraction({ maxHops: 4 }).obtainCallback({ url: `${base}/loop/a`, redirectUri: REDIRECT }, http),
-      /Redirect loop: 4 requests/,
-    );
-    assert.equal(http.exchanges.length, 4);
+    const { failure, exchanges } = await failedWalk(`${base}/loop/a`, 4);
+    assert.match(failure.message, /Redirect loop: 4 requests/);
+    assert.equal(exchanges.length, 4);
+    assert.equal(failure.finding.id, 'authorization.redirect-uri-not-reached');
+    assert.deepEqual(failure.finding.params, { url: `${base}/loop/a`, redirectUri: REDIRECT, hops: '4', last: `${base}/loop/a` });
+    assert.equal(failure.finding.evidence?.exchangeId, exchanges[3]?.id);
   });
 
   it('explains that a login or consent page needs a person', async (t) => {
     const { base } = await startServer(t);
-    await assert.rejects(
-      createRedirectFollowingInteraction().obtainCallback({ url: `${base}/login-page`, redirectUri: REDIRECT }, stepHttp()),
-      (error: Error) => /login or consent page/.test(error.message) && /--auto-consent/.test(error.message) && /--consent browser/.test(error.message),
-    );
+    const { failure, exchanges } = await failedWalk(`${base}/login-page`);
+    assert.ok(failure instanceof AuthorizationPageShown);
+    assert.match(failure.message, /login or consent page/);
+    assert.deepEqual(failure.finding, { id: 'authorization.login-page-shown', params: { url: `${base}/login-page` }, evidence: { exchangeId: exchanges[0]?.id } });
   });
 
   it('reports error statuses with a readable excerpt, and a 3xx without Location', async (t) => {
     const { base } = await startServer(t);
-    await assert.rejects(
-      createRedirectFollowingInteraction().obtainCallback({ url: `${base}/bad-request`, redirectUri: REDIRECT }, stepHttp()),
-      /HTTP 400 instead of a redirect: invalid_redirect_uri redirect_uri did not match/,
-    );
-    await assert.rejects(
-      createRedirectFollowingInteraction().obtainCallback({ url: `${base}/no-location`, redirectUri: REDIRECT }, stepHttp()),
-      /HTTP 302 without a Location header/,
-    );
+    const refused = await failedWalk(`${base}/bad-request`);
+    assert.match(refused.failure.message, /HTTP 400 instead of a redirect: invalid_redirect_uri redirect_uri did not match/);
+    assert.equal(refused.failure.finding.id, 'authorization.no-redirect');
+    assert.deepEqual(refused.failure.finding.params, { url: `${base}/bad-request`, status: '400', excerpt: 'invalid_redirect_uri redirect_uri did not match' });
+
+    const nowhere = await failedWalk(`${base}/no-location`);
+    assert.match(nowhere.failure.message, /HTTP 302 without a Location header/);
+    assert.deepEqual(nowhere.failure.finding.params, { url: `${base}/no-location`, status: '302' });
+    assert.equal(nowhere.failure.finding.id, 'authorization.redirect-without-location');
+  });
+
+  it('keeps a code out of the reason when the walk ends on a URL that carries one', async (t) => {
+    const { base } = await startServer(t);
+    const { failure } = await failedWalk(`${base}/to-elsewhere`);
+    assert.equal(failure.finding.id, 'authorization.no-redirect');
+    assert.equal(failure.finding.params?.url, `${base}/elsewhere?code=%5Bredacted%5D&state=s1`);
+    assert.doesNotMatch(`${failure.message} ${JSON.stringify(failure.finding)}`, /leaked-code/);
   });
 
   it('reports an unreachable authorization server', async () => {
-    await assert.rejects(
-      createRedirectFollowingInteraction().obtainCallback({ url: 'http://127.0.0.1:1/authorize', redirectUri: REDIRECT }, stepHttp()),
-      /The request to http:\/\/127\.0\.0\.1:1\/authorize failed \(refused\)/,
-    );
+    const { failure, exchanges } = await failedWalk('http://127.0.0.1:1/authorize');
+    assert.match(failure.message, /The request to http:\/\/127\.0\.0\.1:1\/authorize failed \(refused\)/);
+    assert.equal(failure.finding.id, 'http.unreachable');
+    assert.equal(failure.finding.params?.kind, 'refused');
+    assert.equal(failure.finding.evidence?.exchangeId, exchanges[0]?.id);
   });
 
   it('completes authorization-request and authorization-response headlessly', async (t) => {

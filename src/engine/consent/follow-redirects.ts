@@ -1,10 +1,13 @@
 /**
  * Headless consent: walks the authorization server's redirects the way a browser would, hop by
- * hop, until one points at the redirect URI. Each hop is an exchange of its own (redirects are
- * never followed silently). It works against servers that need no person, such as the lab run
- * with --auto-consent; a login or consent page ends the walk with an explanation.
+ * hop and across origins, until one points at the redirect URI. Each hop is an exchange of its
+ * own (redirects are never followed silently). It works against servers that need no person,
+ * such as the lab run with --auto-consent; a login or consent page, an error page or a redirect
+ * that leads nowhere ends the walk with the finding that explains it.
  */
-import type { AuthorizationInteraction, StepHttp } from '../step.js';
+import { InteractionFailure, type AuthorizationInteraction, type StepHttp } from '../step.js';
+import { redactUrl } from '../redact.js';
+import { redirectionEndpoint } from '../steps/authorization-response.js';
 import { headerValue } from '../steps/json-document.js';
 import type { ExchangeResponse } from '../types.js';
 
@@ -19,56 +22,95 @@ export function createRedirectFollowingInteraction(options: RedirectFollowingOpt
   const maxHops = options.maxHops ?? DEFAULT_MAX_HOPS;
   return {
     async obtainCallback({ url, redirectUri }, http) {
-      const target = redirectTarget(redirectUri);
+      const target = redirectionEndpoint(redirectUri);
       const jar = new CookieJar();
       let current = url;
+      let exchangeId = '';
       for (let hop = 1; hop <= maxHops; hop++) {
-        const location = await requestHop(http, jar, current, hop);
-        const next = new URL(location, current);
+        const redirect = await requestHop(http, jar, current, hop);
+        exchangeId = redirect.exchangeId;
+        const next = new URL(redirect.location, current);
         if (`${next.origin}${next.pathname}` === target) return next.href;
         current = next.href;
       }
-      throw new Error(
-        `Redirect loop: ${maxHops} requests from ${url} never reached the redirect URI ${redirectUri}. The last Location was ${current}.`,
-      );
+      const [from, last] = [redactUrl(url), redactUrl(current)];
+      throw new InteractionFailure(`Redirect loop: ${maxHops} requests from ${from} never reached the redirect URI ${redirectUri}. The last Location was ${last}.`, {
+        id: 'authorization.redirect-uri-not-reached',
+        params: { url: from, redirectUri, hops: String(maxHops), last },
+        evidence: { exchangeId },
+      });
     },
   };
 }
 
 /** The authorization server wants a person: it answered with a page (login, consent), not a redirect. */
-export class AuthorizationPageShown extends Error {
-  constructor(readonly pageUrl: string) {
-    super(
-      `The authorization server answered ${pageUrl} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, so automatic consent cannot continue. Start the lab with --auto-consent, or run with --consent browser and complete the page yourself.`,
-    );
+export class AuthorizationPageShown extends InteractionFailure {
+  constructor(
+    readonly pageUrl: string,
+    exchangeId: string,
+  ) {
+    super(`The authorization server answered ${pageUrl} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, which needs a person.`, {
+      id: 'authorization.login-page-shown',
+      params: { url: pageUrl },
+      evidence: { exchangeId },
+    });
     this.name = 'AuthorizationPageShown';
   }
 }
 
-/** Sends one GET and returns its Location, or throws with why the walk cannot go on. */
-async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: number): Promise<string> {
+/**
+ * Sends one GET and returns where it redirects, or throws with why the walk cannot go on. The
+ * reasons show URLs with any code or token in them redacted: a hop may be a callback the walk did
+ * not recognise as the redirect URI, and findings are kept and exported as they are.
+ */
+async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: number): Promise<{ location: string; exchangeId: string }> {
   const headers: [string, string][] = [['accept', 'text/html,application/xhtml+xml,*/*;q=0.8']];
   const cookie = jar.header(url);
   if (cookie) headers.push(['cookie', cookie]);
   const sent = await http.send({ url, headers }, hop === 1 ? 'authorization request' : `authorization redirect ${hop}`);
+  const evidence = { exchangeId: sent.exchange.id };
+  const shown = redactUrl(url);
   const response = sent.response;
-  if (sent.error || !response) {
+  // A body cut at the size cap still leaves a usable status and Location.
+  if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     const error = sent.error ?? { kind: 'refused', message: 'no answer' };
-    throw new Error(`The request to ${url} failed (${error.kind}): ${error.message}.`);
+    throw new InteractionFailure(`The request to ${shown} failed (${error.kind}): ${error.message}.`, {
+      id: 'http.unreachable',
+      params: { url: shown, kind: error.kind, message: error.message },
+      evidence,
+    });
   }
   jar.store(url, response);
 
+  const status = String(response.status);
   if (response.status >= 300 && response.status < 400) {
     const location = headerValue(response, 'location');
-    if (!location) throw new Error(`${url} answered HTTP ${response.status} without a Location header, so there is nowhere to go.`);
-    if (!URL.canParse(location, url)) throw new Error(`${url} redirected to "${location}", which is not a valid URL.`);
-    return location;
+    if (!location) {
+      throw new InteractionFailure(`${shown} answered HTTP ${status} without a Location header, so there is nowhere to go.`, {
+        id: 'authorization.redirect-without-location',
+        params: { url: shown, status },
+        evidence,
+      });
+    }
+    if (!URL.canParse(location, url)) {
+      throw new InteractionFailure(`${shown} redirected to "${redactUrl(location)}", which is not a valid URL.`, {
+        id: 'authorization.redirect-location-invalid',
+        params: { url: shown, location: redactUrl(location) },
+        evidence,
+      });
+    }
+    return { location, exchangeId: sent.exchange.id };
   }
   const contentType = headerValue(response, 'content-type') ?? '';
   if (response.status === 200 && (/html/i.test(contentType) || /^\s*</.test(response.body))) {
-    throw new AuthorizationPageShown(url);
+    throw new AuthorizationPageShown(shown, sent.exchange.id);
   }
-  throw new Error(`The authorization server answered ${url} with HTTP ${response.status} instead of a redirect${excerpt(response.body)}.`);
+  const text = excerpt(response.body);
+  throw new InteractionFailure(`The authorization server answered ${shown} with HTTP ${status} instead of a redirect${text ? `: ${text}` : ''}.`, {
+    id: 'authorization.no-redirect',
+    params: { url: shown, status, excerpt: text || '(no text)' },
+    evidence,
+  });
 }
 
 /**
@@ -108,15 +150,8 @@ class CookieJar {
   }
 }
 
-function redirectTarget(redirectUri: string): string {
-  if (!URL.canParse(redirectUri)) return redirectUri;
-  const url = new URL(redirectUri);
-  return `${url.origin}${url.pathname}`;
-}
-
 /** A short, tag-free excerpt of an error page, so the reason shows in one line. */
 function excerpt(body: string): string {
   const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  if (text === '') return '';
-  return `: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`;
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

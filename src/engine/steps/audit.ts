@@ -8,10 +8,11 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-handling
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
  */
-import { decodeJwt } from 'jose';
-import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { decodeJwt, errors } from 'jose';
+import { canonicalServerUri } from '../canonical-uri.js';
+import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
-import { parseJsonObject } from './json-document.js';
+import { parseJsonObject, reportTransportFailure } from './json-document.js';
 import { probeRequest } from './probe.js';
 import { callTokenEndpoint } from './token-request.js';
 
@@ -52,7 +53,7 @@ async function sendWithToken(ctx: StepContext, token: string, label: string) {
 
 async function tamperedTokenTest(ctx: StepContext, accessToken: string): Promise<void> {
   const sent = await sendWithToken(ctx, tamperWithToken(accessToken), 'audit: tampered token');
-  judge(ctx, sent.exchange.id, sent.response?.status, {
+  judge(ctx, sent, {
     accepted: 'audit.accepts-tampered-token',
     refused: 'audit.rejects-tampered-token',
     what: 'tampered token',
@@ -62,13 +63,9 @@ async function tamperedTokenTest(ctx: StepContext, accessToken: string): Promise
 
 async function foreignAudienceTest(ctx: StepContext, refreshToken: string | undefined): Promise<void> {
   const metadata = ctx.data.authorizationServer?.metadata;
-  let audience: string;
-  try {
-    audience = new URL(AUDIT_AUDIENCE_PATH, ctx.options.serverUrl).href;
-  } catch {
-    // The probe already stopped on an invalid server URL; nothing to test here.
-    return;
-  }
+  // The probe already stopped on an invalid server URL; nothing to test here.
+  if (!URL.canParse(ctx.options.serverUrl)) return;
+  const audience = new URL(AUDIT_AUDIENCE_PATH, ctx.options.serverUrl).href;
   const untested = (reason: string) => ctx.report('audit.foreign-audience-untested', { params: { audience, reason } });
   if (!refreshToken) return untested('no refresh token was issued.');
   if (!metadata) return untested('there is no authorization server metadata.');
@@ -87,7 +84,7 @@ async function foreignAudienceTest(ctx: StepContext, refreshToken: string | unde
     return untested('the token it issued does not name another audience, so it proves nothing.');
   }
   const sent = await sendWithToken(ctx, foreignToken, 'audit: token for another audience');
-  judge(ctx, sent.exchange.id, sent.response?.status, {
+  judge(ctx, sent, {
     accepted: 'audit.accepts-foreign-audience',
     refused: 'audit.rejects-foreign-audience',
     what: 'token for another audience',
@@ -100,24 +97,32 @@ function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
   let aud: unknown;
   try {
     aud = decodeJwt(token).aud;
-  } catch {
-    // An opaque token: the server's verdict on it is still meaningful, the AS honoured the resource.
-    return true;
+  } catch (error) {
+    // jose throws for every non-JWT. An opaque token: the server's verdict on it is still
+    // meaningful, since the authorization server honoured the resource.
+    if (error instanceof errors.JOSEError) return true;
+    throw error;
   }
   const audiences = Array.isArray(aud) ? aud : [aud];
-  const server = ctx.options.serverUrl.replace(/\/$/, '');
-  return !audiences.some((value) => typeof value === 'string' && value.replace(/\/$/, '') === server);
+  // Compared as a resource server would at its loosest (case, default port, a trailing slash), so
+  // a token for this very server is never taken for a foreign one and reported as accepted.
+  const server = looseResource(ctx.options.serverUrl);
+  return !audiences.some((value) => typeof value === 'string' && looseResource(value) === server);
 }
 
-function judge(
-  ctx: StepContext,
-  exchangeId: string,
-  status: number | undefined,
-  ids: { accepted: string; refused: string; what: string; params: Record<string, string> },
-): void {
-  const evidence = { exchangeId };
-  const params = { ...ids.params, url: ctx.options.serverUrl, status: status === undefined ? 'no answer' : String(status) };
-  if (status === undefined) return;
+function looseResource(uri: string): string {
+  return (canonicalServerUri(uri) ?? uri).replace(/\/$/, '');
+}
+
+/** The server's answer to a token it must refuse; no answer proves nothing and is reported as such. */
+function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused: string; what: string; params: Record<string, string> }): void {
+  const status = sent.response?.status;
+  if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
+    reportTransportFailure(ctx, sent);
+    return;
+  }
+  const evidence = { exchangeId: sent.exchange.id };
+  const params = { ...ids.params, url: ctx.options.serverUrl, status: String(status) };
   if (status >= 200 && status < 300) ctx.report(ids.accepted, { params, evidence });
   else if (status === 401) ctx.report(ids.refused, { params, evidence });
   else ctx.report('audit.unexpected-status', { params: { ...params, what: ids.what }, evidence });

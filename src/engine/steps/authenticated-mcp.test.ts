@@ -9,9 +9,10 @@ import { z } from 'zod';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { allFindings, createSession, runFlow, runStep } from '../session.js';
+import { allFindings, createSession, runFlow } from '../session.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
-import type { StepId, StepResult } from '../types.js';
+import { findingIds, runOneStep } from '../test-kit.js';
+import type { StepId } from '../types.js';
 
 /** Tokens of the test server: the granted scopes, readable by the server without an authorization server. */
 const tokenFor = (scope: string) => Buffer.from(JSON.stringify({ scope })).toString('base64url');
@@ -156,16 +157,11 @@ async function useToken(url: string, setup: StepSetup) {
     tokens: { accessToken: setup.token, tokenType: 'Bearer', receivedAt: new Date().toISOString(), grant: 'authorization_code', ...(setup.grantedScope ? { scope: setup.grantedScope } : {}) },
     ...setup.data,
   };
-  const options = defaultFlowOptions(url, { timeoutMs: 5_000, ...setup.options });
-  const session = { ...createSession(options), data, next: 'authenticated-mcp' as const };
   const started = Date.now();
-  const after = await runStep(session, { transport: createFetchTransport() });
-  const result = after.results.at(-1);
-  assert.ok(result);
-  return { result: result as StepResult<Partial<FlowData>>, session: after, elapsedMs: Date.now() - started };
+  const run = await runOneStep('authenticated-mcp', createFetchTransport(), { serverUrl: url, timeoutMs: 5_000, ...setup.options }, data);
+  return { ...run, elapsedMs: Date.now() - started };
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id);
 const header = (headers: [string, string][], name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
 
 describe('authenticated-mcp against a real MCP server', () => {
@@ -175,7 +171,7 @@ describe('authenticated-mcp against a real MCP server', () => {
     const { result, session } = await useToken(server.url, { token, options: { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } } });
 
     assert.deepEqual(result.outcome, { kind: 'ok' });
-    assert.deepEqual(ids(result), ['mcp.connected']);
+    assert.deepEqual(findingIds(result), ['mcp.connected']);
     const mcp = session.data.mcp;
     assert.ok(mcp);
     assert.equal(mcp.serverInfo?.name, 'test-mcp');
@@ -212,7 +208,7 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('reports a rejected token with the challenge error', async (t) => {
     const server = await startMcpServer(t);
     const { result } = await useToken(server.url, { token: 'not-a-token-this-server-knows' });
-    assert.deepEqual(ids(result), ['mcp.token-rejected']);
+    assert.deepEqual(findingIds(result), ['mcp.token-rejected']);
     const finding = result.findings[0];
     assert.equal(finding?.params?.error, 'invalid_token');
     assert.equal(finding?.params?.operation, 'initialize');
@@ -229,7 +225,7 @@ describe('authenticated-mcp against a real MCP server', () => {
       options: { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } },
     });
     assert.deepEqual(result.outcome, { kind: 'ok' });
-    assert.deepEqual(ids(result), ['mcp.insufficient-scope']);
+    assert.deepEqual(findingIds(result), ['mcp.insufficient-scope']);
     assert.deepEqual(result.findings[0]?.params, { operation: 'tools/call', scope: 'mcp:tools', attempt: '1', max: '2' });
     assert.equal(session.data.stepUpScope, 'mcp:tools');
     assert.equal(session.data.mcp?.stepUps, 1);
@@ -244,7 +240,7 @@ describe('authenticated-mcp against a real MCP server', () => {
       grantedScope: 'mcp:read',
       data: { mcp: { toolCalls: [], stepUps: 2 }, stepUpScope: 'mcp:tools' },
     });
-    assert.deepEqual(ids(result), ['mcp.step-up-limit']);
+    assert.deepEqual(findingIds(result), ['mcp.step-up-limit']);
     assert.equal(result.outcome.kind, 'failed');
     assert.equal(session.data.stepUpScope, undefined);
     assert.equal(session.status.kind, 'stopped');
@@ -253,14 +249,14 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('stops when the server demands a scope the token was granted', async (t) => {
     const server = await startMcpServer(t);
     const { result } = await useToken(server.url, { token: tokenFor('mcp:read'), grantedScope: 'mcp:read mcp:tools' });
-    assert.deepEqual(ids(result), ['mcp.step-up-no-progress']);
+    assert.deepEqual(findingIds(result), ['mcp.step-up-no-progress']);
     assert.equal(result.findings[0]?.params?.granted, 'mcp:read mcp:tools');
   });
 
   it('reports a tool result with isError and goes on', async (t) => {
     const server = await startMcpServer(t);
     const { result, session } = await useToken(server.url, { token: tokenFor('mcp:tools'), options: { toolCall: { name: 'always_fails', arguments: {} } } });
-    assert.deepEqual(ids(result), ['mcp.tool-error', 'mcp.connected']);
+    assert.deepEqual(findingIds(result), ['mcp.tool-error', 'mcp.connected']);
     assert.equal(result.findings[0]?.params?.message, 'disk full');
     assert.equal(result.outcome.kind, 'ok');
     assert.equal(session.data.mcp?.toolCalls[0]?.name, 'always_fails');
@@ -269,7 +265,7 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('reports arguments the tool refuses as a tool error', async (t) => {
     const server = await startMcpServer(t);
     const { result } = await useToken(server.url, { token: tokenFor('mcp:tools'), options: { toolCall: { name: 'add_numbers', arguments: { a: 'two' } } } });
-    assert.deepEqual(ids(result), ['mcp.tool-error', 'mcp.connected']);
+    assert.deepEqual(findingIds(result), ['mcp.tool-error', 'mcp.connected']);
     assert.match(result.findings[0]?.params?.message ?? '', /Input validation error/);
     assert.equal(result.outcome.kind, 'ok');
   });
@@ -277,7 +273,7 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('reports a tools/call JSON-RPC error and goes on', async (t) => {
     const server = await startMcpServer(t, { rpcErrorFor: 'tools/call' });
     const { result, session } = await useToken(server.url, { token: tokenFor('mcp:tools'), options: { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } } });
-    assert.deepEqual(ids(result), ['mcp.tool-call-failed', 'mcp.connected']);
+    assert.deepEqual(findingIds(result), ['mcp.tool-call-failed', 'mcp.connected']);
     assert.deepEqual(result.findings[0]?.params, { tool: 'add_numbers', message: 'MCP error -32603: backend down' });
     assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges.at(-1)?.id);
     assert.equal(session.data.mcp?.toolCalls[0]?.error, 'MCP error -32603: backend down');
@@ -287,7 +283,7 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('stops on a JSON-RPC error to initialize', async (t) => {
     const server = await startMcpServer(t, { rpcErrorFor: 'initialize' });
     const { result } = await useToken(server.url, { token: tokenFor('mcp:tools') });
-    assert.deepEqual(ids(result), ['mcp.request-failed']);
+    assert.deepEqual(findingIds(result), ['mcp.request-failed']);
     assert.equal(result.findings[0]?.params?.operation, 'initialize');
     assert.equal(result.outcome.kind, 'failed');
   });
@@ -295,14 +291,14 @@ describe('authenticated-mcp against a real MCP server', () => {
   it('says when the endpoint does not speak MCP', async (t) => {
     const server = await startMcpServer(t, { notMcp: true });
     const { result } = await useToken(server.url, { token: tokenFor('mcp:tools') });
-    assert.deepEqual(ids(result), ['mcp.not-mcp']);
+    assert.deepEqual(findingIds(result), ['mcp.not-mcp']);
     assert.equal(result.findings[0]?.params?.contentType, 'text/html');
     assert.equal(result.outcome.kind, 'failed');
   });
 
   it('reports an unreachable server', async () => {
     const { result } = await useToken('http://127.0.0.1:9/mcp', { token: tokenFor('mcp:tools') });
-    assert.deepEqual(ids(result), ['http.unreachable']);
+    assert.deepEqual(findingIds(result), ['http.unreachable']);
     assert.equal(result.outcome.kind, 'failed');
   });
 });

@@ -8,15 +8,16 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { FlowData, McpData, McpTool } from '../flow-data.js';
+import { missingScopes, splitScope } from '../scope.js';
 import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
-import { missingScopes, splitScope } from './token-request.js';
+import { headerValue, headerValues, reportTransportFailure, sentExchange } from './json-document.js';
 
 export const authenticatedMcpStep: StepDefinition = { id: 'authenticated-mcp', run: useAccessToken };
 
@@ -55,7 +56,12 @@ async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
       headers: [...ctx.options.extraHeaders.filter(([name]) => name.toLowerCase() !== 'authorization'), ['authorization', `Bearer ${tokens.accessToken}`]],
     },
   });
-  const client = new Client({ name: ctx.options.clientName, version: CLIENT_VERSION }, { capabilities: {} });
+  // The default (ajv) validator compiles schemas with `new Function`, which the browser UI's
+  // Content-Security-Policy (script-src 'self') forbids; @cfworker/json-schema interprets them.
+  const client = new Client(
+    { name: ctx.options.clientName, version: CLIENT_VERSION },
+    { capabilities: {}, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+  );
   // No client.onerror: request failures reach the awaiting call and are analysed there, and the
   // declined GET stream (the transport's only other error) is by design.
   const timeout = ctx.options.timeoutMs + SDK_TIMEOUT_GRACE_MS;
@@ -158,7 +164,7 @@ function failure(ctx: StepContext, error: unknown, phase: Operation, since: numb
   const evidence = { exchangeId: exchange.id };
   const response = exchange.response;
   if (exchange.error || !response) {
-    reportTransportFailure(ctx, { exchange, ...(response ? { response } : {}), ...(exchange.error ? { error: exchange.error } : {}) });
+    reportTransportFailure(ctx, sentExchange(exchange));
     return stop('The MCP server did not answer.', exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
   }
 

@@ -2,19 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
-import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runStep } from '../session.js';
-import type { AuthorizationInteraction, RandomSource } from '../step.js';
-import type { Transport } from '../transport.js';
-import type { SpecVersion, StepResult } from '../types.js';
+import type { FlowOptions } from '../options.js';
+import { InteractionFailure, type AuthorizationInteraction, type RandomSource } from '../step.js';
+import { authorizationRequestData, authorizationServerData, findingIds, noNetwork, runOneStep } from '../test-kit.js';
+import type { SpecVersion } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
 
 const SERVER = 'https://MCP.example.com/mcp';
 const ISSUER = 'https://auth.example.com/realms/demo';
 const REDIRECT = 'http://127.0.0.1:4280/callback';
-
-/** No request may leave this step except through the interaction. */
-const noNetwork: Transport = { send: async (r) => ({ ok: false, error: { kind: 'refused', message: `unexpected request to ${r.url}` } }) };
 
 function countingRandom(): RandomSource {
   let next = 0;
@@ -34,18 +30,17 @@ interface Setup {
 
 async function authorize(setup: Setup = {}) {
   const data: FlowData = {
-    authorizationServer: { authorizationServer: ISSUER, metadataUrl: `${ISSUER}/.well-known/openid-configuration`, metadata: setup.as ?? metadata(), fallback: false },
+    authorizationServer: authorizationServerData(setup.as ?? metadata()),
     client: { method: 'dcr', clientId: 'client-1', tokenEndpointAuthMethod: 'none', redirectUri: REDIRECT },
     ...setup.data,
   };
-  const session = { ...createSession(defaultFlowOptions(SERVER, setup.options)), data, next: 'authorization-request' as const };
-  const after = await runStep(session, { transport: noNetwork, random: countingRandom(), ...(setup.interaction ? { interaction: setup.interaction } : {}) });
-  const result = after.results[after.results.length - 1];
-  assert.ok(result);
-  return { result: result as StepResult<Partial<FlowData>>, session: after };
+  // No request may leave this step except through the interaction.
+  return runOneStep('authorization-request', noNetwork, { serverUrl: SERVER, ...setup.options }, data, {
+    random: countingRandom(),
+    ...(setup.interaction ? { interaction: setup.interaction } : {}),
+  });
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id);
 
 describe('authorization-request: the URL', () => {
   it('carries PKCE S256, state, resource, scope and keeps the endpoint query', async () => {
@@ -73,13 +68,14 @@ describe('authorization-request: the URL', () => {
   it('is reproducible with the same random source', async () => {
     const first = await authorize();
     const second = await authorize();
+    assert.match(first.session.data.authorizationRequest?.url ?? '', /[?&]code_challenge=[\w-]{43}&/);
     assert.equal(first.session.data.authorizationRequest?.url, second.session.data.authorizationRequest?.url);
   });
 
   it('leaves resource out for 2025-03-26 and when asked to, with a finding', async () => {
     const old = await authorize({ options: { spec: '2025-03-26' } });
     assert.equal(new URL(old.session.data.authorizationRequest?.url ?? '').searchParams.has('resource'), false);
-    assert.ok(ids(old.result).includes('authorization.resource-not-in-spec-version'));
+    assert.ok(findingIds(old.result).includes('authorization.resource-not-in-spec-version'));
     assert.equal(old.session.data.authorizationRequest?.resource, undefined);
 
     const omitted = await authorize({ options: { omitResource: true } });
@@ -89,13 +85,13 @@ describe('authorization-request: the URL', () => {
 
   it('reports a redirect URI that is neither loopback nor https', async () => {
     const { result } = await authorize({ data: { client: { method: 'pre', clientId: 'c', tokenEndpointAuthMethod: 'none', redirectUri: 'http://app.example.com/cb' } } });
-    assert.ok(ids(result).includes('authorization.redirect-uri-insecure'));
+    assert.ok(findingIds(result).includes('authorization.redirect-uri-insecure'));
   });
 
   it('stops without an authorization endpoint', async () => {
     const { result } = await authorize({ as: { issuer: ISSUER } });
     assert.equal(result.outcome.kind, 'failed');
-    assert.deepEqual(ids(result), ['authorization.no-endpoint']);
+    assert.deepEqual(findingIds(result), ['authorization.no-endpoint']);
   });
 
   it('is skipped for the client credentials grant', async () => {
@@ -132,6 +128,25 @@ describe('authorization-request: interaction', () => {
     assert.match(finding?.detail ?? '', /login page/);
     assert.ok(session.data.authorizationRequest, 'the request is kept so a person can still finish it');
     assert.equal(session.data.callbackUrl, undefined, 'a stale callback is cleared');
+  });
+
+  it('reports the catalogue finding an interaction names', async () => {
+    const interaction: AuthorizationInteraction = {
+      obtainCallback: async (request, http) => {
+        const sent = await http.send({ url: request.url }, 'authorization request');
+        throw new InteractionFailure('the server answered 400', {
+          id: 'authorization.no-redirect',
+          params: { url: request.url, status: '400', excerpt: 'unknown client' },
+          evidence: { exchangeId: sent.exchange.id },
+        });
+      },
+    };
+    const { result } = await authorize({ interaction });
+    assert.deepEqual(findingIds(result), ['authorization.scope-omitted', 'authorization.no-redirect']);
+    const finding = result.findings[1];
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(finding?.params?.excerpt, 'unknown client');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The authorization round trip did not complete: the server answered 400', findingId: 'authorization.no-redirect' });
   });
 });
 
@@ -183,15 +198,7 @@ describe('scope selection strategy', () => {
     const { result, session } = await authorize({
       data: {
         stepUpScope: 'mcp:write',
-        authorizationRequest: {
-          url: 'x',
-          state: 's',
-          codeVerifier: 'v',
-          codeChallenge: 'c',
-          redirectUri: REDIRECT,
-          scope: 'mcp:basic',
-          expectedIssuer: ISSUER,
-        },
+        authorizationRequest: authorizationRequestData({ redirectUri: REDIRECT, scope: 'mcp:basic', expectedIssuer: ISSUER }),
       },
     });
     assert.equal(new URL(session.data.authorizationRequest?.url ?? '').searchParams.get('scope'), 'mcp:basic mcp:write');
@@ -203,8 +210,8 @@ describe('scope selection strategy', () => {
       as: metadata({ scopes_supported: ['mcp:tools', 'offline_access'] }),
       data: { protectedResource: { metadataUrl: 'x', resource: SERVER, authorizationServers: [ISSUER], scopesSupported: ['mcp:tools', 'offline_access'], document: {} } },
     });
-    assert.ok(ids(result).includes('authorization.offline-access-in-resource-scopes'));
-    assert.ok(ids(result).includes('authorization.scope-from-scopes-supported'));
+    assert.ok(findingIds(result).includes('authorization.offline-access-in-resource-scopes'));
+    assert.ok(findingIds(result).includes('authorization.scope-from-scopes-supported'));
   });
 });
 

@@ -11,10 +11,9 @@ import { canonicalServerUri, isLoopbackUrl } from '../canonical-uri.js';
 import type { AuthorizationRequestData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
 import { createPkcePair, createState } from '../pkce.js';
-import { failed, skipped, type AuthorizationInteraction, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { OFFLINE_ACCESS, splitScope, unionOfScopes } from '../scope.js';
+import { failed, InteractionFailure, skipped, type AuthorizationInteraction, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
-
-const OFFLINE_ACCESS = 'offline_access';
 
 /** Where the requested scope came from; each source has its own (info) finding. */
 export type ScopeSource = 'step-up' | 'option' | 'challenge' | 'scopes-supported' | 'none';
@@ -58,7 +57,7 @@ export function selectScope(input: ScopeSelectionInput): ScopeSelection {
   let scopes: string[];
   if (input.stepUpScope !== undefined) {
     source = 'step-up';
-    scopes = union(splitScope(input.previousScope), splitScope(input.stepUpScope));
+    scopes = unionOfScopes(splitScope(input.previousScope), splitScope(input.stepUpScope));
   } else if (options.scope !== undefined && options.scope.trim() !== '') {
     return { scope: options.scope, source: 'option', offlineAccessAdded: false, offlineAccessFromResource: false };
   } else if (input.challengeScope !== undefined && input.challengeScope.trim() !== '') {
@@ -66,7 +65,7 @@ export function selectScope(input: ScopeSelectionInput): ScopeSelection {
     scopes = splitScope(input.challengeScope);
   } else if (input.resourceScopesSupported && input.resourceScopesSupported.length > 0) {
     source = 'scopes-supported';
-    scopes = union([], [...input.resourceScopesSupported]);
+    scopes = unionOfScopes([], input.resourceScopesSupported);
   } else {
     return { source: 'none', offlineAccessAdded: false, offlineAccessFromResource: false };
   }
@@ -175,7 +174,12 @@ async function completeWithInteraction(
   try {
     callbackUrl = await interaction.obtainCallback({ url, redirectUri }, ctx.http);
   } catch (error) {
-    // The interaction's explanation (login page, redirect loop, unreachable server) becomes the finding.
+    if (error instanceof InteractionFailure) {
+      const { id, ...input } = error.finding;
+      ctx.report(id, input);
+      return failed(`The authorization round trip did not complete: ${error.message}`, id, fresh);
+    }
+    // An interaction that knows no catalogue reason (a browser that never came back): its own words.
     const reason = error instanceof Error ? error.message : String(error);
     ctx.report('authorization.interaction-failed', { params: { reason } });
     return failed(`The authorization round trip did not complete: ${reason}`, 'authorization.interaction-failed', fresh);
@@ -210,13 +214,4 @@ function checkRedirectUri(ctx: StepContext, redirectUri: string): void {
 
 function parseUrl(value: string | undefined): URL | undefined {
   return value !== undefined && URL.canParse(value) ? new URL(value) : undefined;
-}
-
-function splitScope(scope: string | undefined): string[] {
-  return scope === undefined ? [] : scope.split(/\s+/).filter((s) => s !== '');
-}
-
-/** Keeps the order of first appearance: earlier scopes first, then the new ones. */
-function union(first: readonly string[], second: readonly string[]): string[] {
-  return [...new Set([...first, ...second])];
 }

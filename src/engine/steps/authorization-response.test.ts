@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
-import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runStep } from '../session.js';
-import type { Transport } from '../transport.js';
+import type { FlowOptions } from '../options.js';
+import { redactSession } from '../redact.js';
+import { authorizationRequestData, authorizationServerData, findingIds, noNetwork, runOneStep } from '../test-kit.js';
 import type { StepResult } from '../types.js';
 import { checkIssuer } from './authorization-response.js';
 
@@ -11,8 +11,6 @@ const SERVER = 'https://mcp.example.com/mcp';
 const ISSUER = 'https://auth.example.com/realms/demo';
 const REDIRECT = 'http://127.0.0.1:4280/callback';
 const STATE = 'expected-state-value';
-
-const noNetwork: Transport = { send: async (r) => ({ ok: false, error: { kind: 'refused', message: `unexpected request to ${r.url}` } }) };
 
 function callback(params: Record<string, string> | [string, string][]): string {
   return `${REDIRECT}?${new URLSearchParams(params).toString()}`;
@@ -31,26 +29,14 @@ async function respond(setup: Setup) {
     ...(setup.issAdvertised !== undefined ? { authorization_response_iss_parameter_supported: setup.issAdvertised } : {}),
   };
   const data: FlowData = {
-    authorizationServer: { authorizationServer: ISSUER, metadataUrl: `${ISSUER}/.well-known/oauth-authorization-server`, metadata, fallback: false },
+    authorizationServer: authorizationServerData(metadata),
     client: { method: 'dcr', clientId: 'client-1', tokenEndpointAuthMethod: 'none', redirectUri: REDIRECT },
-    authorizationRequest: {
-      url: `${ISSUER}/auth?client_id=client-1`,
-      state: STATE,
-      codeVerifier: 'v'.repeat(43),
-      codeChallenge: 'c',
-      redirectUri: REDIRECT,
-      expectedIssuer: ISSUER,
-    },
+    authorizationRequest: authorizationRequestData({ url: `${ISSUER}/auth?client_id=client-1`, state: STATE, redirectUri: REDIRECT, expectedIssuer: ISSUER }),
     ...(setup.callbackUrl !== undefined ? { callbackUrl: setup.callbackUrl } : {}),
   };
-  const session = { ...createSession(defaultFlowOptions(SERVER, setup.options)), data, next: 'authorization-response' as const };
-  const after = await runStep(session, { transport: noNetwork });
-  const result = after.results[after.results.length - 1];
-  assert.ok(result);
-  return { result: result as StepResult<Partial<FlowData>>, session: after };
+  return runOneStep('authorization-response', noNetwork, { serverUrl: SERVER, ...setup.options }, data);
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id);
 const failedWith = (result: StepResult) => (result.outcome.kind === 'failed' ? result.outcome.findingId : undefined);
 
 describe('checkIssuer (the four cases)', () => {
@@ -72,7 +58,7 @@ describe('authorization-response (2026-07-28)', () => {
   it('advertised + present + equal: passes the code on', async () => {
     const { result, session } = await respond({ issAdvertised: true, callbackUrl: callback({ code: 'the-code', state: STATE, iss: ISSUER }) });
     assert.equal(result.outcome.kind, 'ok');
-    assert.deepEqual(ids(result), ['authorization.iss-verified']);
+    assert.deepEqual(findingIds(result), ['authorization.iss-verified']);
     assert.equal(session.data.authorizationResponse?.code, 'the-code');
     assert.equal(session.data.authorizationResponse?.iss, ISSUER);
   });
@@ -92,7 +78,7 @@ describe('authorization-response (2026-07-28)', () => {
   it('not advertised + present + equal: proceeds, and tells the server to advertise it', async () => {
     const { result } = await respond({ callbackUrl: callback({ code: 'the-code', state: STATE, iss: ISSUER }) });
     assert.equal(result.outcome.kind, 'ok');
-    assert.deepEqual(ids(result), ['authorization.iss-verified', 'authorization.iss-not-advertised']);
+    assert.deepEqual(findingIds(result), ['authorization.iss-verified', 'authorization.iss-not-advertised']);
   });
 
   it('not advertised + absent: proceeds with an info finding', async () => {
@@ -111,7 +97,7 @@ describe('authorization-response (2026-07-28)', () => {
       callbackUrl: callback({ error: 'access_denied', error_description: 'Click here to re-login at evil.example', state: STATE, iss: 'https://evil.example.com' }),
     });
     assert.equal(failedWith(result), 'authorization.iss-mismatch');
-    assert.equal(ids(result).includes('authorization.error-response'), false);
+    assert.equal(findingIds(result).includes('authorization.error-response'), false);
     assert.equal(session.data.authorizationResponse?.error, undefined);
     assert.equal(session.data.authorizationResponse?.errorDescription, undefined);
     assert.doesNotMatch(JSON.stringify(result.findings), /re-login/);
@@ -120,7 +106,7 @@ describe('authorization-response (2026-07-28)', () => {
   it('in a lenient run keeps the code and says so', async () => {
     const { result, session } = await respond({ options: { lenient: true }, callbackUrl: callback({ code: 'the-code', state: STATE, iss: 'https://evil.example.com' }) });
     assert.equal(result.outcome.kind, 'ok');
-    assert.deepEqual(ids(result), ['authorization.iss-mismatch', 'authorization.lenient-went-on']);
+    assert.deepEqual(findingIds(result), ['authorization.iss-mismatch', 'authorization.lenient-went-on']);
     assert.equal(session.data.authorizationResponse?.code, 'the-code');
   });
 });
@@ -144,7 +130,7 @@ describe('authorization-response: older spec versions', () => {
   it('2025-11-25: no iss anywhere produces no finding', async () => {
     const { result } = await respond({ options: { spec: '2025-11-25' }, callbackUrl: callback({ code: 'c', state: STATE }) });
     assert.equal(result.outcome.kind, 'ok');
-    assert.deepEqual(ids(result), []);
+    assert.deepEqual(findingIds(result), []);
   });
 });
 
@@ -189,11 +175,21 @@ describe('authorization-response: state, errors, code', () => {
 
   it('warns when the callback is not at the redirect URI, and rejects a non-URL', async () => {
     const elsewhere = await respond({ callbackUrl: `http://127.0.0.1:9999/other?code=c&state=${STATE}` });
-    assert.ok(ids(elsewhere.result).includes('authorization.callback-not-redirect-uri'));
+    assert.ok(findingIds(elsewhere.result).includes('authorization.callback-not-redirect-uri'));
     assert.equal(elsewhere.result.outcome.kind, 'ok');
 
     const garbage = await respond({ callbackUrl: 'code=c&state=x' });
     assert.equal(failedWith(garbage.result), 'authorization.callback-invalid');
+  });
+
+  it('keeps a code out of the finding and the export when the callback is no URL', async () => {
+    for (const callbackUrl of ['code=s3cr3t-code&state=x', '127.0.0.1:4280/callback?code=s3cr3t-code&state=x']) {
+      const { result, session } = await respond({ callbackUrl });
+      assert.equal(failedWith(result), 'authorization.callback-invalid');
+      assert.match(result.findings[0]?.params?.callbackUrl ?? '', /state=x/);
+      assert.doesNotMatch(JSON.stringify(result.findings), /s3cr3t-code/);
+      assert.doesNotMatch(JSON.stringify(redactSession(session)), /s3cr3t-code/);
+    }
   });
 
   it('asks the person again when no callback has arrived', async () => {

@@ -11,6 +11,7 @@
 import { validateAuthResponse } from 'oauth4webapi';
 import { findingDefinition, severityFor } from '../checks/catalogue.js';
 import type { AuthorizationRequestData, AuthorizationResponseData } from '../flow-data.js';
+import { redactUrl } from '../redact.js';
 import { failed, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 
 /**
@@ -51,11 +52,12 @@ export const authorizationResponseStep: StepDefinition = {
 
 async function validateResponse(ctx: StepContext, request: AuthorizationRequestData, callbackUrl: string): Promise<StepOutput> {
   if (!URL.canParse(callbackUrl)) {
-    ctx.report('authorization.callback-invalid', { params: { callbackUrl } });
+    // Whatever was pasted may still carry the code; findings are kept and exported as they are.
+    ctx.report('authorization.callback-invalid', { params: { callbackUrl: redactUrl(callbackUrl) } });
     return failed('The callback is not a URL.', 'authorization.callback-invalid', { authorizationResponse: { callbackUrl } });
   }
   const url = new URL(callbackUrl);
-  if (`${url.origin}${url.pathname}` !== redirectTarget(request.redirectUri)) {
+  if (`${url.origin}${url.pathname}` !== redirectionEndpoint(request.redirectUri)) {
     ctx.report('authorization.callback-not-redirect-uri', { params: { callbackUrl: `${url.origin}${url.pathname}`, redirectUri: request.redirectUri } });
   }
 
@@ -151,8 +153,11 @@ function strictResponseVerdict(request: AuthorizationRequestData, advertised: bo
   }
 }
 
-/** The part of a redirect URI a callback must match: origin and path (the query carries the response). */
-function redirectTarget(redirectUri: string): string {
+/**
+ * The part of a redirect URI a callback must match, its redirection endpoint: origin and path
+ * (the query carries the response). RFC 6749 §3.1.2.
+ */
+export function redirectionEndpoint(redirectUri: string): string {
   if (!URL.canParse(redirectUri)) return redirectUri;
   const url = new URL(redirectUri);
   return `${url.origin}${url.pathname}`;

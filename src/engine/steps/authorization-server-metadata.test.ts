@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { FlowData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
 import type { SpecVersion } from '../types.js';
-import { cannedTransport, findingIds, runOneStep, type CannedRoute } from './discovery-test-kit.js';
+import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const AS = 'https://auth.example.com/realms/demo';

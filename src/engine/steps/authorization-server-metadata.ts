@@ -33,7 +33,8 @@ import {
   legacyAuthorizationServerMetadataUrl,
   legacyDefaultEndpoints,
 } from '../well-known.js';
-import { describeTried, discoveryHeaders, fetchMetadataDocument, isErrorFinding, strictVerdict, type FetchedDocument } from './metadata-fetch.js';
+import { describeTried, discoveryHeaders, fetchMetadataDocument, isErrorFinding, type FetchedDocument } from './metadata-fetch.js';
+import { strictVerdict } from './oauth-library.js';
 
 const FETCH_IDS = { followed: 'asm.redirect', notFollowed: 'asm.redirect-not-followed', unexpectedStatus: 'asm.unexpected-status' };
 
@@ -42,22 +43,14 @@ const WHAT = 'The authorization server metadata';
 export const authorizationServerMetadataStep: StepDefinition = {
   id: 'authorization-server-metadata',
   async run(ctx) {
-    let serverUrl: URL;
-    try {
-      serverUrl = new URL(ctx.options.serverUrl);
-    } catch {
-      return failed('The server URL is not an absolute URL.');
-    }
+    if (!URL.canParse(ctx.options.serverUrl)) return failed('The server URL is not an absolute URL.');
+    const serverUrl = new URL(ctx.options.serverUrl);
     if (ctx.spec === '2025-03-26') return discoverAtServerOrigin(ctx, serverUrl);
 
     const issuer = ctx.data.protectedResource?.authorizationServers[0];
     if (issuer === undefined) return failed('No authorization server is known: the Protected Resource Metadata named none.');
-    let issuerUrl: URL;
-    try {
-      issuerUrl = new URL(issuer);
-    } catch {
-      return failed(`The authorization server "${issuer}" is not an absolute URL.`);
-    }
+    if (!URL.canParse(issuer)) return failed(`The authorization server "${issuer}" is not an absolute URL.`);
+    const issuerUrl = new URL(issuer);
 
     const candidates = authorizationServerMetadataUrls(issuerUrl, ctx.spec);
     const tried: string[] = [];
@@ -296,7 +289,7 @@ class MetadataChecks {
       if (required) this.report('asm.missing-endpoint', { params: { field, url: this.url }, evidence: this.pointer(field) });
       return;
     }
-    if (typeof value !== 'string' || !isAbsoluteUrl(value)) {
+    if (typeof value !== 'string' || !URL.canParse(value)) {
       this.fail(field, 'an absolute URL');
       return;
     }
@@ -327,32 +320,13 @@ class MetadataChecks {
   }
 }
 
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function secureOrLoopback(value: string): boolean {
-  try {
-    return isSecureOrLoopback(new URL(value));
-  } catch {
-    return false;
-  }
+  return URL.canParse(value) && isSecureOrLoopback(new URL(value));
 }
 
 /** The same URL up to scheme/host case, default port and one trailing slash: a spelling difference. */
 function sameIssuerSpelledDifferently(a: string, b: string): boolean {
-  let x: string;
-  let y: string;
-  try {
-    [x, y] = [new URL(a).href, new URL(b).href];
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(a) || !URL.canParse(b)) return false;
   const trim = (href: string) => (href.endsWith('/') ? href.slice(0, -1) : href);
-  return trim(x) === trim(y);
+  return trim(new URL(a).href) === trim(new URL(b).href);
 }

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runStep } from '../session.js';
-import type { Transport, TransportRequest } from '../transport.js';
-import type { ExchangeResponse, SpecVersion, StepResult } from '../types.js';
+import { authorizationServerData, cannedTransport, findingIds, runOneStep, type CannedAnswer, type CannedTransport } from '../test-kit.js';
+import type { SpecVersion } from '../types.js';
 import {
   applicationTypeFor,
   buildRegistrationRequest,
@@ -18,36 +17,7 @@ const ISSUER = 'https://auth.example.com/realms/demo';
 const REGISTER = `${ISSUER}/register`;
 const CIMD_URL = 'https://client.example.net/oauth/client.json';
 
-interface Canned {
-  status: number;
-  headers?: [string, string][];
-  body?: string;
-}
-
-/** A transport answering from a table keyed by "METHOD URL"; unknown requests are refused. */
-function cannedTransport(table: Record<string, Canned>): Transport & { requests: TransportRequest[] } {
-  const requests: TransportRequest[] = [];
-  return {
-    requests,
-    async send(request) {
-      requests.push(request);
-      const canned = table[`${request.method} ${request.url}`];
-      if (!canned) return { ok: false, error: { kind: 'refused', message: `no canned answer for ${request.method} ${request.url}` } };
-      const body = canned.body ?? '';
-      const response: ExchangeResponse = {
-        status: canned.status,
-        statusText: '',
-        headers: canned.headers ?? [],
-        body,
-        bodyTruncated: false,
-        bodyBytes: body.length,
-      };
-      return { ok: true, response };
-    },
-  };
-}
-
-const json = (status: number, value: unknown): Canned => ({ status, headers: [['content-type', 'application/json']], body: JSON.stringify(value) });
+const json = (status: number, body: unknown): CannedAnswer => ({ status, body });
 
 function metadata(extra: Partial<AuthorizationServerMetadata> = {}): AuthorizationServerMetadata {
   return {
@@ -59,19 +29,14 @@ function metadata(extra: Partial<AuthorizationServerMetadata> = {}): Authorizati
   };
 }
 
-async function register(options: Partial<FlowOptions>, asMetadata: AuthorizationServerMetadata, table: Record<string, Canned> = {}) {
-  const transport = cannedTransport(table);
-  const data: FlowData = {
-    authorizationServer: { authorizationServer: ISSUER, metadataUrl: `${ISSUER}/.well-known/openid-configuration`, metadata: asMetadata, fallback: false },
-  };
-  const session = { ...createSession(defaultFlowOptions(SERVER, options)), data, next: 'client-registration' as const };
-  const after = await runStep(session, { transport });
-  const result = after.results[after.results.length - 1];
-  assert.ok(result, 'the step produced a result');
-  return { result: result as StepResult<Partial<FlowData>>, session: after, transport };
+/** Routes keyed by "METHOD URL"; a request to anything else gets a 404. */
+async function register(options: Partial<FlowOptions>, asMetadata: AuthorizationServerMetadata, routes: Record<string, CannedAnswer> = {}) {
+  const transport = cannedTransport(routes);
+  const data: FlowData = { authorizationServer: authorizationServerData(asMetadata) };
+  const { result, session } = await runOneStep('client-registration', transport, { serverUrl: SERVER, ...options }, data);
+  return { result, session, transport };
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id);
 
 describe('selectRegistrationPath (auto priority per spec version)', () => {
   const everything = metadata({ client_id_metadata_document_supported: true, registration_endpoint: REGISTER });
@@ -145,7 +110,7 @@ describe('client-registration: pre-registered', () => {
     );
     assert.equal(result.outcome.kind, 'ok');
     assert.equal(transport.requests.length, 0);
-    assert.deepEqual(ids(result), ['registration.using-pre-registered']);
+    assert.deepEqual(findingIds(result), ['registration.using-pre-registered']);
     assert.deepEqual(session.data.client, {
       method: 'pre',
       clientId: 'my-client',
@@ -158,19 +123,19 @@ describe('client-registration: pre-registered', () => {
   it('fails when pre is forced without a client_id', async () => {
     const { result } = await register({ registration: 'pre' }, metadata());
     assert.equal(result.outcome.kind, 'failed');
-    assert.deepEqual(ids(result), ['registration.pre-client-id-missing']);
+    assert.deepEqual(findingIds(result), ['registration.pre-client-id-missing']);
   });
 
   it('stops when a forced secret method has no secret', async () => {
     const { result } = await register({ registration: 'pre', clientId: 'c', tokenEndpointAuthMethod: 'client_secret_basic' }, metadata());
     assert.equal(result.outcome.kind, 'failed');
-    assert.ok(ids(result).includes('registration.auth-method-missing-credential'));
+    assert.ok(findingIds(result).includes('registration.auth-method-missing-credential'));
   });
 
   it('refuses a public client for the client credentials grant', async () => {
     const { result } = await register({ registration: 'pre', clientId: 'c', grant: 'client_credentials' }, metadata());
     assert.equal(result.outcome.kind, 'failed');
-    assert.ok(ids(result).includes('registration.client-credentials-public'));
+    assert.ok(findingIds(result).includes('registration.client-credentials-public'));
   });
 });
 
@@ -187,7 +152,7 @@ describe('client-registration: auto with no path', () => {
 describe('client-registration: dynamic registration', () => {
   const asWithDcr = metadata({ registration_endpoint: REGISTER, token_endpoint_auth_methods_supported: ['none', 'client_secret_basic'] });
 
-  function sentBody(transport: { requests: TransportRequest[] }): Record<string, unknown> {
+  function sentBody(transport: CannedTransport): Record<string, unknown> {
     const request = transport.requests.find((r) => r.method === 'POST' && r.url === REGISTER);
     assert.ok(request?.body, 'a registration request was sent');
     return JSON.parse(request.body) as Record<string, unknown>;
@@ -205,13 +170,13 @@ describe('client-registration: dynamic registration', () => {
       application_type: 'native',
     });
     assert.equal(newest.result.outcome.kind, 'ok');
-    assert.deepEqual(ids(newest.result), ['registration.dcr-deprecated', 'registration.using-dcr']);
+    assert.deepEqual(findingIds(newest.result), ['registration.dcr-deprecated', 'registration.using-dcr']);
     assert.equal(newest.session.data.client?.clientId, 'dyn-1');
     assert.equal(newest.session.data.client?.tokenEndpointAuthMethod, 'none');
 
     const older = await register({ spec: '2025-11-25' }, asWithDcr, answer);
     assert.equal('application_type' in sentBody(older.transport), false);
-    assert.deepEqual(ids(older.result), ['registration.using-dcr']);
+    assert.deepEqual(findingIds(older.result), ['registration.using-dcr']);
   });
 
   it('sends application_type web for a remote redirect URI', async () => {
@@ -239,7 +204,7 @@ describe('client-registration: dynamic registration', () => {
       }),
     });
     assert.equal(result.outcome.kind, 'ok');
-    assert.deepEqual(ids(result), ['registration.dcr-auth-method-changed', 'registration.using-dcr']);
+    assert.deepEqual(findingIds(result), ['registration.dcr-auth-method-changed', 'registration.using-dcr']);
     assert.equal(session.data.client?.clientSecret, 'issued-secret');
     assert.equal(session.data.client?.tokenEndpointAuthMethod, 'client_secret_basic');
     assert.equal(session.data.client?.registration?.client_secret, undefined);
@@ -251,7 +216,7 @@ describe('client-registration: dynamic registration', () => {
       [`POST ${REGISTER}`]: json(200, { client_id: 'dyn-3', client_secret: 'x', redirect_uris: ['https://elsewhere.example/cb'], token_endpoint_auth_method: 'none' }),
     });
     assert.equal(result.outcome.kind, 'ok');
-    const found = ids(result);
+    const found = findingIds(result);
     for (const id of ['registration.dcr-status-not-201', 'registration.dcr-redirect-uri-replaced', 'registration.dcr-secret-expiry-missing']) {
       assert.ok(found.includes(id), `${id} in ${found.join(', ')}`);
     }
@@ -272,26 +237,26 @@ describe('client-registration: dynamic registration', () => {
   it('stops when the response has no client_id', async () => {
     const { result } = await register({}, asWithDcr, { [`POST ${REGISTER}`]: json(201, { client_name: 'x' }) });
     assert.equal(result.outcome.kind, 'failed');
-    assert.ok(ids(result).includes('registration.dcr-client-id-missing'));
+    assert.ok(findingIds(result).includes('registration.dcr-client-id-missing'));
   });
 
   it('reports an HTML answer as not JSON', async () => {
     const { result } = await register({}, asWithDcr, { [`POST ${REGISTER}`]: { status: 201, headers: [['content-type', 'text/html']], body: '<html>login</html>' } });
     assert.equal(result.outcome.kind, 'failed');
-    assert.ok(ids(result).includes('http.not-json'));
+    assert.ok(findingIds(result).includes('http.not-json'));
   });
 
   it('lets the strict library verdict catch what the own checks do not', async () => {
     const { result } = await register({}, asWithDcr, {
       [`POST ${REGISTER}`]: json(201, { client_id: 'dyn-4', client_secret: 42, redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'none' }),
     });
-    assert.ok(ids(result).includes('registration.dcr-library-rejected'), ids(result).join(', '));
+    assert.ok(findingIds(result).includes('registration.dcr-library-rejected'), findingIds(result).join(', '));
   });
 
   it('fails when dcr is forced without a registration endpoint', async () => {
     const { result } = await register({ registration: 'dcr' }, metadata());
     assert.equal(result.outcome.kind, 'failed');
-    assert.deepEqual(ids(result), ['registration.dcr-unsupported']);
+    assert.deepEqual(findingIds(result), ['registration.dcr-unsupported']);
   });
 });
 
@@ -309,7 +274,7 @@ describe('client-registration: Client ID Metadata Document', () => {
     const { result, session, transport } = await register({ clientMetadataUrl: CIMD_URL }, asWithCimd, { [`GET ${CIMD_URL}`]: json(200, goodDocument) });
     assert.equal(result.outcome.kind, 'ok');
     assert.deepEqual(transport.requests.map((r) => `${r.method} ${r.url}`), [`GET ${CIMD_URL}`]);
-    assert.deepEqual(ids(result), ['registration.using-cimd']);
+    assert.deepEqual(findingIds(result), ['registration.using-cimd']);
     assert.equal(session.data.client?.method, 'cimd');
     assert.equal(session.data.client?.clientId, CIMD_URL);
     assert.equal(session.data.client?.tokenEndpointAuthMethod, 'none');
@@ -319,7 +284,7 @@ describe('client-registration: Client ID Metadata Document', () => {
     const { result } = await register({ clientMetadataUrl: CIMD_URL }, asWithCimd, {
       [`GET ${CIMD_URL}`]: json(200, { ...goodDocument, client_id: 'https://client.example.net/other.json', redirect_uris: ['http://localhost:9999/cb'], grant_types: ['authorization_code'] }),
     });
-    const found = ids(result);
+    const found = findingIds(result);
     assert.ok(found.includes('registration.cimd-client-id-mismatch'));
     assert.ok(found.includes('registration.cimd-redirect-uri-missing'));
     assert.ok(found.includes('registration.metadata-no-refresh-grant'));
@@ -331,26 +296,26 @@ describe('client-registration: Client ID Metadata Document', () => {
     assert.deepEqual(fields, ['client_name', 'redirect_uris']);
 
     const gone = await register({ clientMetadataUrl: CIMD_URL }, asWithCimd, { [`GET ${CIMD_URL}`]: { status: 404 } });
-    assert.ok(ids(gone.result).includes('registration.cimd-document-unavailable'));
+    assert.ok(findingIds(gone.result).includes('registration.cimd-document-unavailable'));
   });
 
   it('warns when CIMD is forced against a server that does not advertise it', async () => {
     const { result } = await register({ registration: 'cimd', clientMetadataUrl: CIMD_URL }, metadata(), { [`GET ${CIMD_URL}`]: json(200, goodDocument) });
-    assert.ok(ids(result).includes('registration.cimd-unsupported'));
+    assert.ok(findingIds(result).includes('registration.cimd-unsupported'));
     assert.equal(result.outcome.kind, 'ok');
   });
 
   it('stops on a client_id URL that is not https with a path', async () => {
     const { result, transport } = await register({ registration: 'cimd', clientMetadataUrl: 'http://client.example.net/' }, asWithCimd);
     assert.equal(result.outcome.kind, 'failed');
-    assert.deepEqual(ids(result), ['registration.cimd-url-invalid']);
+    assert.deepEqual(findingIds(result), ['registration.cimd-url-invalid']);
     assert.equal(transport.requests.length, 0);
   });
 
   it('marks CIMD as foreign to 2025-06-18 when forced there', async () => {
     const { result } = await register({ spec: '2025-06-18', registration: 'cimd', clientMetadataUrl: CIMD_URL }, asWithCimd, { [`GET ${CIMD_URL}`]: json(200, goodDocument) });
-    assert.ok(ids(result).includes('registration.cimd-not-in-spec-version'));
-    assert.equal(ids(result).includes('registration.metadata-no-refresh-grant'), false);
+    assert.ok(findingIds(result).includes('registration.cimd-not-in-spec-version'));
+    assert.equal(findingIds(result).includes('registration.metadata-no-refresh-grant'), false);
   });
 });
 
@@ -369,7 +334,7 @@ describe('client-registration: CIMD with a shared-secret method', () => {
         }),
       },
     );
-    assert.ok(ids(result).includes('registration.cimd-shared-secret'));
+    assert.ok(findingIds(result).includes('registration.cimd-shared-secret'));
     assert.equal(result.outcome.kind, 'ok');
     assert.equal(session.data.client?.tokenEndpointAuthMethod, 'none');
   });

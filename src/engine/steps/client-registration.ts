@@ -14,6 +14,7 @@ import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type Token
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import { parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+import { strictVerdict } from './oauth-library.js';
 
 export type RegistrationPath = ClientData['method'];
 
@@ -351,7 +352,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
 
   // oauth4webapi's processor as a second, strict verdict on anything the checks above missed.
   if (problems === 0) {
-    const verdict = await strictRegistrationVerdict(response.status, response.headers, response.body);
+    const verdict = await strictVerdict(sent, processDynamicClientRegistrationResponse);
     if (verdict) ctx.report('registration.dcr-library-rejected', { params: { message: verdict }, evidence });
   }
 
@@ -422,16 +423,6 @@ function knownAuthMethod(
   const known = KNOWN_AUTH_METHODS.find((m) => m === value);
   if (!known) report('registration.auth-method-unusable', { params: { method: String(value) }, evidence });
   return known;
-}
-
-async function strictRegistrationVerdict(status: number, headers: [string, string][], body: string): Promise<string | undefined> {
-  try {
-    await processDynamicClientRegistrationResponse(new Response(body, { status, headers }));
-    return undefined;
-  } catch (error) {
-    // The verdict is data: the library's message becomes a finding.
-    return error instanceof Error ? error.message : String(error);
-  }
 }
 
 /** The registration response as kept in the session: secrets and management tokens removed. */

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuthorizationServerMetadata, ClientData, FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions, type IdentityAssertionOptions } from '../options.js';
-import type { TransportRequest } from '../transport.js';
 import { buildRegistrationRequest } from './client-registration.js';
-import { cannedTransport, findingIds, runOneStep, type CannedAnswer, type CannedRoute } from './discovery-test-kit.js';
+import { authorizationServerData, cannedTransport, findingIds, formOf, requestHeader, runOneStep, type CannedAnswer, type CannedRoute } from '../test-kit.js';
 import { idpClientIdFor } from './identity-assertion-grant.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
@@ -67,7 +66,7 @@ async function runGrant(setup: Setup = {}) {
       ...(setup.scopesSupported ? { scopesSupported: setup.scopesSupported } : {}),
       document: {},
     },
-    authorizationServer: { authorizationServer: ISSUER, metadataUrl: `${ISSUER}/.well-known/oauth-authorization-server`, metadata: setup.metadata ?? asMetadata(), fallback: false },
+    authorizationServer: authorizationServerData(setup.metadata ?? asMetadata()),
     client: { method: 'pre', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, tokenEndpointAuthMethod: 'client_secret_basic', redirectUri: 'http://127.0.0.1:4280/callback', ...setup.client },
   };
   const transport = cannedTransport({
@@ -85,8 +84,6 @@ async function runGrant(setup: Setup = {}) {
   return { ...run, transport, idpRequest, asRequest, ids: findingIds(run.result) };
 }
 
-const form = (request: TransportRequest | undefined) => new URLSearchParams(request?.body ?? '');
-const header = (request: TransportRequest | undefined, name: string) => request?.headers.find(([n]) => n.toLowerCase() === name)?.[1];
 const finding = (result: { findings: { id: string; params?: Record<string, string> }[] }, id: string) => result.findings.find((f) => f.id === id);
 
 describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-bearer grant', () => {
@@ -99,8 +96,8 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
       ['token exchange at the IdP (ID token for ID-JAG)', 'JWT bearer grant (ID-JAG)'],
     );
 
-    assert.equal(header(idpRequest, 'content-type'), 'application/x-www-form-urlencoded;charset=UTF-8');
-    assert.deepEqual(Object.fromEntries(form(idpRequest)), {
+    assert.equal(requestHeader(idpRequest, 'content-type'), 'application/x-www-form-urlencoded;charset=UTF-8');
+    assert.deepEqual(Object.fromEntries(formOf(idpRequest)), {
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
       requested_token_type: 'urn:ietf:params:oauth:token-type:id-jag',
       subject_token: ID_TOKEN,
@@ -110,15 +107,15 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
       client_id: 'idp-client',
     });
     // The AS's client credentials never go to the IdP.
-    assert.equal(header(idpRequest, 'authorization'), undefined);
+    assert.equal(requestHeader(idpRequest, 'authorization'), undefined);
 
-    assert.deepEqual(Object.fromEntries(form(asRequest)), {
+    assert.deepEqual(Object.fromEntries(formOf(asRequest)), {
       grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
       assertion: ID_JAG,
       resource: SERVER,
     });
     // client_secret_basic: id and secret form-urlencoded, then base64 (RFC 6749 §2.3.1).
-    assert.equal(header(asRequest, 'authorization'), `Basic ${btoa('xaa-client:xaa+secret')}`);
+    assert.equal(requestHeader(asRequest, 'authorization'), `Basic ${btoa('xaa-client:xaa+secret')}`);
 
     assert.equal(session.data.tokens?.accessToken, 'at-1');
     assert.equal(session.data.tokens?.grant, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
@@ -150,26 +147,26 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
 
   it('asks for the selected scope in both requests', async () => {
     const { idpRequest, asRequest, session } = await runGrant({ scopesSupported: ['mcp:tools', 'mcp:read'] });
-    assert.equal(form(idpRequest).get('scope'), 'mcp:tools mcp:read');
-    assert.equal(form(asRequest).get('scope'), 'mcp:tools mcp:read');
+    assert.equal(formOf(idpRequest).get('scope'), 'mcp:tools mcp:read');
+    assert.equal(formOf(asRequest).get('scope'), 'mcp:tools mcp:read');
     assert.equal(session.data.identityAssertionGrant?.scope, 'mcp:tools mcp:read');
   });
 
   it('authenticates at the IdP with client_secret_post by default, or client_secret_basic when asked', async () => {
     const post = await runGrant({ assertion: { idpClientSecret: 'idp s3cret' } });
-    assert.equal(form(post.idpRequest).get('client_id'), 'idp-client');
-    assert.equal(form(post.idpRequest).get('client_secret'), 'idp s3cret');
-    assert.equal(header(post.idpRequest, 'authorization'), undefined);
+    assert.equal(formOf(post.idpRequest).get('client_id'), 'idp-client');
+    assert.equal(formOf(post.idpRequest).get('client_secret'), 'idp s3cret');
+    assert.equal(requestHeader(post.idpRequest, 'authorization'), undefined);
     assert.ok(!post.ids.includes('id-jag.idp-accepts-public-client'));
 
     const basic = await runGrant({ assertion: { idpClientSecret: 'idp s3cret', idpClientAuthMethod: 'client_secret_basic' } });
-    assert.equal(form(basic.idpRequest).get('client_secret'), null);
-    assert.equal(header(basic.idpRequest, 'authorization'), `Basic ${btoa('idp-client:idp+s3cret')}`);
+    assert.equal(formOf(basic.idpRequest).get('client_secret'), null);
+    assert.equal(requestHeader(basic.idpRequest, 'authorization'), `Basic ${btoa('idp-client:idp+s3cret')}`);
   });
 
   it('takes the IdP client_id from the ID token when none is given', async () => {
     const { idpRequest } = await runGrant({ assertion: { idpClientId: undefined } });
-    assert.equal(form(idpRequest).get('client_id'), 'idp-client');
+    assert.equal(formOf(idpRequest).get('client_id'), 'idp-client');
     assert.equal(idpClientIdFor({}, { azp: 'by-azp', aud: ['a', 'b'] }), 'by-azp');
     assert.equal(idpClientIdFor({}, { aud: ['only'] }), 'only');
     assert.equal(idpClientIdFor({}, { aud: ['a', 'b'] }), undefined);
@@ -187,7 +184,7 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
     const expired = jwt({ alg: 'ES256' }, { iss: IDP, aud: 'idp-client', sub: 'u1', exp: NOW_S - 10 });
     const { ids, idpRequest, result } = await runGrant({ assertion: { idToken: expired } });
     assert.ok(ids.includes('id-jag.id-token-expired'));
-    assert.equal(form(idpRequest).get('subject_token'), expired);
+    assert.equal(formOf(idpRequest).get('subject_token'), expired);
     assert.deepEqual(result.outcome, { kind: 'ok' });
   });
 
@@ -221,7 +218,7 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
 
     const lenient = await runGrant({ idp: notJag, options: { lenient: true } });
     assert.deepEqual(lenient.ids, ['id-jag.not-id-jag', 'id-jag.token-type-not-n-a', 'id-jag.idp-accepts-public-client', 'id-jag.not-jwt']);
-    assert.equal(form(lenient.asRequest).get('assertion'), 'idp-access-token');
+    assert.equal(formOf(lenient.asRequest).get('assertion'), 'idp-access-token');
   });
 
   it('warns about a missing issued_token_type and cache headers, and fails without an ID-JAG', async () => {
@@ -255,7 +252,7 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
     // The IdP's issuer defaults to the ID token's.
     assert.deepEqual(finding(result, 'id-jag.issuer-mismatch')?.params, { iss: 'https://other.idp', expected: IDP });
     // The authorization server is the judge: the grant is still presented.
-    assert.equal(form(asRequest).get('assertion'), bad);
+    assert.equal(formOf(asRequest).get('assertion'), bad);
   });
 
   it('compares the ID-JAG issuer with the given IdP issuer and requires exp', async () => {
@@ -285,8 +282,8 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
 
   it('leaves resource out when asked to', async () => {
     const { idpRequest, asRequest } = await runGrant({ options: { omitResource: true } });
-    assert.equal(form(idpRequest).get('resource'), null);
-    assert.equal(form(asRequest).get('resource'), null);
+    assert.equal(formOf(idpRequest).get('resource'), null);
+    assert.equal(formOf(asRequest).get('resource'), null);
   });
 
   it('sends the ID token nowhere but over HTTPS (or loopback)', async () => {

@@ -22,7 +22,8 @@ import type { AuthorizationServerMetadata, IdentityAssertionGrantData } from '..
 import { JWT_BEARER_GRANT_TYPE, type IdentityAssertionOptions } from '../options.js';
 import { failed, ok, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
-import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
+import { sendThroughLibrary } from './oauth-library.js';
 import { analyzeTokenResponse, callTokenEndpoint, missingPrerequisite, scopeWithoutAuthorizationRequest, tokenRequestResource } from './token-request.js';
 
 /** RFC 8693 §2.1 grant type. */
@@ -174,21 +175,16 @@ async function exchangeIdToken(
     subject_token: input.idToken,
     subject_token_type: ID_TOKEN_TYPE,
   });
-  const before = ctx.http.exchanges.length;
-  try {
-    await oauth.genericTokenEndpointRequest(idp, { client_id: clientId }, idpClientAuthentication(input, clientId), TOKEN_EXCHANGE_GRANT_TYPE, parameters, {
-      [oauth.customFetch]: ctx.http.fetch('token exchange at the IdP (ID token for ID-JAG)'),
+  const { exchange, answered } = await sendThroughLibrary(ctx, 'token exchange at the IdP (ID token for ID-JAG)', (customFetch) =>
+    oauth.genericTokenEndpointRequest(idp, { client_id: clientId }, idpClientAuthentication(input, clientId), TOKEN_EXCHANGE_GRANT_TYPE, parameters, {
+      [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,
-    });
-  } catch (error) {
-    // The recording fetch rejects on network failures; the exchange holds the typed error.
-    const recorded = ctx.http.exchanges[before];
-    if (!recorded) throw error;
-    reportTransportFailure(ctx, { exchange: recorded, ...(recorded.error ? { error: recorded.error } : {}) });
+    }),
+  );
+  if (!answered) {
+    reportTransportFailure(ctx, sentExchange(exchange));
     return { ok: false, reason: 'The IdP token endpoint did not answer.', findingId: 'http.unreachable' };
   }
-  const exchange = ctx.http.exchanges[before];
-  if (!exchange) throw new Error('the token exchange request was not recorded');
   return analyzeTokenExchangeResponse(ctx, exchange, { authenticated: Boolean(input.idpClientSecret), clientId });
 }
 
@@ -199,7 +195,7 @@ function analyzeTokenExchangeResponse(
   client: { authenticated: boolean; clientId: string },
 ): TokenExchangeResult {
   const evidence = { exchangeId: exchange.id };
-  const sent = { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
+  const sent = sentExchange(exchange);
   if (reportTransportFailure(ctx, sent) || !exchange.response) {
     return { ok: false, reason: 'The IdP token endpoint gave no complete answer.', findingId: exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable' };
   }

@@ -3,7 +3,7 @@
  * every way the answer can be unusable becomes a finding, never an exception.
  */
 import type { SentExchange, StepContext } from '../step.js';
-import type { ExchangeResponse } from '../types.js';
+import type { Exchange, ExchangeResponse } from '../types.js';
 
 export function headerValue(response: Pick<ExchangeResponse, 'headers'>, name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -13,6 +13,11 @@ export function headerValue(response: Pick<ExchangeResponse, 'headers'>, name: s
 export function headerValues(response: Pick<ExchangeResponse, 'headers'>, name: string): string[] {
   const lower = name.toLowerCase();
   return response.headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+}
+
+/** A recorded exchange as `ctx.http.send` returns it, for exchanges a library sent. */
+export function sentExchange(exchange: Exchange): SentExchange {
+  return { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
 }
 
 /**

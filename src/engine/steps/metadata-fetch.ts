@@ -6,7 +6,7 @@
 import { findingDefinition, severityFor } from '../checks/catalogue.js';
 import type { SentExchange, StepContext } from '../step.js';
 import type { HeaderList, SpecVersion } from '../types.js';
-import { sendFollowingRedirects, type RedirectFindingIds } from './follow-redirects.js';
+import { sendFollowingRedirects, type RedirectFindingIds } from './same-origin-redirects.js';
 import { readJsonDocument, reportTransportFailure } from './json-document.js';
 
 export interface MetadataFindingIds extends RedirectFindingIds {
@@ -63,28 +63,7 @@ export function discoveryHeaders(ctx: StepContext, url: string, options: { proto
 }
 
 function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A strict library's verdict on a recorded answer, without sending anything again: the
- * exchange is replayed as a `Response` into an oauth4webapi `process…Response` function.
- * Returns its error message, or undefined when it accepts the document.
- */
-export async function strictVerdict(sent: SentExchange, process: (response: Response) => Promise<unknown>): Promise<string | undefined> {
-  const recorded = sent.response;
-  if (!recorded) return 'no response';
-  const response = new Response(recorded.body, { status: recorded.status, statusText: recorded.statusText, headers: recorded.headers });
-  try {
-    await process(response);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  return URL.canParse(a) && URL.canParse(b) && new URL(a).origin === new URL(b).origin;
 }
 
 /** Human list of the URLs tried, for `*.not-found` findings. */

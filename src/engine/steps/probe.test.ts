@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { SpecVersion } from '../types.js';
-import { cannedTransport, findingIds, runOneStep, type CannedRoute } from './discovery-test-kit.js';
+import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
 import { SERVER_NOT_PROTECTED } from './probe.js';
 
 const SERVER = 'https://mcp.example.com/mcp';

@@ -19,7 +19,7 @@ import type { FlowOptions } from '../options.js';
 import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition } from '../step.js';
 import type { ExchangeResponse, HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
-import { MAX_REDIRECTS, sendFollowingRedirects } from './follow-redirects.js';
+import { MAX_REDIRECTS, sendFollowingRedirects } from './same-origin-redirects.js';
 import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
@@ -150,13 +150,11 @@ function negotiatedProtocolVersion(body: string): string | undefined {
 
 function parseServerUrl(ctx: StepContext): URL | undefined {
   const raw = ctx.options.serverUrl;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
+  if (!URL.canParse(raw)) {
     ctx.report('probe.invalid-server-url', { params: { url: raw, reason: 'it is not an absolute URL' } });
     return undefined;
   }
+  const url = new URL(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     ctx.report('probe.invalid-server-url', { params: { url: raw, reason: `the scheme is ${url.protocol} (only http and https carry MCP)` } });
     return undefined;
@@ -261,10 +259,5 @@ function schemeList(challenges: readonly AuthChallenge[]): string {
 }
 
 function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+  return URL.canParse(value) && ['https:', 'http:'].includes(new URL(value).protocol);
 }

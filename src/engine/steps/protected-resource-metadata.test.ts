@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FlowData, ProbeData } from '../flow-data.js';
 import type { SpecVersion } from '../types.js';
-import { cannedTransport, findingIds, runOneStep, type CannedRoute } from './discovery-test-kit.js';
+import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const PATH_AWARE = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
@@ -168,6 +168,7 @@ describe('protected-resource-metadata step', () => {
   it('an equivalent spelling of the server URL passes', async () => {
     const { result } = await discover({ [PATH_AWARE]: document({ resource: 'HTTPS://MCP.EXAMPLE.COM:443/mcp' }) });
     assert.deepEqual(findingIds(result), []);
+    assert.deepEqual(result.outcome, { kind: 'ok' });
   });
 
   it('a missing resource stops the flow', async () => {

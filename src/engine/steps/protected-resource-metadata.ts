@@ -24,7 +24,8 @@ import type { FindingInput } from '../checks/catalogue.js';
 import type { ProtectedResourceData } from '../flow-data.js';
 import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import { protectedResourceMetadataUrls } from '../well-known.js';
-import { describeTried, discoveryHeaders, fetchMetadataDocument, isErrorFinding, strictVerdict, type FetchedDocument } from './metadata-fetch.js';
+import { describeTried, discoveryHeaders, fetchMetadataDocument, isErrorFinding, type FetchedDocument } from './metadata-fetch.js';
+import { strictVerdict } from './oauth-library.js';
 
 const FETCH_IDS = { followed: 'prm.redirect', notFollowed: 'prm.redirect-not-followed', unexpectedStatus: 'prm.unexpected-status' };
 
@@ -42,12 +43,8 @@ export const protectedResourceMetadataStep: StepDefinition = {
         'MCP 2025-03-26 has no Protected Resource Metadata: the authorization server is looked up at the MCP server\'s origin (its "authorization base URL").',
       );
     }
-    let serverUrl: URL;
-    try {
-      serverUrl = new URL(ctx.options.serverUrl);
-    } catch {
-      return failed('The server URL is not an absolute URL.');
-    }
+    if (!URL.canParse(ctx.options.serverUrl)) return failed('The server URL is not an absolute URL.');
+    const serverUrl = new URL(ctx.options.serverUrl);
 
     const tried: string[] = [];
     for (const candidate of candidates(ctx, serverUrl)) {
@@ -166,12 +163,8 @@ function readAuthorizationServers(document: Record<string, unknown>, url: string
 
 function issuerProblem(entry: unknown): string | undefined {
   if (typeof entry !== 'string') return 'not a string';
-  let url: URL;
-  try {
-    url = new URL(entry);
-  } catch {
-    return 'not an absolute URL';
-  }
+  if (!URL.canParse(entry)) return 'not an absolute URL';
+  const url = new URL(entry);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `the scheme is ${url.protocol}`;
   if (url.search !== '' || entry.includes('?')) return 'it has a query';
   if (url.hash !== '' || entry.includes('#')) return 'it has a fragment';

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ClientData, FlowData, TokenData } from '../flow-data.js';
-import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runStep } from '../session.js';
+import type { FlowOptions } from '../options.js';
 import type { Clock } from '../step.js';
-import type { Transport, TransportRequest } from '../transport.js';
-import type { ExchangeResponse, HeaderList, StepResult } from '../types.js';
+import {
+  authorizationRequestData,
+  authorizationServerData,
+  cannedTransport,
+  findingIds,
+  formOf,
+  runOneStep,
+  type CannedAnswer,
+  type CannedResponder,
+} from '../test-kit.js';
+import type { HeaderList, StepResult } from '../types.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const ISSUER = 'https://auth.example.com';
@@ -16,41 +24,20 @@ const NO_STORE: HeaderList = [
   ['cache-control', 'no-store'],
 ];
 
-type Answer = Partial<ExchangeResponse> & { status: number };
-
-function cannedTransport(answer: (request: TransportRequest) => Answer) {
-  const requests: TransportRequest[] = [];
-  const transport: Transport = {
-    async send(request) {
-      requests.push(request);
-      const { status, headers = NO_STORE, body = '' } = answer(request);
-      return { ok: true, response: { status, statusText: '', headers, body, bodyTruncated: false, bodyBytes: body.length } };
-    },
-  };
-  return { transport, requests };
-}
+const tokenAnswer = (body: Record<string, unknown>, status = 200): CannedAnswer => ({ status, headers: NO_STORE, body });
 
 interface Setup {
   options?: Partial<FlowOptions>;
   client?: Partial<ClientData>;
   tokens?: Partial<TokenData> | null;
-  answer?: (request: TransportRequest) => Answer;
+  answer?: CannedResponder;
 }
 
 async function refresh(setup: Setup = {}) {
   const data: FlowData = {
-    authorizationServer: { authorizationServer: ISSUER, metadataUrl: `${ISSUER}/.well-known/oauth-authorization-server`, metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token` }, fallback: false },
+    authorizationServer: authorizationServerData({ issuer: ISSUER, token_endpoint: `${ISSUER}/token` }),
     client: { method: 'dcr', clientId: 'public-client', tokenEndpointAuthMethod: 'none', redirectUri: 'http://127.0.0.1:4280/callback', ...setup.client },
-    authorizationRequest: {
-      url: 'x',
-      state: 's',
-      codeVerifier: 'v',
-      codeChallenge: 'c',
-      redirectUri: 'http://127.0.0.1:4280/callback',
-      scope: 'mcp:tools',
-      resource: SERVER,
-      expectedIssuer: ISSUER,
-    },
+    authorizationRequest: authorizationRequestData({ scope: 'mcp:tools', resource: SERVER, expectedIssuer: ISSUER }),
     ...(setup.tokens === null
       ? {}
       : {
@@ -65,24 +52,19 @@ async function refresh(setup: Setup = {}) {
           },
         }),
   };
-  const { transport, requests } = cannedTransport(
-    setup.answer ?? (() => ({ status: 200, body: JSON.stringify({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-2' }) })),
-  );
-  const session = { ...createSession(defaultFlowOptions(SERVER, setup.options)), data, next: 'refresh' as const };
-  const after = await runStep(session, { transport, clock });
-  const result = after.results.at(-1);
-  assert.ok(result);
-  return { result: result as StepResult<Partial<FlowData>>, session: after, requests };
+  const transport = cannedTransport(setup.answer ?? (() => tokenAnswer({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-2' })));
+  const { result, session } = await runOneStep('refresh', transport, { serverUrl: SERVER, ...setup.options }, data, { clock });
+  return { result, session, requests: transport.requests };
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id).sort();
+const ids = (result: StepResult) => findingIds(result).sort();
 
 describe('refresh', () => {
   it('sends the refresh_token grant with the resource and notes the rotation', async () => {
     const { result, session, requests } = await refresh();
     assert.deepEqual(result.outcome, { kind: 'ok' });
     assert.equal(requests.length, 1);
-    const body = new URLSearchParams(requests[0]?.body);
+    const body = formOf(requests[0]);
     assert.equal(body.get('grant_type'), 'refresh_token');
     assert.equal(body.get('refresh_token'), 'rt-1');
     assert.equal(body.get('resource'), SERVER);
@@ -98,7 +80,7 @@ describe('refresh', () => {
   });
 
   it('requires rotation for public clients (a warning before 2025-06-18)', async () => {
-    const answer = () => ({ status: 200, body: JSON.stringify({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-1' }) });
+    const answer = () => tokenAnswer({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300, refresh_token: 'rt-1' });
     const { result } = await refresh({ answer });
     assert.deepEqual(ids(result), ['refresh.not-rotated-public-client']);
     assert.equal(result.findings[0]?.severity, 'error');
@@ -110,7 +92,7 @@ describe('refresh', () => {
   it('only notes a missing rotation for confidential clients', async () => {
     const { result } = await refresh({
       client: { tokenEndpointAuthMethod: 'client_secret_basic', clientSecret: 'sec' },
-      answer: () => ({ status: 200, body: JSON.stringify({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300 }) }),
+      answer: () => tokenAnswer({ access_token: 'at-2', token_type: 'Bearer', expires_in: 300 }),
     });
     assert.deepEqual(ids(result), ['refresh.not-rotated']);
     assert.equal(result.findings[0]?.severity, 'info');
@@ -118,14 +100,14 @@ describe('refresh', () => {
 
   it('judges the answer with the token-request rules, filed under refresh', async () => {
     const { result } = await refresh({
-      answer: () => ({ status: 200, headers: [['content-type', 'application/json']], body: JSON.stringify({ access_token: 'at-2', token_type: 'Bearer', refresh_token: 'rt-3' }) }),
+      answer: () => ({ status: 200, headers: [['content-type', 'application/json']], body: { access_token: 'at-2', token_type: 'Bearer', refresh_token: 'rt-3' } }),
     });
     assert.deepEqual(ids(result), ['refresh.rotated', 'token.cache-control-missing', 'token.missing-expires-in']);
     assert.ok(result.findings.every((f) => f.stepId === 'refresh'));
   });
 
   it('reports a refused refresh and lets the flow go on', async () => {
-    const { result, session } = await refresh({ answer: () => ({ status: 400, body: JSON.stringify({ error: 'invalid_grant', error_description: 'Token is not active' }) }) });
+    const { result, session } = await refresh({ answer: () => tokenAnswer({ error: 'invalid_grant', error_description: 'Token is not active' }, 400) });
     assert.deepEqual(ids(result), ['token.error-response']);
     assert.equal(result.findings[0]?.params?.error, 'invalid_grant');
     assert.equal(result.outcome.kind, 'ok');

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import type { AuthorizationServerMetadata, FlowData, TokenData } from '../flow-data.js';
-import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runStep } from '../session.js';
+import type { FlowOptions } from '../options.js';
 import type { Clock } from '../step.js';
-import type { Transport, TransportRequest } from '../transport.js';
-import type { ExchangeResponse, StepResult } from '../types.js';
+import { authorizationRequestData, cannedTransport, findingIds, noNetwork, runOneStep, type CannedResponder } from '../test-kit.js';
+import type { StepResult } from '../types.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const ISSUER = 'https://auth.example.com/realms/demo';
@@ -15,20 +14,6 @@ const INTROSPECTION = `${ISSUER}/protocol/openid-connect/token/introspect`;
 const NOW = Date.parse('2026-08-01T10:00:00Z');
 const NOW_S = NOW / 1000;
 const clock: Clock = { now: () => NOW };
-
-type Answer = Partial<ExchangeResponse> & { status: number };
-
-function cannedTransport(answer: (request: TransportRequest) => Answer) {
-  const requests: TransportRequest[] = [];
-  const transport: Transport = {
-    async send(request) {
-      requests.push(request);
-      const { status, headers = [['content-type', 'application/json']], body = '' } = answer(request);
-      return { ok: true, response: { status, statusText: '', headers, body, bodyTruncated: false, bodyBytes: body.length } };
-    },
-  };
-  return { transport, requests };
-}
 
 let signingKey: CryptoKey;
 let otherKey: CryptoKey;
@@ -53,7 +38,7 @@ interface Setup {
   tokens?: Partial<TokenData>;
   options?: Partial<FlowOptions>;
   as?: Partial<AuthorizationServerMetadata>;
-  answer?: (request: TransportRequest) => Answer;
+  answer?: CannedResponder;
 }
 
 async function inspect(setup: Setup) {
@@ -64,30 +49,15 @@ async function inspect(setup: Setup) {
       metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token`, jwks_uri: JWKS_URI, introspection_endpoint: INTROSPECTION, ...setup.as },
       fallback: false,
     },
-    authorizationRequest: {
-      url: 'x',
-      state: 's',
-      codeVerifier: 'v',
-      codeChallenge: 'c',
-      redirectUri: 'http://127.0.0.1:4280/callback',
-      scope: setup.requestedScope ?? 'mcp:tools',
-      resource: SERVER,
-      expectedIssuer: ISSUER,
-    },
+    authorizationRequest: authorizationRequestData({ scope: setup.requestedScope ?? 'mcp:tools', resource: SERVER, expectedIssuer: ISSUER }),
     tokens: { accessToken: setup.token, tokenType: 'Bearer', receivedAt: new Date(NOW).toISOString(), grant: 'authorization_code', scope: 'mcp:tools', ...setup.tokens },
   };
-  const { transport, requests } = cannedTransport(
-    setup.answer ??
-      ((request) => (request.url === JWKS_URI ? { status: 200, body: JSON.stringify(jwks) } : { status: 404, body: 'not found' })),
-  );
-  const session = { ...createSession(defaultFlowOptions(SERVER, setup.options)), data, next: 'token-inspection' as const };
-  const after = await runStep(session, { transport, clock });
-  const result = after.results.at(-1);
-  assert.ok(result);
-  return { result: result as StepResult<Partial<FlowData>>, inspection: after.data.tokenInspection, requests };
+  const transport = cannedTransport(setup.answer ?? { [JWKS_URI]: { body: jwks } });
+  const { result, session } = await runOneStep('token-inspection', transport, { serverUrl: SERVER, ...setup.options }, data, { clock });
+  return { result, inspection: session.data.tokenInspection, requests: transport.requests };
 }
 
-const ids = (result: StepResult) => result.findings.map((f) => f.id).sort();
+const ids = (result: StepResult) => findingIds(result).sort();
 
 describe('token-inspection: JWT access tokens', () => {
   it('verifies a good token against the JWKS and finds nothing wrong', async () => {
@@ -187,7 +157,7 @@ describe('token-inspection: JWT access tokens', () => {
 
   it('reports an unusable JWKS and a missing jwks_uri', async () => {
     const token = await jwt();
-    const broken = await inspect({ token, answer: () => ({ status: 200, body: JSON.stringify({ keys: 'nope' }) }) });
+    const broken = await inspect({ token, answer: () => ({ body: { keys: 'nope' } }) });
     assert.deepEqual(ids(broken.result), ['token.jwks-unusable']);
     assert.equal(broken.inspection?.signature, 'unverified');
     const none = await inspect({ token, as: { jwks_uri: undefined } });
@@ -225,7 +195,7 @@ describe('token-inspection: opaque tokens and introspection', () => {
     const { result, requests, inspection } = await inspect({
       token: 'opaque-token-value',
       options: { introspection: introspecting },
-      answer: () => ({ status: 200, body: JSON.stringify({ active: true, aud: 'account', scope: 'profile', exp: NOW_S + 60, iss: ISSUER }) }),
+      answer: () => ({ body: { active: true, aud: 'account', scope: 'profile', exp: NOW_S + 60, iss: ISSUER } }),
     });
     assert.equal(requests.length, 1);
     const request = requests[0];
@@ -246,7 +216,7 @@ describe('token-inspection: opaque tokens and introspection', () => {
     const { result } = await inspect({
       token: 'opaque-token-value',
       options: { introspection: introspecting },
-      answer: () => ({ status: 200, body: JSON.stringify({ active: false }) }),
+      answer: () => ({ body: { active: false } }),
     });
     assert.deepEqual(ids(result), ['token.introspection-inactive', 'token.opaque']);
   });
@@ -255,7 +225,7 @@ describe('token-inspection: opaque tokens and introspection', () => {
     const failed = await inspect({
       token: 'opaque-token-value',
       options: { introspection: introspecting },
-      answer: () => ({ status: 401, body: JSON.stringify({ error: 'invalid_client' }) }),
+      answer: () => ({ status: 401, body: { error: 'invalid_client' } }),
     });
     assert.deepEqual(ids(failed.result), ['token.introspection-failed', 'token.opaque']);
     const missing = await inspect({ token: 'opaque-token-value', options: { introspection: introspecting }, as: { introspection_endpoint: undefined } });
@@ -263,8 +233,7 @@ describe('token-inspection: opaque tokens and introspection', () => {
   });
 
   it('skips without tokens', async () => {
-    const session = { ...createSession(defaultFlowOptions(SERVER)), next: 'token-inspection' as const };
-    const after = await runStep(session, { transport: cannedTransport(() => ({ status: 500 })).transport, clock });
-    assert.equal(after.results[0]?.outcome.kind, 'skipped');
+    const { result } = await runOneStep('token-inspection', noNetwork, { serverUrl: SERVER }, {}, { clock });
+    assert.equal(result.outcome.kind, 'skipped');
   });
 });

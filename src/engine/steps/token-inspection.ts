@@ -13,10 +13,12 @@ import * as oauth from 'oauth4webapi';
 import { canonicalServerUri } from '../canonical-uri.js';
 import { secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
+import { missingResourceScopes } from '../scope.js';
 import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
-import { readJsonDocument, reportTransportFailure } from './json-document.js';
-import { missingResourceScopes, oauthServer } from './token-request.js';
+import { readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
+import { sendThroughLibrary } from './oauth-library.js';
+import { oauthServer } from './token-request.js';
 
 export const tokenInspectionStep: StepDefinition = { id: 'token-inspection', run: inspectToken };
 
@@ -269,18 +271,13 @@ async function introspect(
   const endpoint = secureEndpoint(ctx, metadata.introspection_endpoint);
   if (!endpoint.ok) return undefined;
 
-  const before = ctx.http.exchanges.length;
-  try {
-    await oauth.introspectionRequest(oauthServer(metadata), { client_id: credentials.clientId }, oauth.ClientSecretBasic(credentials.clientSecret), token, {
-      [oauth.customFetch]: ctx.http.fetch('token introspection'),
+  // A network failure is in the exchange's error, which the analysis reports.
+  const { exchange } = await sendThroughLibrary(ctx, 'token introspection', (customFetch) =>
+    oauth.introspectionRequest(oauthServer(metadata), { client_id: credentials.clientId }, oauth.ClientSecretBasic(credentials.clientSecret), token, {
+      [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,
-    });
-  } catch (error) {
-    // The recording fetch rejects on network failures; the exchange holds the typed error, reported below.
-    if (!ctx.http.exchanges[before]) throw error;
-  }
-  const exchange = ctx.http.exchanges[before];
-  if (!exchange) throw new Error('the introspection request was not recorded');
+    }),
+  );
   return analyzeIntrospection(ctx, exchange, format, expect);
 }
 
@@ -290,7 +287,7 @@ function analyzeIntrospection(
   format: TokenInspectionData['format'],
   expect: Expectations,
 ): Record<string, unknown> | undefined {
-  const sent = { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
+  const sent = sentExchange(exchange);
   const evidence = { exchangeId: exchange.id };
   const url = exchange.request.url;
   if (reportTransportFailure(ctx, sent) || !exchange.response) return undefined;

@@ -14,11 +14,13 @@ import * as oauth from 'oauth4webapi';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
+import { missingResourceScopes } from '../scope.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
 import { requestTokensWithIdentityAssertion } from './identity-assertion-grant.js';
-import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
+import { sendThroughLibrary, strictVerdict } from './oauth-library.js';
 
 export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requestTokens };
 
@@ -93,25 +95,6 @@ export function scopeWithoutAuthorizationRequest(ctx: StepContext): string | und
   }).scope;
 }
 
-export function splitScope(scope: string | undefined): string[] {
-  return (scope ?? '').split(' ').filter((s) => s.length > 0);
-}
-
-/** The scopes of `wanted` that `held` lacks. */
-export function missingScopes(wanted: string | undefined, held: string | undefined): string[] {
-  const have = new Set(splitScope(held));
-  return splitScope(wanted).filter((s) => !have.has(s));
-}
-
-/**
- * Requested resource scopes a grant or token lacks. offline_access only asks for a refresh token
- * ("refresh tokens are not a resource requirement"); authorization servers rightly leave it out of
- * the granted scope and the token, so it is not counted as missing.
- */
-export function missingResourceScopes(requested: string | undefined, held: string | undefined): string[] {
-  return missingScopes(requested, held).filter((s) => s !== 'offline_access');
-}
-
 /** The method the client authenticates with: forced by the person, else what registration settled. */
 export function tokenEndpointAuthMethod(ctx: StepContext): TokenEndpointAuthMethod | undefined {
   return ctx.options.tokenEndpointAuthMethod ?? ctx.data.client?.tokenEndpointAuthMethod;
@@ -161,21 +144,16 @@ export async function callTokenEndpoint(
   const auth = await clientAuthentication(ctx, { clientId: client.clientId, method, ...(clientSecret ? { clientSecret } : {}) }, metadata);
   if (!auth.ok) return auth;
 
-  const before = ctx.http.exchanges.length;
-  try {
-    await oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
-      [oauth.customFetch]: ctx.http.fetch(label),
+  const { exchange, answered } = await sendThroughLibrary(ctx, label, (customFetch) =>
+    oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
+      [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,
-    });
-  } catch (error) {
-    // The recording fetch rejects on network failures; the exchange holds the typed error.
-    const recorded = ctx.http.exchanges[before];
-    if (!recorded) throw error;
-    reportTransportFailure(ctx, { exchange: recorded, ...(recorded.error ? { error: recorded.error } : {}) });
+    }),
+  );
+  if (!answered) {
+    reportTransportFailure(ctx, sentExchange(exchange));
     return { ok: false, reason: 'The token endpoint did not answer.', findingId: 'http.unreachable' };
   }
-  const exchange = ctx.http.exchanges[before];
-  if (!exchange) throw new Error('the token request was not recorded');
   return { ok: true, exchange, client: auth.client };
 }
 
@@ -196,7 +174,7 @@ export type TokenResponseAnalysis = { ok: true; tokens: TokenData } | { ok: fals
  */
 export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange, expect: TokenResponseExpectations): Promise<TokenResponseAnalysis> {
   const evidence = { exchangeId: exchange.id };
-  const sent = { exchange, ...(exchange.response ? { response: exchange.response } : {}), ...(exchange.error ? { error: exchange.error } : {}) };
+  const sent = sentExchange(exchange);
   if (reportTransportFailure(ctx, sent) || !exchange.response) {
     return { ok: false, findingId: exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable' };
   }
@@ -266,7 +244,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
 
   // The strict processor would only repeat what is reported above; ask it when nothing was.
   const clean = accessToken && tokenType?.toLowerCase() === 'bearer' && (body.expires_in === undefined || expiresIn !== undefined);
-  if (clean) await strictVerdict(ctx, exchange, expect);
+  if (clean) await reportStrictVerdict(ctx, exchange, expect);
   if (!accessToken) return { ok: false, findingId: 'token.missing-access-token' };
 
   const scope = grantedScope ?? expect.requestedScope;
@@ -295,20 +273,15 @@ function oauthErrorParams(status: string, body: Record<string, unknown>): Record
  * oauth4webapi's processor for the grant, as a second, spec-strict opinion on a response that
  * passed the checks above (ID token claims, value types). Its first objection becomes a warning.
  */
-async function strictVerdict(ctx: StepContext, exchange: Exchange, expect: TokenResponseExpectations): Promise<void> {
-  const recorded = exchange.response;
-  if (!recorded) return;
-  const response = new Response(recorded.body, { status: recorded.status, statusText: recorded.statusText, headers: recorded.headers });
+async function reportStrictVerdict(ctx: StepContext, exchange: Exchange, expect: TokenResponseExpectations): Promise<void> {
   const as = oauthServer(expect.metadata);
   // Align oauth4webapi's clock (ID token exp/iat) with the injected one.
   const client: oauth.Client = { ...expect.client, [oauth.clockSkew]: Math.round((ctx.clock.now() - Date.now()) / 1000) };
-  try {
-    if (expect.grant === 'authorization_code') await oauth.processAuthorizationCodeResponse(as, client, response);
-    else if (expect.grant === 'client_credentials') await oauth.processClientCredentialsResponse(as, client, response);
-    else if (expect.grant === JWT_BEARER_GRANT_TYPE) await oauth.processGenericTokenEndpointResponse(as, client, response);
-    else await oauth.processRefreshTokenResponse(as, client, response);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.report('token.strict-check-failed', { params: { message }, evidence: { exchangeId: exchange.id } });
-  }
+  const message = await strictVerdict(exchange, (response) => {
+    if (expect.grant === 'authorization_code') return oauth.processAuthorizationCodeResponse(as, client, response);
+    if (expect.grant === 'client_credentials') return oauth.processClientCredentialsResponse(as, client, response);
+    if (expect.grant === JWT_BEARER_GRANT_TYPE) return oauth.processGenericTokenEndpointResponse(as, client, response);
+    return oauth.processRefreshTokenResponse(as, client, response);
+  });
+  if (message !== undefined) ctx.report('token.strict-check-failed', { params: { message }, evidence: { exchangeId: exchange.id } });
 }

@@ -215,4 +215,94 @@ export const authorizationRequestFindings = defineFindings([
       },
     },
   },
+  {
+    id: 'authorization.login-page-shown',
+    stepId: 'authorization-request',
+    severity: 'warning',
+    specRefs: ['mcp:flow-steps', 'rfc6749:4.1.1'],
+    text: {
+      en: {
+        title: 'The authorization server shows a login or consent page',
+        detail: 'It answered {url} with an HTML page instead of redirecting, which is what a person is asked to complete. Following redirects alone cannot get past it, so the run stops here.',
+        hint: 'Complete the page in a browser (the debugger UI, or check --consent browser), or let the authorization server sign test clients in without a page (the lab does with --auto-consent).',
+      },
+      'zh-CN': {
+        title: '授权服务器显示登录或授权确认页面',
+        detail: '它对 {url} 返回了 HTML 页面而不是重定向,这个页面需要由人来完成。仅靠跟随重定向无法越过它,因此运行在此停止。',
+        hint: '在浏览器中完成该页面(使用调试器界面,或 check --consent browser),或让授权服务器为测试客户端免页面登录(实验环境可用 --auto-consent)。',
+      },
+    },
+  },
+  {
+    id: 'authorization.redirect-uri-not-reached',
+    stepId: 'authorization-request',
+    severity: 'error',
+    specRefs: ['mcp:flow-steps', 'rfc6749:4.1.2'],
+    text: {
+      en: {
+        title: 'The authorization server never redirects to the redirect URI',
+        detail: '{hops} requests starting at {url} were redirected again and again without reaching {redirectUri}; the last Location was {last}. A browser gives up the same way.',
+        hint: 'Check the authorization server\'s redirects for a loop (a session cookie it does not accept, a login step that sends back to itself) and that it redirects to the registered redirect URI once the user has consented.',
+      },
+      'zh-CN': {
+        title: '授权服务器始终没有重定向到回调地址',
+        detail: '从 {url} 开始的 {hops} 个请求被反复重定向,始终没有到达 {redirectUri};最后的 Location 是 {last}。浏览器也会同样放弃。',
+        hint: '检查授权服务器的重定向是否形成循环(例如不被接受的会话 Cookie,或跳回自身的登录步骤),并确认用户同意后它会重定向到已注册的回调地址。',
+      },
+    },
+  },
+  {
+    id: 'authorization.redirect-without-location',
+    stepId: 'authorization-request',
+    severity: 'error',
+    specRefs: ['rfc9110:15.4', 'rfc6749:4.1.2'],
+    text: {
+      en: {
+        title: 'A redirect of the authorization server has no Location',
+        detail: '{url} answered HTTP {status} without a Location header, so a browser has nowhere to go.',
+        hint: 'Send a Location header with every redirect of the authorization flow.',
+      },
+      'zh-CN': {
+        title: '授权服务器的重定向缺少 Location',
+        detail: '{url} 返回了 HTTP {status},但没有 Location 头,浏览器无处可去。',
+        hint: '授权流程中的每个重定向都要带上 Location 头。',
+      },
+    },
+  },
+  {
+    id: 'authorization.redirect-location-invalid',
+    stepId: 'authorization-request',
+    severity: 'error',
+    specRefs: ['rfc9110:10.2.2', 'rfc6749:4.1.2'],
+    text: {
+      en: {
+        title: 'A redirect of the authorization server points to an invalid URL',
+        detail: '{url} redirected to "{location}", which is not a valid URL reference.',
+        hint: 'Send an absolute URL (or a valid relative reference) in the Location header.',
+      },
+      'zh-CN': {
+        title: '授权服务器的重定向指向无效 URL',
+        detail: '{url} 重定向到 "{location}",这不是有效的 URL 引用。',
+        hint: '在 Location 头中发送绝对 URL(或有效的相对引用)。',
+      },
+    },
+  },
+  {
+    id: 'authorization.no-redirect',
+    stepId: 'authorization-request',
+    severity: 'error',
+    specRefs: ['mcp:flow-steps', 'rfc6749:4.1.2.1'],
+    text: {
+      en: {
+        title: 'The authorization server answered HTTP {status} instead of redirecting',
+        detail: 'On the way from the authorization request to the redirect URI, {url} answered HTTP {status}: "{excerpt}". An authorization server that refuses a request it cannot redirect back (unknown client, redirect URI not registered) shows such a page instead.',
+        hint: 'Read the page in the exchange: it usually names the parameter the authorization server refused, such as client_id or redirect_uri.',
+      },
+      'zh-CN': {
+        title: '授权服务器返回了 HTTP {status} 而不是重定向',
+        detail: '从授权请求到回调地址的途中,{url} 返回了 HTTP {status}:"{excerpt}"。授权服务器在无法重定向回去(客户端未知、回调地址未注册)时拒绝请求,就会显示这样的页面。',
+        hint: '查看该交换中的页面内容:它通常会指出授权服务器拒绝的参数,例如 client_id 或 redirect_uri。',
+      },
+    },
+  },
 ]);

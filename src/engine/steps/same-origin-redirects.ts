@@ -1,9 +1,12 @@
 /**
- * Redirects are never followed silently: the transport hands every 3xx back, and this module
- * decides whether a client would follow it. The policy is the MCP SDK's (a redirect is followed
- * only within the request's origin, or to its https form on the same host; a request with a body
- * only through 307/308; at most five hops), so the debugger goes where real clients go. Each hop
- * is its own exchange and each redirect, followed or not, is reported with the caller's finding ids.
+ * Redirects met by the engine's own requests (the probe, the metadata documents): the transport
+ * hands every 3xx back, and this module decides whether a client would follow it. The policy is
+ * the MCP SDK's (a redirect is followed only within the request's origin, or to its https form on
+ * the same host; a request with a body only through 307/308; at most five hops), so the debugger
+ * goes where real clients go. Each hop is its own exchange and each redirect, followed or not,
+ * is reported with the caller's finding ids.
+ * The authorization round trip is another matter: there the user-agent follows the
+ * authorization server anywhere until it reaches the redirect URI (`consent/follow-redirects.ts`).
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4
  */
 import type { HttpRequestInput, SentExchange, StepContext } from '../step.js';
@@ -84,12 +87,8 @@ export async function sendFollowingRedirects(
       });
       return { sent, hops, unfollowed: { reason, location } };
     };
-    let target: URL;
-    try {
-      target = new URL(location, current.url);
-    } catch {
-      return notFollowed('invalid-location');
-    }
+    if (!URL.canParse(location, current.url)) return notFollowed('invalid-location');
+    const target = new URL(location, current.url);
     const from = new URL(current.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return notFollowed('invalid-location');
     const addsUserinfo = (target.username !== '' || target.password !== '') && (target.username !== from.username || target.password !== from.password);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cannedTransport, findingIds, runOneStep } from './discovery-test-kit.js';
-import { isRedirectStatus, isWithinOrigin } from './follow-redirects.js';
+import { cannedTransport, findingIds, runOneStep } from '../test-kit.js';
+import { isRedirectStatus, isWithinOrigin } from './same-origin-redirects.js';
 
 describe('isWithinOrigin', () => {
   it('allows the same origin and an upgrade to https on default ports, nothing else', () => {
