@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startLab, type Lab } from '../lab/index.js';
+import { isLabFaultId, LAB_FAULTS, type LabFaultId } from '../lab/faults.js';
+import type { Lab } from '../lab/index.js';
 import { startRelay } from '../relay/index.js';
 import { UsageError, type CliIo } from './usage.js';
 import { untilInterrupted } from './wait-for-signal.js';
@@ -19,6 +20,7 @@ Starts the debugger on this machine and prints its URL.
   --no-lab          do not start the demo lab
   --lab-port <n>    the lab's first port (default 4281; the MCP server takes the next)
   --auto-consent    the lab skips its login and consent pages
+  --fault <id>      switch the lab into a misconfiguration (repeatable; see "lab --list-faults")
 `;
 
 export async function runStart(args: string[], io: CliIo): Promise<number> {
@@ -30,6 +32,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
       'no-lab': { type: 'boolean' },
       'lab-port': { type: 'string' },
       'auto-consent': { type: 'boolean' },
+      fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,16 +47,31 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   const port = portNumber(values.port ?? '4280', '--port');
   const staticDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
+  const faults: LabFaultId[] = [];
+  for (const fault of values.fault ?? []) {
+    if (!isLabFaultId(fault)) throw new UsageError(`Unknown fault ${fault}; the faults are: ${LAB_FAULTS.map((f) => f.id).join(', ')}.`, START_HELP);
+    faults.push(fault);
+  }
+  if (faults.length > 0 && values['no-lab']) throw new UsageError('--fault needs the lab; drop --no-lab.', START_HELP);
+
   let lab: Lab | undefined;
   if (!values['no-lab']) {
     const labPort = portNumber(values['lab-port'] ?? '4281', '--lab-port');
-    lab = await startLab({ autoConsent: values['auto-consent'] === true, authorizationServerPort: labPort, mcpPort: labPort === 0 ? 0 : labPort + 1 });
+    // Loaded on demand: the lab's servers take most of the start-up time, and --no-lab needs none of it.
+    const { startLab } = await import('../lab/index.js');
+    lab = await startLab({
+      autoConsent: values['auto-consent'] === true,
+      faults,
+      authorizationServerPort: labPort,
+      mcpPort: labPort === 0 ? 0 : labPort + 1,
+    });
   }
   const relay = await startRelay({
     host,
     port,
     ...(existsSync(staticDir) ? { staticDir } : {}),
     log: (line) => io.stderr(`${line}\n`),
+    ...(lab ? { config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } } : {}),
   });
 
   io.stdout(`mcp-auth-debugger is running at ${relay.url}\n`);

@@ -7,14 +7,14 @@
  * redirects, caps sizes and time, reports its own refusals in an envelope distinct from
  * upstream answers, and logs no credentials (see relay-log.ts).
  *
- * Routes: `POST /api/relay`, `GET /api/health`, and the SPA for every other GET.
+ * Routes: `POST /api/relay`, `GET /api/health`, `GET /api/config`, and the SPA for every other GET.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
-import { RELAY_PATH, type RelayEnvelope } from '../../src/engine/relay-transport.js';
+import { RELAY_CONFIG_PATH, RELAY_PATH, type RelayConfig, type RelayEnvelope } from '../../src/engine/relay-transport.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Transport, type TransportResult } from '../../src/engine/transport.js';
 import { answerJson, answerRelayRejected, answerText } from './http-answers.js';
 import { parseRelayCall, type RelayCaps } from './relay-call.js';
@@ -41,6 +41,8 @@ export interface RelayOptions {
   maxRequestBytes?: number;
   /** Performs the upstream requests; the engine's fetch transport (never follows redirects) by default. */
   transport?: Transport;
+  /** Answered at `GET /api/config` (the default target, the demo lab); it must hold no secret. */
+  config?: RelayConfig;
 }
 
 export interface Relay {
@@ -68,6 +70,7 @@ interface RelayContext {
   maxRequestBytes: number;
   transport: Transport;
   log: ((line: string) => void) | undefined;
+  config: RelayConfig;
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -102,6 +105,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     transport: options.transport ?? createFetchTransport(),
     log: options.log,
+    config: options.config ?? {},
   };
 
   // Attached in the same tick as 'listening': no request can arrive before it.
@@ -144,6 +148,13 @@ async function handleRequest(context: RelayContext, req: IncomingMessage, res: S
   if (pathname === '/api/health') {
     if (req.method !== 'GET' && req.method !== 'HEAD') answerText(res, 405, 'Method not allowed.\n', { allow: 'GET, HEAD' });
     else answerJson(res, 200, { ok: true });
+    return;
+  }
+  if (pathname === RELAY_CONFIG_PATH) {
+    // No secret here, so none is asked for; the Host check still keeps a rebinding page from reading it.
+    if (req.method !== 'GET' && req.method !== 'HEAD') answerText(res, 405, 'Method not allowed.\n', { allow: 'GET, HEAD' });
+    else if (!context.guard.hostAllowed(req.headers)) answerText(res, 403, 'The Host header does not name this relay.\n');
+    else answerJson(res, 200, context.config);
     return;
   }
   if (pathname.startsWith('/api/')) {

@@ -148,6 +148,28 @@ test('GET /api/health answers without a secret', async (t) => {
   assert.deepEqual(json(answer), { ok: true });
 });
 
+test('GET /api/config answers the configured default target without a secret, to the relay’s own Host only', async (t) => {
+  const config = { defaultServerUrl: 'http://127.0.0.1:4282/mcp', lab: { mcpUrl: 'http://127.0.0.1:4282/mcp', demoUser: { username: 'demo', password: 'demo-pass' } } };
+  const relay = await startTestRelay(t, { config });
+  const answer = await rawRequest(relay.port, { path: '/api/config', headers: { host: `127.0.0.1:${relay.port}` } });
+  assert.equal(answer.status, 200);
+  assert.match(String(answer.headers['content-type']), /^application\/json/);
+  assert.equal(answer.headers['cache-control'], 'no-store');
+  assert.deepEqual(JSON.parse(answer.body), config);
+  assert.equal(answer.body.includes(relay.secret), false);
+
+  const rebound = await rawRequest(relay.port, { path: '/api/config', headers: { host: `evil.example:${relay.port}` } });
+  assert.equal(rebound.status, 403);
+  assert.equal(rebound.body.includes('demo-pass'), false);
+
+  const posted = await rawRequest(relay.port, { method: 'POST', path: '/api/config', headers: { host: `127.0.0.1:${relay.port}` } });
+  assert.equal(posted.status, 405);
+
+  const bare = await startTestRelay(t);
+  const empty = await rawRequest(bare.port, { path: '/api/config', headers: { host: `127.0.0.1:${bare.port}` } });
+  assert.deepEqual(JSON.parse(empty.body), {});
+});
+
 test('a call without the secret is refused with 401 and never reaches upstream', async (t) => {
   const upstream = await startUpstream(t, echoUpstream);
   const relay = await startTestRelay(t);

@@ -1,12 +1,137 @@
-/** The browser debugger's shell. The interactive flow view comes with the UI issue. */
-export function App() {
+import { useEffect, type ReactNode } from 'react';
+import { useT } from '../i18n/index.js';
+import { useDebugger } from '../store/index.js';
+import { sequenceActors, sessionExchanges, sessionFindings } from '../store/selectors.js';
+import { AuthorizationRoundTrip } from './AuthorizationRoundTrip.js';
+import { CallbackPage } from './CallbackPage.js';
+import { ConnectForm } from './ConnectForm.js';
+import { DebuggerTabs } from './DebuggerTabs.js';
+import { FindingsView } from './FindingsView.js';
+import { FlowControls } from './FlowControls.js';
+import { FlowOutcomeNotice } from './FlowOutcomeNotice.js';
+import { FlowTimeline } from './FlowTimeline.js';
+import { LanguageToggle } from './LanguageToggle.js';
+import { RelayStatusBanner } from './RelayStatusBanner.js';
+import { RunSummary } from './RunSummary.js';
+import { SequenceDiagram } from './SequenceDiagram.js';
+import { StepDetail } from './StepDetail.js';
+import { ThemeToggle } from './ThemeToggle.js';
+import { TokensView } from './TokensView.js';
+import { ToolsView } from './ToolsView.js';
+
+export type AppRoute = 'main' | 'callback-sent';
+
+/** The browser debugger: connect and timeline on the left, the selected step and the run's data in the centre. */
+export function App({ route }: { route: AppRoute }) {
+  return <Shell>{route === 'callback-sent' ? <CallbackPage /> : <DebuggerWorkspace />}</Shell>;
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
-    <main className="mx-auto max-w-3xl p-8 font-sans text-slate-800">
-      <h1 className="text-2xl font-semibold">mcp-auth-debugger</h1>
-      <p className="mt-4">
-        The browser interface is being built. Until then, run the whole flow from a terminal:
-      </p>
-      <pre className="mt-4 rounded bg-slate-100 p-4 text-sm">npx mcp-auth-debugger check &lt;your MCP server URL&gt;</pre>
-    </main>
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-slate-900">
+        {t('app.skipToContent')}
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <div className="min-w-0 flex-1">
+            <h1 className="font-mono text-base font-semibold tracking-tight">mcp-auth-debugger</h1>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.tagline')}</p>
+          </div>
+          <LanguageToggle />
+          <ThemeToggle />
+        </div>
+      </header>
+      <RelayStatusBanner />
+      {children}
+    </div>
+  );
+}
+
+/** N runs the next step, R runs to the end; not while typing, and not with a modifier key. */
+function useFlowShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.defaultPrevented) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'n' && key !== 'r') return;
+      const state = useDebugger.getState();
+      if (state.running) return;
+      event.preventDefault();
+      if (!state.session) void state.start(key === 'n' ? 'step' : 'run');
+      else if (key === 'n') void state.next();
+      else void state.runToEnd();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+function DebuggerWorkspace() {
+  const t = useT();
+  const session = useDebugger((s) => s.session);
+  const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
+  const selectExchange = useDebugger((s) => s.selectExchange);
+  useFlowShortcuts();
+
+  const exchanges = sessionExchanges(session);
+  const findings = sessionFindings(session);
+  const problems = findings.filter((f) => f.severity !== 'info').length;
+  const tools = session?.data.mcp?.tools?.length;
+
+  return (
+    <div className="mx-auto grid max-w-screen-2xl gap-4 p-4 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)]">
+      <aside className="space-y-4" aria-label={t('app.sidebar.label')}>
+        <ConnectForm />
+        <FlowControls />
+        <FlowTimeline />
+      </aside>
+      <main id="main" tabIndex={-1} className="min-w-0 space-y-4 focus:outline-none">
+        {session ? null : <Welcome />}
+        <AuthorizationRoundTrip />
+        <FlowOutcomeNotice />
+        <RunSummary />
+        <DebuggerTabs
+          tabs={[
+            {
+              id: 'step',
+              render: () => (
+                <div className="space-y-4">
+                  {exchanges.length > 0 ? (
+                    <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
+                      <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
+                    </section>
+                  ) : null}
+                  <StepDetail />
+                </div>
+              ),
+            },
+            { id: 'tokens', render: () => <TokensView /> },
+            { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
+            { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
+          ]}
+        />
+      </main>
+    </div>
+  );
+}
+
+function Welcome() {
+  const t = useT();
+  return (
+    <section className="panel p-4" aria-labelledby="welcome-title">
+      <h2 id="welcome-title" className="text-lg font-semibold">
+        {t('app.welcome.title')}
+      </h2>
+      <p className="mt-1 max-w-prose text-sm text-slate-700 dark:text-slate-300">{t('app.welcome.body')}</p>
+      <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
+        <li>{t('app.welcome.run')}</li>
+        <li>{t('app.welcome.step')}</li>
+        <li>{t('app.welcome.keys')}</li>
+      </ul>
+    </section>
   );
 }

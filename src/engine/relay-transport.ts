@@ -15,6 +15,16 @@ export const RELAY_SECRET_HEADER = 'x-relay-secret';
 /** `<meta name=… content=secret>` the relay puts into the `index.html` it serves. */
 export const RELAY_SECRET_META_NAME = 'mcp-auth-debugger-relay-secret';
 
+/** `GET` here answers `RelayConfig`: what the relay knows about the default target. No secrets. */
+export const RELAY_CONFIG_PATH = '/api/config';
+
+/** The relay's public configuration; the lab part is present when `start` runs the demo lab. */
+export interface RelayConfig {
+  /** The server the UI runs against when the person typed none. */
+  defaultServerUrl?: string;
+  lab?: { mcpUrl: string; demoUser: { username: string; password: string } };
+}
+
 /** What the browser posts to the relay: a `TransportRequest`, caps optional (the relay clamps them). */
 export interface RelayCall {
   method: string;

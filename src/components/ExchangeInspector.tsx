@@ -1,0 +1,58 @@
+/**
+ * One exchange, raw and explained: what it was for, when and how long, the request as sent and
+ * the response as received (or why there is none), with "Copy as curl".
+ */
+import { useId } from 'react';
+import type { Exchange } from '../engine/types.js';
+import { useT } from '../i18n/index.js';
+import { stepTitle } from '../i18n/steps.js';
+import { useDebugger } from '../store/index.js';
+import { hostAndPath } from '../ui-logic/http-format.js';
+import { CopyAsCurlButton } from './CopyAsCurlButton.js';
+import { ExchangeErrorCard } from './ExchangeErrorCard.js';
+import { RequestCard } from './RequestCard.js';
+import { ResponseCard } from './ResponseCard.js';
+import { TimingBadge } from './TimingBadge.js';
+
+export interface ExchangeInspectorProps {
+  exchange: Exchange;
+  /** JSON Pointer into the response body that a finding's evidence names; that value is opened and marked. */
+  evidencePointer?: string;
+}
+
+export function ExchangeInspector({ exchange, evidencePointer }: ExchangeInspectorProps) {
+  // A new exchange (or a new evidence pointer) starts from a fresh view: folds, copy state.
+  return <ExchangeDetails key={`${exchange.id}#${evidencePointer ?? ''}`} exchange={exchange} {...(evidencePointer !== undefined ? { evidencePointer } : {})} />;
+}
+
+function ExchangeDetails({ exchange, evidencePointer }: ExchangeInspectorProps) {
+  const t = useT();
+  const language = useDebugger((state) => state.language);
+  const headingId = useId();
+  const title = exchange.label ?? `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
+  return (
+    <article aria-labelledby={headingId} className="space-y-3">
+      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <h2 id={headingId} className="text-base font-semibold break-words text-slate-900 dark:text-slate-50">
+            {title}
+          </h2>
+          <p className="mt-0.5 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
+            <span>
+              {t('inspect.exchange.step')}: <span className="font-medium text-slate-800 dark:text-slate-100">{stepTitle(exchange.stepId, language)}</span>
+            </span>
+            <span>
+              {t('inspect.exchange.id')} <span className="font-mono">{exchange.id}</span>
+            </span>
+            <TimingBadge timings={exchange.timings} />
+          </p>
+        </div>
+        <CopyAsCurlButton request={exchange.request} />
+      </header>
+      <RequestCard request={exchange.request} />
+      {exchange.error && <ExchangeErrorCard error={exchange.error} />}
+      {exchange.response && <ResponseCard exchange={exchange} response={exchange.response} {...(evidencePointer !== undefined ? { highlight: evidencePointer } : {})} />}
+      {!exchange.error && !exchange.response && <p className="text-sm text-slate-600 dark:text-slate-300">{t('inspect.exchange.noResponseYet')}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+/** The response as received: status, the WWW-Authenticate breakdown when there is one, headers and body. */
+import { useId } from 'react';
+import type { Exchange, ExchangeResponse } from '../engine/types.js';
+import { useT } from '../i18n/index.js';
+import { formatBytes } from '../ui-logic/http-format.js';
+import { explainWwwAuthenticate } from '../ui-logic/www-authenticate-explanation.js';
+import { BodyView } from './BodyView.js';
+import { ExchangeStatusBadge } from './ExchangeStatusBadge.js';
+import { HeadersTable } from './HeadersTable.js';
+import { CARD, CARD_HEADING, SUBHEADING } from './RequestCard.js';
+import { WwwAuthenticateBreakdown } from './WwwAuthenticateBreakdown.js';
+
+export function ResponseCard({ exchange, response, highlight }: { exchange: Exchange; response: ExchangeResponse; highlight?: string }) {
+  const t = useT();
+  const headingId = useId();
+  const challenge = explainWwwAuthenticate(response.headers);
+  return (
+    <section aria-labelledby={headingId} className={CARD}>
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={headingId} className={CARD_HEADING}>
+          {t('inspect.response.heading')}
+        </h3>
+        <ExchangeStatusBadge exchange={exchange} withReason />
+        <span className="text-xs text-slate-600 dark:text-slate-300">{formatBytes(response.bodyBytes)}</span>
+      </div>
+      {challenge && (
+        <div className="mt-2">
+          <WwwAuthenticateBreakdown explanation={challenge} />
+        </div>
+      )}
+      <h4 className={SUBHEADING}>{t('inspect.headers.heading', { count: response.headers.length })}</h4>
+      <HeadersTable
+        headers={response.headers}
+        caption={`${t('inspect.response.heading')}: ${t('inspect.headers.heading', { count: response.headers.length })}`}
+        highlight={['www-authenticate', 'location']}
+      />
+      <h4 className={SUBHEADING}>{t('inspect.body.heading')}</h4>
+      <BodyView
+        headers={response.headers}
+        body={response.body}
+        {...(response.bodyTruncated ? { truncatedAt: response.bodyBytes } : {})}
+        {...(highlight !== undefined ? { highlight } : {})}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * UI text in English and Simplified Chinese. Each part of the UI keeps its messages in
+ * `messages/<area>.ts`; keys are namespaced by area (`inspect.headers`). Finding texts live in
+ * the engine's catalogue, step texts in `steps.ts`.
+ */
+import { useDebugger } from '../store/index.js';
+import { appMessages } from './messages/app.js';
+import { inspectMessages } from './messages/inspect.js';
+import { tokensMessages } from './messages/tokens.js';
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type MessageTable = Record<string, string>;
+export interface MessageCatalogue {
+  en: MessageTable;
+  'zh-CN': Partial<MessageTable>;
+}
+
+const catalogues: MessageCatalogue[] = [appMessages, inspectMessages, tokensMessages];
+
+const tables: Record<Language, MessageTable> = {
+  en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,
+  'zh-CN': Object.assign({}, ...catalogues.map((c) => c['zh-CN'])) as MessageTable,
+};
+
+/** The text for `key` in `language` (English when missing), with `{name}` placeholders filled. */
+export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
+  const template = tables[language][key] ?? tables.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The translate function for the current language. */
+export function useT(): Translate {
+  const language = useDebugger((state) => state.language);
+  return (key, params) => translate(language, key, params);
+}
+
+export function allMessageKeys(): string[] {
+  return Object.keys(tables.en);
+}
+
+export function messageTable(language: Language): MessageTable {
+  return tables[language];
+}
+
+/** The message key for a count: `key.one` for exactly one, `key.other` for any other number. */
+export function countKey(key: string, count: number): string {
+  return count === 1 ? `${key}.one` : `${key}.other`;
+}

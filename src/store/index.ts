@@ -1,0 +1,23 @@
+/**
+ * The one bound store of the browser debugger, made of slices. It holds plain data and drives
+ * the engine; components read it through selectors and call its actions. Nothing here touches
+ * the window at import time: main.tsx configures the runtime and hydrates from storage.
+ */
+import { create } from 'zustand';
+import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
+import { createFlowSlice, type FlowSlice } from './flow-slice.js';
+import { createRecentSlice, type RecentSlice } from './recent-slice.js';
+import { createRelaySlice, type RelaySlice } from './relay-slice.js';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
+
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice;
+
+export const useDebugger = create<DebuggerState>()((...a) => ({
+  ...createSettingsSlice(...a),
+  ...createConnectSlice(...a),
+  ...createFlowSlice(...a),
+  ...createRecentSlice(...a),
+  ...createRelaySlice(...a),
+}));
+
+export type DebuggerStore = typeof useDebugger;

@@ -1,0 +1,96 @@
+/**
+ * The relay this page talks through: how to reach it (the runtime the store drives the engine
+ * with), whether it answers, and what it says about the default target (the demo lab).
+ */
+import type { StateCreator } from 'zustand';
+import type { EngineDeps } from '../engine/session.js';
+import { RELAY_CONFIG_PATH, type RelayConfig } from '../engine/relay-transport.js';
+import type { Transport } from '../engine/transport.js';
+import type { DebuggerState } from './index.js';
+
+export type { RelayConfig };
+
+/**
+ * `unknown` before the first check; `no-secret` when the page was not served by the relay (it
+ * carries no relay secret); `unreachable` when the relay does not answer; `rejected` when it
+ * refused a call (after a restart the page holds an old secret: reloading fetches the new one).
+ */
+export type RelayHealth = 'unknown' | 'checking' | 'ok' | 'no-secret' | 'unreachable' | 'rejected';
+
+export interface DebuggerRuntime {
+  /** The page's origin: the relay's, and the base of the redirect URI. */
+  origin: string;
+  /** Undefined when the page has no relay secret. */
+  transport?: Transport;
+  /** For the relay's own small JSON endpoints. */
+  fetchImpl?: (input: string, init?: RequestInit) => Promise<Response>;
+  /** Extra engine dependencies (tests inject a clock, a random source or a consent walker). */
+  engine?: Omit<EngineDeps, 'transport'>;
+}
+
+export interface RelaySlice {
+  runtime: DebuggerRuntime;
+  relayHealth: RelayHealth;
+  /** The relay's own words when it refused or failed (English, from the relay or transport). */
+  relayMessage?: string;
+  relayConfig?: RelayConfig;
+  configureRuntime(runtime: DebuggerRuntime): void;
+  /** Asks the relay for its config; this doubles as the health check behind the banner's Retry. */
+  checkRelay(): Promise<void>;
+  /** Called when an exchange came back `relay-rejected`. */
+  noteRelayFailure(message: string): void;
+  /** The redirect URI this page receives the authorization response at. */
+  redirectUri(): string;
+}
+
+export function parseRelayConfig(value: unknown): RelayConfig {
+  const config: RelayConfig = {};
+  if (typeof value !== 'object' || value === null) return config;
+  const record = value as Record<string, unknown>;
+  if (typeof record.defaultServerUrl === 'string') config.defaultServerUrl = record.defaultServerUrl;
+  const lab = record.lab;
+  if (typeof lab === 'object' && lab !== null) {
+    const { mcpUrl, demoUser } = lab as Record<string, unknown>;
+    if (typeof mcpUrl === 'string' && typeof demoUser === 'object' && demoUser !== null) {
+      const { username, password } = demoUser as Record<string, unknown>;
+      if (typeof username === 'string' && typeof password === 'string') config.lab = { mcpUrl, demoUser: { username, password } };
+    }
+  }
+  return config;
+}
+
+export const createRelaySlice: StateCreator<DebuggerState, [], [], RelaySlice> = (set, get) => ({
+  runtime: { origin: 'http://127.0.0.1:4280' },
+  relayHealth: 'unknown',
+  configureRuntime: (runtime) => set({ runtime, ...(runtime.transport ? {} : { relayHealth: 'no-secret' as const }) }),
+  async checkRelay() {
+    const { runtime } = get();
+    const fetchImpl = runtime.fetchImpl;
+    if (!fetchImpl) return;
+    set({ relayHealth: 'checking' });
+    let response: Response;
+    try {
+      response = await fetchImpl(`${runtime.origin}${RELAY_CONFIG_PATH}`, { cache: 'no-store', credentials: 'omit' });
+    } catch (error) {
+      set({ relayHealth: 'unreachable', relayMessage: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (!response.ok) {
+      set({ relayHealth: 'unreachable', relayMessage: `GET ${RELAY_CONFIG_PATH} answered ${response.status}.` });
+      return;
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      set({ relayHealth: 'unreachable', relayMessage: `GET ${RELAY_CONFIG_PATH} did not answer JSON (${error instanceof Error ? error.message : String(error)}).` });
+      return;
+    }
+    set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig: parseRelayConfig(body), relayMessage: undefined });
+  },
+  noteRelayFailure(message) {
+    // The relay-transport says "could not be reached" when no HTTP answer came at all.
+    set({ relayHealth: /could not be reached/.test(message) ? 'unreachable' : 'rejected', relayMessage: message });
+  },
+  redirectUri: () => `${get().runtime.origin}/callback`,
+});

@@ -1,0 +1,46 @@
+/** Views of the session that several parts of the page need, as plain functions of it. */
+import type { McpData } from '../engine/flow-data.js';
+import type { Session } from '../engine/session.js';
+import type { Exchange, Finding, StepId } from '../engine/types.js';
+
+/** Every exchange of the run, in order. */
+export function sessionExchanges(session: Session | undefined): Exchange[] {
+  return session ? session.results.flatMap((r) => r.exchanges) : [];
+}
+
+/** Every finding of the run, in order. */
+export function sessionFindings(session: Session | undefined): Finding[] {
+  return session ? session.results.flatMap((r) => r.findings) : [];
+}
+
+/** The findings of the latest run of `stepId`. */
+export function latestStepFindings(session: Session | undefined, stepId: StepId): Finding[] {
+  const result = session?.results.findLast((r) => r.stepId === stepId);
+  return result?.findings ?? [];
+}
+
+/**
+ * Every tool call of the run, oldest first, read from each authenticated-mcp result (a step-up
+ * retry starts the step's own list afresh, so the session's `data.mcp` alone may miss some).
+ */
+export function toolCallHistory(session: Session | undefined): McpData['toolCalls'] {
+  if (!session) return [];
+  return session.results.filter((r) => r.stepId === 'authenticated-mcp').flatMap((r) => (r.data as { mcp?: McpData }).mcp?.toolCalls ?? []);
+}
+
+/** The sequence diagram's actors: the MCP server's origin, and the authorization server's once known. */
+export function sequenceActors(session: Session | undefined): { mcpOrigin: string; authorizationServerOrigin?: string } {
+  const origin = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url).origin : undefined);
+  const mcpOrigin = origin(session?.options.serverUrl) ?? '';
+  const asOrigin = origin(session?.data.authorizationServer?.metadata.issuer) ?? origin(session?.data.authorizationServer?.authorizationServer);
+  return asOrigin ? { mcpOrigin, authorizationServerOrigin: asOrigin } : { mcpOrigin };
+}
+
+/** The finding the flow stopped on, as recorded in the stopped step's result. */
+export function stoppingFinding(session: Session | undefined): Finding | undefined {
+  const status = session?.status;
+  if (status?.kind !== 'stopped') return undefined;
+  const result = [...(session?.results ?? [])].reverse().find((r) => r.stepId === status.stepId);
+  const findings = result?.findings ?? [];
+  return findings.find((f) => f.id === status.findingId) ?? findings.find((f) => f.severity === 'error');
+}

@@ -1,0 +1,46 @@
+/** Preferences of the person: language and theme. Remembered in localStorage (no secrets here). */
+import type { StateCreator } from 'zustand';
+import { LANGUAGES, type Language } from '../i18n/index.js';
+import type { DebuggerState } from './index.js';
+
+export const THEMES = ['light', 'dark', 'system'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface Settings {
+  language: Language;
+  theme: Theme;
+}
+
+export interface SettingsSlice extends Settings {
+  setLanguage(language: Language): void;
+  setTheme(theme: Theme): void;
+}
+
+/** Reads stored settings back; unknown values are left out. */
+export function settingsFrom(value: unknown): Partial<Settings> {
+  if (typeof value !== 'object' || value === null) return {};
+  const { language, theme } = value as Record<string, unknown>;
+  const settings: Partial<Settings> = {};
+  const knownLanguage = LANGUAGES.find((l) => l === language);
+  if (knownLanguage) settings.language = knownLanguage;
+  const knownTheme = THEMES.find((t) => t === theme);
+  if (knownTheme) settings.theme = knownTheme;
+  return settings;
+}
+
+/** The first of the browser's languages the UI speaks, else English. */
+export function preferredLanguage(browserLanguages: readonly string[]): Language {
+  for (const tag of browserLanguages) {
+    const lower = tag.toLowerCase();
+    if (lower === 'zh' || lower.startsWith('zh-cn') || lower.startsWith('zh-hans') || lower === 'zh-sg') return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export const createSettingsSlice: StateCreator<DebuggerState, [], [], SettingsSlice> = (set) => ({
+  language: 'en',
+  theme: 'system',
+  setLanguage: (language) => set({ language }),
+  setTheme: (theme) => set({ theme }),
+});

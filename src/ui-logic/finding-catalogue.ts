@@ -1,0 +1,29 @@
+/**
+ * The findings catalogue, loaded on first need. Every finding carries its English text; the
+ * catalogue (all texts in all languages, about 45 KB compressed) is only needed to show findings
+ * in another language, so it stays out of the JavaScript loaded before first paint.
+ */
+import type { FindingDefinition } from '../engine/checks/finding-definition.js';
+
+export type FindingCatalogue = ReadonlyMap<string, FindingDefinition>;
+
+let loaded: FindingCatalogue | undefined;
+let pending: Promise<FindingCatalogue> | undefined;
+
+/** The catalogue when it has been loaded, else undefined. */
+export function loadedFindingCatalogue(): FindingCatalogue | undefined {
+  return loaded;
+}
+
+/** Loads the catalogue once; a failed load (the relay went away) is retried on the next call. */
+export function loadFindingCatalogue(): Promise<FindingCatalogue> {
+  if (loaded) return Promise.resolve(loaded);
+  pending ??= import('../engine/checks/catalogue.js').then(
+    (module) => (loaded = module.FINDINGS),
+    (error: unknown) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
+}

@@ -1,0 +1,76 @@
+/**
+ * Findings as the findings list shows them: errors first, filtered by severity, in the reader's
+ * language (the Chinese text comes from the catalogue, filled with the finding's params), with
+ * spec links labelled for the selected spec version.
+ */
+import { loadedFindingCatalogue, type FindingCatalogue } from './finding-catalogue.js';
+import { isKnownSpecRef, specRefLabel, type SpecRefId } from '../engine/checks/spec-refs.js';
+import type { Finding, Severity, SpecRef, SpecVersion } from '../engine/types.js';
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors, then warnings, then info; the engine's order within a severity (it follows the flow). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** The findings of the chosen severities, sorted; every finding when the set is empty. */
+export function filterFindings(findings: readonly Finding[], severities: ReadonlySet<Severity>): Finding[] {
+  const sorted = sortFindings(findings);
+  return severities.size === 0 ? sorted : sorted.filter((finding) => severities.has(finding.severity));
+}
+
+export interface FindingText {
+  title: string;
+  detail: string;
+  hint?: string;
+}
+
+/** `{name}` placeholders filled from params; unknown names stay as they are (as the engine's catalogue does). */
+function fillTemplate(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/**
+ * The finding's text in `language`. English is the text the engine put in the finding; other
+ * languages come from the catalogue entry, filled with the same params. Falls back to English
+ * when the catalogue is not loaded (components get it with `useFindingCatalogue()`, which loads it
+ * on demand) or lacks the id or the translation.
+ */
+export function localizedFindingText(
+  finding: Finding,
+  language: 'en' | 'zh-CN',
+  catalogue: FindingCatalogue | undefined = loadedFindingCatalogue(),
+): FindingText {
+  const english: FindingText = { title: finding.title, detail: finding.detail, ...(finding.hint ? { hint: finding.hint } : {}) };
+  if (language === 'en') return english;
+  const translated = catalogue?.get(finding.id)?.text[language];
+  if (!translated) return english;
+  const params = finding.params ?? {};
+  const text: FindingText = { title: fillTemplate(translated.title, params), detail: fillTemplate(translated.detail, params) };
+  if (translated.hint) text.hint = fillTemplate(translated.hint, params);
+  else if (english.hint) text.hint = english.hint;
+  return text;
+}
+
+export interface SpecLink {
+  url: string;
+  label: string;
+}
+
+/** A spec reference with its human label ("RFC 9728 §3.3 (Protected Resource Metadata)"); the id when unknown. */
+export function specLink(ref: SpecRef, version: SpecVersion): SpecLink {
+  const label = isKnownSpecRef(ref.id) ? specRefLabel(ref.id as SpecRefId, version) : ref.id;
+  return { url: ref.url, label };
+}
