@@ -118,7 +118,8 @@ function afterStep(session: Session, stepId: StepId, result: StepResult<Partial<
     return { status: { kind: 'ready' }, next: 'authorization-request' };
   }
   const next = STEP_IDS[STEP_IDS.indexOf(stepId) + 1];
-  return next ? { status: { kind: 'ready' }, next } : { status: { kind: 'completed' } };
+  // `next: undefined` explicitly: the result is spread over the session, which still names the last step.
+  return next ? { status: { kind: 'ready' }, next } : { status: { kind: 'completed' }, next: undefined };
 }
 
 /** Supplies the callback URL a person's browser landed on, so `authorization-response` can run. */
@@ -139,6 +140,11 @@ export async function runFlow(session: Session, deps: EngineDeps, hooks: RunFlow
     current = await runStep(current, deps);
     const last = current.results[current.results.length - 1];
     if (last) hooks.onStep?.(last, current);
+  }
+  if (current.status.kind === 'ready' && current.next) {
+    // Only a step that keeps sending the flow back (a step-up that never settles) gets here.
+    const stepId = current.results[current.results.length - 1]?.stepId ?? current.next;
+    return { ...current, status: { kind: 'stopped', stepId, reason: `The flow did not finish within ${limit} steps; it keeps going back for more authorization.` } };
   }
   return current;
 }
