@@ -3,11 +3,16 @@
  * `lab` (the demo servers). Exit codes: 0 success, 1 findings or a failed flow, 2 usage or
  * internal error.
  */
-import { CHECK_HELP, runCheck } from './check.js';
-import { runStart, START_HELP } from './start.js';
 import { UsageError, type CliIo } from './usage.js';
-import { LAB_HELP, runLabCommand } from './lab.js';
-import { runConformanceClient } from './conformance-client.js';
+
+// Each command is loaded when it runs: `start` must answer fast and needs neither the engine
+// (check) nor the lab's servers, which take most of the loading time.
+const commands = {
+  start: async () => (await import('./start.js')).runStart,
+  check: async () => (await import('./check.js')).runCheck,
+  lab: async () => (await import('./lab.js')).runLabCommand,
+  'conformance-client': async () => (await import('./conformance-client.js')).runConformanceClient,
+};
 
 const HELP = `Usage: mcp-auth-debugger [command] [options]
 
@@ -24,28 +29,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case undefined:
-        return await runStart([], io);
+        return await (await commands.start())([], io);
       case 'start':
-        return await runStart(rest, io);
       case 'check':
-        return await runCheck(rest, io);
       case 'lab':
-        return await runLabCommand(rest, io);
       case 'conformance-client':
-        return await runConformanceClient(rest, io);
+        return await (await commands[command]())(rest, io);
       case 'help':
       case '--help':
       case '-h':
         io.stdout(HELP);
         return 0;
       default:
-        if (command.startsWith('-')) return await runStart(argv, io);
+        if (command.startsWith('-')) return await (await commands.start())(argv, io);
         throw new UsageError(`Unknown command: ${command}`, HELP);
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`mcp-auth-debugger: ${error instanceof Error ? error.message : String(error)}\n\n`);
-      io.stderr(error instanceof UsageError && error.help ? error.help : helpFor(command));
+      io.stderr(error instanceof UsageError && error.help ? error.help : await helpFor(command));
       return 2;
     }
     io.stderr(`mcp-auth-debugger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -53,10 +55,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function helpFor(command: string | undefined): string {
-  if (command === 'check') return CHECK_HELP;
-  if (command === 'lab') return LAB_HELP;
-  if (command === 'start') return START_HELP;
+async function helpFor(command: string | undefined): Promise<string> {
+  if (command === 'check') return (await import('./check.js')).CHECK_HELP;
+  if (command === 'lab') return (await import('./lab.js')).LAB_HELP;
+  if (command === 'start') return (await import('./start.js')).START_HELP;
   return HELP;
 }
 
