@@ -39,7 +39,7 @@ export function FlowControls() {
       ) : null}
       <div className="flex items-center justify-between gap-2">
         <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.controls.keys')}</p>
-        <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={reset}>
+        <button type="button" className="btn-secondary shrink-0 px-2 py-1 text-xs whitespace-nowrap" onClick={reset}>
           {t('app.controls.reset')}
         </button>
       </div>

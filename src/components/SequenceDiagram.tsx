@@ -3,7 +3,9 @@
  * MCP server, the authorization server (and other hosts when some request went elsewhere), an
  * arrow per request and per reply labelled with the real method, path and status, and the
  * person's sign-in drawn as a note. Clicking an arrow (or Enter on it) opens its exchange.
- * Long runs are shown a page of exchanges at a time.
+ * The diagram fits the width of its container (measured, so the lifelines and the room for
+ * labels follow it); labels that do not fit are cut with an ellipsis and kept whole in the
+ * tooltip and the accessible name. Long runs are shown a page of exchanges at a time.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Exchange } from '../engine/types.js';
@@ -13,8 +15,11 @@ import { useDebugger } from '../store/index.js';
 import { originOf } from '../ui-logic/http-format.js';
 import {
   buildSequenceModel,
+  fitLabel,
   inferAuthorizationServerOrigin,
+  noteRowHeight,
   rowsOnPage,
+  sequenceGeometry,
   sequencePage,
   type ActorId,
   type AuthorizationNote,
@@ -40,15 +45,16 @@ export const SEQUENCE_PAGE_SIZE = 100;
 const HEADER_HEIGHT = 44;
 const ARROW_ROW = 26;
 const STEP_ROW = 22;
-const NOTE_ROW = 50;
-const USER_X = 56;
-const CLIENT_GAP = 140;
-const LANE = 200;
-const MAX_LANE = 320;
 const LABEL_INSET = 8;
-/** Room to the right of the last lifeline for labels that run past it. */
-const RIGHT_MARGIN = 110;
-const MIN_WIDTH = 660;
+/** The reply label starts this much further right, clear of the reply's arrow head. */
+const REPLY_INDENT = 6;
+/** Space kept free right of the longest label. */
+const LABEL_END = 6;
+/** The note spans the diagram less this margin on each side. */
+const NOTE_MARGIN = 8;
+/** Width of one character of the 11 px monospace labels until it is measured. */
+const DEFAULT_CHAR_WIDTH = 6.6;
+const MEASURE_SAMPLE = '0123456789abcdefghij';
 
 const TONE_TEXT: Record<ReplyTone, string> = {
   success: 'fill-emerald-800 dark:fill-emerald-300',
@@ -60,23 +66,9 @@ const TONE_TEXT: Record<ReplyTone, string> = {
   pending: 'fill-slate-600 dark:fill-slate-400',
 };
 
-/** Lifeline positions: the server lanes widen to fill the space there is (up to MAX_LANE). */
-function actorPositions(actors: readonly ActorId[], available: number): Map<ActorId, number> {
-  const serverLanes = Math.max(1, actors.length - 2);
-  const natural = USER_X + CLIENT_GAP + serverLanes * LANE + RIGHT_MARGIN;
-  const lane = Math.min(MAX_LANE, LANE + Math.max(0, available - natural) / serverLanes);
-  const positions = new Map<ActorId, number>();
-  let x = USER_X;
-  actors.forEach((actor, index) => {
-    if (index > 0) x += actors[index - 1] === 'user' ? CLIENT_GAP : lane;
-    positions.set(actor, x);
-  });
-  return positions;
-}
-
 type Placed =
   | { kind: 'step'; row: Extract<SequenceRow, { kind: 'step' }>; y: number }
-  | { kind: 'note'; row: Extract<SequenceRow, { kind: 'note' }>; y: number }
+  | { kind: 'note'; row: Extract<SequenceRow, { kind: 'note' }>; y: number; height: number }
   | {
       kind: 'exchange';
       exchangeId: string;
@@ -85,7 +77,7 @@ type Placed =
       reply: Extract<SequenceRow, { kind: 'reply' }>;
     };
 
-function layOut(rows: readonly SequenceRow[]): { placed: Placed[]; height: number } {
+function layOut(rows: readonly SequenceRow[], noteHeight: (row: Extract<SequenceRow, { kind: 'note' }>) => number): { placed: Placed[]; height: number } {
   const placed: Placed[] = [];
   let y = 6;
   for (let index = 0; index < rows.length; index++) {
@@ -95,8 +87,9 @@ function layOut(rows: readonly SequenceRow[]): { placed: Placed[]; height: numbe
       placed.push({ kind: 'step', row, y });
       y += STEP_ROW;
     } else if (row.kind === 'note') {
-      placed.push({ kind: 'note', row, y });
-      y += NOTE_ROW;
+      const height = noteHeight(row);
+      placed.push({ kind: 'note', row, y, height });
+      y += height;
     } else if (row.kind === 'request') {
       const reply = rows[index + 1];
       if (reply?.kind !== 'reply') continue;
@@ -118,15 +111,37 @@ function hostOf(origin: string | undefined): string {
   }
 }
 
+/**
+ * The width an element needs for its whole text on one line, even while it is cut with an
+ * ellipsis: the text's own extent (sub-pixel; scrollWidth rounds and can leave it a pixel short)
+ * plus padding and border, rounded up.
+ */
+function naturalWidth(element: HTMLElement): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const style = getComputedStyle(element);
+  const frame = [style.paddingLeft, style.paddingRight, style.borderLeftWidth, style.borderRightWidth].reduce((sum, value) => sum + (Number.parseFloat(value) || 0), 0);
+  return Math.ceil(range.getBoundingClientRect().width + frame) + 1;
+}
+
+/** Two measurements differ enough to draw again (sub-pixel noise would loop). */
+function changed(previous: number | undefined, next: number): boolean {
+  return previous === undefined || Math.abs(previous - next) > 0.5;
+}
+
 export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, authorization, maxHeight = 520 }: SequenceDiagramProps) {
   const t = useT();
   const language = useDebugger((state) => state.language);
   const scrollRef = useRef<HTMLDivElement>(null);
   const arrowRefs = useRef(new Map<string, SVGGElement>());
+  const headerRefs = useRef(new Map<ActorId, HTMLDivElement>());
+  const sampleRef = useRef<SVGTextElement>(null);
   const atBottom = useRef(true);
   const [pageChoice, setPageChoice] = useState<{ page: number; forSelection: string | undefined } | undefined>(undefined);
   const [focusedId, setFocusedId] = useState<string | undefined>(undefined);
   const [available, setAvailable] = useState(0);
+  const [charWidth, setCharWidth] = useState(DEFAULT_CHAR_WIDTH);
+  const [headerNatural, setHeaderNatural] = useState<Partial<Record<ActorId, number>>>({});
 
   useLayoutEffect(() => {
     const container = scrollRef.current;
@@ -136,6 +151,23 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
     observer.observe(container);
     return () => observer.disconnect();
   }, [exchanges.length === 0]);
+
+  // Measure what the fonts really draw: a label character's width and each header label's natural width.
+  useLayoutEffect(() => {
+    const sample = sampleRef.current;
+    if (sample) {
+      const measured = sample.getComputedTextLength() / MEASURE_SAMPLE.length;
+      if (measured > 0 && changed(charWidth, measured)) setCharWidth(measured);
+    }
+    const natural: Partial<Record<ActorId, number>> = {};
+    let differs = false;
+    for (const [actor, element] of headerRefs.current) {
+      const width = Math.max(0, ...[...element.children].map((child) => (child instanceof HTMLElement ? naturalWidth(child) : 0)));
+      natural[actor] = width;
+      if (changed(headerNatural[actor], width)) differs = true;
+    }
+    if (differs) setHeaderNatural(natural);
+  });
 
   const model = useMemo(
     () => buildSequenceModel(exchanges, actors, authorization !== undefined ? { authorization } : {}),
@@ -147,11 +179,13 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
   const chosenPage = pageChoice && pageChoice.forSelection === selectedId ? pageChoice.page : undefined;
   const page = sequencePage(exchanges.length, paged ? SEQUENCE_PAGE_SIZE : Math.max(1, exchanges.length), chosenPage, selectedIndex >= 0 ? selectedIndex : undefined);
   const rows = paged ? rowsOnPage(model, page, exchanges.length) : model.rows;
-  const { placed, height } = layOut(rows);
-  const positions = actorPositions(model.actors, available);
-  const lastX = Math.max(...positions.values());
-  const width = Math.max(MIN_WIDTH, lastX + RIGHT_MARGIN, available);
-  const clientX = positions.get('client') ?? USER_X + CLIENT_GAP;
+  const { width, lanes, headerWidths } = sequenceGeometry(model.actors, available, headerNatural);
+  const noteWidth = width - 2 * NOTE_MARGIN;
+  const { placed, height } = layOut(rows, (row) => noteRowHeight(t(`inspect.sequence.note.${row.note}`), noteWidth - 18));
+  const clientX = lanes.get('client') ?? 0;
+  const lastX = Math.max(...lanes.values());
+  const requestX = clientX + LABEL_INSET;
+  const replyX = requestX + REPLY_INDENT;
   const exchangeIds = placed.flatMap((item) => (item.kind === 'exchange' ? [item.exchangeId] : []));
   const tabStop = exchangeIds.includes(focusedId ?? '') ? focusedId : exchangeIds.includes(selectedId ?? '') ? selectedId : exchangeIds[0];
 
@@ -223,23 +257,37 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
         className="relative overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         style={{ maxHeight }}
       >
-        <div aria-hidden="true" className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 dark:border-slate-700 dark:bg-slate-900/95" style={{ width, height: HEADER_HEIGHT }}>
-          {model.actors.map((actor) => (
-            <div key={actor} className="absolute top-1 -translate-x-1/2 text-center whitespace-nowrap" style={{ left: positions.get(actor) }}>
-              <div className="rounded border border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
-                {t(`inspect.actor.${actor}`)}
+        <div aria-hidden="true" className="sticky top-0 z-10 border-b border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" style={{ width, height: HEADER_HEIGHT }}>
+          {model.actors.map((actor) => {
+            const name = t(`inspect.actor.${actor}`);
+            const host = actorHost[actor] ?? '';
+            return (
+              <div
+                key={actor}
+                ref={(element) => {
+                  if (element) headerRefs.current.set(actor, element);
+                  else headerRefs.current.delete(actor);
+                }}
+                title={host ? `${name}\n${host}` : name}
+                className="absolute top-1 w-max -translate-x-1/2 text-center"
+                style={{ left: lanes.get(actor), maxWidth: headerWidths.get(actor) }}
+              >
+                <div className="truncate rounded border border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">{name}</div>
+                {host ? <div className="truncate font-mono text-[11px] leading-4 text-slate-600 dark:text-slate-400">{host}</div> : null}
               </div>
-              <div className="font-mono text-[11px] text-slate-600 dark:text-slate-400">{actorHost[actor] ?? ''}</div>
-            </div>
-          ))}
+            );
+          })}
         </div>
         <svg role="group" aria-label={t('inspect.sequence.label')} width={width} height={height} className="block font-mono text-[11px]">
           <g aria-hidden="true">
+            <text ref={sampleRef} x={0} y={-20} visibility="hidden">
+              {MEASURE_SAMPLE}
+            </text>
             {model.actors.map((actor) => (
               <line
                 key={actor}
-                x1={positions.get(actor)}
-                x2={positions.get(actor)}
+                x1={lanes.get(actor)}
+                x2={lanes.get(actor)}
                 y1={0}
                 y2={height}
                 className="stroke-slate-300 dark:stroke-slate-600"
@@ -260,10 +308,8 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
               );
             }
             if (item.kind === 'note') {
-              const left = USER_X - 44;
-              const right = (positions.get('as') ?? positions.get('mcp') ?? clientX) + 60;
               return (
-                <foreignObject key={`note-${item.row.exchangeIndex}-${item.row.note}`} x={left} y={item.y + 4} width={right - left} height={NOTE_ROW - 8}>
+                <foreignObject key={`note-${item.row.exchangeIndex}-${item.row.note}`} x={NOTE_MARGIN} y={item.y + 4} width={noteWidth} height={item.height - 8}>
                   <div className="flex h-full items-center rounded border border-amber-300 bg-amber-50 px-2 font-sans text-xs leading-snug text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
                     {t(`inspect.sequence.note.${item.row.note}`)}
                   </div>
@@ -271,11 +317,13 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
               );
             }
             const selected = item.exchangeId === selectedId;
-            const target = positions.get(item.request.actor) ?? lastX;
+            const target = lanes.get(item.request.actor) ?? lastX;
             const requestY = item.y + 19;
             const replyY = item.y + ARROW_ROW + 19;
             const stroke = selected ? 'stroke-sky-700 dark:stroke-sky-300' : 'stroke-slate-500 dark:stroke-slate-400';
             const head = selected ? 'fill-sky-700 dark:fill-sky-300' : 'fill-slate-500 dark:fill-slate-400';
+            const requestText = fitLabel(item.request.label, width - requestX - LABEL_END, charWidth);
+            const replyText = fitLabel(item.reply.label, width - replyX - LABEL_END, charWidth);
             return (
               <g
                 key={item.exchangeId}
@@ -286,13 +334,13 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
                 role="button"
                 tabIndex={item.exchangeId === tabStop ? 0 : -1}
                 aria-current={selected ? 'true' : undefined}
-                aria-label={t('inspect.sequence.arrow', { request: item.request.fullLabel, reply: item.reply.fullLabel })}
+                aria-label={t('inspect.sequence.arrow', { request: item.request.label, reply: item.reply.label })}
                 onClick={() => onSelect(item.exchangeId)}
                 onKeyDown={(event) => onArrowKey(event, item.exchangeId)}
                 onFocus={() => setFocusedId(item.exchangeId)}
                 className="group/arrow cursor-pointer outline-none"
               >
-                <title>{`${item.request.fullLabel}\n${item.reply.fullLabel}`}</title>
+                <title>{`${item.request.label}\n${item.reply.label}`}</title>
                 <rect
                   x={1}
                   y={item.y + 1}
@@ -304,13 +352,13 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
                 />
                 <line x1={clientX} x2={target - 6} y1={requestY} y2={requestY} className={stroke} strokeWidth={selected ? 2 : 1.25} />
                 <polygon points={`${target},${requestY} ${target - 8},${requestY - 4} ${target - 8},${requestY + 4}`} className={head} />
-                <text x={clientX + LABEL_INSET} y={requestY - 6} className={`${selected ? HALO_SELECTED : HALO} ${selected ? 'fill-sky-900 dark:fill-sky-100' : 'fill-slate-900 dark:fill-slate-100'} ${selected ? 'font-semibold' : ''}`}>
-                  {item.request.label}
+                <text x={requestX} y={requestY - 6} className={`${selected ? HALO_SELECTED : HALO} ${selected ? 'fill-sky-900 dark:fill-sky-100' : 'fill-slate-900 dark:fill-slate-100'} ${selected ? 'font-semibold' : ''}`}>
+                  {requestText}
                 </text>
                 <line x1={target} x2={clientX + 6} y1={replyY} y2={replyY} className={stroke} strokeWidth={selected ? 2 : 1.25} strokeDasharray="5 3" />
                 <polygon points={`${clientX},${replyY} ${clientX + 8},${replyY - 4} ${clientX + 8},${replyY + 4}`} className={head} />
-                <text x={clientX + LABEL_INSET + 6} y={replyY - 6} className={`${selected ? HALO_SELECTED : HALO} ${TONE_TEXT[item.reply.tone]} ${selected ? 'font-semibold' : ''}`}>
-                  {item.reply.label}
+                <text x={replyX} y={replyY - 6} className={`${selected ? HALO_SELECTED : HALO} ${TONE_TEXT[item.reply.tone]} ${selected ? 'font-semibold' : ''}`}>
+                  {replyText}
                 </text>
               </g>
             );

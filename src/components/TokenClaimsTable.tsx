@@ -23,7 +23,7 @@ export function TokenClaimsTable({ claims, now, caption, source = 'access-token'
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
-        <col className="w-32" />
+        <col className="w-28" />
         <col className="w-[38%]" />
         <col />
       </colgroup>

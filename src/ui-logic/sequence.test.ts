@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Exchange, HeaderList, StepId } from '../engine/types.js';
-import { actorFor, buildSequenceModel, replyLabel, requestLabel, rowsOnPage, sequencePage, shortTarget } from './sequence.js';
+import {
+  actorFor,
+  buildSequenceModel,
+  ESTIMATED_HEADER_WIDTHS,
+  fitLabel,
+  MIN_SEQUENCE_WIDTH,
+  noteRowHeight,
+  replyLabel,
+  requestLabel,
+  rowsOnPage,
+  sequenceGeometry,
+  sequencePage,
+  shortTarget,
+  type ActorId,
+} from './sequence.js';
 
 const MCP = 'http://127.0.0.1:4282';
 const AS = 'http://127.0.0.1:4281';
@@ -50,14 +64,17 @@ test('each exchange is an arrow to the actor owning its origin, and a reply arro
   assert.equal(replies[1]?.label, '200 OK');
 });
 
-test('the 401 reply shows the challenge, capped; the full text is kept', () => {
-  const model = buildSequenceModel(labRun(), { mcpOrigin: MCP }, { labelCap: 40 });
+test('the 401 reply shows the whole challenge; cut to the room there is, it ends in an ellipsis', () => {
+  const model = buildSequenceModel(labRun(), { mcpOrigin: MCP });
   const reply = model.rows[2];
   assert.ok(reply?.kind === 'reply');
-  assert.equal(reply.label.length, 40);
   assert.ok(reply.label.startsWith('401 · WWW-Authenticate: Bearer'));
-  assert.ok(reply.label.endsWith('…'));
-  assert.ok(reply.fullLabel.includes('scope="mcp:tools"'));
+  assert.ok(reply.label.endsWith('scope="mcp:tools"'));
+  const cut = fitLabel(reply.label, 40 * 6.6, 6.6);
+  assert.equal(cut.length, 40);
+  assert.ok(cut.endsWith('…'));
+  assert.equal(fitLabel('200 OK', 40 * 6.6, 6.6), '200 OK');
+  assert.equal(fitLabel('200 OK', 0, 6.6), '…', 'no room still draws a mark that something is there');
 });
 
 test('the sign-in note goes between the last exchange before the callback and the token request', () => {
@@ -128,4 +145,69 @@ test('a divider marks each change of step, even when a step comes back', () => {
     ['probe', 'authenticated-mcp', 'authorization-request', 'authenticated-mcp'],
   );
   assert.equal(model.rows.filter((row) => row.kind === 'note').length, 2, 'step-up: a sign-in note before each return');
+});
+
+const FOUR: ActorId[] = ['user', 'client', 'mcp', 'as'];
+
+/** Header label boxes, centred on their lifelines at the width the geometry allows. */
+function headerBoxes(geometry: ReturnType<typeof sequenceGeometry>, actors: readonly ActorId[]) {
+  return actors.map((actor) => {
+    const x = geometry.lanes.get(actor) ?? Number.NaN;
+    const half = (geometry.headerWidths.get(actor) ?? Number.NaN) / 2;
+    return { actor, x, left: x - half, right: x + half, width: 2 * half };
+  });
+}
+
+test('the lifelines fit the container: at tablet width every lane and its header label are inside it, in order, not overlapping', () => {
+  for (const available of [480, 530, 700, 880]) {
+    const geometry = sequenceGeometry(FOUR, available);
+    assert.equal(geometry.width, available);
+    const boxes = headerBoxes(geometry, FOUR);
+    for (const [index, box] of boxes.entries()) {
+      assert.ok(box.left >= 0 && box.right <= available, `${box.actor} label inside at ${available}px`);
+      const next = boxes[index + 1];
+      if (next) assert.ok(box.right <= next.left, `${box.actor} and ${next.actor} labels apart at ${available}px`);
+    }
+    // From 530 px on, no estimated label has to be cut.
+    if (available >= 530) for (const box of boxes) assert.ok(box.width >= ESTIMATED_HEADER_WIDTHS[box.actor], `${box.actor} whole at ${available}px`);
+  }
+});
+
+test('the user lane is the narrow one; the server lanes share the rest', () => {
+  const geometry = sequenceGeometry(FOUR, 530);
+  const [user, client, mcp, as] = FOUR.map((actor) => geometry.lanes.get(actor) ?? Number.NaN);
+  assert.ok(user !== undefined && client !== undefined && mcp !== undefined && as !== undefined);
+  assert.ok(client - user < mcp - client, 'user lane narrower than a server lane');
+  assert.ok(Math.abs(mcp - client - (as - mcp)) <= 1, 'server lanes evenly spaced');
+  assert.ok(as > 530 * 0.75, 'the last lifeline is near the right edge, not squeezed left');
+});
+
+test('lanes follow the width; wide containers cap the server lanes and leave the room to the labels', () => {
+  const narrow = sequenceGeometry(FOUR, 600);
+  const wide = sequenceGeometry(FOUR, 900);
+  assert.ok((wide.lanes.get('as') ?? 0) > (narrow.lanes.get('as') ?? 0));
+  const huge = sequenceGeometry(FOUR, 3000);
+  const client = huge.lanes.get('client') ?? 0;
+  assert.ok((huge.lanes.get('as') ?? 0) - client <= 720, 'two server lanes of at most 360 px');
+});
+
+test('below the minimum the diagram keeps its minimum width (and scrolls); crowded labels are narrowed, never overlapping', () => {
+  const five: ActorId[] = ['user', 'client', 'mcp', 'as', 'other'];
+  const geometry = sequenceGeometry(five, 300, { client: 200, as: 220 });
+  assert.equal(geometry.width, MIN_SEQUENCE_WIDTH);
+  const boxes = headerBoxes(geometry, five);
+  for (const [index, box] of boxes.entries()) {
+    assert.ok(box.width >= 0 && box.left >= 0 && box.right <= MIN_SEQUENCE_WIDTH, `${box.actor} inside`);
+    const next = boxes[index + 1];
+    if (next) assert.ok(box.right <= next.left + 0.01, `${box.actor} / ${next.actor} apart`);
+  }
+  assert.ok((geometry.headerWidths.get('client') ?? 0) < 200, 'the measured wide client label is cut');
+  assert.equal(geometry.headerWidths.get('user'), ESTIMATED_HEADER_WIDTHS.user, 'a short label keeps its width');
+});
+
+test('the sign-in note row grows with its text and shrinks with the width; Chinese characters count wide', () => {
+  const text = 'The user signs in and consents at the authorization server; the browser comes back to the callback with code, state and iss.';
+  assert.ok(noteRowHeight(text, 1200) < noteRowHeight(text, 460));
+  assert.ok(noteRowHeight(text, 460) >= 3 * 17, 'three lines at 460 px');
+  assert.ok(noteRowHeight('用户在授权服务器上登录并同意', 100) > noteRowHeight('abcdefghijklmn', 100));
 });

@@ -1,8 +1,9 @@
 /**
  * The sequence-diagram model: which actor each exchange talks to (by the origin of its URL),
  * the label of each request and reply arrow (the real method, path and status, with long
- * values shortened), and where the person's part of the authorization (sign-in and consent in
- * the browser) goes.
+ * query values shortened), and where the person's part of the authorization (sign-in and
+ * consent in the browser) goes; and its geometry: where the lifelines go in the width there
+ * is, and how much of each label fits.
  */
 import { STEP_IDS, type Exchange, type StepId } from '../engine/types.js';
 import { firstHeader, originOf, parseUrl, statusReason, statusTone, truncate } from './http-format.js';
@@ -21,9 +22,10 @@ export type AuthorizationNote = 'waiting' | 'completed' | 'none';
 
 export type ReplyTone = 'success' | 'redirect' | 'client-error' | 'server-error' | 'informational' | 'failure' | 'pending';
 
+/** Arrow labels are whole here; the diagram cuts them to the room it has (`fitLabel`) and keeps the whole text as the tooltip and accessible name. */
 export type SequenceRow =
-  | { kind: 'request'; exchangeId: string; exchangeIndex: number; stepId: StepId; actor: ActorId; label: string; fullLabel: string }
-  | { kind: 'reply'; exchangeId: string; exchangeIndex: number; stepId: StepId; actor: ActorId; label: string; fullLabel: string; tone: ReplyTone }
+  | { kind: 'request'; exchangeId: string; exchangeIndex: number; stepId: StepId; actor: ActorId; label: string }
+  | { kind: 'reply'; exchangeId: string; exchangeIndex: number; stepId: StepId; actor: ActorId; label: string; tone: ReplyTone }
   | { kind: 'note'; note: 'authorization-completed' | 'authorization-waiting'; exchangeIndex: number }
   /** A divider where the flow enters another step (the step's title is drawn there). */
   | { kind: 'step'; stepId: StepId; exchangeIndex: number };
@@ -35,12 +37,8 @@ export interface SequenceModel {
 }
 
 export interface SequenceOptions {
-  /** Longest label drawn; the full text stays available as a tooltip. */
-  labelCap?: number;
   authorization?: AuthorizationNote;
 }
-
-export const DEFAULT_LABEL_CAP = 64;
 
 /** Query values longer than this are cut, so `code=`, `state=` and PKCE values do not crowd the diagram. */
 const SHORT_VALUE = 10;
@@ -119,7 +117,6 @@ function stepIndex(stepId: StepId): number {
 }
 
 export function buildSequenceModel(exchanges: readonly Exchange[], actors: SequenceActors, options: SequenceOptions = {}): SequenceModel {
-  const cap = options.labelCap ?? DEFAULT_LABEL_CAP;
   const mcpOrigin = originOf(actors.mcpOrigin) ?? actors.mcpOrigin;
   const asOrigin = inferAuthorizationServerOrigin(exchanges, actors);
   const rows: SequenceRow[] = [];
@@ -147,8 +144,8 @@ export function buildSequenceModel(exchanges: readonly Exchange[], actors: Seque
     const request = requestLabel(exchange, actor);
     const reply = replyLabel(exchange);
     const common = { exchangeId: exchange.id, exchangeIndex, stepId: exchange.stepId, actor };
-    rows.push({ kind: 'request', ...common, label: truncate(request, cap), fullLabel: request });
-    rows.push({ kind: 'reply', ...common, label: truncate(reply.label, cap), fullLabel: reply.label, tone: reply.tone });
+    rows.push({ kind: 'request', ...common, label: request });
+    rows.push({ kind: 'reply', ...common, label: reply.label, tone: reply.tone });
   });
   if (options.authorization === 'waiting') rows.push({ kind: 'note', note: 'authorization-waiting', exchangeIndex: exchanges.length });
   return { actors: ACTOR_ORDER.filter((actor) => actor !== 'other' || usesOther), rows };
@@ -180,4 +177,97 @@ export function rowsOnPage(model: SequenceModel, page: SequencePage, exchangeCou
     if (row.exchangeIndex >= exchangeCount) return lastPage;
     return row.exchangeIndex >= page.start && row.exchangeIndex < page.end;
   });
+}
+
+/** The narrowest the diagram is drawn; in a narrower container it scrolls sideways. */
+export const MIN_SEQUENCE_WIDTH = 440;
+/** Widest gap between two server lifelines: in a wide container the room left over goes to the labels on the right. */
+const MAX_SERVER_LANE = 360;
+/** Closest a header label comes to the diagram's edge, and to its neighbour. */
+const EDGE = 4;
+const LABEL_GAP = 10;
+const MIN_USER_X = 28;
+const MIN_USER_LANE = 64;
+/** Room right of the last lifeline, at least, so its arrow head and label box are not at the very edge. */
+const MIN_RIGHT = 48;
+
+/** Header label widths (name box or host, whichever is wider) assumed until the drawn ones are measured. */
+export const ESTIMATED_HEADER_WIDTHS: Record<ActorId, number> = { user: 48, client: 124, mcp: 104, as: 150, other: 100 };
+
+export interface SequenceGeometry {
+  /** Width the diagram is drawn at: the container's, but not under MIN_SEQUENCE_WIDTH. */
+  width: number;
+  /** x of each lifeline. */
+  lanes: Map<ActorId, number>;
+  /** Widest each actor's header label may be drawn (centred on its lifeline); a longer one is cut with an ellipsis. */
+  headerWidths: Map<ActorId, number>;
+}
+
+/**
+ * Lifelines for a container `available` pixels wide. The user only signs in, so their lane is as
+ * narrow as the two header labels allow (and at most a fifth of the width); the server lanes share
+ * what is left evenly, up to MAX_SERVER_LANE each; the last lane keeps half its label's width from
+ * the right edge. Header labels that would still overlap a neighbour are narrowed.
+ */
+export function sequenceGeometry(actors: readonly ActorId[], available: number, measured: Partial<Record<ActorId, number>> = {}): SequenceGeometry {
+  const width = Math.max(MIN_SEQUENCE_WIDTH, Math.floor(available));
+  const natural = actors.map((actor) => measured[actor] ?? ESTIMATED_HEADER_WIDTHS[actor]);
+  const firstHalf = (natural[0] ?? 0) / 2;
+  const lastHalf = (natural.at(-1) ?? 0) / 2;
+  const userX = Math.max(MIN_USER_X, firstHalf + EDGE);
+  const userLane = Math.min(Math.max(MIN_USER_LANE, firstHalf + (natural[1] ?? 0) / 2 + LABEL_GAP), width / 5);
+  const clientX = userX + userLane;
+  const servers = actors.length - 2;
+  const right = width - Math.max(MIN_RIGHT, lastHalf + EDGE);
+  const spacing = servers > 0 ? Math.min(MAX_SERVER_LANE, Math.max(0, right - clientX) / servers) : 0;
+  const xs = actors.map((_, index) => Math.round(index === 0 ? userX : clientX + (index - 1) * spacing));
+
+  const half = natural.map((value) => value / 2);
+  const last = actors.length - 1;
+  if (last >= 0) {
+    half[0] = Math.min(half[0] ?? 0, (xs[0] ?? 0) - EDGE);
+    half[last] = Math.min(half[last] ?? 0, width - (xs[last] ?? 0) - EDGE);
+  }
+  // Neighbours share the gap between their lifelines: the narrower label keeps its width when it
+  // can, the wider one takes the rest. Narrowing a label never breaks the pair before it.
+  for (let index = 0; index < last; index++) {
+    const budget = Math.max(0, (xs[index + 1] ?? 0) - (xs[index] ?? 0) - LABEL_GAP);
+    const left = half[index] ?? 0;
+    const rightHalf = half[index + 1] ?? 0;
+    if (left + rightHalf <= budget) continue;
+    if (Math.min(left, rightHalf) <= budget / 2) {
+      if (left > rightHalf) half[index] = budget - rightHalf;
+      else half[index + 1] = budget - left;
+    } else {
+      half[index] = budget / 2;
+      half[index + 1] = budget / 2;
+    }
+  }
+  const lanes = new Map<ActorId, number>();
+  const headerWidths = new Map<ActorId, number>();
+  actors.forEach((actor, index) => {
+    lanes.set(actor, xs[index] ?? 0);
+    headerWidths.set(actor, Math.max(0, Math.floor(2 * (half[index] ?? 0))));
+  });
+  return { width, lanes, headerWidths };
+}
+
+/** As much of `label` as fits in `room` pixels of monospace text `charWidth` pixels wide a character, cut with an ellipsis. */
+export function fitLabel(label: string, room: number, charWidth: number): string {
+  const chars = Math.max(1, Math.floor(room / Math.max(1, charWidth)));
+  return truncate(label, chars);
+}
+
+/** Latin text in the UI's sans-serif at 12 px averages under this width a character; CJK characters are square. */
+const LATIN_CHAR = 6.6;
+const CJK_CHAR = 12;
+const NOTE_LINE = 17;
+const NOTE_PADDING = 18;
+
+/** Height of the sign-in note's row: as many lines as the text needs at this width, estimated generously. */
+export function noteRowHeight(text: string, textWidth: number): number {
+  let pixels = 0;
+  for (const char of text) pixels += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char) ? CJK_CHAR : LATIN_CHAR;
+  const lines = Math.max(1, Math.ceil(pixels / Math.max(40, textWidth)));
+  return lines * NOTE_LINE + NOTE_PADDING;
 }
