@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
+import { phrase } from '../../src/engine/checks/finding-phrases.js';
 import { startMisbehavingServer, type MisbehavingServerOptions } from '../test-support/misbehaving-server.js';
 import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
@@ -34,7 +35,9 @@ describe('check against misbehaving servers', { concurrency: true }, () => {
     assert.equal(report.ok, false);
     assert.deepEqual(report.outcome.kind === 'stopped' ? [report.outcome.stepId, report.outcome.findingId] : report.outcome, ['protected-resource-metadata', 'prm.not-found']);
     const notJson = report.findings.find((f) => f.id === 'http.not-json');
-    assert.equal(notJson?.params?.reason, 'it looks like HTML');
+    // The report keeps the phrase reference in params, and the English in the texts.
+    assert.equal(notJson?.params?.reason, phrase('json.looks-like-html'));
+    assert.match(notJson?.detail ?? '', /\(it looks like HTML\)/);
     assert.ok(report.exchanges.some((e) => e.id === notJson?.evidence?.exchangeId && e.response?.status === 200));
     assert.ok(!report.findings.some((f) => f.id === 'engine.internal-error'));
     assert.ok(elapsedMs < 3 * TIMEOUT_MS, `${Math.round(elapsedMs)} ms`);

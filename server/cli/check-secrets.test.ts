@@ -107,14 +107,11 @@ describe('check keeps secrets out of its output', () => {
     const { clientId, clientSecret = '' } = lab.preRegisteredClient;
     const introspection = lab.introspectionClient;
     const run = await checkVerbose('confidential', [
-      '--client-id',
-      clientId,
-      '--client-secret',
-      clientSecret,
-      '--introspection-client-id',
-      introspection.clientId,
-      '--introspection-client-secret',
-      introspection.clientSecret,
+      // The `=` form: generated secrets may start with "-", which parseArgs takes for an option.
+      `--client-id=${clientId}`,
+      `--client-secret=${clientSecret}`,
+      `--introspection-client-id=${introspection.clientId}`,
+      `--introspection-client-secret=${introspection.clientSecret}`,
       '--audit',
     ]);
     assert.ok(clientSecret.length >= 8, 'the lab client has a secret');

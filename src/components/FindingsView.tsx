@@ -10,5 +10,5 @@ export function FindingsView() {
   const selectExchange = useDebugger((s) => s.selectExchange);
   const findings = sessionFindings(session);
   if (findings.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.findings.none')}</p>;
-  return <FindingsList findings={findings} onShowEvidence={selectExchange} />;
+  return <FindingsList findings={findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} />;
 }

@@ -52,7 +52,7 @@ export function StepDetail() {
           <Outcome result={result} />
           <section>
             <h3 className="section-title">{t('app.step.findings')}</h3>
-            {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={selectExchange} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}
+            {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}
           </section>
           <section>
             <h3 className="section-title">{t(countKey('app.step.exchanges', result.exchanges.length), { count: result.exchanges.length })}</h3>

@@ -15,6 +15,7 @@ import {
   type MisbehavingServer,
   type MisbehavingServerOptions,
 } from '../../server/test-support/misbehaving-server.js';
+import { phrase } from './checks/finding-phrases.js';
 import { createRedirectFollowingInteraction } from './consent/follow-redirects.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { defaultFlowOptions, type FlowOptions } from './options.js';
@@ -112,7 +113,8 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'protected-resource-metadata', 'prm.not-found');
       const notJson = finding(run, 'http.not-json');
-      assert.equal(notJson.params?.reason, 'it looks like HTML');
+      assert.equal(notJson.params?.reason, phrase('json.looks-like-html'));
+      assert.match(notJson.detail, /a body that is not JSON \(it looks like HTML\)/);
       assert.match(notJson.params?.contentType ?? '', /^text\/html/);
       assert.equal(notJson.evidence?.exchangeId, exchangeTo(run, PRM_PATH).id);
       finding(run, 'prm.resource-metadata-url-failed');
@@ -129,7 +131,9 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const server = await misbehavingServer(t, { faults: { prm: 'json-array' } });
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'protected-resource-metadata', 'prm.not-found');
-      assert.equal(finding(run, 'http.not-json').params?.reason, 'the top level is an array, not an object');
+      const notJson = finding(run, 'http.not-json');
+      assert.deepEqual([notJson.params?.reason, notJson.params?.jsonType], [phrase('json.top-level-not-object'), phrase('json-type.array')]);
+      assert.match(notJson.detail, /\(the top level is an array, not an object\)/);
     });
 
     it('a redirect to itself: followed as clients do, given up, reported as a loop', async (t) => {
@@ -139,7 +143,9 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const hops = run.exchanges.filter((e) => new URL(e.request.url).pathname === PRM_PATH);
       assert.deepEqual(hops.map((e) => e.response?.status), [302, 302, 302, 302, 302, 302]);
       assert.equal(run.ids.filter((id) => id === 'prm.redirect').length, 5);
-      assert.equal(finding(run, 'prm.redirect-not-followed').params?.reason, 'too-many');
+      const notFollowed = finding(run, 'prm.redirect-not-followed');
+      assert.equal(notFollowed.params?.reason, phrase('redirect.too-many'));
+      assert.match(notFollowed.detail, /not followed \(more than 5 redirects\)/);
       const loop = finding(run, 'http.redirect-loop');
       assert.equal(loop.params?.repeated, server.prmUrl);
       assert.equal(loop.stepId, 'protected-resource-metadata');
@@ -193,7 +199,7 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const server = await misbehavingServer(t, { faults: { asm: 'html' } });
       const run = await runWholeFlow(server.mcpUrl, { spec: '2025-03-26' });
       assert.deepEqual(run.session.status, { kind: 'completed' });
-      assert.equal(finding(run, 'http.not-json').params?.reason, 'it looks like HTML');
+      assert.equal(finding(run, 'http.not-json').params?.reason, phrase('json.looks-like-html'));
       finding(run, 'asm.default-endpoints');
       assert.equal(run.session.data.authorizationServer?.fallback, true);
     });
@@ -215,7 +221,7 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'probe', 'probe.redirect-not-followed');
       assert.deepEqual(run.exchanges.map((e) => e.response?.status), [302]);
-      assert.equal(finding(run, 'probe.redirect-not-followed').params?.reason, 'method-change');
+      assert.equal(finding(run, 'probe.redirect-not-followed').params?.reason, phrase('redirect.method-change'));
       assert.ok(!run.ids.includes('http.redirect-loop'));
     });
 
@@ -317,7 +323,7 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const server = await misbehavingServer(t, { faults: { registration: 'html' } });
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'client-registration', 'http.not-json');
-      assert.equal(finding(run, 'http.not-json').params?.reason, 'it looks like HTML');
+      assert.equal(finding(run, 'http.not-json').params?.reason, phrase('json.looks-like-html'));
     });
 
     it('an authorization endpoint showing a login page', async (t) => {
@@ -350,7 +356,9 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const server = await misbehavingServer(t, { faults: { token: 'html' } });
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'token-request', 'http.not-json');
-      assert.equal(finding(run, 'http.not-json').params?.what, 'The token response');
+      const notJson = finding(run, 'http.not-json');
+      assert.equal(notJson.params?.what, phrase('document.token-response'));
+      assert.equal(notJson.title, 'The token response is not JSON');
     });
 
     it('a 10 MB answer', async (t) => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, generateSecret, jwtVerify } from 'jose';
 import type * as oauth from 'oauth4webapi';
 import { makeFinding } from './checks/catalogue.js';
+import { phrase } from './checks/finding-phrases.js';
 import { basicCredentials, clientAuthentication, secureEndpoint, type ClientCredentials } from './client-authentication.js';
 import type { AuthorizationServerMetadata } from './flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from './options.js';
@@ -112,17 +113,20 @@ describe('clientAuthentication', () => {
 
     const { publicKey } = await generateKeyPair('ES256', { extractable: true });
     const publicOnly = context({ privateKeyJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } });
-    await clientAuthentication(publicOnly.ctx, credentials('private_key_jwt'), metadata());
-    assert.equal(publicOnly.findings[0]?.params?.reason, 'the JWK is a public key (it has no "d")');
+    const refused = await clientAuthentication(publicOnly.ctx, credentials('private_key_jwt'), metadata());
+    assert.equal(publicOnly.findings[0]?.params?.reason, phrase('client-key.public-only'));
+    assert.equal(publicOnly.findings[0]?.detail, 'The private JWK given for private_key_jwt cannot be used: the JWK is a public key (it has no "d").');
+    assert.equal(refused.ok ? undefined : refused.reason, 'The private key cannot be used: the JWK is a public key (it has no "d").');
 
     const secret = await generateSecret('HS256', { extractable: true });
     const symmetric = context({ privateKeyJwk: { ...(await exportJWK(secret)), d: 'x', alg: 'HS256' } });
     await clientAuthentication(symmetric.ctx, credentials('private_key_jwt'), metadata());
-    assert.match(symmetric.findings[0]?.params?.reason ?? '', /symmetric/);
+    assert.deepEqual(symmetric.findings[0]?.params, { reason: phrase('client-key.symmetric-alg'), alg: 'HS256' });
+    assert.match(symmetric.findings[0]?.detail ?? '', /HS256 is symmetric; private_key_jwt needs an asymmetric key/);
 
     const noAlg = context({ privateKeyJwk: { kty: 'EC', d: 'x' } });
     await clientAuthentication(noAlg.ctx, credentials('private_key_jwt'), metadata());
-    assert.match(noAlg.findings[0]?.params?.reason ?? '', /no algorithm/);
+    assert.equal(noAlg.findings[0]?.params?.reason, phrase('client-key.no-algorithm'));
   });
 });
 

@@ -8,6 +8,7 @@
 import { base64url, importJWK } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { isLoopbackUrl } from './canonical-uri.js';
+import { inEnglish, phrase, type PhraseId } from './checks/finding-phrases.js';
 import type { AuthorizationServerMetadata } from './flow-data.js';
 import type { TokenEndpointAuthMethod } from './options.js';
 import type { StepContext } from './step.js';
@@ -43,7 +44,7 @@ export async function clientAuthentication(
   // since many servers leave it out while accepting more.
   const supported = metadata.token_endpoint_auth_methods_supported;
   if (Array.isArray(supported) && !supported.includes(method)) {
-    ctx.report('client-auth.method-not-advertised', { params: { method, supported: supported.join(', ') || '(none)' } });
+    ctx.report('client-auth.method-not-advertised', { params: { method, supported: supported.join(', ') || phrase('value.none') } });
   }
 
   switch (method) {
@@ -93,27 +94,29 @@ async function privateKeyJwt(ctx: StepContext, client: oauth.Client, metadata: A
     ctx.report('client-auth.key-missing');
     return { ok: false, reason: 'private_key_jwt needs a private key and none was given.', findingId: 'client-auth.key-missing' };
   }
-  const invalid = (reason: string): ClientAuthentication => {
-    ctx.report('client-auth.key-invalid', { params: { reason } });
-    return { ok: false, reason: `The private key cannot be used: ${reason}.`, findingId: 'client-auth.key-invalid' };
+  // The reason is a phrase of ours, or jose's own message when it refuses the key.
+  const invalid = (params: { reason: string; alg?: string }): ClientAuthentication => {
+    ctx.report('client-auth.key-invalid', { params });
+    return { ok: false, reason: `The private key cannot be used: ${inEnglish(params.reason, params)}.`, findingId: 'client-auth.key-invalid' };
   };
+  const because = (id: PhraseId) => invalid({ reason: phrase(id) });
   const alg = ctx.options.signingAlg ?? jwk.alg;
-  if (!alg) return invalid('no algorithm (neither the JWK\'s "alg" nor the signing algorithm option)');
-  if (jwk.d === undefined) return invalid('the JWK is a public key (it has no "d")');
-  if (alg.startsWith('HS')) return invalid(`${alg} is symmetric; private_key_jwt needs an asymmetric key`);
+  if (!alg) return because('client-key.no-algorithm');
+  if (jwk.d === undefined) return because('client-key.public-only');
+  if (alg.startsWith('HS')) return invalid({ reason: phrase('client-key.symmetric-alg'), alg });
 
   let key: CryptoKey;
   try {
     const imported = await importJWK(jwk, alg);
-    if (imported instanceof Uint8Array) return invalid('the JWK is a symmetric key');
+    if (imported instanceof Uint8Array) return because('client-key.symmetric-key');
     key = imported;
   } catch (error) {
-    return invalid(error instanceof Error ? error.message : String(error));
+    return invalid({ reason: error instanceof Error ? error.message : String(error) });
   }
 
   const advertised = metadata.token_endpoint_auth_signing_alg_values_supported;
   if (Array.isArray(advertised) && !advertised.includes(alg)) {
-    ctx.report('client-auth.signing-alg-not-advertised', { params: { alg, supported: advertised.join(', ') || '(none)' } });
+    ctx.report('client-auth.signing-alg-not-advertised', { params: { alg, supported: advertised.join(', ') || phrase('value.none') } });
   }
 
   const clientAuth = oauth.PrivateKeyJwt(

@@ -33,8 +33,55 @@ export type WwwAuthenticateProblemKind =
   /** Two parameters (or a parameter and a challenge) separated by spaces instead of a comma. */
   | 'missing-comma';
 
+/**
+ * What exactly the parser met, finer than the kind (one kind, `invalid-character`, has three);
+ * findings name the phrase `www-authenticate.<note>` for it, with `subject` filled in.
+ */
+export type WwwAuthenticateNote =
+  | 'empty-header'
+  | 'missing-comma'
+  | 'missing-scheme'
+  | 'scheme-needs-separator'
+  | 'missing-parameter-name'
+  | 'missing-equals'
+  | 'duplicate-parameter'
+  | 'missing-value'
+  | 'unquoted-value'
+  | 'unterminated-quoted-string';
+
+/**
+ * The English explanation of each note; `{subject}` is the scheme, parameter name or character
+ * the note is about. The findings' phrase table holds the same sentences in every language (a
+ * test keeps the two in step); they are not imported here, to keep the table out of the UI's
+ * first load.
+ */
+export const WWW_AUTHENTICATE_NOTES: Readonly<Record<WwwAuthenticateNote, { kind: WwwAuthenticateProblemKind; message: string }>> = {
+  'empty-header': { kind: 'empty-header', message: 'The header holds no challenge.' },
+  'missing-comma': { kind: 'missing-comma', message: 'Elements of the list must be separated by a comma.' },
+  'missing-scheme': { kind: 'missing-scheme', message: 'Expected an authentication scheme (a token), found "{subject}".' },
+  'scheme-needs-separator': {
+    kind: 'invalid-character',
+    message: 'The scheme "{subject}" must be followed by a space, a comma or the end of the header.',
+  },
+  'missing-parameter-name': { kind: 'invalid-character', message: 'Expected a parameter name, found "{subject}".' },
+  'missing-equals': { kind: 'invalid-character', message: 'The parameter "{subject}" must be followed by "=".' },
+  'duplicate-parameter': {
+    kind: 'duplicate-parameter',
+    message: 'The parameter "{subject}" occurs more than once in the challenge; the first value is kept.',
+  },
+  'missing-value': { kind: 'missing-value', message: 'The parameter "{subject}" has no value.' },
+  'unquoted-value': {
+    kind: 'unquoted-value',
+    message: 'The value of "{subject}" contains characters a token cannot hold; it must be sent as a quoted-string ("...").',
+  },
+  'unterminated-quoted-string': { kind: 'unterminated-quoted-string', message: 'The quoted value of "{subject}" has no closing quote.' },
+};
+
 export interface WwwAuthenticateProblem {
   kind: WwwAuthenticateProblemKind;
+  note: WwwAuthenticateNote;
+  /** The scheme, parameter name or character the problem is about, where there is one. */
+  subject?: string;
   /** English explanation for logs and the CLI; the UI explains `kind` in its own language. */
   message: string;
   /** Which header line (0-based) when the header arrived on several lines. */
@@ -65,7 +112,7 @@ export function parseWwwAuthenticate(header: string | readonly string[]): WwwAut
     problems.push(...parsed.problems);
   });
   if (challenges.length === 0 && problems.length === 0) {
-    problems.push({ kind: 'empty-header', message: 'The header holds no challenge.', line: 0, offset: 0, excerpt: lines.join(', ') });
+    problems.push({ ...explainNote('empty-header'), line: 0, offset: 0, excerpt: lines.join(', ') });
   }
   return { challenges, problems };
 }
@@ -104,7 +151,7 @@ class LineParser {
       const sawComma = this.skipListSeparators();
       if (this.atEnd()) break;
       if (needsComma && !sawComma) {
-        this.problem('missing-comma', 'Elements of the list must be separated by a comma.');
+        this.problem('missing-comma');
       }
       if (current && this.paramAhead(false)) {
         this.parseParam(current);
@@ -113,10 +160,7 @@ class LineParser {
       }
       const scheme = this.readToken();
       if (!scheme) {
-        this.problem(
-          'missing-scheme',
-          `Expected an authentication scheme (a token), found "${this.text.charAt(this.pos)}".`,
-        );
+        this.problem('missing-scheme', this.text.charAt(this.pos));
         this.skipToNextElement();
         current = undefined;
         needsComma = false;
@@ -128,7 +172,7 @@ class LineParser {
       const spaces = this.skipSpaces();
       if (this.atEnd() || this.peek() === ',') continue;
       if (spaces === 0) {
-        this.problem('invalid-character', `The scheme "${scheme}" must be followed by a space, a comma or the end of the header.`);
+        this.problem('scheme-needs-separator', scheme);
         this.skipToNextElement();
         continue;
       }
@@ -180,13 +224,13 @@ class LineParser {
     const nameStart = this.pos;
     const name = this.readToken();
     if (!name) {
-      this.problem('invalid-character', `Expected a parameter name, found "${this.text.charAt(this.pos)}".`);
+      this.problem('missing-parameter-name', this.text.charAt(this.pos));
       this.skipToNextElement();
       return;
     }
     this.skipSpaces();
     if (this.peek() !== '=') {
-      this.problem('invalid-character', `The parameter "${name}" must be followed by "=".`);
+      this.problem('missing-equals', name);
       this.skipToNextElement();
       return;
     }
@@ -196,7 +240,7 @@ class LineParser {
     if (value === undefined) return;
     const key = name.toLowerCase();
     if (key in challenge.parameters) {
-      this.problem('duplicate-parameter', `The parameter "${key}" occurs more than once in the challenge; the first value is kept.`, nameStart);
+      this.problem('duplicate-parameter', key, nameStart);
       return;
     }
     challenge.parameters[key] = value;
@@ -212,15 +256,11 @@ class LineParser {
     const start = this.pos - token.length;
     const raw = /^[^,\s]*/.exec(this.text.slice(start))?.[0] ?? '';
     if (raw === '') {
-      this.problem('missing-value', `The parameter "${name}" has no value.`);
+      this.problem('missing-value', name);
       this.skipToNextElement();
       return undefined;
     }
-    this.problem(
-      'unquoted-value',
-      `The value of "${name}" contains characters a token cannot hold; it must be sent as a quoted-string ("...").`,
-      start,
-    );
+    this.problem('unquoted-value', name, start);
     this.pos = start + raw.length;
     return raw;
   }
@@ -244,7 +284,7 @@ class LineParser {
       value += char;
       this.pos++;
     }
-    this.problem('unterminated-quoted-string', `The quoted value of "${name}" has no closing quote.`, start);
+    this.problem('unterminated-quoted-string', name, start);
     return value;
   }
 
@@ -292,8 +332,14 @@ class LineParser {
     return this.pos >= this.text.length;
   }
 
-  private problem(kind: WwwAuthenticateProblemKind, message: string, offset = this.pos): void {
+  private problem(note: WwwAuthenticateNote, subject?: string, offset = this.pos): void {
     const excerpt = this.text.slice(Math.max(0, offset - 12), offset + 28);
-    this.problems.push({ kind, message, line: this.line, offset, excerpt });
+    this.problems.push({ ...explainNote(note, subject), line: this.line, offset, excerpt });
   }
+}
+
+function explainNote(note: WwwAuthenticateNote, subject?: string): Pick<WwwAuthenticateProblem, 'kind' | 'note' | 'subject' | 'message'> {
+  const { kind, message } = WWW_AUTHENTICATE_NOTES[note];
+  const filled = subject === undefined ? message : message.replace('{subject}', () => subject);
+  return { kind, note, ...(subject !== undefined ? { subject } : {}), message: filled };
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FINDINGS, makeFinding } from '../engine/checks/catalogue.js';
+import { phrase, PHRASES } from '../engine/checks/finding-phrases.js';
+import { WWW_AUTHENTICATE_NOTES, type WwwAuthenticateNote } from '../engine/www-authenticate.js';
 import type { Finding } from '../engine/types.js';
 import { countBySeverity, filterFindings, localizedFindingText, sortFindings, specLink } from './findings.js';
 
@@ -45,4 +47,129 @@ test('spec links are labelled for the selected version', () => {
   });
   assert.equal(specLink({ id: 'mcp:protocol-requirements', url: 'x' }, '2025-06-18').label, 'MCP 2025-06-18: Protocol Requirements');
   assert.equal(specLink({ id: 'something-else', url: 'x' }, '2025-06-18').label, 'something-else');
+});
+
+/**
+ * Every finding whose params carry our own words, with each phrase it can carry: rendered in
+ * Chinese, no English phrase and no reference is left, and every placeholder is filled.
+ */
+const NOTES = Object.keys(WWW_AUTHENTICATE_NOTES) as WwwAuthenticateNote[];
+const URL_PARAM = 'https://mcp.example.com/mcp';
+const PHRASED: readonly [string, Record<string, string>][] = [
+  ['probe.invalid-server-url', { url: 'mcp.example.com', reason: phrase('server-url.not-absolute') }],
+  ['probe.invalid-server-url', { url: 'ftp://mcp.example.com', reason: phrase('server-url.scheme-not-http'), scheme: 'ftp:' }],
+  ['probe.not-mcp', { url: URL_PARAM, status: '404', contentType: phrase('value.none') }],
+  ['probe.no-bearer-challenge', { schemes: phrase('value.none') }],
+  ...NOTES.map((note): [string, Record<string, string>] => [
+    'probe.malformed-www-authenticate',
+    { problem: WWW_AUTHENTICATE_NOTES[note].kind, message: phrase(`www-authenticate.${note}`), subject: 'resource_metadata', position: '8', line: '1', excerpt: 'Bearer x=y' },
+  ]),
+  ...(['protected-resource-metadata', 'authorization-server-metadata', 'client-id-metadata', 'registration-response', 'token-response', 'token-exchange-response', 'jwk-set', 'introspection-response'] as const).map(
+    (document): [string, Record<string, string>] => ['http.not-json', { what: phrase(`document.${document}`), url: URL_PARAM, contentType: phrase('value.none'), reason: phrase('json.looks-like-html') }],
+  ),
+  ['http.not-json', { what: phrase('document.token-response'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.invalid') }],
+  ...(['array', 'string', 'number', 'boolean', 'null'] as const).map((type): [string, Record<string, string>] => [
+    'http.not-json',
+    { what: phrase('document.jwk-set'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.top-level-not-object'), jsonType: phrase(`json-type.${type}`) },
+  ]),
+  ['http.not-json-content-type', { what: phrase('document.protected-resource-metadata'), url: URL_PARAM, contentType: phrase('value.none') }],
+  ['http.unreachable', { url: URL_PARAM, kind: 'refused', message: phrase('transport.no-answer') }],
+  ['prm.not-found', { tried: phrase('value.none') }],
+  ['asm.not-found', { issuer: 'https://as.example.com', tried: phrase('value.none') }],
+  ...(['cross-origin', 'method-change', 'too-many', 'invalid-location'] as const).flatMap((reason) =>
+    ['probe.redirect-not-followed', 'prm.redirect-not-followed', 'asm.redirect-not-followed'].map((id): [string, Record<string, string>] => [
+      id,
+      { from: URL_PARAM, to: 'https://elsewhere.example.com/', status: '302', reason: phrase(`redirect.${reason}`), max: '5' },
+    ]),
+  ),
+  ['prm.invalid-field', { url: URL_PARAM, field: 'authorization_servers', expected: phrase('expected.issuer-url-array') }],
+  ['prm.invalid-field', { url: URL_PARAM, field: 'scopes_supported', expected: phrase('expected.string-array') }],
+  ['asm.invalid-field', { url: URL_PARAM, field: 'token_endpoint', expected: phrase('expected.absolute-url') }],
+  ['asm.invalid-field', { url: URL_PARAM, field: 'client_id_metadata_document_supported', expected: phrase('expected.boolean') }],
+  ...(['not-string', 'not-absolute-url', 'has-query', 'has-fragment'] as const).map((reason): [string, Record<string, string>] => [
+    'prm.invalid-authorization-server',
+    { value: 'x', reason: phrase(`issuer.${reason}`) },
+  ]),
+  ['prm.invalid-authorization-server', { value: 'ftp://as.example.com', reason: phrase('issuer.scheme'), scheme: 'ftp:' }],
+  ['asm.issuer-mismatch', { url: URL_PARAM, issuer: phrase('value.missing'), expected: 'https://as.example.com' }],
+  ['asm.public-clients-unsupported', { methods: phrase('value.absent') }],
+  ['asm.grant-type-not-advertised', { grant: 'client_credentials', grants: phrase('value.absent') }],
+  ['registration.cimd-redirect-uri-missing', { redirectUri: 'http://127.0.0.1/cb', registered: phrase('value.none') }],
+  ['registration.metadata-no-refresh-grant', { grantTypes: phrase('value.none') }],
+  ['registration.dcr-rejected', { url: URL_PARAM, status: '400', error: phrase('value.none'), description: phrase('value.none'), applicationType: phrase('value.not-sent') }],
+  ['registration.dcr-redirect-uri-replaced', { redirectUri: 'http://127.0.0.1/cb', registered: phrase('value.none') }],
+  ['registration.auth-method-unsupported', { method: 'none', supported: phrase('value.none') }],
+  ['client-auth.method-not-advertised', { method: 'none', supported: phrase('value.none') }],
+  ['client-auth.signing-alg-not-advertised', { alg: 'ES256', supported: phrase('value.none') }],
+  ...(['no-algorithm', 'public-only', 'symmetric-key'] as const).map((reason): [string, Record<string, string>] => ['client-auth.key-invalid', { reason: phrase(`client-key.${reason}`) }]),
+  ['client-auth.key-invalid', { reason: phrase('client-key.symmetric-alg'), alg: 'HS256' }],
+  ['authorization.no-endpoint', { issuer: 'https://as.example.com', value: phrase('value.absent') }],
+  ['authorization.error-response', { error: 'access_denied', description: phrase('value.none'), uri: phrase('value.none') }],
+  ['authorization.no-redirect', { url: URL_PARAM, status: '500', excerpt: phrase('value.no-text') }],
+  ...(['authorization-server-metadata', 'client-registration', 'authorization-request', 'identity-assertion'] as const).map((what): [string, Record<string, string>] => [
+    'token.missing-prerequisite',
+    { what: phrase(`prerequisite.${what}`) },
+  ]),
+  ['token.no-authorization-code', { reason: phrase('authorization-code.no-code-parameter') }],
+  ['token.no-authorization-code', { reason: phrase('authorization-code.no-callback') }],
+  ['token.cache-control-missing', { value: phrase('value.none') }],
+  ['token.scope-narrowed', { requested: 'a b', granted: phrase('value.none'), missing: 'a b' }],
+  ['token.error-response', { status: '400', error: 'invalid_grant', description: phrase('value.no-error-description') }],
+  ['id-jag.profile-not-advertised', { profiles: phrase('value.absent') }],
+  ['id-jag.exchange-refused', { status: '400', error: 'invalid_grant', description: phrase('value.no-error-description') }],
+  ['id-jag.token-type-not-n-a', { tokenType: phrase('value.absent') }],
+  ['id-jag.wrong-typ', { typ: phrase('value.absent') }],
+  ['id-jag.audience-mismatch', { aud: phrase('value.absent'), issuer: 'https://as.example.com' }],
+  ['id-jag.client-id-mismatch', { claim: phrase('value.absent'), clientId: 'c1' }],
+  ['id-jag.issuer-mismatch', { iss: phrase('value.absent'), expected: 'https://idp.example.com' }],
+  ['id-jag.received', Object.fromEntries(['iss', 'sub', 'aud', 'resource', 'clientId', 'exp'].map((name) => [name, phrase('value.absent')]))],
+  ['token.signature-unverifiable', { alg: 'HS256', reason: phrase('signature.shared-secret') }],
+  ['token.jwks-unusable', { url: URL_PARAM, reason: phrase('jwks.no-keys-array') }],
+  ['token.signature-invalid', { url: URL_PARAM, reason: phrase('signature.mismatch') }],
+  ['token.signing-key-not-found', { alg: phrase('value.none'), kid: phrase('value.none'), url: URL_PARAM }],
+  ['token.typ-not-at-jwt', { typ: phrase('value.none') }],
+  ['token.scope-missing', { requested: 'a', scope: phrase('value.none'), missing: 'a' }],
+  ['token.introspection-inactive', { active: phrase('value.absent') }],
+  ['token.id-token', { iss: phrase('value.none'), aud: phrase('value.none') }],
+  ['mcp.connected', { server: 'lab 1.0', protocolVersion: phrase('value.unknown'), toolCount: '1' }],
+  ['mcp.token-rejected', { operation: 'initialize', error: phrase('value.no-error-code'), challenge: phrase('value.no-www-authenticate') }],
+  ['mcp.not-mcp', { operation: 'initialize', contentType: phrase('value.none'), message: 'Unexpected content type' }],
+  ['mcp.tool-error', { tool: 'add_numbers', message: phrase('value.no-content') }],
+  ['mcp.tool-error', { tool: 'add_numbers', message: phrase('value.no-text-content') }],
+  ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.tampered-token') }],
+  ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.foreign-audience-token'), audience: URL_PARAM }],
+  ...(['no-refresh-token', 'no-metadata', 'no-client', 'same-audience'] as const).map((reason): [string, Record<string, string>] => [
+    'audit.foreign-audience-untested',
+    { audience: URL_PARAM, reason: phrase(`audit.untested.${reason}`) },
+  ]),
+  ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.token-request-failed'), cause: 'token.endpoint-insecure' }],
+  ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused'), error: 'invalid_target' }],
+  ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused-status'), status: '500' }],
+];
+
+test('findings with phrase params read in Chinese without a word of the English phrases', () => {
+  // `null` is a JSON literal, quoted in the Chinese text too.
+  const english = Object.values(PHRASES).map((text) => text.en).filter((text) => text !== 'null');
+  const used = new Set<string>();
+  for (const [id, params] of PHRASED) {
+    for (const value of Object.values(params)) if (value.startsWith('@phrase:')) used.add(value);
+    const made = makeFinding(id, '2026-07-28', { params });
+    assert.ok(made, id);
+    const zh = localizedFindingText(made, 'zh-CN', FINDINGS, PHRASES);
+    const text = [zh.title, zh.detail, zh.hint ?? ''].join('\n');
+    assert.doesNotMatch(text, /@phrase:|\{\w+\}/, `${id}: ${text}`);
+    for (const sentence of english) assert.ok(!text.includes(sentence), `${id} shows "${sentence}" in Chinese: ${text}`);
+    assert.doesNotMatch([made.title, made.detail].join('\n'), /@phrase:/, `${id} English`);
+  }
+  const unused = Object.keys(PHRASES).filter((phraseId) => !used.has(phrase(phraseId as keyof typeof PHRASES)));
+  assert.deepEqual(unused, [], 'every phrase is rendered by some case above');
+});
+
+test('a finding with phrase params shows its Chinese phrase, and English until the phrases are loaded', () => {
+  const made = makeFinding('token.no-authorization-code', '2026-07-28', { params: { reason: phrase('authorization-code.no-callback') } });
+  assert.ok(made);
+  assert.equal(made.detail, 'The authorization response carried no code (no callback), so there is nothing to send to the token endpoint.');
+  assert.equal(localizedFindingText(made, 'zh-CN', FINDINGS, PHRASES).detail, '授权响应中没有授权码(没有收到回调),因此无法向令牌端点发送请求。');
+  assert.equal(localizedFindingText(made, 'zh-CN', FINDINGS, undefined).detail, made.detail);
+  assert.equal(localizedFindingText({ ...made, params: { reason: '@phrase:no.such-phrase' } }, 'zh-CN', FINDINGS, PHRASES).detail, made.detail);
 });

@@ -1,9 +1,11 @@
 /**
  * Findings as the findings list shows them: errors first, filtered by severity, in the reader's
- * language (the Chinese text comes from the catalogue, filled with the finding's params), with
- * spec links labelled for the selected spec version.
+ * language (the Chinese text comes from the catalogue, filled with the finding's params, whose
+ * phrase references are rendered from the phrase table), with spec links labelled for the
+ * selected spec version.
  */
-import { loadedFindingCatalogue, type FindingCatalogue } from './finding-catalogue.js';
+import { loadedFindingCatalogue, loadedFindingPhrases, type FindingCatalogue, type FindingPhrases } from './finding-catalogue.js';
+import { hasPhraseReferences, resolvePhraseParams } from '../engine/checks/phrase-reference.js';
 import { isKnownSpecRef, specRefLabel, type SpecRefId } from '../engine/checks/spec-refs.js';
 import type { Finding, Severity, SpecRef, SpecVersion } from '../engine/types.js';
 
@@ -44,20 +46,28 @@ function fillTemplate(template: string, params: Record<string, string>): string 
 
 /**
  * The finding's text in `language`. English is the text the engine put in the finding; other
- * languages come from the catalogue entry, filled with the same params. Falls back to English
- * when the catalogue is not loaded (components get it with `useFindingCatalogue()`, which loads it
- * on demand) or lacks the id or the translation.
+ * languages come from the catalogue entry, filled with the same params, where a phrase reference
+ * (`@phrase:…`) becomes the phrase in that language. Falls back to English when the catalogue is
+ * not loaded (components get it with `useFindingCatalogue()`, which loads it and the phrases on
+ * demand) or lacks the id, the translation or a phrase the params name.
  */
 export function localizedFindingText(
   finding: Finding,
   language: 'en' | 'zh-CN',
   catalogue: FindingCatalogue | undefined = loadedFindingCatalogue(),
+  phrases: FindingPhrases | undefined = loadedFindingPhrases(),
 ): FindingText {
   const english: FindingText = { title: finding.title, detail: finding.detail, ...(finding.hint ? { hint: finding.hint } : {}) };
   if (language === 'en') return english;
   const translated = catalogue?.get(finding.id)?.text[language];
   if (!translated) return english;
-  const params = finding.params ?? {};
+  let params = finding.params ?? {};
+  if (hasPhraseReferences(params)) {
+    if (!phrases) return english;
+    const resolved = resolvePhraseParams(params, (id) => phrases[id]?.[language]);
+    if (!resolved.complete) return english;
+    params = resolved.params;
+  }
   const text: FindingText = { title: fillTemplate(translated.title, params), detail: fillTemplate(translated.detail, params) };
   if (translated.hint) text.hint = fillTemplate(translated.hint, params);
   else if (english.hint) text.hint = english.hint;

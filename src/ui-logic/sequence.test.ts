@@ -130,6 +130,22 @@ test('long runs are paged; notes stay with their page', () => {
   assert.equal(second[0]?.kind, 'note');
 });
 
+test('with a label range only the page shown is labelled; the rows, actors and notes stay those of the whole run', () => {
+  const run = labRun();
+  const whole = buildSequenceModel(run, { mcpOrigin: MCP });
+  const paged = buildSequenceModel(run, { mcpOrigin: MCP }, { labelRange: { start: 4, end: 6 } });
+  assert.deepEqual(paged.actors, whole.actors);
+  assert.deepEqual(
+    paged.rows.map((row) => [row.kind, row.exchangeIndex]),
+    whole.rows.map((row) => [row.kind, row.exchangeIndex]),
+  );
+  const page = sequencePage(6, 4, 1);
+  assert.deepEqual(rowsOnPage(paged, page, 6), rowsOnPage(whole, page, 6));
+  const unlabelled = paged.rows.filter((row) => (row.kind === 'request' || row.kind === 'reply') && row.exchangeIndex < 4);
+  assert.ok(unlabelled.length > 0);
+  assert.ok(unlabelled.every((row) => 'label' in row && row.label === ''));
+});
+
 test('a divider marks each change of step, even when a step comes back', () => {
   counter = 0;
   const run = [

@@ -38,6 +38,11 @@ export interface SequenceModel {
 
 export interface SequenceOptions {
   authorization?: AuthorizationNote;
+  /**
+   * Exchange indexes [start, end) that are drawn (the page shown of a long run): only their
+   * arrows get labels; the others' are left empty, so a 2,000-exchange run costs one page of work.
+   */
+  labelRange?: { start: number; end: number };
 }
 
 /** Query values longer than this are cut, so `code=`, `state=` and PKCE values do not crowd the diagram. */
@@ -141,8 +146,10 @@ export function buildSequenceModel(exchanges: readonly Exchange[], actors: Seque
     previousStepId = exchange.stepId;
     const actor = actorFor(exchange.request.url, mcpOrigin, asOrigin);
     if (actor === 'other') usesOther = true;
-    const request = requestLabel(exchange, actor);
-    const reply = replyLabel(exchange);
+    const range = options.labelRange;
+    const labelled = range === undefined || (exchangeIndex >= range.start && exchangeIndex < range.end);
+    const request = labelled ? requestLabel(exchange, actor) : '';
+    const reply: { label: string; tone: ReplyTone } = labelled ? replyLabel(exchange) : { label: '', tone: 'pending' };
     const common = { exchangeId: exchange.id, exchangeIndex, stepId: exchange.stepId, actor };
     rows.push({ kind: 'request', ...common, label: request });
     rows.push({ kind: 'reply', ...common, label: reply.label, tone: reply.tone });

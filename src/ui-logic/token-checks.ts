@@ -4,6 +4,7 @@
  * The engine reports problems (and a valid signature); a check with no finding passes when the
  * token carries the value the check looks at.
  */
+import { isPhraseReference } from '../engine/checks/phrase-reference.js';
 import type { TokenInspectionData } from '../engine/flow-data.js';
 import type { Finding, Severity } from '../engine/types.js';
 
@@ -71,7 +72,8 @@ export function tokenChecks(inspection: TokenInspectionData | undefined, finding
 function signatureCheck(inspection: TokenInspectionData, findings: readonly Finding[]): TokenCheck {
   const related = relatedFindings('signature', findings);
   const withParams = related.find((f) => f.params?.url !== undefined);
-  const kid = textValue(inspection.header?.kid) ?? related.find((f) => f.params?.kid && f.params.kid !== '(none)')?.params?.kid;
+  // A kid param that is a phrase reference stands for "(none)".
+  const kid = textValue(inspection.header?.kid) ?? related.find((f) => f.params?.kid && !isPhraseReference(f.params.kid))?.params?.kid;
   const status: TokenCheckStatus =
     inspection.signature === 'valid' ? 'pass' : inspection.signature === 'invalid' ? 'fail' : inspection.signature === 'unverified' ? 'warn' : worstStatus(related);
   return {

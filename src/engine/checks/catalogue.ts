@@ -4,6 +4,8 @@
  */
 import type { Finding, Severity, SpecVersion } from '../types.js';
 import type { FindingDefinition } from './finding-definition.js';
+import { phraseText } from './finding-phrases.js';
+import { resolvePhraseParams } from './phrase-reference.js';
 import { resolveSpecRef } from './spec-refs.js';
 import { auditFindings } from './findings/audit.js';
 import { authenticatedMcpFindings } from './findings/authenticated-mcp.js';
@@ -18,6 +20,9 @@ import { refreshFindings } from './findings/refresh.js';
 import { tokenInspectionFindings } from './findings/token-inspection.js';
 import { tokenRequestFindings } from './findings/token-request.js';
 import { transportFindings } from './findings/transport.js';
+
+// The UI loads the phrases with the catalogue, to show phrase params in the reader's language.
+export { PHRASES } from './finding-phrases.js';
 
 const ALL: readonly FindingDefinition[] = [
   ...transportFindings,
@@ -63,12 +68,16 @@ export interface FindingInput {
   evidence?: { exchangeId: string; pointer?: string };
 }
 
-/** Builds a finding from its catalogue entry; undefined when the rule is off for the version. */
+/**
+ * Builds a finding from its catalogue entry; undefined when the rule is off for the version.
+ * The English texts show phrase params (`phrase('value.none')`) in English; `params` keeps the
+ * references, so other languages can render them too.
+ */
 export function makeFinding(id: string, version: SpecVersion, input: FindingInput = {}): Finding | undefined {
   const entry = findingDefinition(id);
   const severity = severityFor(entry, version);
   if (severity === undefined) return undefined;
-  const params = input.params ?? {};
+  const params = resolvePhraseParams(input.params ?? {}, phraseText('en')).params;
   const text = entry.text.en;
   const finding: Finding = {
     id,

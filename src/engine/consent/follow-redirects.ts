@@ -5,6 +5,7 @@
  * such as the lab run with --auto-consent; a login or consent page, an error page or a redirect
  * that leads nowhere ends the walk with the finding that explains it.
  */
+import { phrase } from '../checks/finding-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type StepHttp } from '../step.js';
 import { redactUrl } from '../redact.js';
 import { redirectionEndpoint } from '../steps/authorization-response.js';
@@ -76,7 +77,7 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
     const error = sent.error ?? { kind: 'refused', message: 'no answer' };
     throw new InteractionFailure(`The request to ${shown} failed (${error.kind}): ${error.message}.`, {
       id: 'http.unreachable',
-      params: { url: shown, kind: error.kind, message: error.message },
+      params: { url: shown, kind: error.kind, message: sent.error ? error.message : phrase('transport.no-answer') },
       evidence,
     });
   }
@@ -108,7 +109,7 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   const text = excerpt(response.body);
   throw new InteractionFailure(`The authorization server answered ${shown} with HTTP ${status} instead of a redirect${text ? `: ${text}` : ''}.`, {
     id: 'authorization.no-redirect',
-    params: { url: shown, status, excerpt: text || '(no text)' },
+    params: { url: shown, status, excerpt: text || phrase('value.no-text') },
     evidence,
   });
 }

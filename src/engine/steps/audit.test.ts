@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import type { FlowData } from '../flow-data.js';
 import { authorizationServerData, cannedTransport, findingIds, formOf, requestHeader, runOneStep, type CannedRoute } from '../test-kit.js';
 import { AUDIT_AUDIENCE_PATH, tamperWithToken } from './audit.js';
@@ -64,6 +65,18 @@ describe('audit', () => {
     assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges[0]?.id);
   });
 
+  it('names the token that got an unexpected status, and the finding that kept the other audience untested', async () => {
+    const transport = cannedTransport({ [`POST ${SERVER}`]: { status: 500, body: '' } });
+    const data = { ...flowData('rt-1'), authorizationServer: authorizationServerData({ issuer: ISSUER, token_endpoint: 'http://as.example.com/token' }) };
+    const { result } = await runOneStep('audit', transport, { serverUrl: SERVER, audit: true }, data);
+    assert.deepEqual(findingIds(result), ['audit.unexpected-status', 'token.endpoint-insecure', 'audit.foreign-audience-untested']);
+    const [unexpected, , untested] = result.findings;
+    assert.equal(unexpected?.params?.what, phrase('audit.tampered-token'));
+    assert.match(unexpected?.detail ?? '', /^The tampered token was answered 500\./);
+    assert.deepEqual(untested?.params, { audience: FOREIGN_AUDIENCE, reason: phrase('audit.untested.token-request-failed'), cause: 'token.endpoint-insecure' });
+    assert.match(untested?.detail ?? '', /: the token request could not be made \(see token\.endpoint-insecure\)\.$/);
+  });
+
   it('reports a server that does not answer, instead of saying nothing', async () => {
     const { result, ids } = await audit({ server: { error: { kind: 'timeout', message: 'No complete answer within 300 ms.' } } });
     assert.deepEqual(ids, ['http.unreachable', 'audit.foreign-audience-untested']);
@@ -79,7 +92,8 @@ describe('audit', () => {
     });
     const { result } = await runOneStep('audit', transport, { serverUrl, audit: true }, flowData('rt-1'));
     assert.deepEqual(findingIds(result), ['audit.accepts-tampered-token', 'audit.foreign-audience-untested']);
-    assert.match(result.findings[1]?.params?.reason ?? '', /does not name another audience/);
+    assert.equal(result.findings[1]?.params?.reason, phrase('audit.untested.same-audience'));
+    assert.match(result.findings[1]?.detail ?? '', /: the token it issued does not name another audience, so it proves nothing\.$/);
     assert.deepEqual(transport.urls(), [`POST ${serverUrl}`, `POST ${TOKEN_ENDPOINT}`], 'the token for this server is not sent as a foreign one');
   });
 
@@ -89,6 +103,11 @@ describe('audit', () => {
       'rt-1',
     );
     assert.deepEqual(ids, ['audit.rejects-tampered-token', 'audit.foreign-audience-untested']);
-    assert.match(result.findings[1]?.params?.reason ?? '', /invalid_target/);
+    assert.deepEqual(result.findings[1]?.params, {
+      audience: FOREIGN_AUDIENCE,
+      reason: phrase('audit.untested.refused'),
+      error: 'invalid_target',
+    });
+    assert.match(result.findings[1]?.detail ?? '', /: the authorization server refused \(invalid_target\)\.$/);
   });
 });

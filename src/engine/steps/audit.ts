@@ -10,6 +10,7 @@
  */
 import { decodeJwt, errors } from 'jose';
 import { canonicalServerUri } from '../canonical-uri.js';
+import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { parseJsonObject, reportTransportFailure } from './json-document.js';
@@ -56,7 +57,7 @@ async function tamperedTokenTest(ctx: StepContext, accessToken: string): Promise
   judge(ctx, sent, {
     accepted: 'audit.accepts-tampered-token',
     refused: 'audit.rejects-tampered-token',
-    what: 'tampered token',
+    what: 'audit.tampered-token',
     params: {},
   });
 }
@@ -66,28 +67,29 @@ async function foreignAudienceTest(ctx: StepContext, refreshToken: string | unde
   // The probe already stopped on an invalid server URL; nothing to test here.
   if (!URL.canParse(ctx.options.serverUrl)) return;
   const audience = new URL(AUDIT_AUDIENCE_PATH, ctx.options.serverUrl).href;
-  const untested = (reason: string) => ctx.report('audit.foreign-audience-untested', { params: { audience, reason } });
-  if (!refreshToken) return untested('no refresh token was issued.');
-  if (!metadata) return untested('there is no authorization server metadata.');
+  // The reason is a phrase; `details` fill its placeholders.
+  const untested = (reason: PhraseId, details: Record<string, string> = {}) =>
+    ctx.report('audit.foreign-audience-untested', { params: { audience, reason: phrase(reason), ...details } });
+  if (!refreshToken) return untested('audit.untested.no-refresh-token');
+  if (!metadata) return untested('audit.untested.no-metadata');
 
   const parameters = new URLSearchParams({ refresh_token: refreshToken, resource: audience });
   const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', parameters);
-  if (!call.ok) return untested(call.reason);
+  // The finding that says why the request could not be made is already in the list.
+  if (!call.ok) return call.findingId ? untested('audit.untested.token-request-failed', { cause: call.findingId }) : untested('audit.untested.no-client');
   const response = call.exchange.response;
   const body = response ? parseJsonObject(response.body) : undefined;
   if (!response || response.status !== 200 || !body?.ok || typeof body.value.access_token !== 'string') {
-    const error = body?.ok && typeof body.value.error === 'string' ? body.value.error : `status ${response?.status ?? 'none'}`;
-    return untested(`the authorization server refused (${error}).`);
+    if (body?.ok && typeof body.value.error === 'string') return untested('audit.untested.refused', { error: body.value.error });
+    return untested('audit.untested.refused-status', { status: response ? String(response.status) : phrase('value.none') });
   }
   const foreignToken = body.value.access_token;
-  if (!issuedForOtherAudience(foreignToken, ctx)) {
-    return untested('the token it issued does not name another audience, so it proves nothing.');
-  }
+  if (!issuedForOtherAudience(foreignToken, ctx)) return untested('audit.untested.same-audience');
   const sent = await sendWithToken(ctx, foreignToken, 'audit: token for another audience');
   judge(ctx, sent, {
     accepted: 'audit.accepts-foreign-audience',
     refused: 'audit.rejects-foreign-audience',
-    what: 'token for another audience',
+    what: 'audit.foreign-audience-token',
     params: { audience },
   });
 }
@@ -115,7 +117,7 @@ function looseResource(uri: string): string {
 }
 
 /** The server's answer to a token it must refuse; no answer proves nothing and is reported as such. */
-function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused: string; what: string; params: Record<string, string> }): void {
+function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused: string; what: PhraseId; params: Record<string, string> }): void {
   const status = sent.response?.status;
   if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
@@ -125,5 +127,5 @@ function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; re
   const params = { ...ids.params, url: ctx.options.serverUrl, status: String(status) };
   if (status >= 200 && status < 300) ctx.report(ids.accepted, { params, evidence });
   else if (status === 401) ctx.report(ids.refused, { params, evidence });
-  else ctx.report('audit.unexpected-status', { params: { ...params, what: ids.what }, evidence });
+  else ctx.report('audit.unexpected-status', { params: { ...params, what: phrase(ids.what) }, evidence });
 }

@@ -12,6 +12,7 @@ import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validatio
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { inEnglish, phrase } from '../checks/finding-phrases.js';
 import type { FlowData, McpData, McpTool } from '../flow-data.js';
 import { missingScopes, splitScope } from '../scope.js';
 import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -102,7 +103,7 @@ async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
     ctx.report('mcp.connected', {
       params: {
         server: mcp.serverInfo ? `${mcp.serverInfo.name} ${mcp.serverInfo.version}` : ctx.options.serverUrl,
-        protocolVersion: mcp.protocolVersion ?? '(unknown)',
+        protocolVersion: mcp.protocolVersion ?? phrase('value.unknown'),
         toolCount: String(mcp.tools?.length ?? 0),
       },
     });
@@ -171,12 +172,12 @@ function failure(ctx: StepContext, error: unknown, phase: Operation, since: numb
   const status = response.status;
   const challengeHeader = headerValues(response, 'www-authenticate');
   const challenge = challengeHeader.length > 0 ? findChallenge(parseWwwAuthenticateChallenges(challengeHeader), 'bearer') : undefined;
-  const shownChallenge = challengeHeader.length > 0 ? challengeHeader.join(', ') : '(no WWW-Authenticate header)';
+  const shownChallenge = challengeHeader.length > 0 ? challengeHeader.join(', ') : phrase('value.no-www-authenticate');
 
   if (status === 401) {
-    const errorCode = challenge?.parameters.error ?? '(no error code)';
+    const errorCode = challenge?.parameters.error ?? phrase('value.no-error-code');
     ctx.report('mcp.token-rejected', { params: { operation, error: errorCode, challenge: shownChallenge }, evidence });
-    return stop(`The MCP server rejected the access token (${errorCode}).`, 'mcp.token-rejected');
+    return stop(`The MCP server rejected the access token (${inEnglish(errorCode)}).`, 'mcp.token-rejected');
   }
   if (status === 403) {
     if (challenge?.parameters.error === 'insufficient_scope') return stepUp(ctx, exchange, operation, challenge.parameters.scope, shownChallenge, mcp);
@@ -188,9 +189,9 @@ function failure(ctx: StepContext, error: unknown, phase: Operation, since: numb
     return phase === 'tools/call' ? undefined : stop(`The MCP server answered HTTP ${status} to ${operation}.`, 'mcp.http-error');
   }
 
-  const contentType = headerValue(response, 'content-type') ?? '(none)';
-  if (!(error instanceof McpError) && !looksLikeJsonRpc(contentType, response.body)) {
-    ctx.report('mcp.not-mcp', { params: { operation, contentType, message }, evidence });
+  const contentType = headerValue(response, 'content-type');
+  if (!(error instanceof McpError) && !looksLikeJsonRpc(contentType ?? '', response.body)) {
+    ctx.report('mcp.not-mcp', { params: { operation, contentType: contentType ?? phrase('value.none'), message }, evidence });
     return stop(`The answer to ${operation} is not MCP.`, 'mcp.not-mcp');
   }
   if (phase === 'tools/call') {
@@ -263,13 +264,14 @@ function looksLikeJsonRpc(contentType: string, body: string): boolean {
   return /"jsonrpc"\s*:\s*"2\.0"/.test(body);
 }
 
+/** The tool's own text (quoted data), or a phrase saying it has none. */
 function resultText(content: unknown): string {
-  if (!Array.isArray(content)) return '(no content)';
+  if (!Array.isArray(content)) return phrase('value.no-content');
   const text = content
     .map((item: unknown) => (typeof item === 'object' && item !== null && 'text' in item && typeof item.text === 'string' ? item.text : ''))
     .join(' ')
     .trim();
-  return text ? text.slice(0, 300) : '(no text content)';
+  return text ? text.slice(0, 300) : phrase('value.no-text-content');
 }
 
 function errorMessage(error: unknown): string {

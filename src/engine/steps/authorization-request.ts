@@ -8,6 +8,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
 import { canonicalServerUri, isLoopbackUrl } from '../canonical-uri.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
 import { createPkcePair, createState } from '../pkce.js';
@@ -107,7 +108,7 @@ export const authorizationRequestStep: StepDefinition = {
     const endpoint = as.metadata.authorization_endpoint;
     const endpointUrl = parseUrl(endpoint);
     if (!endpointUrl) {
-      ctx.report('authorization.no-endpoint', { params: { issuer: as.metadata.issuer, value: endpoint ?? '(absent)' } });
+      ctx.report('authorization.no-endpoint', { params: { issuer: as.metadata.issuer, value: endpoint ?? phrase('value.absent') } });
       return failed('The authorization server metadata has no usable authorization_endpoint.', 'authorization.no-endpoint');
     }
     checkRedirectUri(ctx, client.redirectUri);

@@ -10,6 +10,7 @@
  */
 import { validateAuthResponse } from 'oauth4webapi';
 import { findingDefinition, severityFor } from '../checks/catalogue.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData, AuthorizationResponseData } from '../flow-data.js';
 import { redactUrl } from '../redact.js';
 import { failed, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -112,7 +113,7 @@ async function validateResponse(ctx: StepContext, request: AuthorizationRequestD
   };
 
   if (error !== undefined && !hideError) {
-    ctx.report('authorization.error-response', { params: { error, description: errorDescription ?? '(none)', uri: errorUri ?? '(none)' } });
+    ctx.report('authorization.error-response', { params: { error, description: errorDescription ?? phrase('value.none'), uri: errorUri ?? phrase('value.none') } });
   }
   if (stopping.length > 0) {
     const first = stopping[0] ?? 'authorization.state-mismatch';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import type { FlowData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
 import type { SpecVersion } from '../types.js';
@@ -217,7 +218,8 @@ describe('authorization-server-metadata step: validation', () => {
   it('a missing issuer cannot be validated', async () => {
     const { result } = await at(metadata({ issuer: undefined }));
     assert.deepEqual(findingIds(result), ['asm.issuer-mismatch']);
-    assert.equal(result.findings[0]?.params?.issuer, '(missing)');
+    assert.equal(result.findings[0]?.params?.issuer, phrase('value.missing'));
+    assert.match(result.findings[0]?.detail ?? '', /says "issuer": "\(missing\)"/);
   });
 
   it('no code_challenge_methods_supported: MCP clients refuse to proceed from 2025-11-25 on', async () => {
@@ -298,13 +300,13 @@ describe('authorization-server-metadata step: validation', () => {
       grant: 'client_credentials',
     });
     assert.deepEqual(findingIds(cc.result), ['asm.grant-type-not-advertised']);
-    assert.equal(cc.result.findings[0]?.params?.grants, '(absent)');
+    assert.equal(cc.result.findings[0]?.params?.grants, phrase('value.absent'));
   });
 
   it('notes when public clients cannot authenticate and when iss is not advertised', async () => {
     const { result } = await at(metadata({ token_endpoint_auth_methods_supported: undefined, authorization_response_iss_parameter_supported: undefined }));
     assert.deepEqual(findingIds(result), ['asm.public-clients-unsupported', 'asm.iss-parameter-not-advertised']);
     assert.ok(result.findings.every((f) => f.severity === 'info'));
-    assert.equal(result.findings[0]?.params?.methods, '(absent)');
+    assert.equal(result.findings[0]?.params?.methods, phrase('value.absent'));
   });
 });

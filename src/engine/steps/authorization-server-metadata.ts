@@ -23,6 +23,7 @@
 import { processDiscoveryResponse } from 'oauth4webapi';
 import { isSecureOrLoopback } from '../canonical-uri.js';
 import type { FindingInput } from '../checks/catalogue.js';
+import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { AuthorizationServerData, AuthorizationServerMetadata } from '../flow-data.js';
 import { OAUTH_GRANT_TYPES } from '../options.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -38,7 +39,7 @@ import { strictVerdict } from './oauth-library.js';
 
 const FETCH_IDS = { followed: 'asm.redirect', notFollowed: 'asm.redirect-not-followed', unexpectedStatus: 'asm.unexpected-status' };
 
-const WHAT = 'The authorization server metadata';
+const WHAT: DocumentPhraseId = 'document.authorization-server-metadata';
 
 export const authorizationServerMetadataStep: StepDefinition = {
   id: 'authorization-server-metadata',
@@ -167,7 +168,7 @@ function refusesWithoutPkce(spec: SpecVersion): boolean {
 function checkIssuer(document: Record<string, unknown>, expected: Expectation, url: string, report: Reporter, pointer: (field: string) => { exchangeId: string; pointer: string }): void {
   const issuer = document.issuer;
   if (typeof issuer !== 'string') {
-    report('asm.issuer-mismatch', { params: { url, issuer: '(missing)', expected: expected.issuer }, evidence: pointer('issuer') });
+    report('asm.issuer-mismatch', { params: { url, issuer: phrase('value.missing'), expected: expected.issuer }, evidence: pointer('issuer') });
     return;
   }
   if (expected.foundAt !== undefined && issuer !== expected.foundAt && !sameIssuerSpelledDifferently(issuer, expected.foundAt)) {
@@ -202,7 +203,7 @@ function checkCapabilities(ctx: StepContext, checks: MetadataChecks, report: Rep
     // RFC 8414 §2: "If omitted, the default is client_secret_basic".
     if (!(authMethods ?? ['client_secret_basic']).includes('none')) {
       report('asm.public-clients-unsupported', {
-        params: { methods: authMethods ? JSON.stringify(authMethods) : '(absent)' },
+        params: { methods: authMethods ? JSON.stringify(authMethods) : phrase('value.absent') },
         evidence: pointer('token_endpoint_auth_methods_supported'),
       });
     }
@@ -219,7 +220,7 @@ function checkCapabilities(ctx: StepContext, checks: MetadataChecks, report: Rep
   const grant = OAUTH_GRANT_TYPES[ctx.options.grant];
   if (grants && !grants.includes(grant)) {
     report('asm.grant-type-not-advertised', {
-      params: { grant, grants: checks.absent('grant_types_supported') ? '(absent)' : JSON.stringify(grants) },
+      params: { grant, grants: checks.absent('grant_types_supported') ? phrase('value.absent') : JSON.stringify(grants) },
       evidence: pointer('grant_types_supported'),
     });
   }
@@ -290,7 +291,7 @@ class MetadataChecks {
       return;
     }
     if (typeof value !== 'string' || !URL.canParse(value)) {
-      this.fail(field, 'an absolute URL');
+      this.fail(field, 'expected.absolute-url');
       return;
     }
     if (!secureOrLoopback(value)) this.report('asm.endpoint-not-https', { params: { field, value }, evidence: this.pointer(field) });
@@ -299,12 +300,12 @@ class MetadataChecks {
   stringArray(field: string): void {
     const value = this.document[field];
     if (value === undefined) return;
-    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) this.fail(field, 'an array of strings');
+    if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) this.fail(field, 'expected.string-array');
   }
 
   boolean(field: string): void {
     const value = this.document[field];
-    if (value !== undefined && typeof value !== 'boolean') this.fail(field, 'true or false');
+    if (value !== undefined && typeof value !== 'boolean') this.fail(field, 'expected.boolean');
   }
 
   /** The document as the flow may rely on it: every field, minus those of the wrong type. */
@@ -314,9 +315,9 @@ class MetadataChecks {
     return { ...kept, issuer: typeof documentIssuer === 'string' ? documentIssuer : issuer };
   }
 
-  private fail(field: string, expected: string): void {
+  private fail(field: string, expected: Extract<PhraseId, `expected.${string}`>): void {
     this.invalid.add(field);
-    this.report('asm.invalid-field', { params: { field, expected, url: this.url }, evidence: this.pointer(field) });
+    this.report('asm.invalid-field', { params: { field, expected: phrase(expected), url: this.url }, evidence: this.pointer(field) });
   }
 }
 

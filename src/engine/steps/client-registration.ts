@@ -9,6 +9,7 @@
  */
 import { processDynamicClientRegistrationResponse } from 'oauth4webapi';
 import { isLoopbackUrl } from '../canonical-uri.js';
+import { inEnglish, phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationServerMetadata, ClientData } from '../flow-data.js';
 import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type TokenEndpointAuthMethod } from '../options.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -213,7 +214,7 @@ async function useClientIdMetadataDocument(ctx: StepContext, metadata: Authoriza
     if (sent.response.status < 200 || sent.response.status > 299) {
       ctx.report('registration.cimd-document-unavailable', { params: { url: documentUrl, status: String(sent.response.status) }, evidence });
     } else {
-      const document = readJsonDocument(ctx, sent, 'The client ID metadata document');
+      const document = readJsonDocument(ctx, sent, 'document.client-id-metadata');
       if (document) registeredMethod = checkMetadataDocument(ctx, document, documentUrl, evidence);
     }
   }
@@ -242,7 +243,7 @@ function checkMetadataDocument(
   const redirectUris = stringArray(document.redirect_uris);
   if (ctx.options.grant === 'authorization_code' && document.redirect_uris !== undefined && !redirectUris.includes(ctx.options.redirectUri)) {
     ctx.report('registration.cimd-redirect-uri-missing', {
-      params: { redirectUri: ctx.options.redirectUri, registered: redirectUris.join(' ') || '(none)' },
+      params: { redirectUri: ctx.options.redirectUri, registered: redirectUris.join(' ') || phrase('value.none') },
       evidence: { ...evidence, pointer: '/redirect_uris' },
     });
   }
@@ -264,7 +265,7 @@ function checkRefreshGrant(ctx: StepContext, document: Record<string, unknown>, 
   // RFC 7591 §2: "If omitted, the default behavior is that the client will use only the "authorization_code" Grant Type."
   const grantTypes = document.grant_types === undefined ? ['authorization_code'] : stringArray(document.grant_types);
   if (!grantTypes.includes('refresh_token')) {
-    ctx.report('registration.metadata-no-refresh-grant', { params: { grantTypes: grantTypes.join(' ') || '(none)' }, evidence: { ...evidence, pointer: '/grant_types' } });
+    ctx.report('registration.metadata-no-refresh-grant', { params: { grantTypes: grantTypes.join(' ') || phrase('value.none') }, evidence: { ...evidence, pointer: '/grant_types' } });
   }
 }
 
@@ -299,13 +300,11 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   // RFC 7591 §3.2.2: errors are 400 with a JSON body { error, error_description }.
   if (response.status < 200 || response.status > 299) {
     const errorBody = parseJsonObject(response.body);
-    const error = errorBody.ok && typeof errorBody.value.error === 'string' ? errorBody.value.error : '(none)';
-    const description = errorBody.ok && typeof errorBody.value.error_description === 'string' ? errorBody.value.error_description : '(none)';
-    ctx.report('registration.dcr-rejected', {
-      params: { url: endpoint, status: String(response.status), error, description, applicationType: String(body.application_type ?? '(not sent)') },
-      evidence,
-    });
-    return failed(`The authorization server rejected the registration (HTTP ${response.status}, ${error}).`, 'registration.dcr-rejected');
+    const error = errorBody.ok && typeof errorBody.value.error === 'string' ? errorBody.value.error : phrase('value.none');
+    const description = errorBody.ok && typeof errorBody.value.error_description === 'string' ? errorBody.value.error_description : phrase('value.none');
+    const applicationType = typeof body.application_type === 'string' ? body.application_type : phrase('value.not-sent');
+    ctx.report('registration.dcr-rejected', { params: { url: endpoint, status: String(response.status), error, description, applicationType }, evidence });
+    return failed(`The authorization server rejected the registration (HTTP ${response.status}, ${inEnglish(error)}).`, 'registration.dcr-rejected');
   }
   // Counts what this response is found guilty of, so the library's verdict is only asked for more.
   let problems = 0;
@@ -316,7 +315,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   // RFC 7591 §3.2.1: "The server responds with an HTTP 201 Created status code".
   if (response.status !== 201) report('registration.dcr-status-not-201', { params: { status: String(response.status) }, evidence });
 
-  const information = readJsonDocument(ctx, sent, 'The registration response');
+  const information = readJsonDocument(ctx, sent, 'document.registration-response');
   if (!information) return failed('The registration response is not a JSON object.', 'http.not-json');
 
   const clientId = information.client_id;
@@ -332,7 +331,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
       report('registration.dcr-redirect-uris-not-echoed', { evidence });
     } else if (!stringArray(information.redirect_uris).includes(ctx.options.redirectUri)) {
       report('registration.dcr-redirect-uri-replaced', {
-        params: { redirectUri: ctx.options.redirectUri, registered: stringArray(information.redirect_uris).join(' ') || '(none)' },
+        params: { redirectUri: ctx.options.redirectUri, registered: stringArray(information.redirect_uris).join(' ') || phrase('value.none') },
         evidence: { ...evidence, pointer: '/redirect_uris' },
       });
     }
@@ -387,7 +386,7 @@ function finishClient(ctx: StepContext, metadata: AuthorizationServerMetadata, o
   });
 
   if (Array.isArray(supported) && !supported.includes(method)) {
-    ctx.report('registration.auth-method-unsupported', { params: { method, supported: supported.join(' ') || '(none)' } });
+    ctx.report('registration.auth-method-unsupported', { params: { method, supported: supported.join(' ') || phrase('value.none') } });
   }
   const missingCredential =
     (SECRET_METHODS.includes(method) && obtained.clientSecret === undefined) || (method === 'private_key_jwt' && options.privateKeyJwk === undefined);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationServerMetadata, ClientData, FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions, type IdentityAssertionOptions } from '../options.js';
 import { buildRegistrationRequest } from './client-registration.js';
@@ -224,7 +225,7 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
   it('warns about a missing issued_token_type and cache headers, and fails without an ID-JAG', async () => {
     const loose = await runGrant({ idp: { headers: { 'content-type': 'application/json' }, body: { access_token: ID_JAG } } });
     assert.deepEqual(loose.ids, ['token.cache-control-missing', 'id-jag.issued-token-type-missing', 'id-jag.token-type-not-n-a', 'id-jag.idp-accepts-public-client', 'id-jag.received']);
-    assert.deepEqual(finding(loose.result, 'id-jag.token-type-not-n-a')?.params, { tokenType: '(absent)' });
+    assert.deepEqual(finding(loose.result, 'id-jag.token-type-not-n-a')?.params, { tokenType: phrase('value.absent') });
     assert.deepEqual(loose.result.outcome, { kind: 'ok' });
 
     const empty = await runGrant({ idp: exchangeAnswer({ issued_token_type: 'urn:ietf:params:oauth:token-type:id-jag', token_type: 'N_A' }) });

@@ -17,6 +17,7 @@
  */
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
+import { phrase } from '../checks/finding-phrases.js';
 import { basicCredentials, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, IdentityAssertionGrantData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type IdentityAssertionOptions } from '../options.js';
@@ -25,6 +26,9 @@ import type { Exchange } from '../types.js';
 import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary } from './oauth-library.js';
 import { analyzeTokenResponse, callTokenEndpoint, missingPrerequisite, scopeWithoutAuthorizationRequest, tokenRequestResource } from './token-request.js';
+
+/** Stands in the finding params for a claim or member the token or answer lacks. */
+const ABSENT = phrase('value.absent');
 
 /** RFC 8693 §2.1 grant type. */
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -49,9 +53,9 @@ export interface IdJagRequest {
 /** Runs the whole grant for the token-request step (client and metadata are known to be there). */
 export async function requestTokensWithIdentityAssertion(ctx: StepContext, metadata: AuthorizationServerMetadata): Promise<StepOutput> {
   const input = ctx.options.identityAssertion;
-  if (!input) return missingPrerequisite(ctx, 'the identity assertion (IdP token endpoint and ID token)');
+  if (!input) return missingPrerequisite(ctx, 'prerequisite.identity-assertion');
   const client = ctx.data.client;
-  if (!client) return missingPrerequisite(ctx, 'client registration');
+  if (!client) return missingPrerequisite(ctx, 'prerequisite.client-registration');
 
   checkGrantProfile(ctx, metadata);
   const idTokenClaims = readIdToken(ctx, input.idToken);
@@ -95,7 +99,7 @@ export async function requestTokensWithIdentityAssertion(ctx: StepContext, metad
 function checkGrantProfile(ctx: StepContext, metadata: AuthorizationServerMetadata): void {
   const profiles = metadata.authorization_grant_profiles_supported;
   if (Array.isArray(profiles) && profiles.includes(ID_JAG_GRANT_PROFILE)) return;
-  ctx.report('id-jag.profile-not-advertised', { params: { profiles: profiles === undefined ? '(absent)' : JSON.stringify(profiles) } });
+  ctx.report('id-jag.profile-not-advertised', { params: { profiles: profiles === undefined ? ABSENT : JSON.stringify(profiles) } });
 }
 
 /** Decodes the ID token the person gave, to name the IdP client and catch an expired token early. */
@@ -202,7 +206,7 @@ function analyzeTokenExchangeResponse(
   const response = exchange.response;
   const status = String(response.status);
   const refused = (body: Record<string, unknown>): TokenExchangeResult => {
-    const description = typeof body.error_description === 'string' ? body.error_description : '(no error_description)';
+    const description = typeof body.error_description === 'string' ? body.error_description : phrase('value.no-error-description');
     ctx.report('id-jag.exchange-refused', { params: { status, error: String(body.error), description }, evidence });
     return { ok: false, reason: `The IdP refused the token exchange (${String(body.error)}).`, findingId: 'id-jag.exchange-refused' };
   };
@@ -213,14 +217,14 @@ function analyzeTokenExchangeResponse(
     ctx.report('id-jag.exchange-http-error', { params: { status, url: exchange.request.url }, evidence });
     return { ok: false, reason: `The IdP answered the token exchange with HTTP ${status}.`, findingId: 'id-jag.exchange-http-error' };
   }
-  const body = readJsonDocument(ctx, sent, 'The token exchange response');
+  const body = readJsonDocument(ctx, sent, 'document.token-exchange-response');
   if (!body) return { ok: false, reason: 'The token exchange response is not a JSON object.', findingId: 'http.not-json' };
   if (typeof body.error === 'string') return refused(body);
 
   // RFC 6749 §5.1, which RFC 8693 §2.2.1 builds on: responses with tokens carry "Cache-Control: no-store".
   const cacheControl = headerValue(response, 'cache-control');
   if (!cacheControl || !/(^|,)\s*no-store\s*(,|$)/i.test(cacheControl)) {
-    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? '(none)' }, evidence });
+    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? phrase('value.none') }, evidence });
   }
 
   const idJag = typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
@@ -242,7 +246,7 @@ function analyzeTokenExchangeResponse(
   // RFC 8693 §2.2.1: "If the issued token is not an access token or usable as an access token,
   // then the token_type value N_A is used".
   const tokenType = typeof body.token_type === 'string' ? body.token_type : undefined;
-  if (tokenType?.toUpperCase() !== 'N_A') ctx.report('id-jag.token-type-not-n-a', { params: { tokenType: tokenType ?? '(absent)' }, evidence });
+  if (tokenType?.toUpperCase() !== 'N_A') ctx.report('id-jag.token-type-not-n-a', { params: { tokenType: tokenType ?? ABSENT }, evidence });
 
   if (!client.authenticated) ctx.report('id-jag.idp-accepts-public-client', { params: { clientId: client.clientId }, evidence });
 
@@ -284,7 +288,7 @@ export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpec
   const typ = typeof header.typ === 'string' ? header.typ.toLowerCase() : undefined;
   // RFC 7515 §4.1.9: the "application/" prefix of a typ media type may be left out.
   if (typ !== ID_JAG_JWT_TYPE && typ !== `application/${ID_JAG_JWT_TYPE}`) {
-    ctx.report('id-jag.wrong-typ', { params: { typ: typeof header.typ === 'string' ? header.typ : '(absent)' }, evidence });
+    ctx.report('id-jag.wrong-typ', { params: { typ: typeof header.typ === 'string' ? header.typ : ABSENT }, evidence });
   }
 
   let claims: JWTPayload;
@@ -297,7 +301,7 @@ export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpec
 
   const audiences = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
   if (!audiences.includes(expect.request.audience)) {
-    ctx.report('id-jag.audience-mismatch', { params: { aud: audiences.length > 0 ? audiences.join(' ') : '(absent)', issuer: expect.request.audience }, evidence });
+    ctx.report('id-jag.audience-mismatch', { params: { aud: audiences.length > 0 ? audiences.join(' ') : ABSENT, issuer: expect.request.audience }, evidence });
   }
   // "the resource claim MUST contain the Resource Identifier of the MCP Server if present".
   const resource = claims.resource;
@@ -306,23 +310,23 @@ export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpec
   }
   const clientId = stringClaim(claims, 'client_id');
   if (clientId !== expect.clientId) {
-    ctx.report('id-jag.client-id-mismatch', { params: { claim: clientId ?? '(absent)', clientId: expect.clientId }, evidence });
+    ctx.report('id-jag.client-id-mismatch', { params: { claim: clientId ?? ABSENT, clientId: expect.clientId }, evidence });
   }
   const iss = stringClaim(claims, 'iss');
   if (expect.idpIssuer !== undefined && iss !== expect.idpIssuer) {
-    ctx.report('id-jag.issuer-mismatch', { params: { iss: iss ?? '(absent)', expected: expect.idpIssuer }, evidence });
+    ctx.report('id-jag.issuer-mismatch', { params: { iss: iss ?? ABSENT, expected: expect.idpIssuer }, evidence });
   }
   if (typeof claims.exp !== 'number') ctx.report('id-jag.exp-missing', { evidence });
   else if (claims.exp * 1000 <= ctx.clock.now()) ctx.report('id-jag.expired', { params: { exp: isoTime(claims.exp) }, evidence });
 
   ctx.report('id-jag.received', {
     params: {
-      iss: iss ?? '(absent)',
-      sub: stringClaim(claims, 'sub') ?? '(absent)',
-      aud: audiences.join(' ') || '(absent)',
-      resource: typeof resource === 'string' ? resource : '(absent)',
-      clientId: clientId ?? '(absent)',
-      exp: typeof claims.exp === 'number' ? isoTime(claims.exp) : '(absent)',
+      iss: iss ?? ABSENT,
+      sub: stringClaim(claims, 'sub') ?? ABSENT,
+      aud: audiences.join(' ') || ABSENT,
+      resource: typeof resource === 'string' ? resource : ABSENT,
+      clientId: clientId ?? ABSENT,
+      exp: typeof claims.exp === 'number' ? isoTime(claims.exp) : ABSENT,
     },
     evidence,
   });

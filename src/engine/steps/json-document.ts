@@ -2,6 +2,7 @@
  * Reading JSON documents (metadata, registration and token responses) from untrusted servers:
  * every way the answer can be unusable becomes a finding, never an exception.
  */
+import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
 import type { Exchange, ExchangeResponse } from '../types.js';
 
@@ -38,7 +39,11 @@ export function reportTransportFailure(ctx: StepContext, sent: SentExchange): bo
   return false;
 }
 
-export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
+/**
+ * A failure's `reason` is the parser's own message (quoted data) or a phrase reference, whose
+ * placeholders are in `params` (finding params, like the reason itself).
+ */
+export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; params?: Record<string, string> };
 
 /** Parses a body that must be a JSON object. */
 export function parseJsonObject(body: string): JsonObjectResult {
@@ -46,28 +51,38 @@ export function parseJsonObject(body: string): JsonObjectResult {
   try {
     value = JSON.parse(body);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : 'invalid JSON' };
+    return { ok: false, reason: error instanceof Error ? error.message : phrase('json.invalid') };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, reason: `the top level is ${Array.isArray(value) ? 'an array' : typeof value}, not an object` };
+    return { ok: false, reason: phrase('json.top-level-not-object'), params: { jsonType: phrase(jsonTypePhrase(value)) } };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }
 
+/** The JSON type of a parsed value that is not an object. */
+function jsonTypePhrase(value: unknown): Extract<PhraseId, `json-type.${string}`> {
+  if (value === null) return 'json-type.null';
+  if (Array.isArray(value)) return 'json-type.array';
+  if (typeof value === 'string') return 'json-type.string';
+  if (typeof value === 'number') return 'json-type.number';
+  return 'json-type.boolean';
+}
+
 /**
  * Reads a JSON object document from a 2xx answer, reporting a wrong Content-Type (warning)
- * or an unparsable body (error, with `what` naming the document). Undefined when unusable.
+ * or an unparsable body (error); `document` names it in the findings. Undefined when unusable.
  */
-export function readJsonDocument(ctx: StepContext, sent: SentExchange, what: string): Record<string, unknown> | undefined {
+export function readJsonDocument(ctx: StepContext, sent: SentExchange, document: DocumentPhraseId): Record<string, unknown> | undefined {
   if (reportTransportFailure(ctx, sent) || !sent.response) return undefined;
   const response = sent.response;
   const evidence = { exchangeId: sent.exchange.id };
   const url = sent.exchange.request.url;
-  const contentType = headerValue(response, 'content-type') ?? '(none)';
+  const what = phrase(document);
+  const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
   const parsed = parseJsonObject(response.body);
   if (!parsed.ok) {
-    const reason = /^\s*</.test(response.body) ? 'it looks like HTML' : parsed.reason;
-    ctx.report('http.not-json', { params: { what, url, contentType, reason }, evidence });
+    const why = /^\s*</.test(response.body) ? { reason: phrase('json.looks-like-html') } : { ...parsed.params, reason: parsed.reason };
+    ctx.report('http.not-json', { params: { what, url, contentType, ...why }, evidence });
     return undefined;
   }
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {

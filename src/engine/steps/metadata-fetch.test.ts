@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import { describeTried, isErrorFinding } from './metadata-fetch.js';
 
 describe('discovery findings and reports', () => {
@@ -11,7 +12,7 @@ describe('discovery findings and reports', () => {
   });
 
   it('describeTried lists URLs', () => {
-    assert.equal(describeTried([]), '(none)');
+    assert.equal(describeTried([]), phrase('value.none'));
     assert.equal(describeTried(['a', 'b']), 'a, b');
   });
 });

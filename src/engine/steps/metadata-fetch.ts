@@ -4,6 +4,7 @@
  * "not here, try the next one", other statuses and unusable bodies reported.
  */
 import { findingDefinition, severityFor } from '../checks/catalogue.js';
+import { phrase, type DocumentPhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
 import type { HeaderList, SpecVersion } from '../types.js';
 import { sendFollowingRedirects, type RedirectFindingIds } from './same-origin-redirects.js';
@@ -30,7 +31,7 @@ export interface CandidateRequest {
 export async function fetchMetadataDocument(
   ctx: StepContext,
   candidate: CandidateRequest,
-  what: string,
+  document: DocumentPhraseId,
   ids: MetadataFindingIds,
 ): Promise<FetchedDocument | undefined> {
   const { sent, unfollowed } = await sendFollowingRedirects(ctx, { method: 'GET', url: candidate.url, headers: candidate.headers }, candidate.label, ids);
@@ -46,8 +47,8 @@ export async function fetchMetadataDocument(
     // "A successful response MUST use the 200 OK HTTP status code"; another 2xx is still read.
     if (status < 200 || status >= 300) return undefined;
   }
-  const document = readJsonDocument(ctx, sent, what);
-  return document ? { document, sent } : undefined;
+  const read = readJsonDocument(ctx, sent, document);
+  return read ? { document: read, sent } : undefined;
 }
 
 /**
@@ -68,7 +69,7 @@ function sameOrigin(a: string, b: string): boolean {
 
 /** Human list of the URLs tried, for `*.not-found` findings. */
 export function describeTried(urls: readonly string[]): string {
-  return urls.length === 0 ? '(none)' : urls.join(', ');
+  return urls.length === 0 ? phrase('value.none') : urls.join(', ');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { SpecVersion } from '../types.js';
+import { phrase } from '../checks/finding-phrases.js';
 import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
 import { SERVER_NOT_PROTECTED } from './probe.js';
 
@@ -105,6 +106,9 @@ describe('probe step', () => {
     assert.deepEqual(findingIds(result), ['probe.malformed-www-authenticate']);
     assert.equal(result.findings[0]?.params?.problem, 'unquoted-value');
     assert.equal(result.findings[0]?.params?.position, String('Bearer resource_metadata='.length + 1));
+    assert.equal(result.findings[0]?.params?.message, phrase('www-authenticate.unquoted-value'));
+    assert.equal(result.findings[0]?.params?.subject, 'resource_metadata');
+    assert.match(result.findings[0]?.detail ?? '', /unquoted-value: The value of "resource_metadata" contains characters a token cannot hold;/);
     assert.equal(result.data.probe?.resourceMetadataUrl, PRM);
   });
 
@@ -173,9 +177,14 @@ describe('probe step', () => {
   });
 
   it('refuses a server URL that is not http(s) without sending anything', async () => {
-    for (const serverUrl of ['mcp.example.com/mcp', 'ftp://mcp.example.com/mcp']) {
+    for (const [serverUrl, reason, words] of [
+      ['mcp.example.com/mcp', phrase('server-url.not-absolute'), ': it is not an absolute URL.'],
+      ['ftp://mcp.example.com/mcp', phrase('server-url.scheme-not-http'), ': the scheme is ftp: (only http and https carry MCP).'],
+    ] as const) {
       const { result, transport } = await probe(unauthorized(CHALLENGE), { serverUrl });
       assert.deepEqual(findingIds(result), ['probe.invalid-server-url']);
+      assert.equal(result.findings[0]?.params?.reason, reason);
+      assert.ok(result.findings[0]?.detail.endsWith(words), result.findings[0]?.detail);
       assert.equal(result.outcome.kind, 'failed');
       assert.equal(transport.requests.length, 0);
     }
@@ -205,13 +214,13 @@ describe('probe step', () => {
 
   it('does not follow a 302 (it would turn the POST into a GET) or a cross-origin redirect', async () => {
     for (const [status, location, reason] of [
-      [302, '/login', 'method-change'],
-      [308, 'https://elsewhere.example.com/mcp', 'cross-origin'],
+      [302, '/login', 'redirect.method-change'],
+      [308, 'https://elsewhere.example.com/mcp', 'redirect.cross-origin'],
     ] as const) {
       const { result, transport } = await probe({ status, headers: { location }, body: '' });
       assert.equal(transport.requests.length, 1);
       assert.deepEqual(findingIds(result), ['probe.redirect-not-followed']);
-      assert.equal(result.findings[0]?.params?.reason, reason);
+      assert.equal(result.findings[0]?.params?.reason, phrase(reason));
       assert.equal(result.outcome.kind === 'failed' ? result.outcome.findingId : undefined, 'probe.redirect-not-followed');
     }
   });

@@ -14,6 +14,7 @@
  *   client would start authorization from (unless the run is lenient).
  */
 import { isLoopbackUrl } from '../canonical-uri.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthChallenge, ProbeData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
 import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition } from '../step.js';
@@ -89,7 +90,7 @@ export const probeStep: StepDefinition = {
       return ctx.stopsFlow('probe.redirect-not-followed') ? failed(reason, 'probe.redirect-not-followed', { probe }) : ok({ probe });
     }
     if (looksLikeSomethingElse(response)) {
-      const contentType = headerValue(response, 'content-type') ?? '(none)';
+      const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
       ctx.report('probe.not-mcp', { params: { url, status: String(status), contentType }, evidence });
       if (ctx.stopsFlow('probe.not-mcp')) return failed(`${url} does not answer like an MCP endpoint (HTTP ${status}).`, 'probe.not-mcp', { probe });
       return ok({ probe });
@@ -151,12 +152,12 @@ function negotiatedProtocolVersion(body: string): string | undefined {
 function parseServerUrl(ctx: StepContext): URL | undefined {
   const raw = ctx.options.serverUrl;
   if (!URL.canParse(raw)) {
-    ctx.report('probe.invalid-server-url', { params: { url: raw, reason: 'it is not an absolute URL' } });
+    ctx.report('probe.invalid-server-url', { params: { url: raw, reason: phrase('server-url.not-absolute') } });
     return undefined;
   }
   const url = new URL(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.report('probe.invalid-server-url', { params: { url: raw, reason: `the scheme is ${url.protocol} (only http and https carry MCP)` } });
+    ctx.report('probe.invalid-server-url', { params: { url: raw, reason: phrase('server-url.scheme-not-http'), scheme: url.protocol } });
     return undefined;
   }
   return url;
@@ -223,7 +224,8 @@ function analyzeChallengeHeaders(
     ctx.report('probe.malformed-www-authenticate', {
       params: {
         problem: problem.kind,
-        message: problem.message,
+        message: phrase(`www-authenticate.${problem.note}`),
+        subject: problem.subject ?? '',
         position: String(problem.offset + 1),
         line: String(problem.line + 1),
         excerpt: problem.excerpt,
@@ -255,7 +257,7 @@ function analyzeChallengeHeaders(
 }
 
 function schemeList(challenges: readonly AuthChallenge[]): string {
-  return challenges.length === 0 ? '(none)' : challenges.map((c) => c.scheme).join(', ');
+  return challenges.length === 0 ? phrase('value.none') : challenges.map((c) => c.scheme).join(', ');
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import type { FlowData, ProbeData } from '../flow-data.js';
 import type { SpecVersion } from '../types.js';
 import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
@@ -129,7 +130,8 @@ describe('protected-resource-metadata step', () => {
     const notFollowed = await discover({ [PATH_AWARE]: { status: 302, headers: { location: 'https://cdn.example.net/prm' }, body: '' }, [ROOT]: document() });
     assert.deepEqual(notFollowed.transport.urls(), [PATH_AWARE, ROOT]);
     assert.deepEqual(findingIds(notFollowed.result), ['prm.redirect-not-followed']);
-    assert.equal(notFollowed.result.findings[0]?.params?.reason, 'cross-origin');
+    assert.equal(notFollowed.result.findings[0]?.params?.reason, phrase('redirect.cross-origin'));
+    assert.match(notFollowed.result.findings[0]?.detail ?? '', /not followed \(it leads to another origin\)/);
   });
 
   it('stops after too many redirects', async () => {
@@ -139,7 +141,7 @@ describe('protected-resource-metadata step', () => {
     const { result, transport } = await discover(routes);
     assert.equal(transport.urls().filter((u) => u.includes('/hop')).length, 5);
     assert.equal(findingIds(result).filter((id) => id === 'prm.redirect').length, 5);
-    assert.ok(result.findings.some((f) => f.id === 'prm.redirect-not-followed' && f.params?.reason === 'too-many'));
+    assert.ok(result.findings.some((f) => f.id === 'prm.redirect-not-followed' && f.params?.reason === phrase('redirect.too-many')));
   });
 
   it('a resource that names another server stops the flow (lenient runs go on)', async () => {

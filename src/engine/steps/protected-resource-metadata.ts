@@ -21,6 +21,7 @@
 import { processResourceDiscoveryResponse } from 'oauth4webapi';
 import { compareResourceIdentifiers } from '../canonical-uri.js';
 import type { FindingInput } from '../checks/catalogue.js';
+import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { ProtectedResourceData } from '../flow-data.js';
 import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import { protectedResourceMetadataUrls } from '../well-known.js';
@@ -52,7 +53,7 @@ export const protectedResourceMetadataStep: StepDefinition = {
       const fetched = await fetchMetadataDocument(
         ctx,
         { url: candidate.url, label: candidate.label, headers: discoveryHeaders(ctx, candidate.url, { protocolVersion: true }) },
-        'The Protected Resource Metadata',
+        'document.protected-resource-metadata',
         FETCH_IDS,
       );
       if (fetched) return analyzeDocument(ctx, fetched);
@@ -149,25 +150,33 @@ function readAuthorizationServers(document: Record<string, unknown>, url: string
   const raw = document.authorization_servers;
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    report('prm.invalid-field', { params: { url, field: 'authorization_servers', expected: 'an array of issuer URLs' }, evidence: evidence('/authorization_servers') });
+    report('prm.invalid-field', {
+      params: { url, field: 'authorization_servers', expected: phrase('expected.issuer-url-array') },
+      evidence: evidence('/authorization_servers'),
+    });
     return [];
   }
   const usable: string[] = [];
   raw.forEach((entry: unknown, index) => {
-    const reason = issuerProblem(entry);
-    if (reason === undefined && typeof entry === 'string') usable.push(entry);
-    else report('prm.invalid-authorization-server', { params: { value: String(entry), reason: reason ?? 'not a string' }, evidence: evidence(`/authorization_servers/${index}`) });
+    if (typeof entry !== 'string') {
+      report('prm.invalid-authorization-server', { params: { value: String(entry), reason: phrase('issuer.not-string') }, evidence: evidence(`/authorization_servers/${index}`) });
+      return;
+    }
+    const problem = issuerProblem(entry);
+    if (problem === undefined) usable.push(entry);
+    else report('prm.invalid-authorization-server', { params: { value: entry, ...problem }, evidence: evidence(`/authorization_servers/${index}`) });
   });
   return usable;
 }
 
-function issuerProblem(entry: unknown): string | undefined {
-  if (typeof entry !== 'string') return 'not a string';
-  if (!URL.canParse(entry)) return 'not an absolute URL';
+/** Why a string is no issuer identifier, as finding params (the reason and what it names). */
+function issuerProblem(entry: string): { reason: string; scheme?: string } | undefined {
+  const because = (id: PhraseId) => ({ reason: phrase(id) });
+  if (!URL.canParse(entry)) return because('issuer.not-absolute-url');
   const url = new URL(entry);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `the scheme is ${url.protocol}`;
-  if (url.search !== '' || entry.includes('?')) return 'it has a query';
-  if (url.hash !== '' || entry.includes('#')) return 'it has a fragment';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ...because('issuer.scheme'), scheme: url.protocol };
+  if (url.search !== '' || entry.includes('?')) return because('issuer.has-query');
+  if (url.hash !== '' || entry.includes('#')) return because('issuer.has-fragment');
   return undefined;
 }
 
@@ -175,6 +184,6 @@ function readStringArray(document: Record<string, unknown>, field: string, url: 
   const value = document[field];
   if (value === undefined) return undefined;
   if (Array.isArray(value) && value.every((item): item is string => typeof item === 'string')) return value;
-  report('prm.invalid-field', { params: { url, field, expected: 'an array of strings' }, evidence: evidence(`/${field}`) });
+  report('prm.invalid-field', { params: { url, field, expected: phrase('expected.string-array') }, evidence: evidence(`/${field}`) });
   return undefined;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phrase } from '../checks/finding-phrases.js';
 import { cannedTransport, findingIds, runOneStep } from '../test-kit.js';
 import { isRedirectStatus, isWithinOrigin } from './same-origin-redirects.js';
 
@@ -33,7 +34,7 @@ describe('sendFollowingRedirects through a step', () => {
     const { result } = await runOneStep('protected-resource-metadata', transport, { serverUrl: 'https://mcp.example.com/mcp' });
     assert.deepEqual(transport.urls(), [PATH_AWARE, ROOT]);
     assert.equal(result.findings[0]?.id, 'prm.redirect-not-followed');
-    assert.equal(result.findings[0]?.params?.reason, 'invalid-location');
+    assert.equal(result.findings[0]?.params?.reason, phrase('redirect.invalid-location'));
   });
 
   it('treats a 3xx without Location as a plain status', async () => {

@@ -9,6 +9,7 @@
  * authorization server anywhere until it reaches the redirect URI (`consent/follow-redirects.ts`).
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4
  */
+import { phrase } from '../checks/finding-phrases.js';
 import type { HttpRequestInput, SentExchange, StepContext } from '../step.js';
 import { headerValue } from './json-document.js';
 
@@ -82,7 +83,8 @@ export async function sendFollowingRedirects(
     const evidence = { exchangeId: sent.exchange.id };
     const notFollowed = (reason: UnfollowedRedirectReason): FollowedExchange => {
       ctx.report(ids.notFollowed, {
-        params: { from: current.url, to: location, status: String(response.status), reason },
+        // `max` fills the phrase of a `too-many` reason.
+        params: { from: current.url, to: location, status: String(response.status), reason: phrase(`redirect.${reason}`), max: String(MAX_REDIRECTS) },
         evidence,
       });
       return { sent, hops, unfollowed: { reason, location } };

@@ -11,6 +11,7 @@
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, type JWK } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { canonicalServerUri } from '../canonical-uri.js';
+import { phrase } from '../checks/finding-phrases.js';
 import { secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
 import { missingResourceScopes } from '../scope.js';
@@ -96,14 +97,14 @@ async function verifySignature(
   header: Record<string, unknown>,
   metadata: AuthorizationServerMetadata | undefined,
 ): Promise<NonNullable<TokenInspectionData['signature']>> {
-  const alg = typeof header.alg === 'string' ? header.alg : '(none)';
-  const kid = typeof header.kid === 'string' ? header.kid : '(none)';
+  const alg = typeof header.alg === 'string' ? header.alg : phrase('value.none');
+  const kid = typeof header.kid === 'string' ? header.kid : phrase('value.none');
   if (alg.toLowerCase() === 'none') {
     ctx.report('token.alg-none');
     return 'invalid';
   }
   if (alg.startsWith('HS')) {
-    ctx.report('token.signature-unverifiable', { params: { alg, reason: 'a shared-secret algorithm, so only holders of the secret can verify it' } });
+    ctx.report('token.signature-unverifiable', { params: { alg, reason: phrase('signature.shared-secret') } });
     return 'unverified';
   }
   const url = metadata?.jwks_uri;
@@ -119,10 +120,10 @@ async function verifySignature(
     ctx.report('token.jwks-unusable', { params: { url, reason: `HTTP ${sent.response.status}` }, evidence });
     return 'unverified';
   }
-  const jwks = readJsonDocument(ctx, sent, 'The JWK Set');
+  const jwks = readJsonDocument(ctx, sent, 'document.jwk-set');
   if (!jwks) return 'unverified';
   if (!Array.isArray(jwks.keys)) {
-    ctx.report('token.jwks-unusable', { params: { url, reason: 'there is no "keys" array' }, evidence });
+    ctx.report('token.jwks-unusable', { params: { url, reason: phrase('jwks.no-keys-array') }, evidence });
     return 'unverified';
   }
 
@@ -144,7 +145,7 @@ async function verifySignature(
       ctx.report('token.signature-unverifiable', { params: { alg, reason: errorMessage(error) }, evidence });
       return 'unverified';
     }
-    const reason = error instanceof errors.JWSSignatureVerificationFailed ? 'the signature does not match' : errorMessage(error);
+    const reason = error instanceof errors.JWSSignatureVerificationFailed ? phrase('signature.mismatch') : errorMessage(error);
     ctx.report('token.signature-invalid', { params: { url, reason }, evidence });
     return 'invalid';
   }
@@ -159,7 +160,7 @@ function isJwk(value: unknown): value is JWK {
 /** RFC 9068 §2.1: JWT access tokens are typed "at+jwt" (informational: MCP does not require RFC 9068). */
 function checkTokenType(ctx: StepContext, header: Record<string, unknown>): void {
   const typ = typeof header.typ === 'string' ? header.typ : undefined;
-  if (!typ || !/^(application\/)?at\+jwt$/i.test(typ)) ctx.report('token.typ-not-at-jwt', { params: { typ: typ ?? '(none)' } });
+  if (!typ || !/^(application\/)?at\+jwt$/i.test(typ)) ctx.report('token.typ-not-at-jwt', { params: { typ: typ ?? phrase('value.none') } });
 }
 
 /**
@@ -209,7 +210,7 @@ function checkClaims(
     const missing = missingResourceScopes(expect.requestedScope, held);
     if (missing.length > 0) {
       ctx.report('token.scope-missing', {
-        params: { requested: expect.requestedScope, scope: held || '(none)', missing: missing.join(' ') },
+        params: { requested: expect.requestedScope, scope: held || phrase('value.none'), missing: missing.join(' ') },
         ...withEvidence,
       });
     }
@@ -295,10 +296,10 @@ function analyzeIntrospection(
     ctx.report('token.introspection-failed', { params: { url, reason: `HTTP ${exchange.response.status}` }, evidence });
     return undefined;
   }
-  const body = readJsonDocument(ctx, sent, 'The introspection response');
+  const body = readJsonDocument(ctx, sent, 'document.introspection-response');
   if (!body) return undefined;
   if (body.active !== true) {
-    ctx.report('token.introspection-inactive', { params: { active: JSON.stringify(body.active) ?? 'undefined' }, evidence });
+    ctx.report('token.introspection-inactive', { params: { active: body.active === undefined ? phrase('value.absent') : JSON.stringify(body.active) }, evidence });
     return body;
   }
   if (format === 'opaque') checkClaims(ctx, body, expect, 'introspection', evidence);
@@ -314,8 +315,8 @@ function decodeIdToken(ctx: StepContext, idToken: string): Record<string, unknow
     ctx.report('token.id-token-undecodable', { params: { reason: errorMessage(error) } });
     return undefined;
   }
-  const aud = typeof claims.aud === 'string' ? claims.aud : Array.isArray(claims.aud) ? claims.aud.join(', ') : '(none)';
-  ctx.report('token.id-token', { params: { iss: typeof claims.iss === 'string' ? claims.iss : '(none)', aud } });
+  const aud = typeof claims.aud === 'string' ? claims.aud : Array.isArray(claims.aud) ? claims.aud.join(', ') : phrase('value.none');
+  ctx.report('token.id-token', { params: { iss: typeof claims.iss === 'string' ? claims.iss : phrase('value.none'), aud } });
   return claims;
 }
 

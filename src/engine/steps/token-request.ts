@@ -11,6 +11,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
 import * as oauth from 'oauth4webapi';
+import { inEnglish, phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
@@ -26,8 +27,8 @@ export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requ
 
 async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   const metadata = ctx.data.authorizationServer?.metadata;
-  if (!metadata) return missingPrerequisite(ctx, 'authorization server metadata');
-  if (!ctx.data.client) return missingPrerequisite(ctx, 'client registration');
+  if (!metadata) return missingPrerequisite(ctx, 'prerequisite.authorization-server-metadata');
+  if (!ctx.data.client) return missingPrerequisite(ctx, 'prerequisite.client-registration');
 
   const grant = ctx.options.grant;
   if (grant === 'cross-app-access') return requestTokensWithIdentityAssertion(ctx, metadata);
@@ -38,10 +39,10 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
     if (requestedScope) parameters.set('scope', requestedScope);
   } else {
     const request = ctx.data.authorizationRequest;
-    if (!request) return missingPrerequisite(ctx, 'authorization request');
+    if (!request) return missingPrerequisite(ctx, 'prerequisite.authorization-request');
     const response = ctx.data.authorizationResponse;
     if (!response?.code) {
-      const reason = response?.error ? `error=${response.error}` : response ? 'no code parameter in the callback' : 'no callback';
+      const reason = response?.error ? `error=${response.error}` : phrase(response ? 'authorization-code.no-code-parameter' : 'authorization-code.no-callback');
       ctx.report('token.no-authorization-code', { params: { reason } });
       return failed('There is no authorization code to exchange.', 'token.no-authorization-code');
     }
@@ -61,9 +62,9 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   return ok({ tokens: analysis.tokens });
 }
 
-export function missingPrerequisite(ctx: StepContext, what: string): StepOutput {
-  ctx.report('token.missing-prerequisite', { params: { what } });
-  return failed(`Cannot request a token: ${what} is missing.`, 'token.missing-prerequisite');
+export function missingPrerequisite(ctx: StepContext, what: Extract<PhraseId, `prerequisite.${string}`>): StepOutput {
+  ctx.report('token.missing-prerequisite', { params: { what: phrase(what) } });
+  return failed(`Cannot request a token: ${inEnglish(phrase(what))} is missing.`, 'token.missing-prerequisite');
 }
 
 /**
@@ -191,7 +192,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
     return { ok: false, findingId: 'token.http-error' };
   }
 
-  const body = readJsonDocument(ctx, sent, 'The token response');
+  const body = readJsonDocument(ctx, sent, 'document.token-response');
   if (!body) return { ok: false, findingId: 'http.not-json' };
   if (typeof body.error === 'string') {
     ctx.report('token.error-response', { params: oauthErrorParams(status, body), evidence });
@@ -202,7 +203,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   // header field with a value of "no-store" in any response containing tokens".
   const cacheControl = headerValue(response, 'cache-control');
   if (!cacheControl || !/(^|,)\s*no-store\s*(,|$)/i.test(cacheControl)) {
-    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? '(none)' }, evidence });
+    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? phrase('value.none') }, evidence });
   }
 
   const accessToken = typeof body.access_token === 'string' && body.access_token.length > 0 ? body.access_token : undefined;
@@ -236,7 +237,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
     const missing = missingResourceScopes(expect.requestedScope, grantedScope);
     if (missing.length > 0) {
       ctx.report('token.scope-narrowed', {
-        params: { requested: expect.requestedScope, granted: grantedScope || '(none)', missing: missing.join(' ') },
+        params: { requested: expect.requestedScope, granted: grantedScope || phrase('value.none'), missing: missing.join(' ') },
         evidence,
       });
     }
@@ -265,7 +266,7 @@ function oauthErrorParams(status: string, body: Record<string, unknown>): Record
   return {
     status,
     error: String(body.error),
-    description: typeof body.error_description === 'string' ? body.error_description : '(no error_description)',
+    description: typeof body.error_description === 'string' ? body.error_description : phrase('value.no-error-description'),
   };
 }
 

@@ -156,7 +156,7 @@ export const probeFindings = defineFindings([
       'zh-CN': {
         title: 'WWW-Authenticate 头格式错误',
         detail:
-          '在该头的第 {position} 个字符处(“{excerpt}”附近)出现问题:{problem}(解析器说明:{message})。宽松的客户端也许仍能读取,但严格的解析器会丢弃整个质询,resource_metadata 和 scope 也随之丢失。',
+          '在该头的第 {position} 个字符处(“{excerpt}”附近)出现问题({problem}):{message}宽松的客户端也许仍能读取,但严格的解析器会丢弃整个质询,resource_metadata 和 scope 也随之丢失。',
         hint: '凡不是简单 token 的参数值(URL、scope 列表)都必须加引号,参数之间用逗号分隔:Bearer resource_metadata="https://…", scope="a b"。',
       },
     },

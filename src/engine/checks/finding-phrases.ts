@@ -1,0 +1,178 @@
+/**
+ * The words of ours that go into a finding's params: reasons, the names of documents, the
+ * stand-ins for an absent value. Steps put a reference into the params (`phrase('value.none')`)
+ * instead of English, and each reader renders it in its own language (see phrase-reference.ts).
+ * Placeholders (`{name}`) are filled from the finding's other params.
+ *
+ * What a server or a library said (error_description, a JSON.parse or jose message) is quoted
+ * data, not ours: it stays in the params verbatim.
+ */
+import { PHRASE_PREFIX, resolvePhraseValue, type PhraseLanguage, type PhraseText } from './phrase-reference.js';
+
+export const PHRASES = {
+  // Stand-ins for a value the server did not send.
+  'value.none': { en: '(none)', 'zh-CN': '(无)' },
+  'value.absent': { en: '(absent)', 'zh-CN': '(未提供)' },
+  'value.missing': { en: '(missing)', 'zh-CN': '(缺失)' },
+  'value.not-sent': { en: '(not sent)', 'zh-CN': '(未发送)' },
+  'value.unknown': { en: '(unknown)', 'zh-CN': '(未知)' },
+  'value.no-error-description': { en: '(no error_description)', 'zh-CN': '(无 error_description)' },
+  'value.no-error-code': { en: '(no error code)', 'zh-CN': '(无错误码)' },
+  'value.no-www-authenticate': { en: '(no WWW-Authenticate header)', 'zh-CN': '(无 WWW-Authenticate 头)' },
+  'value.no-content': { en: '(no content)', 'zh-CN': '(无内容)' },
+  'value.no-text-content': { en: '(no text content)', 'zh-CN': '(无文本内容)' },
+  'value.no-text': { en: '(no text)', 'zh-CN': '(无文本)' },
+  'transport.no-answer': { en: 'no answer', 'zh-CN': '没有响应' },
+
+  // The `what` of http.not-json and http.not-json-content-type (it starts the English title).
+  'document.protected-resource-metadata': { en: 'The Protected Resource Metadata', 'zh-CN': '受保护资源元数据' },
+  'document.authorization-server-metadata': { en: 'The authorization server metadata', 'zh-CN': '授权服务器元数据' },
+  'document.client-id-metadata': { en: 'The client ID metadata document', 'zh-CN': '客户端 ID 元数据文档' },
+  'document.registration-response': { en: 'The registration response', 'zh-CN': '注册响应' },
+  'document.token-response': { en: 'The token response', 'zh-CN': '令牌响应' },
+  'document.token-exchange-response': { en: 'The token exchange response', 'zh-CN': '令牌交换响应' },
+  'document.jwk-set': { en: 'The JWK Set', 'zh-CN': 'JWK Set 文档' },
+  'document.introspection-response': { en: 'The introspection response', 'zh-CN': '内省响应' },
+
+  // Why a body is not a JSON object (http.not-json `reason`).
+  'json.looks-like-html': { en: 'it looks like HTML', 'zh-CN': '看起来是 HTML' },
+  'json.invalid': { en: 'invalid JSON', 'zh-CN': '无效的 JSON' },
+  'json.top-level-not-object': { en: 'the top level is {jsonType}, not an object', 'zh-CN': '顶层是{jsonType},而不是对象' },
+  'json-type.array': { en: 'an array', 'zh-CN': '数组' },
+  'json-type.string': { en: 'a string', 'zh-CN': '字符串' },
+  'json-type.number': { en: 'a number', 'zh-CN': '数字' },
+  'json-type.boolean': { en: 'a boolean', 'zh-CN': '布尔值' },
+  'json-type.null': { en: 'null', 'zh-CN': '空值(null)' },
+
+  // probe.invalid-server-url `reason`.
+  'server-url.not-absolute': { en: 'it is not an absolute URL', 'zh-CN': '它不是绝对 URL' },
+  'server-url.scheme-not-http': {
+    en: 'the scheme is {scheme} (only http and https carry MCP)',
+    'zh-CN': '其协议为 {scheme}(只有 http 和 https 能承载 MCP)',
+  },
+
+  // probe.malformed-www-authenticate `message`, one per WwwAuthenticateNote; {subject} is the
+  // scheme, parameter name or character the parser stopped at.
+  'www-authenticate.empty-header': { en: 'The header holds no challenge.', 'zh-CN': '该头中没有任何质询。' },
+  'www-authenticate.missing-comma': { en: 'Elements of the list must be separated by a comma.', 'zh-CN': '列表元素之间必须用逗号分隔。' },
+  'www-authenticate.missing-scheme': {
+    en: 'Expected an authentication scheme (a token), found "{subject}".',
+    'zh-CN': '此处应为认证方案(token),实际为 "{subject}"。',
+  },
+  'www-authenticate.scheme-needs-separator': {
+    en: 'The scheme "{subject}" must be followed by a space, a comma or the end of the header.',
+    'zh-CN': '认证方案 "{subject}" 之后必须是空格、逗号或头的结尾。',
+  },
+  'www-authenticate.missing-parameter-name': { en: 'Expected a parameter name, found "{subject}".', 'zh-CN': '此处应为参数名,实际为 "{subject}"。' },
+  'www-authenticate.missing-equals': { en: 'The parameter "{subject}" must be followed by "=".', 'zh-CN': '参数 "{subject}" 之后必须是 "="。' },
+  'www-authenticate.duplicate-parameter': {
+    en: 'The parameter "{subject}" occurs more than once in the challenge; the first value is kept.',
+    'zh-CN': '参数 "{subject}" 在质询中出现了不止一次;保留第一个值。',
+  },
+  'www-authenticate.missing-value': { en: 'The parameter "{subject}" has no value.', 'zh-CN': '参数 "{subject}" 没有值。' },
+  'www-authenticate.unquoted-value': {
+    en: 'The value of "{subject}" contains characters a token cannot hold; it must be sent as a quoted-string ("...").',
+    'zh-CN': '"{subject}" 的值包含 token 不允许的字符;必须以带引号的字符串("...")发送。',
+  },
+  'www-authenticate.unterminated-quoted-string': {
+    en: 'The quoted value of "{subject}" has no closing quote.',
+    'zh-CN': '"{subject}" 的带引号值缺少结束引号。',
+  },
+
+  // Why a redirect was not followed (*.redirect-not-followed `reason`).
+  'redirect.cross-origin': { en: 'it leads to another origin', 'zh-CN': '它指向另一个源' },
+  'redirect.method-change': { en: 'it would turn the request into a GET', 'zh-CN': '它会把请求变成 GET' },
+  'redirect.too-many': { en: 'more than {max} redirects', 'zh-CN': '重定向超过 {max} 次' },
+  'redirect.invalid-location': { en: 'the Location is not an http(s) URL', 'zh-CN': 'Location 不是 http(s) URL' },
+
+  // What a metadata field must be (prm.invalid-field, asm.invalid-field `expected`).
+  'expected.issuer-url-array': { en: 'an array of issuer URLs', 'zh-CN': 'issuer URL 数组' },
+  'expected.string-array': { en: 'an array of strings', 'zh-CN': '字符串数组' },
+  'expected.absolute-url': { en: 'an absolute URL', 'zh-CN': '绝对 URL' },
+  'expected.boolean': { en: 'true or false', 'zh-CN': 'true 或 false' },
+
+  // Why an authorization_servers entry is no issuer identifier (prm.invalid-authorization-server `reason`).
+  'issuer.not-string': { en: 'not a string', 'zh-CN': '不是字符串' },
+  'issuer.not-absolute-url': { en: 'not an absolute URL', 'zh-CN': '不是绝对 URL' },
+  'issuer.scheme': { en: 'the scheme is {scheme}', 'zh-CN': '其协议为 {scheme}' },
+  'issuer.has-query': { en: 'it has a query', 'zh-CN': '它带有查询串' },
+  'issuer.has-fragment': { en: 'it has a fragment', 'zh-CN': '它带有片段' },
+
+  // Why the private key cannot sign (client-auth.key-invalid `reason`).
+  'client-key.no-algorithm': {
+    en: 'no algorithm (neither the JWK\'s "alg" nor the signing algorithm option)',
+    'zh-CN': '没有算法(JWK 的 "alg" 和签名算法选项都未给出)',
+  },
+  'client-key.public-only': { en: 'the JWK is a public key (it has no "d")', 'zh-CN': '该 JWK 是公钥(没有 "d")' },
+  'client-key.symmetric-alg': {
+    en: '{alg} is symmetric; private_key_jwt needs an asymmetric key',
+    'zh-CN': '{alg} 是对称算法;private_key_jwt 需要非对称密钥',
+  },
+  'client-key.symmetric-key': { en: 'the JWK is a symmetric key', 'zh-CN': '该 JWK 是对称密钥' },
+
+  // What an earlier step did not produce (token.missing-prerequisite `what`).
+  'prerequisite.authorization-server-metadata': { en: 'authorization server metadata', 'zh-CN': '授权服务器元数据' },
+  'prerequisite.client-registration': { en: 'client registration', 'zh-CN': '客户端注册' },
+  'prerequisite.authorization-request': { en: 'authorization request', 'zh-CN': '授权请求' },
+  'prerequisite.identity-assertion': {
+    en: 'the identity assertion (IdP token endpoint and ID token)',
+    'zh-CN': '身份断言(IdP 令牌端点和 ID 令牌)',
+  },
+
+  // Why there is no code (token.no-authorization-code `reason`; an error response is shown as error=…).
+  'authorization-code.no-code-parameter': { en: 'no code parameter in the callback', 'zh-CN': '回调中没有 code 参数' },
+  'authorization-code.no-callback': { en: 'no callback', 'zh-CN': '没有收到回调' },
+
+  // Signature verification (token.jwks-unusable, token.signature-unverifiable, token.signature-invalid `reason`).
+  'jwks.no-keys-array': { en: 'there is no "keys" array', 'zh-CN': '其中没有 "keys" 数组' },
+  'signature.shared-secret': {
+    en: 'a shared-secret algorithm, so only holders of the secret can verify it',
+    'zh-CN': '这是共享密钥算法,只有持有该密钥的一方才能验证',
+  },
+  'signature.mismatch': { en: 'the signature does not match', 'zh-CN': '签名不匹配' },
+
+  // The audit (audit.unexpected-status `what`, audit.foreign-audience-untested `reason`, a sentence).
+  'audit.tampered-token': { en: 'tampered token', 'zh-CN': '篡改过的令牌' },
+  'audit.foreign-audience-token': { en: 'token for another audience', 'zh-CN': '签发给其他受众的令牌' },
+  'audit.untested.no-refresh-token': { en: 'no refresh token was issued.', 'zh-CN': '没有签发刷新令牌。' },
+  'audit.untested.no-metadata': { en: 'there is no authorization server metadata.', 'zh-CN': '没有授权服务器元数据。' },
+  'audit.untested.no-client': { en: 'there is no client to ask with.', 'zh-CN': '没有可用于请求的客户端。' },
+  'audit.untested.token-request-failed': {
+    en: 'the token request could not be made (see {cause}).',
+    'zh-CN': '无法发出令牌请求(见 {cause})。',
+  },
+  'audit.untested.refused': { en: 'the authorization server refused ({error}).', 'zh-CN': '授权服务器拒绝了请求({error})。' },
+  'audit.untested.refused-status': {
+    en: 'the authorization server answered HTTP {status} without an access token.',
+    'zh-CN': '授权服务器返回 HTTP {status},没有签发访问令牌。',
+  },
+  'audit.untested.same-audience': {
+    en: 'the token it issued does not name another audience, so it proves nothing.',
+    'zh-CN': '它签发的令牌没有指向其他受众,因此证明不了什么。',
+  },
+} as const satisfies Record<string, PhraseText>;
+
+export type PhraseId = keyof typeof PHRASES;
+
+/** The ids of the phrases that name a JSON document (the `what` of http.not-json). */
+export type DocumentPhraseId = Extract<PhraseId, `document.${string}`>;
+
+/** A reference to a phrase, to put in a finding's params. */
+export function phrase(id: PhraseId): string {
+  return `${PHRASE_PREFIX}${id}`;
+}
+
+const TABLE: Readonly<Record<string, PhraseText>> = PHRASES;
+
+/** The text of a phrase id in a language (a lookup for phrase-reference.ts). */
+export function phraseText(language: PhraseLanguage): (id: string) => string | undefined {
+  return (id) => TABLE[id]?.[language];
+}
+
+/**
+ * A value in English, for the outcome reasons and messages that are English only: a phrase
+ * reference becomes its text (placeholders from `params`), anything else stays as it is.
+ */
+export function inEnglish(value: string, params: Readonly<Record<string, string>> = {}): string {
+  return resolvePhraseValue(value, params, phraseText('en')) ?? value;
+}
