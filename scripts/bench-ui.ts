@@ -2,13 +2,25 @@
  * Browser-side numbers for `npm run bench`:
  *   ui.initialJsGzipBytes  the JS the page loads before first paint (entry script and its
  *                          modulepreloads in dist/index.html), gzip level 9
- *   start.readyMs          from `npm start -- --no-lab` to the UI answering on its URL
+ *   start.readyMs          from `npm start -- --no-lab` to the UI answering on its URL (median of 5)
+ *   ui.render2000Ms        a restored 2,000-exchange run rendered in Chromium (see render2000Ms)
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import { startLab, type Lab } from '../server/lab/index.js';
+import { startRelay } from '../server/relay/index.js';
+import { createRedirectFollowingInteraction } from '../src/engine/consent/follow-redirects.js';
+import { createFetchTransport } from '../src/engine/fetch-transport.js';
+import { defaultFlowOptions } from '../src/engine/options.js';
+import { createSession, runFlow, type Session } from '../src/engine/session.js';
+import type { Exchange, StepId } from '../src/engine/types.js';
+import { STORAGE_KEYS } from '../src/store/browser-storage.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -41,7 +53,134 @@ export async function startReadyMs(): Promise<number> {
     }
     throw new Error(`npm start did not answer within 20 s:\n${out}`);
   } finally {
-    // npm runs the command in a child of its own: stop the whole process group.
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+    // npm runs the command in a child of its own: stop the whole process group, and wait for it
+    // to go so the next start does not share the machine with this one.
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      process.kill(-child.pid, 'SIGINT');
+      const pid = child.pid;
+      const killer = setTimeout(() => process.kill(-pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
   }
+}
+
+/** start.readyMs: the median of `runs` starts, one after the other. */
+export async function startReadyMedianMs(runs = 5): Promise<{ medianMs: number; samplesMs: number[] }> {
+  const samplesMs: number[] = [];
+  for (let i = 0; i < runs; i++) samplesMs.push(Number((await startReadyMs()).toFixed(1)));
+  return { medianMs: median(samplesMs), samplesMs };
+}
+
+/** The run the page restores from sessionStorage (see src/store/persistence.ts). */
+interface StoredRun {
+  session: Session;
+  mode: 'run' | 'step';
+  selected?: { stepId: StepId; resultIndex: number };
+  tab?: 'step';
+}
+
+/**
+ * A real session grown to `total` exchanges: each step's exchanges are repeated (with new ids,
+ * in the step they belong to) until the run holds `total`, as a long run with many step-ups or
+ * repeated tool calls would. The step with the most exchanges is selected, so its list is long.
+ */
+export function syntheticRun(session: Session, total = 2000): StoredRun {
+  const originals = session.results.flatMap((result, resultIndex) => result.exchanges.map((exchange) => ({ resultIndex, exchange })));
+  if (originals.length === 0) throw new Error('The session has no exchanges to repeat.');
+  const grown: Exchange[][] = session.results.map((result) => [...result.exchanges]);
+  for (let i = originals.length, copy = 1; i < total; copy++) {
+    for (const { resultIndex, exchange } of originals) {
+      if (i >= total) break;
+      grown[resultIndex]?.push({ ...exchange, id: `${exchange.id}.${copy}` });
+      i++;
+    }
+  }
+  const results = session.results.map((result, index) => ({ ...result, exchanges: grown[index] ?? result.exchanges }));
+  const largest = results.reduce((best, result, index) => (result.exchanges.length > (results[best]?.exchanges.length ?? 0) ? index : best), 0);
+  const largestStep = results[largest]?.stepId ?? 'probe';
+  return {
+    session: { ...session, results, exchangeCounter: total },
+    mode: 'run',
+    selected: { stepId: largestStep, resultIndex: largest },
+    tab: 'step',
+  };
+}
+
+/** The lab's whole flow, run by the engine in this process: a real session to grow. */
+async function labSession(lab: Lab, redirectUri: string): Promise<Session> {
+  const options = defaultFlowOptions(lab.mcpUrl, { redirectUri, toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+  const session = await runFlow(createSession(options), { transport: createFetchTransport(), interaction: createRedirectFollowingInteraction() });
+  if (session.status.kind !== 'completed') throw new Error(`The lab flow did not complete: ${JSON.stringify(session.status)}`);
+  return session;
+}
+
+/**
+ * ui.render2000Ms: a 2,000-exchange run restored from sessionStorage (where the page keeps its
+ * run, put there before the page loads), timed in Chromium from navigation start
+ * (performance.now() in the page) until the timeline, the sequence diagram and the exchange
+ * list have rendered (checked each animation frame). Median of `runs`, after one warm-up load;
+ * each load in a fresh browser context.
+ */
+export async function render2000Ms(runs = 5, total = 2000, distDir = join(root, 'dist')): Promise<{ medianMs: number; samplesMs: number[]; exchanges: number; storedChars: number }> {
+  const lab = await startLab({ autoConsent: true });
+  const relay = await startRelay({ staticDir: distDir, config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const run = syntheticRun(await labSession(lab, `${relay.url}/callback`), total);
+    const stored = JSON.stringify(run);
+    const samplesMs: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        // The run goes into this tab's sessionStorage for the relay's origin from a page before
+        // the measured one (sessionStorage lives as long as the tab). An init script would do the
+        // same on the measured navigation itself, and compiling its 3.5 MB literal and writing it
+        // would be counted against the app (about 200 ms here).
+        await page.goto(`${relay.url}/api/health`);
+        await page.evaluate(([key, value]) => window.sessionStorage.setItem(key, value), [STORAGE_KEYS.session, stored] as const);
+        await page.goto(relay.url, { waitUntil: 'commit' });
+        // Checked in each animation frame; once all three are in the DOM, the time is taken in a
+        // task after that frame, i.e. after it was painted.
+        const rendered = await page.waitForFunction(
+          (steps) => {
+            const state = window as unknown as { renderedAt?: number; renderSeen?: boolean };
+            if (state.renderedAt !== undefined) return state.renderedAt;
+            const timeline = document.querySelectorAll('nav ol > li').length;
+            const rows = document.querySelectorAll('[role="listbox"] [role="option"]').length;
+            const arrows = document.querySelectorAll('svg [role="button"]').length;
+            if (!state.renderSeen && timeline >= steps && rows > 0 && arrows > 0) {
+              state.renderSeen = true;
+              setTimeout(() => (state.renderedAt = performance.now()), 0);
+            }
+            return false;
+          },
+          run.session.results.length,
+          { polling: 'raf', timeout: 30_000 },
+        );
+        const ms = Number(await rendered.jsonValue());
+        const summary = await page.evaluate(() => document.body.innerText);
+        if (!summary.includes(`${total} exchanges`)) throw new Error(`The page did not restore the ${total}-exchange run. ${errors.join('\n')}`);
+        if (errors.length > 0) throw new Error(`The page failed: ${errors.join('\n')}`);
+        if (i > 0) samplesMs.push(ms);
+      } finally {
+        await context.close();
+      }
+    }
+    return { medianMs: Number(median(samplesMs).toFixed(1)), samplesMs: samplesMs.map((ms) => Number(ms.toFixed(1))), exchanges: total, storedChars: stored.length };
+  } finally {
+    await browser.close();
+    await relay.close();
+    await lab.close();
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }

@@ -3,19 +3,21 @@
  *   relay.addedMedianMs, relay.ratio  500 loopback requests through the relay vs straight, interleaved
  *   flow.medianMs                      the engine's whole run against the lab (automatic consent), in process
  *   flow.peakRssMb                     the process's peak resident memory after those runs
+ *   start.readyMs                      from `npm start -- --no-lab` to the UI answering (median of 5 starts)
+ *   ui.initialJsGzipBytes              the JS loaded before first paint, gzip (target <= 180 KB)
+ *   ui.render2000Ms                    a restored 2,000-exchange run rendered in Chromium (median of 5)
+ * The UI numbers measure dist/: it is built first when missing (`npm run build` after a change).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRedirectFollowingInteraction } from '../src/engine/consent/follow-redirects.js';
 import { createFetchTransport } from '../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../src/engine/options.js';
 import { createSession, runFlow } from '../src/engine/session.js';
 import { startLab } from '../server/lab/index.js';
 import { benchRelay } from '../server/relay/bench.js';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+import { initialJsGzipBytes, median, render2000Ms, startReadyMedianMs } from './bench-ui.js';
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
@@ -40,13 +42,26 @@ async function benchFlow(runs: number): Promise<{ medianMs: number; runs: number
   }
 }
 
+function ensureBuiltUi(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (existsSync(`${root}dist/index.html`)) return;
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error('vite build failed: the UI numbers need dist/.');
+}
+
 async function main(): Promise<void> {
   const relay = await benchRelay(500);
   const flow = await benchFlow(20);
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
+  ensureBuiltUi();
+  const start = await startReadyMedianMs(5);
+  const initialJs = initialJsGzipBytes();
+  const render = await render2000Ms(5);
   const result = {
     relay: { addedMedianMs: round(relay.addedMedianMs), ratio: round(relay.ratio), directMedianMs: round(relay.directMedianMs), relayedMedianMs: round(relay.relayedMedianMs) },
     flow: { medianMs: flow.medianMs, runs: flow.runs, peakRssMb },
+    start: { readyMs: round(start.medianMs, 1), readySamplesMs: start.samplesMs },
+    ui: { initialJsGzipBytes: initialJs.bytes, initialJsFiles: initialJs.files, render2000Ms: render.medianMs, render2000SamplesMs: render.samplesMs },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

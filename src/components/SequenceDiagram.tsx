@@ -169,15 +169,18 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
     if (differs) setHeaderNatural(natural);
   });
 
-  const model = useMemo(
-    () => buildSequenceModel(exchanges, actors, authorization !== undefined ? { authorization } : {}),
-    [exchanges, actors.mcpOrigin, actors.authorizationServerOrigin, authorization],
-  );
   const selectedIndex = selectedId === undefined ? -1 : exchanges.findIndex((exchange) => exchange.id === selectedId);
   const paged = exchanges.length > SEQUENCE_PAGE_SIZE;
   // A page chosen by hand holds until the selection changes; then the page follows the selection.
   const chosenPage = pageChoice && pageChoice.forSelection === selectedId ? pageChoice.page : undefined;
   const page = sequencePage(exchanges.length, paged ? SEQUENCE_PAGE_SIZE : Math.max(1, exchanges.length), chosenPage, selectedIndex >= 0 ? selectedIndex : undefined);
+  // Labels only for the page shown: a long run costs one page of label work, not the whole run's.
+  const labelStart = paged ? page.start : 0;
+  const labelEnd = paged ? page.end : exchanges.length;
+  const model = useMemo(
+    () => buildSequenceModel(exchanges, actors, { ...(authorization !== undefined ? { authorization } : {}), labelRange: { start: labelStart, end: labelEnd } }),
+    [exchanges, actors.mcpOrigin, actors.authorizationServerOrigin, authorization, labelStart, labelEnd],
+  );
   const rows = paged ? rowsOnPage(model, page, exchanges.length) : model.rows;
   const { width, lanes, headerWidths } = sequenceGeometry(model.actors, available, headerNatural);
   const noteWidth = width - 2 * NOTE_MARGIN;
