@@ -3,6 +3,7 @@ import { countKey, useT } from '../i18n/index.js';
 import { breakDownUrl } from '../ui-logic/query-params.js';
 import { useDebugger } from '../store/index.js';
 import { CopyableValue } from './CopyableValue.js';
+import { ParametersTable } from './ParametersTable.js';
 
 /**
  * The flow waits for the person: the authorization URL, its parameters explained, the redirect
@@ -66,32 +67,7 @@ export function AuthorizationRoundTrip() {
         <div className="mt-2 space-y-2">
           <CopyableValue value={url} label={t('app.auth.url')} />
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-xs">
-              <thead>
-                <tr className="text-slate-700 dark:text-slate-300">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    {t('app.auth.param')}
-                  </th>
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    {t('app.auth.value')}
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    {t('app.auth.meaning')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {breakdown.params.map((param, i) => (
-                  <tr key={`${param.name}-${i}`} className="border-t border-violet-200 align-top dark:border-violet-800">
-                    <th scope="row" className="py-1 pr-2 font-mono font-medium">
-                      {param.name}
-                    </th>
-                    <td className="py-1 pr-2 font-mono break-all">{param.value}</td>
-                    <td className="py-1 text-slate-700 dark:text-slate-300">{param.explanationKey ? t(param.explanationKey) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ParametersTable params={breakdown.params} caption={t('app.auth.parametersTable')} />
           </div>
         </div>
       </details>

@@ -1,8 +1,8 @@
-import type { Translate } from '../i18n/index.js';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { describeClaims, type ClaimSource, type ClaimValue } from '../ui-logic/claims.js';
 import { formatLocalDateTime, formatRelativeTime, numericDateToMs } from '../ui-logic/time-format.js';
+import { ExplainedFieldsTable } from './ExplainedFieldsTable.js';
 
 interface TokenClaimsTableProps {
   claims: Record<string, unknown>;
@@ -20,38 +20,18 @@ export function TokenClaimsTable({ claims, now, caption, source = 'access-token'
   const rows = describeClaims(claims, source);
   if (rows.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('tokens.claims.empty')}</p>;
   return (
-    <table className="w-full table-fixed border-collapse text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <colgroup>
-        <col className="w-28" />
-        <col className="w-[38%]" />
-        <col />
-      </colgroup>
-      <thead>
-        <tr className="border-b border-slate-300 text-left text-xs text-slate-600 dark:border-slate-600 dark:text-slate-400">
-          <th scope="col" className="py-1 pr-3 font-medium">{t('tokens.claims.name')}</th>
-          <th scope="col" className="py-1 pr-3 font-medium">{t('tokens.claims.value')}</th>
-          <th scope="col" className="py-1 font-medium">{t('tokens.claims.meaning')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.name} className="border-b border-slate-200 align-top last:border-b-0 dark:border-slate-700">
-            <th scope="row" className="py-1.5 pr-3 text-left font-mono text-xs leading-5 font-semibold break-all">
-              {row.name}
-            </th>
-            <td className="py-1.5 pr-3">{renderValue(row.value, now, language)}</td>
-            <td className="py-1.5 text-slate-700 dark:text-slate-300">{explanation(row.explanationKey, t)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ExplainedFieldsTable
+      caption={caption}
+      columns={{ name: t('tokens.claims.name'), value: t('tokens.claims.value'), meaning: t('tokens.claims.meaning') }}
+      rows={rows.map((row) => ({
+        key: row.name,
+        name: row.name,
+        value: renderValue(row.value, now, language),
+        meaning: row.explanationKey ? t(row.explanationKey) : undefined,
+      }))}
+      unexplained={t('tokens.claims.unknown')}
+    />
   );
-}
-
-function explanation(key: string | undefined, t: Translate) {
-  if (key) return t(key);
-  return <span className="italic text-slate-600 dark:text-slate-400">{t('tokens.claims.unknown')}</span>;
 }
 
 function renderValue(value: ClaimValue, now: number, language: string) {

@@ -151,6 +151,24 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     }
   }
 
+  /**
+   * What start and reset both leave behind: nothing in flight (a run still in flight sees a new
+   * generation and drops its results), no error, no step-up, the step tab following the latest step.
+   */
+  function newRun() {
+    return {
+      running: false,
+      runningStep: undefined,
+      runGeneration: get().runGeneration + 1,
+      followLatest: true,
+      selectedExchangeId: undefined,
+      tab: 'step',
+      flowError: undefined,
+      stepUpScope: undefined,
+      stopOverridable: false,
+    } satisfies Partial<FlowSlice>;
+  }
+
   /** Runs a finished step again through `run`, keeping the result; a step-up goes on to the authorization. */
   async function again(run: (api: EngineApi, session: Session, d: NonNullable<ReturnType<typeof deps>>) => Promise<Session>): Promise<void> {
     const session = get().session;
@@ -204,21 +222,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
       const { form, relayConfig } = get();
       const options = flowOptionsFromForm(form, { redirectUri: get().redirectUri(), ...(relayConfig?.defaultServerUrl ? { defaultServerUrl: relayConfig.defaultServerUrl } : {}) });
       get().rememberServer({ ...form, serverUrl: options.serverUrl });
-      set({
-        session: api.createSession(options),
-        mode,
-        running: false,
-        runningStep: undefined,
-        runGeneration: get().runGeneration + 1,
-        selected: { stepId: 'probe' },
-        followLatest: true,
-        selectedExchangeId: undefined,
-        tab: 'step',
-        flowError: undefined,
-        stepUpScope: undefined,
-        stopOverridable: false,
-        connectExpanded: false,
-      });
+      set({ ...newRun(), session: api.createSession(options), mode, selected: { stepId: 'probe' }, connectExpanded: false });
       if (mode === 'run') await advance('all');
       return true;
     },
@@ -244,20 +248,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     },
 
     reset() {
-      set({
-        session: undefined,
-        running: false,
-        runningStep: undefined,
-        runGeneration: get().runGeneration + 1,
-        selected: undefined,
-        followLatest: true,
-        selectedExchangeId: undefined,
-        tab: 'step',
-        flowError: undefined,
-        stepUpScope: undefined,
-        stopOverridable: false,
-        connectExpanded: true,
-      });
+      set({ ...newRun(), session: undefined, selected: undefined, connectExpanded: true });
     },
 
     select: (selected) => set({ selected, followLatest: false, selectedExchangeId: undefined, tab: 'step' }),
