@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalServerUri, compareResourceIdentifiers, isLoopbackUrl, isSecureOrLoopback } from './canonical-uri.js';
+import { canonicalServerUri, compareResourceIdentifiers, isLoopbackUrl, isSecureOrLoopback, looseResourceIdentifier } from './canonical-uri.js';
 
 describe('canonicalServerUri', () => {
   it('lower-cases scheme and host, drops the default port and the fragment', () => {
@@ -55,5 +55,14 @@ describe('compareResourceIdentifiers', () => {
     for (const [server, resource, expected] of cases) {
       assert.equal(compareResourceIdentifiers(server, resource), expected, `${server} vs ${resource}`);
     }
+  });
+});
+
+describe('looseResourceIdentifier', () => {
+  it('ignores case of scheme and host, the default port, the fragment and trailing slashes, not the path case', () => {
+    assert.equal(looseResourceIdentifier('HTTPS://MCP.Example.com:443/mcp//#x'), 'https://mcp.example.com/mcp');
+    assert.equal(looseResourceIdentifier('https://mcp.example.com/'), 'https://mcp.example.com');
+    assert.notEqual(looseResourceIdentifier('https://mcp.example.com/MCP'), looseResourceIdentifier('https://mcp.example.com/mcp'));
+    assert.equal(looseResourceIdentifier('not a url'), undefined);
   });
 });

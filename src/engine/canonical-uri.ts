@@ -20,6 +20,18 @@ export function canonicalServerUri(serverUrl: string): string | undefined {
   return `${url.protocol}//${url.host}${path}${url.search}`;
 }
 
+/**
+ * A resource identifier as a resource server compares it at its loosest: scheme and host case,
+ * the default port, the fragment and trailing slashes do not count. Token inspection calls an
+ * audience equal only this way "not exact"; the audit uses it so a token for this very server
+ * is never taken for a foreign one. Undefined when the input is not an absolute URL.
+ */
+export function looseResourceIdentifier(uri: string): string | undefined {
+  if (!URL.canParse(uri)) return undefined;
+  const url = new URL(uri);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+}
+
 /** True for http(s) URLs on a loopback host, where plain http is allowed for development. */
 export function isLoopbackUrl(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -9,7 +9,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
  */
 import { decodeJwt, errors } from 'jose';
-import { canonicalServerUri } from '../canonical-uri.js';
+import { looseResourceIdentifier } from '../canonical-uri.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
@@ -108,12 +108,8 @@ function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
   const audiences = Array.isArray(aud) ? aud : [aud];
   // Compared as a resource server would at its loosest (case, default port, a trailing slash), so
   // a token for this very server is never taken for a foreign one and reported as accepted.
-  const server = looseResource(ctx.options.serverUrl);
-  return !audiences.some((value) => typeof value === 'string' && looseResource(value) === server);
-}
-
-function looseResource(uri: string): string {
-  return (canonicalServerUri(uri) ?? uri).replace(/\/$/, '');
+  const server = looseResourceIdentifier(ctx.options.serverUrl);
+  return !audiences.some((value) => typeof value === 'string' && looseResourceIdentifier(value) === server);
 }
 
 /** The server's answer to a token it must refuse; no answer proves nothing and is reported as such. */

@@ -20,6 +20,7 @@ import * as oauth from 'oauth4webapi';
 import { phrase } from '../checks/finding-phrases.js';
 import { basicCredentials, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, IdentityAssertionGrantData } from '../flow-data.js';
+import { numericDateText } from '../numeric-date.js';
 import { JWT_BEARER_GRANT_TYPE, type IdentityAssertionOptions } from '../options.js';
 import { failed, ok, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
@@ -112,7 +113,7 @@ function readIdToken(ctx: StepContext, idToken: string): JWTPayload | undefined 
     return undefined;
   }
   if (typeof claims.exp === 'number' && claims.exp * 1000 <= ctx.clock.now()) {
-    ctx.report('id-jag.id-token-expired', { params: { exp: isoTime(claims.exp) } });
+    ctx.report('id-jag.id-token-expired', { params: { exp: numericDateText(claims.exp) } });
   }
   return claims;
 }
@@ -317,7 +318,7 @@ export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpec
     ctx.report('id-jag.issuer-mismatch', { params: { iss: iss ?? ABSENT, expected: expect.idpIssuer }, evidence });
   }
   if (typeof claims.exp !== 'number') ctx.report('id-jag.exp-missing', { evidence });
-  else if (claims.exp * 1000 <= ctx.clock.now()) ctx.report('id-jag.expired', { params: { exp: isoTime(claims.exp) }, evidence });
+  else if (claims.exp * 1000 <= ctx.clock.now()) ctx.report('id-jag.expired', { params: { exp: numericDateText(claims.exp) }, evidence });
 
   ctx.report('id-jag.received', {
     params: {
@@ -326,7 +327,7 @@ export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpec
       aud: audiences.join(' ') || ABSENT,
       resource: typeof resource === 'string' ? resource : ABSENT,
       clientId: clientId ?? ABSENT,
-      exp: typeof claims.exp === 'number' ? isoTime(claims.exp) : ABSENT,
+      exp: typeof claims.exp === 'number' ? numericDateText(claims.exp) : ABSENT,
     },
     evidence,
   });
@@ -338,7 +339,3 @@ function stringClaim(claims: JWTPayload | undefined, name: string): string | und
   return typeof value === 'string' ? value : undefined;
 }
 
-function isoTime(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString();
-}

@@ -111,6 +111,12 @@ describe('token-inspection: JWT access tokens', () => {
     assert.equal(result.findings.find((f) => f.id === 'token.expired')?.params?.now, '2026-08-01T10:00:00.000Z');
   });
 
+  it('reports a not-before far outside the range of a date as a finding, not an internal error', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, nbf: 1e20 }) });
+    assert.deepEqual(ids(result), ['token.not-yet-valid', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.not-yet-valid')?.params?.nbf, '100000000000000000000');
+  });
+
   it('reports missing exp, missing scope claim and a non-RFC 9068 typ', async () => {
     const { result } = await inspect({ token: await jwt({ iss: ISSUER, aud: SERVER }, { typ: 'JWT' }) });
     assert.deepEqual(ids(result), ['token.expiry-missing', 'token.scope-claim-missing', 'token.signature-valid', 'token.typ-not-at-jwt']);

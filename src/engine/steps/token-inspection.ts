@@ -10,10 +10,11 @@
  */
 import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, type JWK } from 'jose';
 import * as oauth from 'oauth4webapi';
-import { canonicalServerUri } from '../canonical-uri.js';
+import { canonicalServerUri, looseResourceIdentifier } from '../canonical-uri.js';
 import { phrase } from '../checks/finding-phrases.js';
 import { secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
+import { numericDateText } from '../numeric-date.js';
 import { missingResourceScopes } from '../scope.js';
 import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
@@ -193,13 +194,13 @@ function checkClaims(
   if (exp === undefined) {
     if (fromJwt) ctx.report('token.expiry-missing', withEvidence);
   } else {
-    if (exp <= now) ctx.report('token.expired', { params: { exp: isoTime(exp), now: isoTime(now) }, ...withEvidence });
+    if (exp <= now) ctx.report('token.expired', { params: { exp: numericDateText(exp), now: numericDateText(now) }, ...withEvidence });
     const issuedAt = typeof claims.iat === 'number' ? claims.iat : expect.receivedAt / 1000;
     const hours = (exp - issuedAt) / 3600;
     if (hours > LONG_LIFETIME_HOURS) ctx.report('token.long-lived', { params: { hours: String(Math.round(hours)) }, ...withEvidence });
   }
   if (typeof claims.nbf === 'number' && claims.nbf > now + CLOCK_TOLERANCE_SECONDS) {
-    ctx.report('token.not-yet-valid', { params: { nbf: isoTime(claims.nbf), now: isoTime(now) }, ...withEvidence });
+    ctx.report('token.not-yet-valid', { params: { nbf: numericDateText(claims.nbf), now: numericDateText(now) }, ...withEvidence });
   }
 
   // RFC 9068 §2.2.3 "scope" (space-separated); some servers write "scp", as a string or an array.
@@ -236,20 +237,14 @@ function checkAudience(ctx: StepContext, aud: unknown, expected: string, withEvi
   }
   if (audiences.includes(expected)) return;
   const shown = audiences.map((a) => `"${a}"`).join(', ');
-  const loose = looseResource(expected);
-  if (loose !== undefined && audiences.some((a) => looseResource(a) === loose)) {
+  const loose = looseResourceIdentifier(expected);
+  if (loose !== undefined && audiences.some((a) => looseResourceIdentifier(a) === loose)) {
     ctx.report('token.audience-not-exact', { params: { aud: shown, expected }, ...withEvidence });
     return;
   }
   ctx.report('token.audience-mismatch', { params: { aud: shown, expected }, ...withEvidence });
 }
 
-/** A URI with case-insensitive parts lower-cased and no trailing slash, for the loose comparison. */
-function looseResource(uri: string): string | undefined {
-  if (!URL.canParse(uri)) return undefined;
-  const url = new URL(uri);
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-}
 
 /**
  * RFC 7662 introspection with the resource server's credentials (client_secret_basic), as the
@@ -318,10 +313,6 @@ function decodeIdToken(ctx: StepContext, idToken: string): Record<string, unknow
   const aud = typeof claims.aud === 'string' ? claims.aud : Array.isArray(claims.aud) ? claims.aud.join(', ') : phrase('value.none');
   ctx.report('token.id-token', { params: { iss: typeof claims.iss === 'string' ? claims.iss : phrase('value.none'), aud } });
   return claims;
-}
-
-function isoTime(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString();
 }
 
 function errorMessage(error: unknown): string {
