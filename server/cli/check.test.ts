@@ -13,6 +13,7 @@ import { chromiumLaunchOptions } from '../../e2e/chromium.js';
 import { startLab, type Lab, type LabFaultId } from '../lab/index.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
+import { freePort } from '../test-support/free-port.js';
 import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
@@ -185,7 +186,7 @@ describe('browser consent through the lab login page', () => {
       });
       // As `check` does at a terminal: follow redirects first, then hand the login page to the browser.
       const interaction = withBrowserFallback(createRedirectFollowingInteraction(), browserInteraction, (line) => said.push(line));
-      const options = defaultFlowOptions(lab.mcpUrl, { redirectUri: 'http://127.0.0.1:0/callback'.replace(':0', `:${await freePort()}`), timeoutMs: 5000 });
+      const options = defaultFlowOptions(lab.mcpUrl, { redirectUri: `http://127.0.0.1:${await freePort()}/callback`, timeoutMs: 5000 });
       const session = await runFlow(createSession(options), { transport: createFetchTransport(), interaction });
       assert.deepEqual(session.status, { kind: 'completed' });
       assert.match(said.join('\n'), /login or consent page/);
@@ -198,15 +199,3 @@ describe('browser consent through the lab login page', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

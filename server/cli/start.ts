@@ -56,7 +56,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
 
   let lab: Lab | undefined;
   if (!values['no-lab']) {
-    const labPort = portNumber(values['lab-port'] ?? '4281', '--lab-port');
+    // The MCP server takes labPort + 1, which must be a port too.
+    const labPort = portNumber(values['lab-port'] ?? '4281', '--lab-port', 65534);
     // Loaded on demand: the lab's servers take most of the start-up time, and --no-lab needs none of it.
     const { startLab } = await import('../lab/index.js');
     lab = await startLab({
@@ -86,8 +87,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-export function portNumber(text: string, flag: string): number {
+export function portNumber(text: string, flag: string, max = 65535): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`${flag} must be a port number (0-65535), not ${text}.`);
+  if (!Number.isInteger(port) || port < 0 || port > max) throw new UsageError(`${flag} must be a port number (0-${max}), not ${text}.`);
   return port;
 }

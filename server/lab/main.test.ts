@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
+import { freePort } from '../test-support/free-port.js';
 import { LAB_FAULTS } from './faults.js';
 import { runLabFromArgs, type LabCommandResult } from './main.js';
 
@@ -8,16 +8,6 @@ async function run(args: string[]): Promise<{ result: LabCommandResult; output: 
   const output: string[] = [];
   const result = await runLabFromArgs(args, (line) => output.push(line));
   return { result, output };
-}
-
-/** A port the OS just gave out (free a moment ago; a race only costs a retry). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  assert.ok(address !== null && typeof address === 'object');
-  return address.port;
 }
 
 test('--list-faults prints every fault id and exits 0', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { createRelayTransport, RELAY_SECRET_META_NAME } from '../../src/engine/relay-transport.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
+import { freePort } from '../test-support/free-port.js';
 import { startRelay, type Relay, type RelayOptions } from './index.js';
 
 // ---------------------------------------------------------------- helpers (real sockets only)
@@ -118,15 +119,6 @@ function header(headers: [string, string][] | undefined, name: string): string[]
 
 function getCall(url: string, extra: Partial<TransportRequest> = {}): TransportRequest {
   return { method: 'GET', url, headers: [], timeoutMs: 5_000, maxBodyBytes: 100_000, ...extra };
-}
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const echoUpstream = (req: IncomingMessage, res: ServerResponse, body: string): void => {
@@ -345,7 +337,7 @@ test('a hanging upstream is a timeout within the relay’s time cap', async (t) 
 
 test('a refused connection is a refused error', async (t) => {
   const relay = await startTestRelay(t);
-  const result = relayed(await relayCall(relay, getCall(`http://127.0.0.1:${await closedPort()}/mcp`)));
+  const result = relayed(await relayCall(relay, getCall(`http://127.0.0.1:${await freePort()}/mcp`)));
   assert.equal(result.ok, false);
   assert.equal(result.error?.kind, 'refused');
 });
@@ -572,7 +564,7 @@ test('createRelayTransport relays through a real relay like the fetch transport 
   const hang = await transport.send(getCall(`${upstream.url}/hang`, { timeoutMs: 10_000 }));
   assert.equal(hang.ok ? undefined : hang.error.kind, 'timeout');
 
-  const refused = await transport.send(getCall(`http://127.0.0.1:${await closedPort()}/`));
+  const refused = await transport.send(getCall(`http://127.0.0.1:${await freePort()}/`));
   assert.equal(refused.ok ? undefined : refused.error.kind, 'refused');
 
   const invalid = await transport.send(getCall('mailto:someone@example.com'));
@@ -587,7 +579,7 @@ test('createRelayTransport relays through a real relay like the fetch transport 
   assert.equal(badCall.ok ? undefined : badCall.error.kind, 'relay-rejected');
   assert.match(badCall.ok ? '' : badCall.error.message, /400/);
 
-  const unreachable = await createRelayTransport(`http://127.0.0.1:${await closedPort()}`, relay.secret).send(getCall(`${upstream.url}/hello`));
+  const unreachable = await createRelayTransport(`http://127.0.0.1:${await freePort()}`, relay.secret).send(getCall(`${upstream.url}/hello`));
   assert.equal(unreachable.ok ? undefined : unreachable.error.kind, 'relay-rejected');
   assert.match(unreachable.ok ? '' : unreachable.error.message, /could not be reached/);
 
