@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { sequenceActors, sessionExchanges, sessionFindings } from '../store/selectors.js';
@@ -77,9 +77,9 @@ function DebuggerWorkspace() {
   const selectExchange = useDebugger((s) => s.selectExchange);
   useFlowShortcuts();
 
-  const exchanges = sessionExchanges(session);
-  const findings = sessionFindings(session);
-  const problems = findings.filter((f) => f.severity !== 'info').length;
+  // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
+  const exchanges = useMemo(() => sessionExchanges(session), [session]);
+  const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
   const tools = session?.data.mcp?.tools?.length;
 
   return (

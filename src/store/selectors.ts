@@ -40,7 +40,6 @@ export function sequenceActors(session: Session | undefined): { mcpOrigin: strin
 export function stoppingFinding(session: Session | undefined): Finding | undefined {
   const status = session?.status;
   if (status?.kind !== 'stopped') return undefined;
-  const result = [...(session?.results ?? [])].reverse().find((r) => r.stepId === status.stepId);
-  const findings = result?.findings ?? [];
+  const findings = latestStepFindings(session, status.stepId);
   return findings.find((f) => f.id === status.findingId) ?? findings.find((f) => f.severity === 'error');
 }

@@ -3,18 +3,7 @@ import { describe, it } from 'node:test';
 import { tokensMessages } from '../i18n/messages/tokens.js';
 import { ID_TOKEN_CLAIM_KEYS, KNOWN_CLAIMS, claimExplanationKey, claimValue, describeClaims, splitScope } from './claims.js';
 import { HEADER_PARAMETERS, algorithmNoteKey, describeHeader, typeNoteKey } from './jwt-header.js';
-
-// Claims of an access token the lab issued (see server/lab).
-const LAB_CLAIMS = {
-  jti: '2NdcfyFXAYb73X2WlqtbKnu0T_TbTcehk1HUnoJJRGU',
-  sub: 'admin',
-  iat: 1795741505,
-  exp: 1795742405,
-  scope: 'mcp:tools',
-  client_id: 'LTSsNcFJCBstepuKAdn5VyXVS0ZXPUUpLEJA1wPYGM1',
-  iss: 'http://127.0.0.1:39279/realms/demo',
-  aud: 'http://127.0.0.1:45901/mcp',
-};
+import { LAB_ACCESS_TOKEN_CLAIMS as LAB_CLAIMS } from './lab-access-token.fixture.js';
 
 describe('describeClaims', () => {
   it('puts registered claims first in a reading order, each with its explanation', () => {

@@ -117,6 +117,6 @@ export function splitScope(scope: string): string[] {
   return scope.split(' ').filter((s) => s.length > 0);
 }
 
-function isStringArray(value: unknown): value is string[] {
+export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { makeFinding } from '../engine/checks/catalogue.js';
 import type { TokenInspectionData } from '../engine/flow-data.js';
 import type { Finding } from '../engine/types.js';
+import { LAB_ACCESS_TOKEN_CLAIMS, LAB_ACCESS_TOKEN_HEADER } from './lab-access-token.fixture.js';
 import { tokenChecks, type TokenCheck } from './token-checks.js';
 
 function finding(id: string, params: Record<string, string> = {}): Finding {
@@ -14,21 +15,12 @@ function finding(id: string, params: Record<string, string> = {}): Finding {
 // What the token-inspection step recorded against the lab without faults.
 const LAB_INSPECTION: TokenInspectionData = {
   format: 'jwt',
-  header: { alg: 'RS256', typ: 'at+jwt', kid: 'O0P75lc0Uj8L7SiNUzQN8u-bNSPEIj1P9u8o4kcopUQ' },
-  claims: {
-    jti: '2NdcfyFXAYb73X2WlqtbKnu0T_TbTcehk1HUnoJJRGU',
-    sub: 'admin',
-    iat: 1795741505,
-    exp: 1795742405,
-    scope: 'mcp:tools',
-    client_id: 'LTSsNcFJCBstepuKAdn5VyXVS0ZXPUUpLEJA1wPYGM1',
-    iss: 'http://127.0.0.1:39279/realms/demo',
-    aud: 'http://127.0.0.1:45901/mcp',
-  },
+  header: LAB_ACCESS_TOKEN_HEADER,
+  claims: LAB_ACCESS_TOKEN_CLAIMS,
   signature: 'valid',
 };
 const JWKS = 'http://127.0.0.1:39279/realms/demo/protocol/openid-connect/certs';
-const SIGNATURE_VALID = finding('token.signature-valid', { alg: 'RS256', kid: 'O0P75lc0Uj8L7SiNUzQN8u-bNSPEIj1P9u8o4kcopUQ', url: JWKS });
+const SIGNATURE_VALID = finding('token.signature-valid', { alg: 'RS256', kid: LAB_ACCESS_TOKEN_HEADER.kid, url: JWKS });
 
 function byId(checks: TokenCheck[]): Record<string, TokenCheck> {
   return Object.fromEntries(checks.map((c) => [c.id, c]));

@@ -7,6 +7,7 @@
 import { isPhraseReference } from '../engine/checks/phrase-reference.js';
 import type { TokenInspectionData } from '../engine/flow-data.js';
 import type { Finding, Severity } from '../engine/types.js';
+import { isStringArray } from './claims.js';
 
 export const TOKEN_CHECK_IDS = ['signature', 'issuer', 'audience', 'lifetime', 'scope', 'type', 'introspection'] as const;
 export type TokenCheckId = (typeof TOKEN_CHECK_IDS)[number];
@@ -113,6 +114,6 @@ function textValue(value: unknown): string | undefined {
 
 function listValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(' ');
+  if (isStringArray(value)) return value.join(' ');
   return undefined;
 }
