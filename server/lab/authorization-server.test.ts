@@ -75,6 +75,20 @@ describe('authorization server, auto-consent', () => {
     assert.equal(typeof web.body.client_secret, 'string');
   });
 
+  test('registration accepts every scope the metadata advertises, as clients that register for their scope need', async () => {
+    const metadata = asRecord(await (await fetch(`${lab.issuer}/.well-known/openid-configuration`)).json());
+    const advertised = metadata.scopes_supported;
+    assert.ok(Array.isArray(advertised) && advertised.includes('mcp:tools') && advertised.includes('offline_access'));
+    const registration = await registerClient(lab, {
+      application_type: 'native',
+      redirect_uris: ['http://127.0.0.1:6274/oauth/callback'],
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      scope: advertised.join(' '),
+    });
+    assert.equal(registration.status, 201, JSON.stringify(registration.body));
+  });
+
   test('authorization code + PKCE completes through manual redirects and yields a JWT for the MCP server', async () => {
     const { callback, hops, tokens, request } = await authorizeWithAutoConsent(lab);
     assert.ok(hops.every((hop) => hop.status === 302 || hop.status === 303), JSON.stringify(hops));

@@ -157,7 +157,10 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     routes: KEYCLOAK_ROUTES,
     // OAuth 2.1: the code flow only, no implicit or hybrid responses.
     responseTypes: ['code'],
-    scopes: ['openid', 'offline_access'],
+    // `mcp:tools` is listed too, so clients may register for it (RFC 7591 `scope`), as the
+    // metadata's scopes_supported promises; resource indicators still decide which resource
+    // server's scopes a token carries.
+    scopes: ['openid', 'offline_access', MCP_SCOPE],
     claims: {
       openid: ['sub'],
       profile: ['name', 'preferred_username'],

@@ -179,6 +179,38 @@ describe('client-registration: dynamic registration', () => {
     assert.deepEqual(findingIds(older.result), ['registration.using-dcr']);
   });
 
+  it('registers for the scope the authorization request will ask for, as the MCP SDKs do', async () => {
+    const transport = cannedTransport({ [`POST ${REGISTER}`]: json(201, { client_id: 'dyn-s', redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'none' }) });
+    const data: FlowData = {
+      authorizationServer: authorizationServerData({ ...asWithDcr, scopes_supported: ['mcp:tools', 'offline_access'] }),
+      probe: { status: 401, challenges: [], challengeScope: 'mcp:tools' },
+    };
+    const { result } = await runOneStep('client-registration', transport, { serverUrl: SERVER }, data);
+    assert.equal(result.outcome.kind, 'ok');
+    assert.equal((JSON.parse(transport.requests[0]?.body ?? '{}') as { scope?: string }).scope, 'mcp:tools offline_access');
+  });
+
+  it('reports a refused registration for advertised scopes, and registers again without a scope', async () => {
+    const transport = cannedTransport({
+      [`POST ${REGISTER}`]: (request) =>
+        (JSON.parse(request.body ?? '{}') as { scope?: string }).scope !== undefined
+          ? json(400, { error: 'invalid_client_metadata', error_description: 'scope must only contain Available scopes' })
+          : json(201, { client_id: 'dyn-t', redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'none' }),
+    });
+    const data: FlowData = {
+      authorizationServer: authorizationServerData({ ...asWithDcr, scopes_supported: ['mcp:tools', 'offline_access'] }),
+      probe: { status: 401, challenges: [], challengeScope: 'mcp:tools' },
+    };
+    const { result, session } = await runOneStep('client-registration', transport, { serverUrl: SERVER }, data);
+    assert.equal(result.outcome.kind, 'ok');
+    const refused = result.findings.find((f) => f.id === 'registration.advertised-scope-refused');
+    assert.equal(refused?.severity, 'error');
+    assert.equal(refused?.params?.scope, 'mcp:tools offline_access');
+    assert.equal(refused?.params?.error, 'invalid_client_metadata');
+    assert.deepEqual(result.exchanges.map((e) => e.label), ['dynamic client registration', 'dynamic client registration (without scope)']);
+    assert.equal(session.data.client?.clientId, 'dyn-t');
+  });
+
   it('sends application_type web for a remote redirect URI', async () => {
     const body = buildRegistrationRequest(defaultFlowOptions(SERVER, { redirectUri: 'https://app.example.com/cb', scope: 'mcp:tools' }), '2026-07-28', asWithDcr);
     assert.equal(body.application_type, 'web');

@@ -12,9 +12,11 @@ import { isLoopbackUrl } from '../canonical-uri.js';
 import { inEnglish, phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationServerMetadata, ClientData } from '../flow-data.js';
 import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type TokenEndpointAuthMethod } from '../options.js';
-import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { splitScope } from '../scope.js';
+import { failed, ok, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import { parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+import { selectScope } from './authorization-request.js';
 import { strictVerdict } from './oauth-library.js';
 
 export type RegistrationPath = ClientData['method'];
@@ -123,6 +125,7 @@ export function buildRegistrationRequest(
   options: FlowOptions,
   spec: SpecVersion,
   metadata: AuthorizationServerMetadata,
+  scope: string | undefined = options.scope,
 ): Record<string, unknown> {
   const authMethod = requestedAuthMethod(options, metadata.token_endpoint_auth_methods_supported);
   const body: Record<string, unknown> = { client_name: options.clientName };
@@ -139,7 +142,7 @@ export function buildRegistrationRequest(
   }
   body.token_endpoint_auth_method = authMethod;
   if (authMethod === 'private_key_jwt' && options.privateKeyJwk) body.jwks = { keys: [publicJwk(options.privateKeyJwk)] };
-  if (options.scope) body.scope = options.scope;
+  if (scope) body.scope = scope;
   // "MCP clients MUST specify an appropriate application_type during Dynamic Client Registration."
   if (spec === '2026-07-28') body.application_type = applicationTypeFor(options.redirectUri);
   return body;
@@ -278,19 +281,21 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   }
   ctx.report('registration.dcr-deprecated');
 
-  const body = buildRegistrationRequest(ctx.options, ctx.spec, metadata);
-  const sent = await ctx.http.send(
-    {
-      method: 'POST',
-      url: endpoint,
-      headers: [
-        ['content-type', 'application/json'],
-        ['accept', 'application/json'],
-      ],
-      body: JSON.stringify(body),
-    },
-    'dynamic client registration',
-  );
+  // Like the MCP SDKs' clients, register for the scope the authorization request will ask for.
+  const scope = registrationScope(ctx, metadata);
+  let body = buildRegistrationRequest(ctx.options, ctx.spec, metadata, scope);
+  let sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration');
+  if (!sent.response) {
+    reportTransportFailure(ctx, sent);
+    return failed(`The registration request to ${endpoint} got no answer.`, sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
+  }
+  // What the metadata promises, the registration must accept: a scope listed in scopes_supported
+  // that makes registration fail breaks every client that registers for it (the MCP Inspector does).
+  if (scope && isRefusal(sent) && splitScope(scope).every((s) => metadata.scopes_supported?.includes(s) === true)) {
+    ctx.report('registration.advertised-scope-refused', { params: { url: endpoint, scope, ...registrationError(sent) }, evidence: { exchangeId: sent.exchange.id } });
+    body = buildRegistrationRequest(ctx.options, ctx.spec, metadata, '');
+    sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration (without scope)');
+  }
   if (reportTransportFailure(ctx, sent) || !sent.response) {
     return failed(`The registration request to ${endpoint} got no answer.`, sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
   }
@@ -299,10 +304,8 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
 
   // RFC 7591 §3.2.2: errors are 400 with a JSON body { error, error_description }.
   if (response.status < 200 || response.status > 299) {
-    const errorBody = parseJsonObject(response.body);
-    const error = errorBody.ok && typeof errorBody.value.error === 'string' ? errorBody.value.error : phrase('value.none');
-    const description = errorBody.ok && typeof errorBody.value.error_description === 'string' ? errorBody.value.error_description : phrase('value.none');
     const applicationType = typeof body.application_type === 'string' ? body.application_type : phrase('value.not-sent');
+    const { error, description } = registrationError(sent);
     ctx.report('registration.dcr-rejected', { params: { url: endpoint, status: String(response.status), error, description, applicationType }, evidence });
     return failed(`The authorization server rejected the registration (HTTP ${response.status}, ${inEnglish(error)}).`, 'registration.dcr-rejected');
   }
@@ -434,3 +437,43 @@ function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+
+function sendRegistration(ctx: StepContext, endpoint: string, body: Record<string, unknown>, label: string) {
+  return ctx.http.send(
+    {
+      method: 'POST',
+      url: endpoint,
+      headers: [
+        ['content-type', 'application/json'],
+        ['accept', 'application/json'],
+      ],
+      body: JSON.stringify(body),
+    },
+    label,
+  );
+}
+
+function isRefusal(sent: SentExchange): boolean {
+  const status = sent.response?.status;
+  return status !== undefined && status >= 400 && status < 500;
+}
+
+/** RFC 7591 §3.2.2 error fields of a refused registration, or phrases where they are absent. */
+function registrationError(sent: SentExchange): { error: string; description: string } {
+  const errorBody = sent.response ? parseJsonObject(sent.response.body) : undefined;
+  const error = errorBody?.ok && typeof errorBody.value.error === 'string' ? errorBody.value.error : phrase('value.none');
+  const description = errorBody?.ok && typeof errorBody.value.error_description === 'string' ? errorBody.value.error_description : phrase('value.none');
+  return { error, description };
+}
+
+/** The scope the authorization request will ask for, chosen by the same strategy. */
+function registrationScope(ctx: StepContext, metadata: AuthorizationServerMetadata): string | undefined {
+  if (ctx.options.grant !== 'authorization_code') return ctx.options.scope;
+  return selectScope({
+    spec: ctx.spec,
+    options: ctx.options,
+    ...(ctx.data.probe?.challengeScope !== undefined ? { challengeScope: ctx.data.probe.challengeScope } : {}),
+    ...(ctx.data.protectedResource?.scopesSupported ? { resourceScopesSupported: ctx.data.protectedResource.scopesSupported } : {}),
+    ...(metadata.scopes_supported ? { asScopesSupported: metadata.scopes_supported } : {}),
+  }).scope;
+}

@@ -332,6 +332,24 @@ export const clientRegistrationFindings = defineFindings([
     },
   },
   {
+    id: 'registration.advertised-scope-refused',
+    stepId: 'client-registration',
+    severity: 'error',
+    specRefs: ['mcp:dcr', 'rfc7591:2', 'rfc8414:2'],
+    text: {
+      en: {
+        title: 'Registration refuses the scope the metadata advertises',
+        detail: '{url} refused a registration for scope "{scope}" (error "{error}": {description}), although every one of those scopes is in the metadata\'s scopes_supported. Clients that register for the scope they will ask for (the MCP SDKs, the MCP Inspector) cannot connect. The debugger registered again without a scope to see the rest of the flow.',
+        hint: 'Let dynamic registration accept every scope listed in scopes_supported (in oidc-provider, Keycloak and others a resource scope must also be allowed for registered clients), or stop advertising the scopes clients may not register for.',
+      },
+      'zh-CN': {
+        title: '注册拒绝了元数据所公布的 scope',
+        detail: '{url} 拒绝了 scope 为 "{scope}" 的注册(错误 "{error}":{description}),而这些 scope 全都列在元数据的 scopes_supported 中。按将要请求的 scope 注册的客户端(MCP SDK、MCP Inspector)因此无法连接。调试器已不带 scope 重新注册,以便查看流程的其余部分。',
+        hint: '请让动态注册接受 scopes_supported 中列出的每个 scope(在 oidc-provider、Keycloak 等实现中,资源 scope 还须允许已注册客户端使用),或者不要公布客户端无法注册的 scope。',
+      },
+    },
+  },
+  {
     id: 'registration.dcr-status-not-201',
     stepId: 'client-registration',
     severity: 'warning',
