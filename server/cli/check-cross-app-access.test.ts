@@ -108,10 +108,15 @@ class EnterpriseSetup {
       return void response.end();
     }
     if (message.id === undefined) return void response.writeHead(202).end();
+    // A 2026-07-28 server (it answers the modern requests the debugger sends first) that also
+    // takes the legacy handshake.
+    const serverInfo = { name: 'xaa-test', version: '1.0.0' };
     const result =
       message.method === 'initialize'
-        ? { protocolVersion: message.params?.protocolVersion ?? '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'xaa-test', version: '1.0.0' } }
-        : { tools: [{ name: 'whoami', inputSchema: { type: 'object' } }] };
+        ? { protocolVersion: message.params?.protocolVersion ?? '2025-11-25', capabilities: { tools: {} }, serverInfo }
+        : message.method === 'server/discover'
+          ? { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, _meta: { 'io.modelcontextprotocol/serverInfo': serverInfo }, resultType: 'complete' }
+          : { tools: [{ name: 'whoami', inputSchema: { type: 'object' } }], resultType: 'complete' };
     json(response, 200, { jsonrpc: '2.0', id: message.id, result });
   }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
 import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
-import { asRecord, callAddNumbers, clientCredentialsToken, INITIALIZE, mcpPost, tamperWithPayload } from './lab-test-client.js';
+import { asRecord, callAddNumbers, clientCredentialsToken, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, tamperWithPayload } from './lab-test-client.js';
 
 async function labWith(t: TestContext, fault: LabFaultId): Promise<Lab> {
   const lab = await startLab({ faults: [fault], autoConsent: true });
@@ -31,7 +31,7 @@ async function protectedResourceMetadata(lab: Lab): Promise<Record<string, unkno
 const auditAudience = (lab: Lab): string => `${new URL(lab.mcpUrl).origin}${AUDIT_AUDIENCE_PATH}`;
 
 describe('fault catalogue', () => {
-  test('lists the seven faults with one-line summaries', () => {
+  test('lists the faults with one-line summaries', () => {
     assert.deepEqual(LAB_FAULTS.map((fault) => fault.id), [
       'probe.missing-www-authenticate',
       'prm.resource-mismatch',
@@ -40,6 +40,8 @@ describe('fault catalogue', () => {
       'registration.no-path',
       'audit.accepts-foreign-audience',
       'audit.accepts-tampered-token',
+      'mcp.legacy-only-server',
+      'mcp.modern-only-server',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -126,5 +128,29 @@ describe('faults change real behaviour', () => {
     // The fault skips the signature only: the audience is still checked.
     const foreign = await callAddNumbers(lab, await clientCredentialsToken(lab, auditAudience(lab)), 2, 3);
     assert.equal(foreign.status, 401);
+  });
+
+  test('mcp.legacy-only-server: 2026-07-28 requests get a legacy 400, initialize still works', async (t) => {
+    const lab = await labWith(t, 'mcp.legacy-only-server');
+    const token = await clientCredentialsToken(lab, lab.mcpUrl);
+    const modern = await modernPost(lab, token, 'server/discover');
+    assert.equal(modern.status, 400);
+    const refusal = await jsonRpcMessage(modern);
+    // Not a modern error (-32020..-32022): a dual-era client falls back to initialize.
+    assert.ok(![-32020, -32021, -32022].includes(Number(asRecord(refusal.error).code)), JSON.stringify(refusal));
+    assert.equal((await mcpPost(lab, token, INITIALIZE)).status, 200);
+    assert.equal((await modernPost(baseline, await clientCredentialsToken(baseline, baseline.mcpUrl), 'server/discover')).status, 200);
+  });
+
+  test('mcp.modern-only-server: initialize is refused with UnsupportedProtocolVersionError naming 2026-07-28', async (t) => {
+    const lab = await labWith(t, 'mcp.modern-only-server');
+    const token = await clientCredentialsToken(lab, lab.mcpUrl);
+    const initialized = await mcpPost(lab, token, INITIALIZE);
+    assert.equal(initialized.status, 400);
+    const error = asRecord((await jsonRpcMessage(initialized)).error);
+    assert.equal(error.code, -32022);
+    assert.deepEqual(asRecord(error.data).supported, ['2026-07-28']);
+    assert.equal((await modernPost(lab, token, 'server/discover')).status, 200);
+    assert.equal((await mcpPost(baseline, await clientCredentialsToken(baseline, baseline.mcpUrl), INITIALIZE)).status, 200);
   });
 });

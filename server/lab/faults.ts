@@ -33,6 +33,14 @@ export const LAB_FAULTS = [
     id: 'audit.accepts-tampered-token',
     summary: 'The MCP server accepts access tokens whose signature does not verify (it only decodes them).',
   },
+  {
+    id: 'mcp.legacy-only-server',
+    summary: 'The MCP server speaks only the legacy protocol (the initialize handshake of 2025-11-25); 2026-07-28 requests are refused as a legacy server refuses them.',
+  },
+  {
+    id: 'mcp.modern-only-server',
+    summary: 'The MCP server speaks only 2026-07-28: initialize is refused with an UnsupportedProtocolVersionError naming the supported versions.',
+  },
 ] as const satisfies readonly { id: string; summary: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

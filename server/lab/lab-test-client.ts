@@ -201,14 +201,43 @@ export const INITIALIZE = {
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'lab-test', version: '0.0.0' } },
 } as const;
 
-/** initialize, then `tools/call` add_numbers(a, b); returns the call's HTTP response. */
+/** The 2026-07-28 protocol version the lab's MCP server speaks beside the legacy ones. */
+export const MODERN_VERSION = '2026-07-28';
+
+/**
+ * A 2026-07-28 request: `_meta` in the body, mirrored in MCP-Protocol-Version, Mcp-Method and
+ * (for tools/call) Mcp-Name, as the Streamable HTTP binding defines them.
+ */
+export async function modernPost(lab: Lab, accessToken: string | undefined, method: string, params: Record<string, unknown> = {}, id = 1): Promise<Response> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'mcp-protocol-version': MODERN_VERSION,
+    'mcp-method': method,
+  };
+  if (typeof params.name === 'string') headers['mcp-name'] = params.name;
+  if (accessToken !== undefined) headers.authorization = `Bearer ${accessToken}`;
+  const _meta = {
+    'io.modelcontextprotocol/protocolVersion': MODERN_VERSION,
+    'io.modelcontextprotocol/clientInfo': { name: 'lab-test', version: '0.0.0' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+  };
+  return fetch(lab.mcpUrl, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id, method, params: { ...params, _meta } }) });
+}
+
+/** The JSON-RPC message of an answer sent as JSON or as an SSE stream (its last data event). */
+export async function jsonRpcMessage(response: Response): Promise<Record<string, unknown>> {
+  const text = await response.text();
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    const data = text.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim());
+    return asRecord(JSON.parse(data.at(-1) ?? 'null'));
+  }
+  return asRecord(JSON.parse(text));
+}
+
+/** `tools/call` add_numbers(a, b) in the 2026-07-28 protocol; returns the call's HTTP response. */
 export async function callAddNumbers(lab: Lab, accessToken: string, a: number, b: number): Promise<Response> {
-  const initialized = await mcpPost(lab, accessToken, INITIALIZE);
-  if (initialized.status !== 200) return initialized;
-  await initialized.arrayBuffer();
-  const notified = await mcpPost(lab, accessToken, { jsonrpc: '2.0', method: 'notifications/initialized' });
-  await notified.arrayBuffer();
-  return mcpPost(lab, accessToken, { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'add_numbers', arguments: { a, b } } });
+  return modernPost(lab, accessToken, 'tools/call', { name: 'add_numbers', arguments: { a, b } });
 }
 
 /** Client credentials for the pre-registered confidential client: a token without a browser. */

@@ -8,7 +8,10 @@ import {
   callAddNumbers,
   clientCredentialsToken,
   INITIALIZE,
+  jsonRpcMessage,
   mcpPost,
+  modernPost,
+  MODERN_VERSION,
   stringField,
   tamperWithPayload,
 } from './lab-test-client.js';
@@ -43,14 +46,16 @@ describe('MCP server', () => {
     });
   });
 
-  test('initializes, lists the tutorial tools and adds 2 + 3 over raw JSON-RPC', async () => {
-    const initialized = await mcpPost(lab, accessToken, INITIALIZE);
-    assert.equal(initialized.status, 200);
-    assert.match(initialized.headers.get('content-type') ?? '', /^application\/json/);
-    const init = asRecord(await initialized.json());
-    assert.equal(asRecord(asRecord(init.result).serverInfo).name, 'MCP Resource Server');
+  test('speaks 2026-07-28: server/discover, then lists the tutorial tools and adds 2 + 3, statelessly', async () => {
+    const discovered = await modernPost(lab, accessToken, 'server/discover');
+    assert.equal(discovered.status, 200);
+    assert.match(discovered.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(discovered.headers.get('mcp-session-id'), null);
+    const discover = asRecord(asRecord(await discovered.json()).result);
+    assert.ok(Array.isArray(discover.supportedVersions) && discover.supportedVersions.includes(MODERN_VERSION));
+    assert.equal(asRecord(asRecord(discover._meta)['io.modelcontextprotocol/serverInfo']).name, 'MCP Resource Server');
 
-    const listed = await mcpPost(lab, accessToken, { jsonrpc: '2.0', id: 2, method: 'tools/list' });
+    const listed = await modernPost(lab, accessToken, 'tools/list', {}, 2);
     const tools = asRecord(asRecord(await listed.json()).result).tools;
     assert.ok(Array.isArray(tools));
     assert.deepEqual(tools.map((tool) => asRecord(tool).name).sort(), ['add_numbers', 'multiply_numbers']);
@@ -61,6 +66,17 @@ describe('MCP server', () => {
     assert.equal(asRecord(result.structuredContent).result, 5);
     assert.ok(Array.isArray(result.content));
     assert.deepEqual(JSON.parse(stringField(asRecord(result.content[0]), 'text')), { operation: 'addition', operand_a: 2, operand_b: 3, result: 5 });
+  });
+
+  test('speaks the legacy protocol on the same endpoint: initialize, then tools/list in that session', async () => {
+    const initialized = await mcpPost(lab, accessToken, INITIALIZE);
+    assert.equal(initialized.status, 200);
+    const init = await jsonRpcMessage(initialized);
+    assert.equal(asRecord(init.result).protocolVersion, '2025-06-18');
+    assert.equal(asRecord(asRecord(init.result).serverInfo).name, 'MCP Resource Server');
+    const listed = await jsonRpcMessage(await mcpPost(lab, accessToken, { jsonrpc: '2.0', id: 2, method: 'tools/list' }));
+    const tools = asRecord(listed.result).tools;
+    assert.ok(Array.isArray(tools) && tools.length === 2);
   });
 
   test('GET (no SSE stream in stateless mode) is 405 once authenticated', async () => {

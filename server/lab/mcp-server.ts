@@ -1,7 +1,10 @@
 /**
  * The lab's MCP server: the tutorial's "MCP Resource Server" (tools `add_numbers` and
- * `multiply_numbers`) built with the TypeScript SDK, stateless Streamable HTTP with JSON
- * responses, protected as an OAuth 2.1 resource server:
+ * `multiply_numbers`) built with the TypeScript SDK v2, which serves both eras on one endpoint:
+ * 2026-07-28 requests (with `_meta` and the request metadata headers) statelessly, the legacy
+ * `initialize` handshake statelessly too. Two faults narrow it to one era
+ * (`mcp.legacy-only-server`, `mcp.modern-only-server`). It is protected as an OAuth 2.1
+ * resource server:
  *
  * - 401 with `WWW-Authenticate: Bearer resource_metadata="…", scope="mcp:tools"` (RFC 6750 §3,
  *   RFC 9728 §5.1) when no token is sent;
@@ -14,9 +17,8 @@ import { metadataHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import { getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { createMcpHandler, legacyStatelessFallback, McpServer, type AuthInfo } from '@modelcontextprotocol/server';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { createAccessTokenVerifier } from './access-token-verifier.js';
@@ -53,8 +55,8 @@ function buildMcpServer(): McpServer {
     'add_numbers',
     {
       description: 'Add two numbers together. Requires OAuth.',
-      inputSchema: { a: z.number(), b: z.number() },
-      outputSchema: { operation: z.literal('addition'), operand_a: z.number(), operand_b: z.number(), result: z.number() },
+      inputSchema: z.object({ a: z.number(), b: z.number() }),
+      outputSchema: z.object({ operation: z.literal('addition'), operand_a: z.number(), operand_b: z.number(), result: z.number() }),
     },
     ({ a, b }) => {
       const result = { operation: 'addition' as const, operand_a: a, operand_b: b, result: a + b };
@@ -66,8 +68,8 @@ function buildMcpServer(): McpServer {
     'multiply_numbers',
     {
       description: 'Multiply two numbers together. Requires OAuth.',
-      inputSchema: { x: z.number(), y: z.number() },
-      outputSchema: { operation: z.literal('multiplication'), operand_x: z.number(), operand_y: z.number(), result: z.number() },
+      inputSchema: z.object({ x: z.number(), y: z.number() }),
+      outputSchema: z.object({ operation: z.literal('multiplication'), operand_x: z.number(), operand_y: z.number(), result: z.number() }),
     },
     ({ x, y }) => {
       const result = { operation: 'multiplication' as const, operand_x: x, operand_y: y, result: x * y };
@@ -137,29 +139,34 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
 
   app.use(MCP_PATH, requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl }));
 
-  app.post(MCP_PATH, async (req: Request, res: Response) => {
-    // Stateless: a server and transport per request, nothing shared between requests.
-    const server = buildMcpServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
+  // One handler for every request to the endpoint: the SDK routes by era (a request with
+  // `_meta` is modern, initialize and its session are legacy) and answers GET and DELETE with
+  // 405 (stateless in both eras). The faults narrow it to one era.
+  const factory = () => buildMcpServer();
+  const onError = (error: Error) => log(`MCP request refused: ${error.message}`);
+  const handle = faults.has('mcp.legacy-only-server')
+    ? legacyStatelessFallback(factory, onError)
+    : createMcpHandler(factory, { legacy: faults.has('mcp.modern-only-server') ? 'reject' : 'stateless', onerror: onError }).fetch;
+
+  app.all(MCP_PATH, async (req: Request, res: Response) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    const hasBody = req.method === 'POST';
+    const request = new Request(`${origin}${req.originalUrl}`, { method: req.method, headers, ...(hasBody ? { body: JSON.stringify(req.body ?? null) } : {}) });
+    // `req.auth` is what requireBearerAuth verified; the SDK passes it to the tools as is.
+    const auth = (req as Request & { auth?: AuthInfo }).auth;
     try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
+      const response = await handle(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
+      res.status(response.status);
+      response.headers.forEach((value, name) => res.setHeader(name, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       log(`MCP request failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) {
-        res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
-      }
+      if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
     }
-  });
-
-  // No sessions, so no standalone SSE stream to GET and nothing to DELETE.
-  app.all(MCP_PATH, (_req: Request, res: Response) => {
-    res.set('Allow', 'POST');
-    res.status(405).json({ jsonrpc: '2.0', error: { code: -32000, message: 'Method not allowed: this server is stateless and answers POST only.' }, id: null });
   });
 
   bound.setHandler((req: IncomingMessage, res: ServerResponse) => {

@@ -381,7 +381,7 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       const server = await misbehavingServer(t, { faults: { 'authenticated-mcp': 'garbage' } });
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'authenticated-mcp', 'mcp.not-mcp');
-      assert.equal(finding(run, 'mcp.not-mcp').params?.operation, 'initialize');
+      assert.equal(finding(run, 'mcp.not-mcp').params?.operation, 'server/discover');
     });
 
     it('answers invalid JSON as application/json', async (t) => {

@@ -2,6 +2,7 @@
  * What the steps learn, accumulated as the flow runs. Each step reads what earlier steps
  * wrote and adds its own section; every section is plain JSON.
  */
+import type { ProtocolEra } from './mcp/request-metadata.js';
 import type { TokenEndpointAuthMethod } from './options.js';
 
 /** One challenge of a `WWW-Authenticate` header (RFC 9110 §11.6.1). */
@@ -13,6 +14,11 @@ export interface AuthChallenge {
 
 export interface ProbeData {
   status: number;
+  /** The era and version the server answered the unauthenticated request in, when it did. */
+  era?: ProtocolEra;
+  protocolVersion?: string;
+  /** True when the server answered without asking for a token: there is no flow to run, only tools. */
+  unprotected?: boolean;
   challenges: AuthChallenge[];
   /** `resource_metadata` of the Bearer challenge, when present. */
   resourceMetadataUrl?: string;
@@ -138,11 +144,48 @@ export interface McpTool {
   inputSchema: Record<string, unknown>;
 }
 
+/** What `server/discover` told (2026-07-28); the whole result is kept in `result`. */
+export interface DiscoverData {
+  supportedVersions: string[];
+  capabilities: Record<string, unknown>;
+  instructions?: string;
+  /** Caching hints: how long the result may be reused, and by whom. */
+  ttlMs?: number;
+  cacheScope?: string;
+  resultType?: string;
+  result: Record<string, unknown>;
+}
+
+/** One round of a multi round-trip tool call: what the server asked and what the debugger answered. */
+export interface InputRound {
+  requests: { key: string; method: string; answered: boolean }[];
+  /** Whether the server sent a requestState (echoed unchanged, never shown: it is the server's opaque data). */
+  requestState: boolean;
+}
+
+export interface McpToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+  result?: unknown;
+  error?: string;
+  /** The input-required rounds before the final answer (2026-07-28 multi round-trip requests). */
+  inputRounds?: InputRound[];
+}
+
 export interface McpData {
+  /** `modern`: 2026-07-28, stateless, `_meta` on every request; `legacy`: the initialize handshake. */
+  era?: ProtocolEra;
   protocolVersion?: string;
   serverInfo?: { name: string; version: string };
+  capabilities?: Record<string, unknown>;
+  instructions?: string;
+  discover?: DiscoverData;
   tools?: McpTool[];
-  toolCalls: { name: string; arguments: Record<string, unknown>; result?: unknown; error?: string }[];
+  /** Tools set aside because their definition is invalid (an `x-mcp-header` that breaks the rules). */
+  rejectedTools?: { name: string; reason: string }[];
+  /** The caching hints of tools/list (2026-07-28). */
+  toolsCache?: { ttlMs?: number; cacheScope?: string };
+  toolCalls: McpToolCall[];
   stepUps: number;
 }
 

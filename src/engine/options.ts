@@ -78,7 +78,9 @@ export interface FlowOptions {
   /** Resource-server credentials for RFC 7662 introspection (as the tutorial's token verifier has). */
   introspection?: { clientId: string; clientSecret: string };
   /** A tool call to make once the tools are listed. */
-  toolCall?: { name: string; arguments: Record<string, unknown> };
+  toolCall?: ToolCallRequest;
+  /** Further tool calls, made in order after `toolCall`. */
+  toolCalls?: ToolCallRequest[];
   /** Run the security audit (tampered and foreign-audience tokens sent to the MCP server). */
   audit: boolean;
   /** Ask for a refresh after the token request when a refresh token was issued. */
@@ -87,6 +89,11 @@ export interface FlowOptions {
   maxStepUps: number;
   timeoutMs: number;
   maxBodyBytes: number;
+}
+
+export interface ToolCallRequest {
+  name: string;
+  arguments: Record<string, unknown>;
 }
 
 export interface JsonWebKeyWithAlg extends JsonWebKey {

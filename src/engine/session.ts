@@ -114,6 +114,8 @@ function afterStep(session: Session, stepId: StepId, result: StepResult<Partial<
     return { status: { kind: 'stopped', stepId, reason: outcome.reason, ...(outcome.findingId ? { findingId: outcome.findingId } : {}) } };
   }
   if (outcome.kind === 'needs-user') return { status: { kind: 'waiting', stepId, action: outcome.action }, next: 'authorization-response' };
+  // A server that needs no authorization: nothing to discover or obtain, straight to its tools.
+  if (stepId === 'probe' && result.data.probe?.unprotected === true) return { status: { kind: 'ready' }, next: 'authenticated-mcp' };
   if (stepId === 'authenticated-mcp' && result.data.stepUpScope !== undefined) {
     return { status: { kind: 'ready' }, next: 'authorization-request' };
   }

@@ -14,6 +14,7 @@ import { authorizationResponseFindings } from './findings/authorization-response
 import { authorizationServerMetadataFindings } from './findings/authorization-server-metadata.js';
 import { clientRegistrationFindings } from './findings/client-registration.js';
 import { identityAssertionGrantFindings } from './findings/identity-assertion-grant.js';
+import { mcpProtocolFindings } from './findings/mcp-protocol.js';
 import { probeFindings } from './findings/probe.js';
 import { protectedResourceMetadataFindings } from './findings/protected-resource-metadata.js';
 import { refreshFindings } from './findings/refresh.js';
@@ -36,6 +37,7 @@ const ALL: readonly FindingDefinition[] = [
   ...identityAssertionGrantFindings,
   ...tokenInspectionFindings,
   ...authenticatedMcpFindings,
+  ...mcpProtocolFindings,
   ...refreshFindings,
   ...auditFindings,
 ];

@@ -24,6 +24,10 @@ export const PHRASES = {
   'value.no-text': { en: '(no text)', 'zh-CN': '(无文本)' },
   'transport.no-answer': { en: 'no answer', 'zh-CN': '没有响应' },
 
+  // The era an MCP server speaks (mcp.connected `era`).
+  'era.modern': { en: 'modern: stateless, metadata on every request', 'zh-CN': '新版:无状态,每个请求携带元数据' },
+  'era.legacy': { en: 'legacy: initialize handshake', 'zh-CN': '旧版:initialize 握手' },
+
   // The `what` of http.not-json and http.not-json-content-type (it starts the English title).
   'document.protected-resource-metadata': { en: 'The Protected Resource Metadata', 'zh-CN': '受保护资源元数据' },
   'document.authorization-server-metadata': { en: 'The authorization server metadata', 'zh-CN': '授权服务器元数据' },

@@ -10,9 +10,26 @@ import { SPEC_VERSIONS, type SpecRef, type SpecVersion } from '../types.js';
 
 type McpPage = '' | '/authorization-server-discovery' | '/client-registration' | '/security-considerations';
 
+/**
+ * A page outside the authorization chapter (the protocol's basic, transport and server pages),
+ * as a path under the version's root; `title` names the page where no heading is linked.
+ */
+interface McpProtocolPage {
+  path: string;
+  heading?: string;
+  title?: string;
+}
+
 interface McpSection {
   /** Heading per version; 2026-07-28 splits the chapter into pages. */
-  headings: Partial<Record<SpecVersion, string | { page: McpPage; heading?: string }>>;
+  headings: Partial<Record<SpecVersion, string | { page: McpPage; heading?: string } | McpProtocolPage>>;
+}
+
+const LEGACY_VERSIONS_OF_PAGE = ['2025-03-26', '2025-06-18', '2025-11-25'] as const;
+
+/** The same protocol page in each legacy version. */
+function legacyPages(path: string, heading?: string): McpSection['headings'] {
+  return Object.fromEntries(LEGACY_VERSIONS_OF_PAGE.map((v) => [v, { path, ...(heading ? { heading } : {}) }]));
 }
 
 const MCP_SECTIONS = {
@@ -137,6 +154,43 @@ const MCP_SECTIONS = {
       '2026-07-28': { page: '/security-considerations', heading: 'Confused Deputy Problem' },
     },
   },
+  // The protocol pages the MCP layer's findings cite (2026-07-28 makes MCP stateless).
+  'mcp:version-negotiation': {
+    headings: {
+      ...legacyPages('/basic/lifecycle', 'Version Negotiation'),
+      '2026-07-28': { path: '/basic/versioning', heading: 'Protocol Version Negotiation' },
+    },
+  },
+  'mcp:era-compatibility': {
+    headings: { '2026-07-28': { path: '/basic/versioning', heading: 'Backward Compatibility with Initialization-Based Versions' } },
+  },
+  'mcp:http-backward-compatibility': {
+    headings: { '2026-07-28': { path: '/basic/transports/streamable-http', heading: 'Backward Compatibility' } },
+  },
+  'mcp:request-metadata': {
+    headings: { '2026-07-28': { path: '/basic/transports/streamable-http', heading: 'Request Metadata' } },
+  },
+  'mcp:server-validation': {
+    headings: { '2026-07-28': { path: '/basic/transports/streamable-http', heading: 'Server Validation' } },
+  },
+  'mcp:legacy-transport': {
+    headings: {
+      ...legacyPages('/basic/transports', 'Streamable HTTP'),
+      '2026-07-28': { path: '/basic/transports/streamable-http', heading: 'Earlier Streamable HTTP Revisions' },
+    },
+  },
+  'mcp:lifecycle-initialization': { headings: legacyPages('/basic/lifecycle', 'Initialization') },
+  'mcp:discover': { headings: { '2026-07-28': { path: '/server/discover', title: 'Discovery' } } },
+  'mcp:result-type': { headings: { '2026-07-28': { path: '/basic/index', heading: 'ResultType' } } },
+  'mcp:error-codes': { headings: { '2026-07-28': { path: '/basic/index', heading: 'Error Codes' } } },
+  'mcp:x-mcp-header': { headings: { '2026-07-28': { path: '/server/tools', heading: 'x-mcp-header' } } },
+  'mcp:tools-list': {
+    headings: {
+      ...legacyPages('/server/tools', 'Listing Tools'),
+      '2026-07-28': { path: '/server/tools', heading: 'Listing Tools' },
+    },
+  },
+  'mcp:mrtr': { headings: { '2026-07-28': { path: '/basic/patterns/mrtr', title: 'Multi Round-Trip Requests' } } },
 } satisfies Record<string, McpSection>;
 
 export type McpSectionId = keyof typeof MCP_SECTIONS;
@@ -189,6 +243,7 @@ export function resolveSpecRef(id: SpecRefId, version: SpecVersion): SpecRef {
   const [usedVersion, heading] = nearestHeading(section, version);
   const target = typeof heading === 'string' ? { page: '' as McpPage, heading } : heading;
   const anchor = target.heading ? `#${slug(target.heading)}` : '';
+  if ('path' in target) return { id, url: `${MCP_BASE}/${usedVersion}${target.path}${anchor}` };
   return { id, url: `${MCP_BASE}/${usedVersion}/basic/authorization${target.page}${anchor}` };
 }
 
@@ -201,7 +256,7 @@ export function specRefLabel(id: SpecRefId, version: SpecVersion): string {
     return `RFC ${rfc} §${section} (${RFC_TITLES[Number(rfc)] ?? ''})`;
   }
   const [usedVersion, heading] = nearestHeading(MCP_SECTIONS[id as McpSectionId], version);
-  const title = typeof heading === 'string' ? heading : (heading.heading ?? 'Client Registration');
+  const title = typeof heading === 'string' ? heading : (heading.heading ?? ('title' in heading ? heading.title : undefined) ?? 'Client Registration');
   return `MCP ${usedVersion}: ${title}`;
 }
 

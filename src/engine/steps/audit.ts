@@ -47,7 +47,7 @@ export function tamperWithToken(token: string): string {
 }
 
 async function sendWithToken(ctx: StepContext, token: string, label: string) {
-  const request = probeRequest(ctx.options);
+  const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
   const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
   return ctx.http.send({ ...request, headers }, label);
 }

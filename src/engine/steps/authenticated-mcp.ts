@@ -1,205 +1,556 @@
 /**
- * Authenticated MCP: the access token at work. The MCP SDK's client speaks Streamable HTTP with
- * "Authorization: Bearer <token>" on every request (initialize, tools/list, and the person's
- * tools/call), all recorded through `ctx.http`. A 403 `insufficient_scope` sends the flow back to
- * the authorization request with the challenge's scope (step-up), up to `maxStepUps` times.
+ * Authenticated MCP: the access token at work, in the era the server speaks.
+ *
+ * - Modern (2026-07-28, the default judgement): stateless requests with `_meta` and the
+ *   `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name` and `Mcp-Param-*` headers; `server/discover`
+ *   first, which also finds the era as "Versioning and Compatibility" describes (see
+ *   mcp/era-negotiation.ts); tools/list and tools/call with `resultType`, caching hints and
+ *   multi round-trip requests.
+ * - Legacy (2025-11-25 and earlier judgements, or a server that gave no modern evidence): the
+ *   `initialize` handshake, then tools/list and tools/call in its session.
+ *
+ * The debugger speaks both eras itself on its recorder, one exchange per HTTP request, so each
+ * request and answer can be shown and judged; a gap of the debugger's own (a version it does
+ * not know, an input request it cannot answer) is reported as its own limit.
+ * "Authorization MUST be included in every HTTP request from client to server"; a 403
+ * `insufficient_scope` sends the flow back to the authorization request with the challenge's
+ * scope (step-up), up to `maxStepUps` times.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-requirements
- * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#runtime-insufficient-scope-errors
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { inEnglish, phrase } from '../checks/finding-phrases.js';
-import type { FlowData, McpData, McpTool } from '../flow-data.js';
+import type { DiscoverData, FlowData, InputRound, McpData, McpTool, McpToolCall } from '../flow-data.js';
+import { MODERN_ERROR_CODES, METHOD_NOT_FOUND, negotiateEra, supportedVersionsOf, type EraProbe } from '../mcp/era-negotiation.js';
+import { answerInputRequests } from '../mcp/input-requests.js';
+import { readJsonRpcAnswer, type JsonRpcAnswer, type JsonRpcErrorObject } from '../mcp/jsonrpc-answer.js';
+import {
+  checkHeaderAnnotations,
+  eraOfVersion,
+  initializeParams,
+  legacyRequest,
+  META_KEYS,
+  modernRequest,
+  MODERN_PROTOCOL_VERSIONS,
+  toolParameterHeaders,
+  type ClientIdentity,
+  type ProtocolEra,
+} from '../mcp/request-metadata.js';
+import type { FlowOptions } from '../options.js';
 import { missingScopes, splitScope } from '../scope.js';
-import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
-import type { Exchange } from '../types.js';
+import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, headerValues, reportTransportFailure, sentExchange } from './json-document.js';
+import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
 
 export const authenticatedMcpStep: StepDefinition = { id: 'authenticated-mcp', run: useAccessToken };
 
-const CLIENT_VERSION = '0.1.0';
-/** The SDK's own request deadline sits past the transport's, so a timeout shows as a recorded exchange. */
-const SDK_TIMEOUT_GRACE_MS = 1_000;
+export const CLIENT_VERSION = '0.1.0';
+/**
+ * Declared in every modern `_meta` and in `initialize`: the debugger answers form elicitations
+ * and roots requests of multi round-trip calls itself (see mcp/input-requests.ts).
+ */
+export const CLIENT_CAPABILITIES: Record<string, unknown> = { elicitation: { form: {} }, roots: {} };
 /** tools/list pages followed at most (a server that keeps sending cursors must not hold the step). */
 const MAX_TOOL_PAGES = 20;
+/** Input-required rounds answered per tool call before the debugger gives up. */
+const MAX_INPUT_ROUNDS = 4;
 
-type Operation = 'initialize' | 'tools/list' | 'tools/call';
-
-/**
- * Why the debugger does not open the optional standalone SSE stream (HTTP GET): it only makes
- * request/response calls, and the recorder reads whole bodies, so a stream that a server keeps
- * open would hold the step until the transport's deadline and be recorded after the step ended.
- */
-class StandaloneStreamNotOpened extends Error {
-  constructor() {
-    super('The debugger does not open the standalone SSE stream (GET); it needs no server-initiated messages.');
-  }
+export function clientIdentity(options: Pick<FlowOptions, 'clientName'>): ClientIdentity {
+  return { name: options.clientName, version: CLIENT_VERSION, capabilities: CLIENT_CAPABILITIES };
 }
+
+/** The era and version this run speaks, and the legacy session if the server opened one. */
+interface Conversation {
+  ctx: StepContext;
+  era: ProtocolEra;
+  version: string;
+  headers: HeaderList;
+  sessionId?: string;
+  nextId: number;
+  mcp: McpData;
+}
+
+type Phase = 'open' | 'list' | 'call';
 
 async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
   const tokens = ctx.data.tokens;
-  if (!tokens) return skipped('There is no access token to use.');
+  const unprotected = ctx.data.probe?.unprotected === true;
+  if (!tokens && !unprotected) return skipped('There is no access token to use.');
   const mcp: McpData = { toolCalls: [], stepUps: ctx.data.mcp?.stepUps ?? 0 };
   // Every outcome but a step-up ends the step-up loop: the key is set (to undefined) so the
   // runner's merge of data overwrites a stepUpScope left by an earlier round.
   const finished = (): Partial<FlowData> => ({ mcp, stepUpScope: undefined });
+  const headers: HeaderList = [
+    // An extra Authorization header cannot replace the token.
+    ...ctx.options.extraHeaders.filter(([name]) => !tokens || name.toLowerCase() !== 'authorization'),
+    ...(tokens ? ([['authorization', `Bearer ${tokens.accessToken}`]] as HeaderList) : []),
+  ];
 
-  const transport = new StreamableHTTPClientTransport(new URL(ctx.options.serverUrl), {
-    fetch: recordingMcpFetch(ctx),
-    requestInit: {
-      // "authorization MUST be included in every HTTP request from client to server"; the SDK
-      // adds these headers to each one. An extra Authorization header cannot replace the token.
-      headers: [...ctx.options.extraHeaders.filter(([name]) => name.toLowerCase() !== 'authorization'), ['authorization', `Bearer ${tokens.accessToken}`]],
-    },
-  });
-  // The default (ajv) validator compiles schemas with `new Function`, which the browser UI's
-  // Content-Security-Policy (script-src 'self') forbids; @cfworker/json-schema interprets them.
-  const client = new Client(
-    { name: ctx.options.clientName, version: CLIENT_VERSION },
-    { capabilities: {}, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
-  );
-  // No client.onerror: request failures reach the awaiting call and are analysed there, and the
-  // declined GET stream (the transport's only other error) is by design.
-  const timeout = ctx.options.timeoutMs + SDK_TIMEOUT_GRACE_MS;
+  const opened = await openConversation(ctx, headers, mcp);
+  if (!('era' in opened)) return opened;
+  const conversation = opened;
 
-  try {
-    let since = ctx.http.exchanges.length;
-    try {
-      await client.connect(transport, { timeout });
-    } catch (error) {
-      return failure(ctx, error, 'initialize', since, mcp) ?? failed('The MCP session could not be initialized.', 'mcp.request-failed', finished());
-    }
-    if (transport.protocolVersion) mcp.protocolVersion = transport.protocolVersion;
-    const serverInfo = client.getServerVersion();
-    if (serverInfo) mcp.serverInfo = { name: serverInfo.name, version: serverInfo.version };
+  const listStop = await listTools(conversation);
+  if (listStop) return listStop;
 
-    since = ctx.http.exchanges.length;
-    try {
-      mcp.tools = await listTools(client, timeout);
-    } catch (error) {
-      const stop = failure(ctx, error, 'tools/list', since, mcp);
-      if (stop) return stop;
-    }
-
-    const call = ctx.options.toolCall;
-    if (call) {
-      since = ctx.http.exchanges.length;
-      try {
-        const result = await client.callTool({ name: call.name, arguments: call.arguments }, undefined, { timeout });
-        mcp.toolCalls.push({ name: call.name, arguments: call.arguments, result });
-        if (result.isError === true) ctx.report('mcp.tool-error', { params: { tool: call.name, message: resultText(result.content) } });
-      } catch (error) {
-        mcp.toolCalls.push({ name: call.name, arguments: call.arguments, error: errorMessage(error) });
-        const stop = failure(ctx, error, 'tools/call', since, mcp, call.name);
-        if (stop) return stop;
-      }
-    }
-
-    ctx.report('mcp.connected', {
-      params: {
-        server: mcp.serverInfo ? `${mcp.serverInfo.name} ${mcp.serverInfo.version}` : ctx.options.serverUrl,
-        protocolVersion: mcp.protocolVersion ?? phrase('value.unknown'),
-        toolCount: String(mcp.tools?.length ?? 0),
-      },
-    });
-    await endSession(ctx, transport);
-    return ok(finished());
-  } finally {
-    await client.close();
+  const calls = [...(ctx.options.toolCall ? [ctx.options.toolCall] : []), ...(ctx.options.toolCalls ?? [])];
+  for (const call of calls) {
+    const stop = await callTool(conversation, call.name, call.arguments);
+    if (stop) return stop;
   }
+
+  const server = mcp.serverInfo ? `${mcp.serverInfo.name} ${mcp.serverInfo.version}` : ctx.options.serverUrl;
+  ctx.report(tokens ? 'mcp.connected' : 'mcp.connected-without-token', {
+    params: { server, protocolVersion: conversation.version, era: phrase(`era.${conversation.era}`), toolCount: String(mcp.tools?.length ?? 0) },
+  });
+  if (conversation.era === 'legacy') await endSession(conversation);
+  return ok(finished());
 }
 
-/**
- * The recording fetch for the SDK's transport, one exchange per request, labelled with the
- * JSON-RPC method it carries. The standalone GET stream is declined (see StandaloneStreamNotOpened).
- */
-function recordingMcpFetch(ctx: StepContext): FetchLike {
-  return async (url, init) => {
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (method === 'GET') throw new StandaloneStreamNotOpened();
-    const rpcMethod = typeof init?.body === 'string' ? jsonRpcMethod(init.body) : undefined;
-    const label = rpcMethod ? `MCP ${rpcMethod}` : `MCP ${method}`;
-    return ctx.http.fetch(label)(url, init);
+// ---------------------------------------------------------------------------------------------
+// Opening: the era, the version, server/discover or initialize.
+
+async function openConversation(ctx: StepContext, headers: HeaderList, mcp: McpData): Promise<Conversation | StepOutput> {
+  const known = knownEra(ctx);
+  const base = { ctx, headers, nextId: 1, mcp };
+  if (known?.era === 'legacy') return openLegacy({ ...base, era: 'legacy', version: known.version }, false);
+  if (known?.era === 'modern' && ctx.data.mcp?.discover) {
+    // The era was found earlier in this run (the probe, or an earlier round): "Clients SHOULD
+    // cache the result for the lifetime of the ... origin". server/discover is not asked again.
+    Object.assign(mcp, pickServerFacts(ctx.data.mcp));
+    return { ...base, era: 'modern', version: known.version };
+  }
+  if (!known && ctx.spec !== '2026-07-28') return openLegacy({ ...base, era: 'legacy', version: ctx.spec }, false);
+  return openModern({ ...base, era: 'modern', version: MODERN_PROTOCOL_VERSIONS[0] }, false);
+}
+
+/** The era the probe (or an earlier run of this step) found, if any. */
+function knownEra(ctx: StepContext): { era: ProtocolEra; version: string } | undefined {
+  const source = ctx.data.mcp?.era ? ctx.data.mcp : ctx.data.probe;
+  if (!source?.era || !source.protocolVersion) return undefined;
+  return { era: source.era, version: source.protocolVersion };
+}
+
+function pickServerFacts(from: McpData): Partial<McpData> {
+  return {
+    ...(from.era ? { era: from.era } : {}),
+    ...(from.protocolVersion ? { protocolVersion: from.protocolVersion } : {}),
+    ...(from.serverInfo ? { serverInfo: from.serverInfo } : {}),
+    ...(from.capabilities ? { capabilities: from.capabilities } : {}),
+    ...(from.instructions !== undefined ? { instructions: from.instructions } : {}),
+    ...(from.discover ? { discover: from.discover } : {}),
   };
 }
 
-async function listTools(client: Client, timeout: number): Promise<McpTool[]> {
-  const tools: McpTool[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_TOOL_PAGES; page++) {
-    const result = await client.listTools(cursor ? { cursor } : undefined, { timeout });
-    for (const tool of result.tools) {
-      tools.push({
-        name: tool.name,
-        ...(tool.title ? { title: tool.title } : {}),
-        ...(tool.description ? { description: tool.description } : {}),
-        inputSchema: tool.inputSchema,
-      });
+/**
+ * Modern first: server/discover, with the negotiation of "Versioning and Compatibility". The
+ * probe's answer decides: modern (discover answered), legacy (fall back to initialize), or a
+ * stop that names the cause.
+ */
+async function openModern(conversation: Conversation, switchedFromLegacy: boolean): Promise<Conversation | StepOutput> {
+  const { ctx, mcp } = conversation;
+  const probe = await negotiateEra({
+    http: ctx.http,
+    url: ctx.options.serverUrl,
+    client: clientIdentity(ctx.options),
+    headers: conversation.headers,
+    label: 'MCP server/discover',
+    firstId: conversation.nextId,
+  });
+  conversation.nextId += probe.attempts.length;
+  reportRetries(ctx, probe);
+  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
+  const evidence = { exchangeId: probe.sent.exchange.id };
+
+  switch (probe.kind) {
+    case 'modern':
+      analyzeDiscover(ctx, probe.result, probe.sent, mcp);
+      return adopt(conversation, 'modern', probe.version);
+    case 'modern-error':
+      if (probe.error.code === METHOD_NOT_FOUND) {
+        // A modern server (its 404 carries -32601) without server/discover, which it MUST implement.
+        ctx.report('mcp.discover-missing', { params: { message: rpcErrorText(probe.error) }, evidence });
+        return adopt(conversation, 'modern', probe.version);
+      }
+      return judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open') ?? stop('server/discover failed.', 'mcp.request-failed');
+    case 'legacy': {
+      if (switchedFromLegacy) {
+        ctx.report('mcp.era-contradiction', { params: { status: String(probe.sent.response?.status ?? '') }, evidence });
+        return stop('The server refuses both the legacy handshake and modern requests.', 'mcp.era-contradiction');
+      }
+      const version = ctx.spec === '2026-07-28' ? probe.version : ctx.spec;
+      const opened = await openLegacy({ ...conversation, era: 'legacy', version }, true);
+      if ('era' in opened && opened.era === 'legacy') {
+        ctx.report('mcp.legacy-only-server', { params: { version: opened.version, status: String(probe.sent.response?.status ?? '') }, evidence });
+      }
+      return opened;
     }
-    cursor = result.nextCursor;
-    if (!cursor) break;
+    case 'no-common-version':
+      ctx.report('mcp.no-common-version', { params: { supported: probe.supported.join(', '), known: MODERN_PROTOCOL_VERSIONS.join(', ') }, evidence });
+      return stop(`The server speaks only ${probe.supported.join(', ')}, which mcp-auth-debugger cannot speak.`, 'mcp.no-common-version');
+    case 'version-loop':
+      ctx.report('mcp.version-retry-loop', { params: { version: probe.version, supported: probe.supported.join(', ') }, evidence });
+      return stop(`The server keeps rejecting protocol version ${probe.version}, which it lists as supported.`, 'mcp.version-retry-loop');
+    case 'unsupported-without-list':
+      ctx.report('mcp.unsupported-version-without-list', { params: { message: rpcErrorText(probe.error) }, evidence });
+      return stop('The server rejected the protocol version without saying which versions it supports.', 'mcp.unsupported-version-without-list');
+    case 'inconclusive':
+      return judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open') ?? stop('server/discover failed.', 'mcp.request-failed');
   }
-  return tools;
+}
+
+/** Reports each time the server said "unsupported version" and the debugger retried. */
+function reportRetries(ctx: StepContext, probe: EraProbe): void {
+  for (const [index, attempt] of probe.attempts.slice(0, -1).entries()) {
+    const answer = attempt.response ? readJsonRpcAnswer(attempt.response, undefined) : undefined;
+    const supported = answer?.kind === 'error' ? (supportedVersionsOf(answer.error) ?? []) : [];
+    const next = probe.attempts[index + 1]?.exchange.request.headers.find(([name]) => name === 'mcp-protocol-version')?.[1] ?? '';
+    ctx.report('mcp.version-retried', { params: { supported: supported.join(', '), version: next }, evidence: { exchangeId: attempt.exchange.id } });
+  }
+}
+
+function adopt(conversation: Conversation, era: ProtocolEra, version: string): Conversation {
+  conversation.mcp.era = era;
+  conversation.mcp.protocolVersion = version;
+  return { ...conversation, era, version };
 }
 
 /**
- * Reads why an MCP request failed from what was recorded since it started, reports it, and says
- * whether the step stops (undefined: a client could go on). 401 and 403 stop or step up whatever
- * the operation; other failures of a tool call do not stop the flow.
+ * server/discover's answer: supported versions, capabilities and server identity (SHOULD), and
+ * the caching hints.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/server/discover
  */
-function failure(ctx: StepContext, error: unknown, phase: Operation, since: number, mcp: McpData, tool?: string): StepOutput | undefined {
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
-  const exchange = ctx.http.exchanges.slice(since).at(-1);
-  const operation = (exchange?.request.body !== undefined ? jsonRpcMethod(exchange.request.body) : undefined) ?? phase;
-  const message = errorMessage(error);
+function analyzeDiscover(ctx: StepContext, result: Record<string, unknown>, sent: SentExchange, mcp: McpData): void {
+  const evidence = { exchangeId: sent.exchange.id };
+  const supportedVersions = Array.isArray(result.supportedVersions) ? result.supportedVersions.filter((v): v is string => typeof v === 'string') : undefined;
+  const capabilities = isRecord(result.capabilities) ? result.capabilities : undefined;
+  if (!supportedVersions || !capabilities) {
+    const missing = [...(supportedVersions ? [] : ['supportedVersions']), ...(capabilities ? [] : ['capabilities'])];
+    ctx.report('mcp.discover-invalid', { params: { missing: missing.join(', ') }, evidence });
+  }
+  const requested = headerOf(sent, 'mcp-protocol-version') ?? '';
+  if (supportedVersions && !supportedVersions.includes(requested)) {
+    ctx.report('mcp.discover-version-not-listed', { params: { version: requested, supported: supportedVersions.join(', ') }, evidence });
+  }
+  checkResultType(ctx, result, 'server/discover', sent);
+  const discover: DiscoverData = {
+    supportedVersions: supportedVersions ?? [],
+    capabilities: capabilities ?? {},
+    ...(typeof result.instructions === 'string' ? { instructions: result.instructions } : {}),
+    ...(typeof result.ttlMs === 'number' ? { ttlMs: result.ttlMs } : {}),
+    ...(typeof result.cacheScope === 'string' ? { cacheScope: result.cacheScope } : {}),
+    ...(typeof result.resultType === 'string' ? { resultType: result.resultType } : {}),
+    result,
+  };
+  mcp.discover = discover;
+  mcp.capabilities = discover.capabilities;
+  if (discover.instructions !== undefined) mcp.instructions = discover.instructions;
+  const serverInfo = serverInfoOf(isRecord(result._meta) ? result._meta[META_KEYS.serverInfo] : undefined) ?? serverInfoOf(result.serverInfo);
+  if (serverInfo) mcp.serverInfo = serverInfo;
+  else ctx.report('mcp.discover-no-server-info', { evidence });
+  if (headerOf(sent, 'mcp-session-id', 'response') !== undefined) ctx.report('mcp.modern-session-id', { evidence });
+}
 
-  if (!exchange) {
-    ctx.report('mcp.request-failed', { params: { operation, message } });
-    return phase === 'tools/call' ? undefined : stop(`${operation} failed: ${message}`, 'mcp.request-failed');
+/**
+ * The legacy handshake: initialize, then notifications/initialized. A modern-only server
+ * rejects it; the debugger then speaks modern (it is a dual-era client), says that the server
+ * is modern-only, and whether the rejection named the versions it supports (SHOULD).
+ */
+async function openLegacy(conversation: Conversation, fellBack: boolean): Promise<Conversation | StepOutput> {
+  const { ctx, mcp } = conversation;
+  const id = conversation.nextId++;
+  const sent = await ctx.http.send(
+    legacyRequest({ url: ctx.options.serverUrl, id, method: 'initialize', params: initializeParams(conversation.version, clientIdentity(ctx.options)), headers: conversation.headers }),
+    fellBack ? 'MCP initialize (legacy fallback)' : 'MCP initialize',
+  );
+  const answer = readAnswer(sent, id);
+  const status = sent.response?.status;
+  if (answer?.kind === 'result' && status !== undefined && status >= 200 && status < 300) {
+    const result = answer.result;
+    const version = typeof result.protocolVersion === 'string' ? result.protocolVersion : conversation.version;
+    mcp.era = 'legacy';
+    mcp.protocolVersion = version;
+    const serverInfo = serverInfoOf(result.serverInfo);
+    if (serverInfo) mcp.serverInfo = serverInfo;
+    if (isRecord(result.capabilities)) mcp.capabilities = result.capabilities;
+    if (typeof result.instructions === 'string') mcp.instructions = result.instructions;
+    const sessionId = headerOf(sent, 'mcp-session-id', 'response');
+    const opened: Conversation = { ...conversation, era: 'legacy', version, ...(sessionId !== undefined ? { sessionId } : {}) };
+    await ctx.http.send(
+      legacyRequest({ url: ctx.options.serverUrl, method: 'notifications/initialized', version, ...(sessionId !== undefined ? { sessionId } : {}), headers: conversation.headers }),
+      'MCP notifications/initialized',
+    );
+    return opened;
+  }
+  if (!fellBack && status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403 && answer) {
+    const modernOnly = modernOnlyEvidence(answer);
+    if (modernOnly) {
+      const evidence = { exchangeId: sent.exchange.id };
+      if (!modernOnly.namesVersions) ctx.report('mcp.initialize-rejection-unnamed', { params: { message: modernOnly.message }, evidence });
+      ctx.report('mcp.modern-only-server', { params: { spec: ctx.spec, message: modernOnly.message }, evidence });
+      return openModern({ ...conversation, era: 'modern', version: MODERN_PROTOCOL_VERSIONS[0] }, true);
+    }
+  }
+  return judgeFailure(conversation, sent, answer, 'initialize', 'open') ?? failed('The MCP session could not be initialized.', 'mcp.request-failed', { mcp, stepUpScope: undefined });
+}
+
+/**
+ * Whether a rejected initialize came from a modern-only server: a modern error code, or an
+ * answer naming a modern version. Named versions: a `supported` list, or a date-shaped version
+ * in the message.
+ */
+function modernOnlyEvidence(answer: JsonRpcAnswer): { namesVersions: boolean; message: string } | undefined {
+  if (answer.kind !== 'error') return undefined;
+  const error = answer.error;
+  const supported = supportedVersionsOf(error) ?? [];
+  const text = `${error.message} ${JSON.stringify(error.data ?? '')}`;
+  const namesModern = supported.some((v) => eraOfVersion(v) === 'modern') || MODERN_PROTOCOL_VERSIONS.some((v) => text.includes(v));
+  const modernCode = Object.values(MODERN_ERROR_CODES).includes(error.code as never);
+  if (!namesModern && !modernCode) return undefined;
+  return { namesVersions: supported.length > 0 || /\d{4}-\d{2}-\d{2}/.test(text), message: rpcErrorText(error) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests in the conversation's era.
+
+async function send(conversation: Conversation, method: string, params: Record<string, unknown>, label: string, parameterHeaders: HeaderList = []): Promise<{ sent: SentExchange; answer: JsonRpcAnswer | undefined; id: number }> {
+  const { ctx } = conversation;
+  const id = conversation.nextId++;
+  const request =
+    conversation.era === 'modern'
+      ? modernRequest({ url: ctx.options.serverUrl, id, method, params, version: conversation.version, client: clientIdentity(ctx.options), headers: conversation.headers, parameterHeaders })
+      : legacyRequest({
+          url: ctx.options.serverUrl,
+          id,
+          method,
+          params,
+          version: conversation.version,
+          ...(conversation.sessionId !== undefined ? { sessionId: conversation.sessionId } : {}),
+          headers: conversation.headers,
+        });
+  const sent = await ctx.http.send(request, label);
+  return { sent, answer: readAnswer(sent, id), id };
+}
+
+function readAnswer(sent: SentExchange, id: number): JsonRpcAnswer | undefined {
+  if (!sent.response || (sent.error && sent.error.kind !== 'too-large')) return undefined;
+  return readJsonRpcAnswer(sent.response, id);
+}
+
+/** The result of a request that succeeded, or undefined (the failure has been judged). */
+function successfulResult(sent: SentExchange, answer: JsonRpcAnswer | undefined): Record<string, unknown> | undefined {
+  const status = sent.response?.status;
+  if (status === undefined || status < 200 || status >= 300 || answer?.kind !== 'result') return undefined;
+  return answer.result;
+}
+
+/**
+ * "The result MUST include a resultType field"; an absent one is read as "complete" (servers of
+ * earlier versions); one the client does not know "MUST be considered invalid".
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#resulttype
+ */
+function checkResultType(ctx: StepContext, result: Record<string, unknown>, operation: string, sent: SentExchange): 'complete' | 'input_required' | 'invalid' {
+  const evidence = { exchangeId: sent.exchange.id };
+  const resultType = result.resultType;
+  if (resultType === undefined) {
+    ctx.report('mcp.result-type-missing', { params: { operation }, evidence });
+    return 'complete';
+  }
+  if (resultType === 'complete' || resultType === 'input_required') return resultType;
+  ctx.report('mcp.result-type-unknown', { params: { operation, resultType: JSON.stringify(resultType) }, evidence });
+  return 'invalid';
+}
+
+async function listTools(conversation: Conversation): Promise<StepOutput | undefined> {
+  const { ctx, mcp } = conversation;
+  const tools: McpTool[] = [];
+  const rejected: { name: string; reason: string }[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_TOOL_PAGES; page++) {
+    const { sent, answer } = await send(conversation, 'tools/list', cursor ? { cursor } : {}, page === 0 ? 'MCP tools/list' : `MCP tools/list (page ${page + 1})`);
+    const result = successfulResult(sent, answer);
+    if (!result) {
+      const stop = judgeFailure(conversation, sent, answer, 'tools/list', 'list');
+      if (stop) return stop;
+      break;
+    }
+    if (conversation.era === 'modern') {
+      if (checkResultType(ctx, result, 'tools/list', sent) === 'invalid') break;
+      if (page === 0) {
+        mcp.toolsCache = {
+          ...(typeof result.ttlMs === 'number' ? { ttlMs: result.ttlMs } : {}),
+          ...(typeof result.cacheScope === 'string' ? { cacheScope: result.cacheScope } : {}),
+        };
+      }
+    }
+    for (const entry of Array.isArray(result.tools) ? result.tools : []) {
+      if (!isRecord(entry) || typeof entry.name !== 'string') continue;
+      const tool: McpTool = {
+        name: entry.name,
+        ...(typeof entry.title === 'string' ? { title: entry.title } : {}),
+        ...(typeof entry.description === 'string' ? { description: entry.description } : {}),
+        inputSchema: isRecord(entry.inputSchema) ? entry.inputSchema : {},
+      };
+      // Streamable HTTP clients "MUST reject tool definitions where any x-mcp-header value
+      // violates these constraints": the tool is left out, with a warning naming why.
+      const annotations = conversation.era === 'modern' ? checkHeaderAnnotations(tool.inputSchema) : undefined;
+      if (annotations && !annotations.ok) {
+        rejected.push({ name: tool.name, reason: annotations.reason });
+        ctx.report('mcp.tool-definition-rejected', { params: { tool: tool.name, reason: annotations.reason }, evidence: { exchangeId: sent.exchange.id } });
+        continue;
+      }
+      tools.push(tool);
+    }
+    cursor = typeof result.nextCursor === 'string' && result.nextCursor !== '' ? result.nextCursor : undefined;
+    if (!cursor) break;
+  }
+  mcp.tools = tools;
+  if (rejected.length > 0) mcp.rejectedTools = rejected;
+  return undefined;
+}
+
+async function callTool(conversation: Conversation, name: string, args: Record<string, unknown>): Promise<StepOutput | undefined> {
+  const { ctx, mcp } = conversation;
+  const call: McpToolCall = { name, arguments: args };
+  mcp.toolCalls.push(call);
+  const rejectedReason = mcp.rejectedTools?.find((t) => t.name === name)?.reason;
+  if (rejectedReason !== undefined) {
+    call.error = `not called: the tool's definition is invalid (${rejectedReason})`;
+    ctx.report('mcp.tool-call-refused', { params: { tool: name, reason: rejectedReason } });
+    return undefined;
+  }
+  const tool = mcp.tools?.find((t) => t.name === name);
+  const annotations = conversation.era === 'modern' && tool ? checkHeaderAnnotations(tool.inputSchema) : undefined;
+  const parameterHeaders = annotations?.ok ? toolParameterHeaders(annotations.annotations, args) : [];
+
+  let params: Record<string, unknown> = { name, arguments: args };
+  const rounds: InputRound[] = [];
+  for (let round = 0; ; round++) {
+    const label = round === 0 ? `MCP tools/call ${name}` : `MCP tools/call ${name} (with input, round ${round + 1})`;
+    const { sent, answer } = await send(conversation, 'tools/call', params, label, parameterHeaders);
+    const result = successfulResult(sent, answer);
+    if (!result) {
+      call.error = failureText(sent, answer);
+      return judgeFailure(conversation, sent, answer, 'tools/call', 'call', name);
+    }
+    const kind = conversation.era === 'modern' ? checkResultType(ctx, result, 'tools/call', sent) : 'complete';
+    if (kind === 'invalid') {
+      call.error = 'the result has a resultType the debugger does not know';
+      return undefined;
+    }
+    if (kind === 'complete') {
+      call.result = result;
+      if (rounds.length > 0) call.inputRounds = rounds;
+      if (result.isError === true) ctx.report('mcp.tool-error', { params: { tool: name, message: resultText(result.content) }, evidence: { exchangeId: sent.exchange.id } });
+      return undefined;
+    }
+    // input_required: answer what the debugger can, echo the requestState unchanged, new id.
+    const evidence = { exchangeId: sent.exchange.id };
+    const answers = answerInputRequests(result.inputRequests);
+    const requestState = typeof result.requestState === 'string' ? result.requestState : undefined;
+    rounds.push({ requests: answers.map((a) => ({ key: a.key, method: a.method, answered: a.response !== undefined })), requestState: requestState !== undefined });
+    call.inputRounds = rounds;
+    const unanswered = answers.filter((a) => a.response === undefined);
+    if (unanswered.length > 0 || (answers.length === 0 && requestState === undefined)) {
+      const methods = unanswered.map((a) => a.method).join(', ') || phrase('value.none');
+      ctx.report('mcp.input-request-unsupported', { params: { tool: name, methods }, evidence });
+      call.error = `the server asked for input the debugger cannot give (${inEnglish(methods)})`;
+      return undefined;
+    }
+    if (round + 1 >= MAX_INPUT_ROUNDS) {
+      ctx.report('mcp.input-required-rounds', { params: { tool: name, rounds: String(round + 1) }, evidence });
+      call.error = `still input_required after ${round + 1} rounds`;
+      return undefined;
+    }
+    ctx.report('mcp.input-required', {
+      params: { tool: name, requests: answers.map((a) => `${a.key}: ${a.method}`).join(', '), answers: answers.map((a) => `${a.key}: ${JSON.stringify(a.response)}`).join('; ') },
+      evidence,
+    });
+    params = {
+      name,
+      arguments: args,
+      inputResponses: Object.fromEntries(answers.map((a) => [a.key, a.response])),
+      // "the client MUST echo back the exact value"; without one, it MUST NOT include one.
+      ...(requestState !== undefined ? { requestState } : {}),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failures.
+
+/**
+ * Reads why an MCP request failed, reports it, and says whether the step stops (undefined: a
+ * client could go on). 401 and 403 stop or step up whatever the operation; other failures of a
+ * tool call do not stop the flow.
+ */
+function judgeFailure(conversation: Conversation, sent: SentExchange, answer: JsonRpcAnswer | undefined, operation: string, phase: Phase, tool?: string): StepOutput | undefined {
+  const { ctx, mcp } = conversation;
+  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
+  const exchange = sent.exchange;
+  const response = sent.response;
+  if (!response || (sent.error && sent.error.kind !== 'too-large')) {
+    reportTransportFailure(ctx, sent);
+    return stop('The MCP server did not answer.', sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
   }
   const evidence = { exchangeId: exchange.id };
-  const response = exchange.response;
-  if (exchange.error || !response) {
-    reportTransportFailure(ctx, sentExchange(exchange));
-    return stop('The MCP server did not answer.', exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
-  }
-
   const status = response.status;
   const challengeHeader = headerValues(response, 'www-authenticate');
   const challenge = challengeHeader.length > 0 ? findChallenge(parseWwwAuthenticateChallenges(challengeHeader), 'bearer') : undefined;
   const shownChallenge = challengeHeader.length > 0 ? challengeHeader.join(', ') : phrase('value.no-www-authenticate');
+  const message = failureText(sent, answer);
 
   if (status === 401) {
+    if (!ctx.data.tokens) {
+      ctx.report('mcp.authorization-required-later', { params: { operation, challenge: shownChallenge }, evidence });
+      return stop(`The server asked for a token on ${operation}, after answering the unauthenticated probe.`, 'mcp.authorization-required-later');
+    }
     const errorCode = challenge?.parameters.error ?? phrase('value.no-error-code');
     ctx.report('mcp.token-rejected', { params: { operation, error: errorCode, challenge: shownChallenge }, evidence });
     return stop(`The MCP server rejected the access token (${inEnglish(errorCode)}).`, 'mcp.token-rejected');
   }
   if (status === 403) {
-    if (challenge?.parameters.error === 'insufficient_scope') return stepUp(ctx, exchange, operation, challenge.parameters.scope, shownChallenge, mcp);
+    if (challenge?.parameters.error === 'insufficient_scope') return stepUp(conversation, sent, operation, challenge.parameters.scope, shownChallenge);
     ctx.report('mcp.forbidden', { params: { operation, challenge: shownChallenge }, evidence });
     return stop(`The MCP server answered 403 to ${operation}.`, 'mcp.forbidden');
   }
+  if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.headerMismatch) {
+    ctx.report('mcp.header-mismatch', { params: { operation, message }, evidence });
+    return phase === 'call' ? undefined : stop(`The server refused the request's headers: ${message}`, 'mcp.header-mismatch');
+  }
+  if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.missingRequiredClientCapability) {
+    ctx.report('mcp.client-capability-required', { params: { operation, message }, evidence });
+    return phase === 'call' ? undefined : stop(`The server needs a client capability the debugger does not offer: ${message}`, 'mcp.client-capability-required');
+  }
+  if (answer?.kind === 'error' && status >= 200 && status < 300) {
+    if (phase === 'call') {
+      ctx.report('mcp.tool-call-failed', { params: { tool: tool ?? operation, message }, evidence });
+      return undefined;
+    }
+    ctx.report('mcp.request-failed', { params: { operation, message }, evidence });
+    return stop(`${operation} failed: ${message}`, 'mcp.request-failed');
+  }
   if (status < 200 || status >= 300) {
     ctx.report('mcp.http-error', { params: { operation, status: String(status), message }, evidence });
-    return phase === 'tools/call' ? undefined : stop(`The MCP server answered HTTP ${status} to ${operation}.`, 'mcp.http-error');
+    return phase === 'call' ? undefined : stop(`The MCP server answered HTTP ${status} to ${operation}.`, 'mcp.http-error');
   }
+  const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
+  ctx.report('mcp.not-mcp', { params: { operation, contentType, message }, evidence });
+  return phase === 'call' ? undefined : stop(`The answer to ${operation} is not MCP.`, 'mcp.not-mcp');
+}
 
-  const contentType = headerValue(response, 'content-type');
-  if (!(error instanceof McpError) && !looksLikeJsonRpc(contentType ?? '', response.body)) {
-    ctx.report('mcp.not-mcp', { params: { operation, contentType: contentType ?? phrase('value.none'), message }, evidence });
-    return stop(`The answer to ${operation} is not MCP.`, 'mcp.not-mcp');
-  }
-  if (phase === 'tools/call') {
-    ctx.report('mcp.tool-call-failed', { params: { tool: tool ?? operation, message }, evidence });
-    return undefined;
-  }
-  ctx.report('mcp.request-failed', { params: { operation, message }, evidence });
-  return stop(`${operation} failed: ${message}`, 'mcp.request-failed');
+/** What went wrong, in the server's words where it gave some. */
+function failureText(sent: SentExchange, answer: JsonRpcAnswer | undefined): string {
+  if (!sent.response) return sent.error?.message ?? 'no answer';
+  if (answer?.kind === 'error') return rpcErrorText(answer.error);
+  if (answer?.kind === 'unreadable') return `HTTP ${sent.response.status}, ${answer.reason.replace(/-/g, ' ')}`;
+  return `HTTP ${sent.response.status}`;
+}
+
+function rpcErrorText(error: JsonRpcErrorObject): string {
+  return `${error.message || '(no message)'} (${error.code})`;
 }
 
 /**
@@ -208,8 +559,9 @@ function failure(ctx: StepContext, error: unknown, phase: Operation, since: numb
  * a few times". The runner loops back to the authorization request while `stepUpScope` is set;
  * the authorization request asks for the union with the previous scope.
  */
-function stepUp(ctx: StepContext, exchange: Exchange, operation: string, scope: string | undefined, challenge: string, mcp: McpData): StepOutput {
-  const evidence = { exchangeId: exchange.id };
+function stepUp(conversation: Conversation, sent: SentExchange, operation: string, scope: string | undefined, challenge: string): StepOutput {
+  const { ctx, mcp } = conversation;
+  const evidence = { exchangeId: sent.exchange.id };
   const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
   if (!scope || splitScope(scope).length === 0) {
     ctx.report('mcp.insufficient-scope-without-scope', { params: { operation, challenge }, evidence });
@@ -232,36 +584,34 @@ function stepUp(ctx: StepContext, exchange: Exchange, operation: string, scope: 
 
 /**
  * "Clients that no longer need a particular session ... SHOULD send an HTTP DELETE to the MCP
- * endpoint with the Mcp-Session-Id header" (Streamable HTTP, session management).
+ * endpoint with the Mcp-Session-Id header" (2025-11-25 Streamable HTTP, session management).
+ * A 405 means the server does not let clients end sessions, which it may.
  */
-async function endSession(ctx: StepContext, transport: StreamableHTTPClientTransport): Promise<void> {
-  if (transport.sessionId === undefined) return;
-  try {
-    await transport.terminateSession();
-  } catch (error) {
-    ctx.report('mcp.session-not-terminated', { params: { message: errorMessage(error) } });
+async function endSession(conversation: Conversation): Promise<void> {
+  const { ctx, sessionId } = conversation;
+  if (sessionId === undefined) return;
+  const headers: HeaderList = [['mcp-session-id', sessionId], ['mcp-protocol-version', conversation.version], ...conversation.headers];
+  const sent = await ctx.http.send({ method: 'DELETE', url: ctx.options.serverUrl, headers }, 'MCP end session');
+  const status = sent.response?.status;
+  if (status === undefined || (status >= 300 && status !== 405)) {
+    ctx.report('mcp.session-not-terminated', { params: { message: status === undefined ? (sent.error?.message ?? 'no answer') : `HTTP ${status}` }, evidence: { exchangeId: sent.exchange.id } });
   }
 }
 
-function jsonRpcMethod(body: string): string | undefined {
-  try {
-    const message: unknown = JSON.parse(body);
-    const first: unknown = Array.isArray(message) ? message[0] : message;
-    if (typeof first === 'object' && first !== null && 'method' in first && typeof first.method === 'string') return first.method;
-    return undefined;
-  } catch (error) {
-    // Not JSON: the request carries no JSON-RPC method to name it by.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+// ---------------------------------------------------------------------------------------------
+
+function headerOf(sent: SentExchange, name: string, side: 'request' | 'response' = 'request'): string | undefined {
+  if (side === 'response') return sent.response ? headerValue(sent.response, name) : undefined;
+  return sent.exchange.request.headers.find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
-/** A Streamable HTTP answer: JSON-RPC in application/json, or an SSE stream of JSON-RPC events. */
-function looksLikeJsonRpc(contentType: string, body: string): boolean {
-  const essence = contentType.split(';')[0]?.trim().toLowerCase();
-  if (essence === 'text/event-stream') return /^data:/m.test(body) || body.trim() === '';
-  if (essence !== 'application/json') return false;
-  return /"jsonrpc"\s*:\s*"2\.0"/.test(body);
+function serverInfoOf(value: unknown): { name: string; version: string } | undefined {
+  if (!isRecord(value) || typeof value.name !== 'string') return undefined;
+  return { name: value.name, version: typeof value.version === 'string' ? value.version : '' };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The tool's own text (quoted data), or a phrase saying it has none. */
@@ -274,6 +624,3 @@ function resultText(content: unknown): string {
   return text ? text.slice(0, 300) : phrase('value.no-text-content');
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { SpecVersion } from '../types.js';
 import { phrase } from '../checks/finding-phrases.js';
-import { cannedTransport, findingIds, runOneStep, type CannedRoute } from '../test-kit.js';
+import { cannedTransport, findingIds, runOneStep, type CannedAnswer, type CannedRoute } from '../test-kit.js';
 import { SERVER_NOT_PROTECTED } from './probe.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
@@ -21,7 +21,7 @@ function probe(answer: CannedRoute, options: { spec?: SpecVersion; lenient?: boo
   }));
 }
 
-const unauthorized = (wwwAuthenticate?: string | string[]): CannedRoute => ({
+const unauthorized = (wwwAuthenticate?: string | string[]): CannedAnswer => ({
   status: 401,
   headers: wwwAuthenticate === undefined ? [] : (Array.isArray(wwwAuthenticate) ? wwwAuthenticate : [wwwAuthenticate]).map((v) => ['www-authenticate', v] as [string, string]),
   body: { error: 'unauthorized' },
@@ -141,14 +141,48 @@ describe('probe step', () => {
     assert.equal(result.findings[0]?.severity, 'info');
   });
 
-  it('2xx without a token: the server does not require authorization, and the outcome says so', async () => {
-    const { result, session } = await probe({ status: 200, body: { jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25' } } });
+  it('2xx without a token: the server needs no authorization, says so plainly, and the run goes straight to its tools', async () => {
+    const discover = { jsonrpc: '2.0', id: 1, result: { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, resultType: 'complete' } };
+    const { result, session, transport } = await probe((request) => (JSON.parse(request.body ?? '{}') as { method?: string }).method === 'server/discover' ? { status: 200, body: discover } : { status: 200, body: { jsonrpc: '2.0', id: 10, result: { tools: [] } } });
     assert.deepEqual(findingIds(result), [SERVER_NOT_PROTECTED]);
-    assert.equal(result.outcome.kind, 'failed');
-    assert.equal(result.outcome.kind === 'failed' ? result.outcome.findingId : undefined, 'probe.not-401');
-    assert.match(result.outcome.kind === 'failed' ? result.outcome.reason : '', /does not require authorization/);
-    assert.equal(result.data.probe?.status, 200);
-    assert.equal(session.status.kind, 'stopped');
+    assert.equal(result.findings[0]?.severity, 'info');
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.deepEqual(result.data.probe, { status: 200, challenges: [], era: 'modern', protocolVersion: '2026-07-28', unprotected: true });
+    assert.deepEqual(transport.requests.map((r) => (JSON.parse(r.body ?? '{}') as { method?: string }).method), ['server/discover', 'tools/list']);
+    assert.equal(session.status.kind, 'ready');
+    assert.equal(session.next, 'authenticated-mcp');
+  });
+
+  it('judged by 2026-07-28, the probe is a modern request: server/discover with _meta and the request metadata headers', async () => {
+    const { transport } = await probe(unauthorized(CHALLENGE));
+    const [request] = transport.requests;
+    const body = JSON.parse(request?.body ?? '{}') as { method?: string; params?: { _meta?: Record<string, unknown> } };
+    assert.equal(body.method, 'server/discover');
+    assert.equal(body.params?._meta?.['io.modelcontextprotocol/protocolVersion'], '2026-07-28');
+    assert.equal(request?.headers.find(([n]) => n === 'mcp-method')?.[1], 'server/discover');
+  });
+
+  it('retries an unsupported-version answer with a version from its list, then reads the challenge', async () => {
+    let calls = 0;
+    const { result, transport } = await probe(() =>
+      ++calls === 1 ? { status: 400, body: { jsonrpc: '2.0', id: 1, error: { code: -32022, message: 'Unsupported protocol version', data: { supported: ['2026-07-28'], requested: 'x' } } } } : unauthorized(CHALLENGE),
+    );
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.equal(result.data.probe?.status, 401);
+    assert.equal(result.data.probe?.resourceMetadataUrl, PRM);
+    assert.equal(transport.requests.length, 2);
+  });
+
+  it('falls back to initialize when a modern request gets a 4xx without a modern error (a legacy server)', async () => {
+    const { result, transport } = await probe((request) =>
+      (JSON.parse(request.body ?? '{}') as { method?: string }).method === 'initialize'
+        ? unauthorized(CHALLENGE)
+        : { status: 400, body: { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } } },
+    );
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.deepEqual(result.exchanges.map((e) => e.label), ['MCP server/discover without a token', 'MCP initialize without a token (legacy fallback)']);
+    assert.equal(result.data.probe?.resourceMetadataUrl, PRM);
+    assert.equal(transport.requests.length, 2);
   });
 
   it('404, 405 and HTML pages are not MCP; lenient runs go on', async () => {
@@ -280,11 +314,14 @@ describe('probe step', () => {
     assert.ok(followUp?.headers.some(([n, v]) => n === 'mcp-protocol-version' && v === '2025-06-18'));
   });
 
-  it('a server that answers tools/list without a token too is not protected', async () => {
+  it('judged by 2025-11-25, a server that answers initialize and tools/list without a token is not protected', async () => {
     const transport = cannedTransport({ [`POST ${SERVER}`]: { status: 200, body: { jsonrpc: '2.0', id: 1, result: { protocolVersion: '2025-11-25' } } } });
-    const { result } = await runOneStep('probe', transport, { serverUrl: SERVER, spec: '2025-11-25' });
-    assert.equal(result.outcome.kind, 'failed');
+    const { result, session } = await runOneStep('probe', transport, { serverUrl: SERVER, spec: '2025-11-25' });
+    assert.deepEqual(result.outcome, { kind: 'ok' });
     assert.equal(transport.requests.length, 2);
-    assert.ok(findingIds(result).includes(SERVER_NOT_PROTECTED));
+    assert.deepEqual(findingIds(result), [SERVER_NOT_PROTECTED]);
+    assert.equal(result.data.probe?.era, 'legacy');
+    assert.equal(result.data.probe?.unprotected, true);
+    assert.equal(session.next, 'authenticated-mcp');
   });
 });

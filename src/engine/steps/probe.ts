@@ -1,59 +1,57 @@
 /**
- * Stage 1: an MCP `initialize` request without a token, which a protected server answers with
- * 401 and a `WWW-Authenticate: Bearer` challenge pointing to its Protected Resource Metadata.
+ * Stage 1: an MCP request without a token, which a protected server answers with 401 and a
+ * `WWW-Authenticate: Bearer` challenge pointing to its Protected Resource Metadata.
+ * Judged by 2026-07-28 the request is a modern one (`server/discover` with `_meta` and the
+ * request metadata headers), negotiated as "Versioning and Compatibility" says; judged by an
+ * earlier version it is the legacy `initialize`.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/authorization-server-discovery#protected-resource-metadata-discovery-requirements
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
  *
  * Outcomes:
  * - `ok`: a 401 arrived (or, in a lenient run, an answer the flow can still go on from); what
  *   the challenge says is in `data.probe`, and discovery continues even without a header.
- * - `failed` with findingId `probe.not-401` (`SERVER_NOT_PROTECTED`): the server answered
- *   2xx without a token. It does not require authorization, so there is nothing to debug;
- *   `data.probe` is filled and callers may present this as "completed: no authorization".
+ * - `ok` with `data.probe.unprotected` (finding `probe.not-401`, `SERVER_NOT_PROTECTED`): the
+ *   server answered without asking for a token. It needs no authorization; the runner goes
+ *   straight to listing (and calling) its tools without a token.
  * - `failed` otherwise: the URL is unusable, unreachable, not MCP, or answers a status no
  *   client would start authorization from (unless the run is lenient).
  */
 import { isLoopbackUrl } from '../canonical-uri.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { AuthChallenge, ProbeData } from '../flow-data.js';
+import { DEFAULT_LEGACY_VERSION, METHOD_NOT_FOUND, MODERN_ERROR_CODES, negotiateEra, recognisedModernError } from '../mcp/era-negotiation.js';
+import { mayBeJsonRpcAnswer, readJsonRpcAnswer } from '../mcp/jsonrpc-answer.js';
+import { initializeParams, legacyRequest, modernRequest, MODERN_PROTOCOL_VERSIONS, type ProtocolEra } from '../mcp/request-metadata.js';
 import type { FlowOptions } from '../options.js';
-import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition } from '../step.js';
-import type { ExchangeResponse, HeaderList } from '../types.js';
+import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { ExchangeResponse } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
+import { clientIdentity } from './authenticated-mcp.js';
 import { MAX_REDIRECTS, sendFollowingRedirects } from './same-origin-redirects.js';
-import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
 export const SERVER_NOT_PROTECTED = 'probe.not-401';
 
-/** The JSON-RPC body of the probe: a plain `initialize`, as a client's first message. */
-export function initializeRequestBody(options: Pick<FlowOptions, 'spec' | 'clientName'>): string {
-  return JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'initialize',
-    params: {
-      // The spec versions the engine profiles are MCP protocol versions.
-      protocolVersion: options.spec,
-      capabilities: {},
-      clientInfo: { name: options.clientName, version: '0.1.0' },
-    },
-  });
+/** The era a run starts in: modern when judged by 2026-07-28, legacy before. */
+export function eraForSpec(options: Pick<FlowOptions, 'spec'>): ProtocolEra {
+  return options.spec === '2026-07-28' ? 'modern' : 'legacy';
 }
 
 /**
- * The unauthenticated request. Streamable HTTP clients MUST accept both JSON and SSE answers.
- * Up to 2025-11-25 the protocol version of `initialize` travels in its body (the
- * MCP-Protocol-Version header is for the requests after it); 2026-07-28 is stateless and
- * mirrors the version in a header on every request, so the header is sent there.
+ * The unauthenticated request (the audit sends it again with tokens the server must refuse):
+ * in the modern era `server/discover` with `_meta` and its headers; in the legacy era a plain
+ * `initialize`, whose protocol version travels in the body (up to 2025-11-25 the
+ * MCP-Protocol-Version header is for the requests after it).
  */
-export function probeRequest(options: FlowOptions): HttpRequestInput {
-  const headers: HeaderList = [
-    ['content-type', 'application/json'],
-    ['accept', 'application/json, text/event-stream'],
-  ];
-  if (options.spec === '2026-07-28') headers.push(['mcp-protocol-version', options.spec]);
-  return { method: 'POST', url: options.serverUrl, headers: [...headers, ...options.extraHeaders], body: initializeRequestBody(options) };
+export function probeRequest(options: FlowOptions, era: ProtocolEra = eraForSpec(options)): HttpRequestInput {
+  const headers = [...options.extraHeaders];
+  const client = clientIdentity(options);
+  if (era === 'modern') {
+    return modernRequest({ url: options.serverUrl, id: 1, method: 'server/discover', params: {}, version: MODERN_PROTOCOL_VERSIONS[0], client, headers });
+  }
+  const version = options.spec === '2026-07-28' ? DEFAULT_LEGACY_VERSION : options.spec;
+  return legacyRequest({ url: options.serverUrl, id: 1, method: 'initialize', params: initializeParams(version, client), headers });
 }
 
 export const probeStep: StepDefinition = {
@@ -64,89 +62,160 @@ export const probeStep: StepDefinition = {
     if (serverUrl.protocol === 'http:' && !isLoopbackUrl(serverUrl)) {
       ctx.report('probe.insecure-transport', { params: { url: ctx.options.serverUrl } });
     }
-
-    const { sent, unfollowed } = await sendFollowingRedirects(ctx, probeRequest(ctx.options), 'MCP initialize without a token', {
-      followed: 'probe.redirect',
-      notFollowed: 'probe.redirect-not-followed',
-    });
-    const response = sent.response;
-    // A cut body still has a usable status and headers; every other failure leaves nothing.
-    if (!response || (sent.error && sent.error.kind !== 'too-large')) {
-      reportTransportFailure(ctx, sent);
-      return failed(`No answer from ${ctx.options.serverUrl}: ${sent.error?.message ?? 'no response'}`, 'http.unreachable');
-    }
-    if (sent.error) reportTransportFailure(ctx, sent);
-
-    const url = sent.exchange.request.url;
-    const evidence = { exchangeId: sent.exchange.id };
-    const status = response.status;
-    const probe = analyzeChallengeHeaders(ctx, response, evidence, status === 401);
-
-    if (unfollowed) {
-      const reason =
-        unfollowed.reason === 'too-many'
-          ? `The MCP endpoint keeps redirecting (more than ${MAX_REDIRECTS} redirects, the last to ${unfollowed.location}); clients give up.`
-          : `The MCP endpoint redirects to ${unfollowed.location}, which clients do not follow.`;
-      return ctx.stopsFlow('probe.redirect-not-followed') ? failed(reason, 'probe.redirect-not-followed', { probe }) : ok({ probe });
-    }
-    if (looksLikeSomethingElse(response)) {
-      const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
-      ctx.report('probe.not-mcp', { params: { url, status: String(status), contentType }, evidence });
-      if (ctx.stopsFlow('probe.not-mcp')) return failed(`${url} does not answer like an MCP endpoint (HTTP ${status}).`, 'probe.not-mcp', { probe });
-      return ok({ probe });
-    }
-    if (status >= 200 && status < 300) {
-      // Some servers let `initialize` through and protect the methods after it; the flow then
-      // starts at the first 401, as a client would meet it.
-      const followUp = await probeToolsList(ctx, response);
-      if (followUp?.response?.status === 401) {
-        ctx.report('probe.initialize-unprotected', { params: { url }, evidence: { exchangeId: followUp.exchange.id } });
-        return ok({ probe: analyzeChallengeHeaders(ctx, followUp.response, { exchangeId: followUp.exchange.id }, true) });
-      }
-      ctx.report(SERVER_NOT_PROTECTED, { params: { url, status: String(status) }, evidence });
-      return failed(
-        'The server answered without asking for a token: it does not require authorization, so there is no authorization flow to debug.',
-        SERVER_NOT_PROTECTED,
-        { probe },
-      );
-    }
-    if (status !== 401) {
-      ctx.report('probe.unexpected-status', { params: { url, status: String(status) }, evidence });
-      if (ctx.stopsFlow('probe.unexpected-status')) {
-        return failed(`The server answered HTTP ${status} instead of 401 Unauthorized.`, 'probe.unexpected-status', { probe });
-      }
-    }
-    return ok({ probe });
+    return eraForSpec(ctx.options) === 'modern' ? modernProbe(ctx) : legacyProbe(ctx, false);
   },
 };
+
+type Followed = Awaited<ReturnType<typeof sendFollowingRedirects>>;
+
+function sendProbe(ctx: StepContext, era: ProtocolEra, label: string): Promise<Followed> {
+  return sendFollowingRedirects(ctx, probeRequest(ctx.options, era), label, {
+    followed: 'probe.redirect',
+    notFollowed: 'probe.redirect-not-followed',
+  });
+}
+
+/**
+ * The modern probe: server/discover without a token. A 401 starts the flow; a result means the
+ * server is modern and answers without a token (tools/list is then tried the same way, since
+ * servers may leave discovery open); a version error is negotiated; a 4xx without a modern
+ * error means a legacy server, probed with initialize.
+ */
+async function modernProbe(ctx: StepContext): Promise<StepOutput> {
+  const first = await sendProbe(ctx, 'modern', 'MCP server/discover without a token');
+  const response = first.sent.response;
+  if (!response || (first.sent.error && first.sent.error.kind !== 'too-large') || first.unfollowed || response.status === 401) return judgeProbeAnswer(ctx, first);
+  const answer = readJsonRpcAnswer(response, 1);
+  const modernError = recognisedModernError(response.status, answer);
+  if (response.status >= 200 && response.status < 300 && answer.kind === 'result') return modernAnswered(ctx, first.sent, MODERN_PROTOCOL_VERSIONS[0]);
+  if (modernError?.code === MODERN_ERROR_CODES.unsupportedProtocolVersion) {
+    const probe = await negotiateEra({
+      http: ctx.http,
+      url: ctx.options.serverUrl,
+      client: clientIdentity(ctx.options),
+      headers: ctx.options.extraHeaders,
+      label: 'MCP server/discover without a token',
+      firstId: 2,
+    });
+    if (probe.kind === 'modern') return modernAnswered(ctx, probe.sent, probe.version);
+    if (probe.kind === 'legacy') return legacyProbe(ctx, true);
+    return judgeProbeAnswer(ctx, { sent: probe.sent });
+  }
+  // A modern server without server/discover: tools/list tells whether it wants a token.
+  if (modernError?.code === METHOD_NOT_FOUND) return modernAnswered(ctx, first.sent, MODERN_PROTOCOL_VERSIONS[0]);
+  if (modernError) return judgeProbeAnswer(ctx, first);
+  // "If the body is empty or is not a recognized modern JSON-RPC error, fall back to initialize."
+  const legacySignal = (response.status >= 400 && response.status < 500 && response.status !== 403) || (response.status >= 200 && response.status < 300 && answer.kind === 'error');
+  if (legacySignal && !looksLikeHtml(response)) return legacyProbe(ctx, true);
+  return judgeProbeAnswer(ctx, first);
+}
+
+/** server/discover answered without a token: try tools/list the same way before calling the server unprotected. */
+async function modernAnswered(ctx: StepContext, sent: SentExchange, version: string): Promise<StepOutput> {
+  const followUp = await ctx.http.send(
+    modernRequest({ url: ctx.options.serverUrl, id: 10, method: 'tools/list', params: {}, version, client: clientIdentity(ctx.options), headers: ctx.options.extraHeaders }),
+    'MCP tools/list without a token',
+  );
+  const url = sent.exchange.request.url;
+  if (followUp.response?.status === 401) {
+    ctx.report('probe.initialize-unprotected', { params: { url, request: 'server/discover' }, evidence: { exchangeId: followUp.exchange.id } });
+    return ok({ probe: { ...analyzeChallengeHeaders(ctx, followUp.response, { exchangeId: followUp.exchange.id }, true), era: 'modern', protocolVersion: version } });
+  }
+  const status = sent.response?.status ?? 200;
+  ctx.report(SERVER_NOT_PROTECTED, { params: { url, status: String(status) }, evidence: { exchangeId: sent.exchange.id } });
+  return ok({ probe: { status, challenges: [], era: 'modern', protocolVersion: version, unprotected: true } });
+}
+
+/**
+ * The legacy probe: initialize without a token (judged by 2025-11-25 or earlier, or after a
+ * modern request got a legacy answer).
+ */
+async function legacyProbe(ctx: StepContext, fellBack: boolean): Promise<StepOutput> {
+  const followed = await sendProbe(ctx, 'legacy', fellBack ? 'MCP initialize without a token (legacy fallback)' : 'MCP initialize without a token');
+  const response = followed.sent.response;
+  if (response && response.status >= 200 && response.status < 300 && !followed.unfollowed && !looksLikeSomethingElse(response)) {
+    const url = followed.sent.exchange.request.url;
+    const evidence = { exchangeId: followed.sent.exchange.id };
+    const version = negotiatedProtocolVersion(response);
+    if (fellBack) ctx.report('mcp.legacy-only-server', { params: { version: version ?? DEFAULT_LEGACY_VERSION, status: String(response.status) }, evidence });
+    const era = { era: 'legacy' as const, ...(version ? { protocolVersion: version } : {}) };
+    // Some servers let `initialize` through and protect the methods after it; the flow then
+    // starts at the first 401, as a client would meet it.
+    const followUp = await probeToolsList(ctx, response);
+    if (followUp?.response?.status === 401) {
+      ctx.report('probe.initialize-unprotected', { params: { url, request: 'initialize' }, evidence: { exchangeId: followUp.exchange.id } });
+      return ok({ probe: { ...analyzeChallengeHeaders(ctx, followUp.response, { exchangeId: followUp.exchange.id }, true), ...era } });
+    }
+    ctx.report(SERVER_NOT_PROTECTED, { params: { url, status: String(response.status) }, evidence });
+    return ok({ probe: { status: response.status, challenges: [], ...era, unprotected: true } });
+  }
+  return judgeProbeAnswer(ctx, followed);
+}
+
+/** Everything but an unauthenticated success: a challenge, a redirect, a failure, something that is not MCP. */
+function judgeProbeAnswer(ctx: StepContext, { sent, unfollowed }: Pick<Followed, 'sent' | 'unfollowed'>): StepOutput {
+  const response = sent.response;
+  // A cut body still has a usable status and headers; every other failure leaves nothing.
+  if (!response || (sent.error && sent.error.kind !== 'too-large')) {
+    reportTransportFailure(ctx, sent);
+    return failed(`No answer from ${ctx.options.serverUrl}: ${sent.error?.message ?? 'no response'}`, 'http.unreachable');
+  }
+  if (sent.error) reportTransportFailure(ctx, sent);
+
+  const url = sent.exchange.request.url;
+  const evidence = { exchangeId: sent.exchange.id };
+  const status = response.status;
+  const probe = analyzeChallengeHeaders(ctx, response, evidence, status === 401);
+
+  if (unfollowed) {
+    const reason =
+      unfollowed.reason === 'too-many'
+        ? `The MCP endpoint keeps redirecting (more than ${MAX_REDIRECTS} redirects, the last to ${unfollowed.location}); clients give up.`
+        : `The MCP endpoint redirects to ${unfollowed.location}, which clients do not follow.`;
+    return ctx.stopsFlow('probe.redirect-not-followed') ? failed(reason, 'probe.redirect-not-followed', { probe }) : ok({ probe });
+  }
+  if (status !== 401 && looksLikeSomethingElse(response)) {
+    const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
+    ctx.report('probe.not-mcp', { params: { url, status: String(status), contentType }, evidence });
+    if (ctx.stopsFlow('probe.not-mcp')) return failed(`${url} does not answer like an MCP endpoint (HTTP ${status}).`, 'probe.not-mcp', { probe });
+    return ok({ probe });
+  }
+  if (status !== 401) {
+    ctx.report('probe.unexpected-status', { params: { url, status: String(status) }, evidence });
+    if (ctx.stopsFlow('probe.unexpected-status')) {
+      return failed(`The server answered HTTP ${status} instead of 401 Unauthorized.`, 'probe.unexpected-status', { probe });
+    }
+  }
+  return ok({ probe });
+}
+
+function looksLikeHtml(response: ExchangeResponse): boolean {
+  const contentType = headerValue(response, 'content-type') ?? '';
+  return /^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)\b/i.test(response.body);
+}
 
 /**
  * After an unauthenticated `initialize` succeeded: `tools/list` without a token, in the session
  * the server opened (if any) and with the protocol version it chose.
  */
 async function probeToolsList(ctx: StepContext, initialized: ExchangeResponse): Promise<SentExchange | undefined> {
-  const headers: HeaderList = [
-    ['content-type', 'application/json'],
-    ['accept', 'application/json, text/event-stream'],
-    ['mcp-protocol-version', negotiatedProtocolVersion(initialized.body) ?? ctx.options.spec],
-  ];
   const sessionId = headerValue(initialized, 'mcp-session-id');
-  if (sessionId !== undefined) headers.push(['mcp-session-id', sessionId]);
-  const body = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
-  return ctx.http.send({ method: 'POST', url: ctx.options.serverUrl, headers: [...headers, ...ctx.options.extraHeaders], body }, 'MCP tools/list without a token');
+  const request = legacyRequest({
+    url: ctx.options.serverUrl,
+    id: 2,
+    method: 'tools/list',
+    params: {},
+    version: negotiatedProtocolVersion(initialized) ?? ctx.options.spec,
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    headers: ctx.options.extraHeaders,
+  });
+  return ctx.http.send(request, 'MCP tools/list without a token');
 }
 
-/** The `protocolVersion` of an initialize result, sent as JSON or as an SSE `data:` line. */
-function negotiatedProtocolVersion(body: string): string | undefined {
-  const candidates = [body, ...body.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5))];
-  for (const candidate of candidates) {
-    const parsed = parseJsonObject(candidate.trim());
-    const result = parsed.ok ? parsed.value.result : undefined;
-    if (result && typeof result === 'object' && 'protocolVersion' in result && typeof result.protocolVersion === 'string') {
-      return result.protocolVersion;
-    }
-  }
-  return undefined;
+/** The `protocolVersion` of an initialize result, sent as JSON or on an SSE stream. */
+function negotiatedProtocolVersion(response: ExchangeResponse): string | undefined {
+  const answer = readJsonRpcAnswer(response, 1);
+  return answer.kind === 'result' && typeof answer.result.protocolVersion === 'string' ? answer.result.protocolVersion : undefined;
 }
 
 function parseServerUrl(ctx: StepContext): URL | undefined {
@@ -164,43 +233,17 @@ function parseServerUrl(ctx: StepContext): URL | undefined {
 }
 
 /**
- * 404/405, an HTML page, or a 2xx that is no JSON-RPC answer: where a JSON-RPC answer or a
- * challenge should be, something else answered. A 2xx of that kind must not be taken for "not
- * protected": nothing there speaks MCP.
+ * 404/405 without a modern JSON-RPC error, an HTML page, or a 2xx that is no JSON-RPC answer:
+ * where a JSON-RPC answer or a challenge should be, something else answered. A 2xx of that kind
+ * must not be taken for "not protected": nothing there speaks MCP. Streamable HTTP: "the server
+ * MUST return either Content-Type: application/json ... or Content-Type: text/event-stream".
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#sending-messages
  */
 function looksLikeSomethingElse(response: ExchangeResponse): boolean {
-  if (response.status === 404 || response.status === 405) return true;
   if (response.status === 401) return false;
-  const contentType = headerValue(response, 'content-type') ?? '';
-  if (/^text\/html\b/i.test(contentType) || /^\s*<(!doctype|html)\b/i.test(response.body)) return true;
+  if (response.status === 404 || response.status === 405) return recognisedModernError(response.status, readJsonRpcAnswer(response, undefined)) === undefined;
+  if (looksLikeHtml(response)) return true;
   return response.status >= 200 && response.status < 300 && !mayBeJsonRpcAnswer(response);
-}
-
-/**
- * Streamable HTTP: "If the input is a JSON-RPC request, the server MUST either return
- * Content-Type: text/event-stream, to initiate an SSE stream, or Content-Type: application/json,
- * to return one JSON object." A JSON body must be JSON-RPC; a body cut at the size cap cannot be
- * parsed, so there only the Content-Type is judged (the cut is reported on its own).
- * @see https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
- */
-function mayBeJsonRpcAnswer(response: ExchangeResponse): boolean {
-  const essence = (headerValue(response, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (essence === 'text/event-stream') return true;
-  if (!/^application\/([\w.+-]*\+)?json$/.test(essence)) return false;
-  if (response.bodyTruncated) return true;
-  const parsed = parseJsonValue(response.body);
-  const messages = Array.isArray(parsed) ? parsed : [parsed];
-  return messages.length > 0 && messages.every((m) => typeof m === 'object' && m !== null && 'jsonrpc' in m && m.jsonrpc === '2.0');
-}
-
-function parseJsonValue(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    // Not JSON: no JSON-RPC message either.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
 }
 
 /**

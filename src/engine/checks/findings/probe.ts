@@ -47,13 +47,13 @@ export const probeFindings = defineFindings([
     specRefs: ['mcp:error-handling', 'mcp:insufficient-scope'],
     text: {
       en: {
-        title: 'initialize works without a token; tools/list asks for one',
-        detail: '{url} answered the unauthenticated initialize request, and answered tools/list with 401. The flow starts from that challenge.',
+        title: '{request} works without a token; tools/list asks for one',
+        detail: '{url} answered the unauthenticated {request} request, and answered tools/list with 401. The flow starts from that challenge.',
         hint: 'That is allowed. Clients must be ready for a 401 on any request, not only the first.',
       },
       'zh-CN': {
-        title: 'initialize 无需令牌,tools/list 需要令牌',
-        detail: '{url} 响应了未认证的 initialize 请求,而对 tools/list 返回了 401。授权流程从该质询开始。',
+        title: '{request} 无需令牌,tools/list 需要令牌',
+        detail: '{url} 响应了未认证的 {request} 请求,而对 tools/list 返回了 401。授权流程从该质询开始。',
         hint: '这是允许的。客户端必须能处理任何请求上的 401,而不只是第一个请求。',
       },
     },
@@ -61,19 +61,19 @@ export const probeFindings = defineFindings([
   {
     id: 'probe.not-401',
     stepId: 'probe',
-    severity: 'warning',
+    severity: 'info',
     specRefs: ['mcp:protocol-requirements', 'mcp:error-handling'],
     text: {
       en: {
         title: 'The server does not require authorization',
         detail:
-          '{url} answered the unauthenticated initialize request with HTTP {status} instead of 401 Unauthorized, so it does not ask for a token and there is no authorization flow to debug. Authorization is OPTIONAL in MCP; if this server is meant to be protected, the protection is missing.',
+          '{url} answered the unauthenticated request with HTTP {status} instead of 401 Unauthorized: it does not ask for a token, so there is no authorization flow to run. Its tools are listed, and can be called, without a token. Authorization is OPTIONAL in MCP; if this server is meant to be protected, the protection is missing.',
         hint: 'If the server should be protected, make it answer requests without a valid token with 401 and a WWW-Authenticate: Bearer challenge. If only some tools are protected, the flow starts at the first 401.',
       },
       'zh-CN': {
         title: '该服务器不要求授权',
         detail:
-          '{url} 对未认证的 initialize 请求返回了 HTTP {status},而不是 401 Unauthorized。它没有要求令牌,因此没有可调试的授权流程。MCP 中授权是可选的;如果该服务器本应受保护,那么保护措施缺失了。',
+          '{url} 对未认证的请求返回了 HTTP {status},而不是 401 Unauthorized:它没有要求令牌,因此没有需要运行的授权流程。无需令牌即可列出并调用它的工具。MCP 中授权是可选的;如果该服务器本应受保护,那么保护措施缺失了。',
         hint: '若服务器应受保护,请对没有有效令牌的请求返回 401,并附带 WWW-Authenticate: Bearer 质询。若只有部分工具受保护,授权流程会从第一个 401 开始。',
       },
     },
