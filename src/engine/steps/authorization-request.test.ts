@@ -220,4 +220,12 @@ describe('resourceFor', () => {
     assert.equal(resourceFor('2025-06-18', { serverUrl: 'HTTPS://MCP.Example.com:443/mcp#x', omitResource: false }), 'https://mcp.example.com/mcp');
     assert.equal(resourceFor('2025-03-26', { serverUrl: SERVER, omitResource: false }), undefined);
   });
+
+  it('is the resource identifier the metadata publishes, exactly as published (no slash added to a pathless one)', () => {
+    const options = { serverUrl: 'http://localhost:3001/mcp', omitResource: false };
+    assert.equal(resourceFor('2026-07-28', options, 'http://localhost:3001'), 'http://localhost:3001');
+    assert.equal(resourceFor('2026-07-28', options, 'http://localhost:3001/mcp'), 'http://localhost:3001/mcp');
+    // Another server's identifier is not this server's: the canonical URI is sent (and PRM reports the mismatch).
+    assert.equal(resourceFor('2026-07-28', options, 'https://evil.example.com/mcp'), 'http://localhost:3001/mcp');
+  });
 });

@@ -7,7 +7,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#scope-selection-strategy
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
-import { canonicalServerUri, isLoopbackUrl } from '../canonical-uri.js';
+import { canonicalServerUri, compareResourceIdentifiers, isLoopbackUrl } from '../canonical-uri.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
@@ -90,9 +90,15 @@ export function selectScope(input: ScopeSelectionInput): ScopeSelection {
  * The `resource` parameter: the canonical URI of the MCP server. "MUST be included in both
  * authorization requests and token requests" from 2025-06-18; 2025-03-26 predates RFC 8707
  * in MCP, so its profile leaves the parameter out.
+ *
+ * Where the protected resource metadata publishes the server's resource identifier (and it is
+ * this server's: the same URL or a parent of it), that value is sent exactly as published, not
+ * re-serialised: a URL parser turns a pathless `https://mcp.example.com` into
+ * `https://mcp.example.com/`, another identifier to an authorization server that compares strings.
  */
-export function resourceFor(spec: SpecVersion, options: Pick<FlowOptions, 'serverUrl' | 'omitResource'>): string | undefined {
+export function resourceFor(spec: SpecVersion, options: Pick<FlowOptions, 'serverUrl' | 'omitResource'>, published?: string): string | undefined {
   if (spec === '2025-03-26' || options.omitResource) return undefined;
+  if (published !== undefined && compareResourceIdentifiers(options.serverUrl, published) !== 'different') return published;
   return canonicalServerUri(options.serverUrl);
 }
 
@@ -115,7 +121,7 @@ export const authorizationRequestStep: StepDefinition = {
 
     const pkce = await createPkcePair(ctx.random);
     const state = createState(ctx.random);
-    const resource = resourceFor(ctx.spec, ctx.options);
+    const resource = resourceFor(ctx.spec, ctx.options, ctx.data.protectedResource?.resource);
     if (ctx.spec === '2025-03-26') ctx.report('authorization.resource-not-in-spec-version');
     else if (ctx.options.omitResource) ctx.report('authorization.resource-omitted', { params: { resource: canonicalServerUri(ctx.options.serverUrl) ?? ctx.options.serverUrl } });
 

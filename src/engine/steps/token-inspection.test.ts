@@ -39,6 +39,9 @@ interface Setup {
   options?: Partial<FlowOptions>;
   as?: Partial<AuthorizationServerMetadata>;
   answer?: CannedResponder;
+  extraData?: Partial<FlowData>;
+  /** The authorization request carried no resource. */
+  noResource?: boolean;
 }
 
 async function inspect(setup: Setup) {
@@ -49,7 +52,8 @@ async function inspect(setup: Setup) {
       metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token`, jwks_uri: JWKS_URI, introspection_endpoint: INTROSPECTION, ...setup.as },
       fallback: false,
     },
-    authorizationRequest: authorizationRequestData({ scope: setup.requestedScope ?? 'mcp:tools', resource: SERVER, expectedIssuer: ISSUER }),
+    authorizationRequest: authorizationRequestData({ scope: setup.requestedScope ?? 'mcp:tools', ...(setup.noResource ? {} : { resource: SERVER }), expectedIssuer: ISSUER }),
+    ...setup.extraData,
     tokens: { accessToken: setup.token, tokenType: 'Bearer', receivedAt: new Date(NOW).toISOString(), grant: 'authorization_code', scope: 'mcp:tools', ...setup.tokens },
   };
   const transport = cannedTransport(setup.answer ?? { [JWKS_URI]: { body: jwks } });
@@ -75,16 +79,24 @@ describe('token-inspection: JWT access tokens', () => {
     assert.equal(inspection?.header?.kid, 'k1');
   });
 
-  it('reports a token for another audience', async () => {
+  it('names both values when the authorization server ignored the requested resource (a warning, RFC 8707 SHOULD)', async () => {
     const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: ['account', 'https://other.example.com'] }) });
-    assert.deepEqual(ids(result), ['token.audience-mismatch', 'token.signature-valid']);
-    const finding = result.findings.find((f) => f.id === 'token.audience-mismatch');
-    assert.equal(finding?.severity, 'error');
-    assert.deepEqual(finding?.params, { aud: '"account", "https://other.example.com"', expected: SERVER });
+    assert.deepEqual(ids(result), ['token.resource-ignored', 'token.signature-valid']);
+    const finding = result.findings.find((f) => f.id === 'token.resource-ignored');
+    assert.equal(finding?.severity, 'warning');
+    assert.deepEqual(finding?.params, { aud: '"account", "https://other.example.com"', requested: SERVER });
   });
 
-  it('makes the audience mismatch a warning under 2025-03-26, which has no audience binding', async () => {
-    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: 'account' }), options: { spec: '2025-03-26' } });
+  it('takes a token for the resource identifier the server publishes in its metadata as a token for this server', async () => {
+    const published = 'https://mcp.example.com';
+    const token = await jwt({ ...GOOD_CLAIMS, aud: published });
+    const data = { protectedResource: { metadataUrl: 'x', resource: published, authorizationServers: [ISSUER], document: {} } };
+    const { result } = await inspect({ token, extraData: data });
+    assert.deepEqual(ids(result), ['token.signature-valid']);
+  });
+
+  it('without a requested resource (2025-03-26), another audience is the audience mismatch, a warning there', async () => {
+    const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: 'account' }), options: { spec: '2025-03-26' }, noResource: true });
     assert.equal(result.findings.find((f) => f.id === 'token.audience-mismatch')?.severity, 'warning');
   });
 
@@ -212,8 +224,8 @@ describe('token-inspection: opaque tokens and introspection', () => {
     assert.match(basic, /^Basic /);
     assert.deepEqual(atob(basic.slice(6)).split(':').map(decodeURIComponent), ['mcp-server', 'rs-secret']);
     assert.equal(new URLSearchParams(request?.body).get('token'), 'opaque-token-value');
-    assert.deepEqual(ids(result), ['token.audience-mismatch', 'token.opaque', 'token.scope-missing']);
-    const mismatch = result.findings.find((f) => f.id === 'token.audience-mismatch');
+    assert.deepEqual(ids(result), ['token.opaque', 'token.resource-ignored', 'token.scope-missing']);
+    const mismatch = result.findings.find((f) => f.id === 'token.resource-ignored');
     assert.equal(mismatch?.evidence?.exchangeId, result.exchanges[0]?.id);
     assert.equal(inspection?.introspection?.active, true);
   });

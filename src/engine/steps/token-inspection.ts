@@ -20,7 +20,7 @@ import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } f
 import type { Exchange } from '../types.js';
 import { readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary } from './oauth-library.js';
-import { oauthServer } from './token-request.js';
+import { oauthServer, tokenRequestResource } from './token-request.js';
 
 export const tokenInspectionStep: StepDefinition = { id: 'token-inspection', run: inspectToken };
 
@@ -32,6 +32,10 @@ const LONG_LIFETIME_HOURS = 24;
 interface Expectations {
   issuer?: string;
   audience?: string;
+  /** The resource identifier the server publishes in its metadata: an audience valid for it too. */
+  publishedResource?: string;
+  /** The `resource` the client asked for, when it asked for one. */
+  requestedResource?: string;
   requestedScope?: string;
   receivedAt: number;
 }
@@ -69,9 +73,13 @@ function expectations(ctx: StepContext, tokens: TokenData, metadata: Authorizati
   const audience = ctx.data.authorizationRequest?.resource ?? canonicalServerUri(ctx.options.serverUrl);
   const requestedScope = ctx.data.authorizationRequest?.scope ?? tokens.scope;
   const receivedAt = Date.parse(tokens.receivedAt);
+  const requestedResource = ctx.data.authorizationRequest?.resource ?? tokenRequestResource(ctx);
+  const publishedResource = ctx.data.protectedResource?.resource;
   return {
     ...(metadata ? { issuer: metadata.issuer } : {}),
     ...(audience ? { audience } : {}),
+    ...(publishedResource !== undefined ? { publishedResource } : {}),
+    ...(requestedResource !== undefined ? { requestedResource } : {}),
     ...(requestedScope ? { requestedScope } : {}),
     receivedAt: Number.isNaN(receivedAt) ? ctx.clock.now() : receivedAt,
   };
@@ -187,7 +195,7 @@ function checkClaims(
     }
   }
 
-  if (expect.audience !== undefined) checkAudience(ctx, claims.aud, expect.audience, withEvidence);
+  if (expect.audience !== undefined) checkAudience(ctx, claims.aud, expect, expect.audience, withEvidence);
 
   const now = ctx.clock.now() / 1000;
   const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
@@ -229,17 +237,24 @@ function scpClaim(scp: unknown): string | undefined {
  * intended audience" (RFC 8707 §2). An exact match is what a strict server requires; a match
  * only up to letter case or a trailing slash is pointed out, since servers differ there.
  */
-function checkAudience(ctx: StepContext, aud: unknown, expected: string, withEvidence: { evidence?: { exchangeId: string } }): void {
+function checkAudience(ctx: StepContext, aud: unknown, expect: Expectations, expected: string, withEvidence: { evidence?: { exchangeId: string } }): void {
   const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
   if (audiences.length === 0) {
     ctx.report('token.audience-missing', { params: { expected }, ...withEvidence });
     return;
   }
-  if (audiences.includes(expected)) return;
+  // The server's own published resource identifier is this server, whatever was requested.
+  if (audiences.includes(expected) || (expect.publishedResource !== undefined && audiences.includes(expect.publishedResource))) return;
   const shown = audiences.map((a) => `"${a}"`).join(', ');
   const loose = looseResourceIdentifier(expected);
   if (loose !== undefined && audiences.some((a) => looseResourceIdentifier(a) === loose)) {
     ctx.report('token.audience-not-exact', { params: { aud: shown, expected }, ...withEvidence });
+    return;
+  }
+  // RFC 8707 §2: the authorization server "SHOULD audience-restrict issued access tokens to the
+  // resource(s) indicated"; one that did not is named, with both values.
+  if (expect.requestedResource !== undefined) {
+    ctx.report('token.resource-ignored', { params: { aud: shown, requested: expect.requestedResource }, ...withEvidence });
     return;
   }
   ctx.report('token.audience-mismatch', { params: { aud: shown, expected }, ...withEvidence });

@@ -74,7 +74,7 @@ export function missingPrerequisite(ctx: StepContext, what: Extract<PhraseId, `p
  * purpose (`omitResource`).
  */
 export function tokenRequestResource(ctx: StepContext): string | undefined {
-  const resource = resourceFor(ctx.spec, ctx.options);
+  const resource = resourceFor(ctx.spec, ctx.options, ctx.data.protectedResource?.resource);
   if (resource === undefined) return undefined;
   return ctx.data.authorizationRequest?.resource ?? resource;
 }

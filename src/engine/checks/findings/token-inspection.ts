@@ -222,6 +222,24 @@ export const tokenInspectionFindings = defineFindings([
     },
   },
   {
+    id: 'token.resource-ignored',
+    stepId: 'token-inspection',
+    severity: 'warning',
+    specRefs: ['rfc8707:2', 'mcp:audience-binding', 'mcp:resource-parameter'],
+    text: {
+      en: {
+        title: 'The authorization server ignored the requested resource',
+        detail: 'The client asked for a token for resource "{requested}", but the aud claim is {aud}. An authorization server SHOULD audience-restrict tokens to the requested resource (RFC 8707); an MCP server that checks its audience, as it MUST, will reject this token.',
+        hint: 'Make the authorization server honour the resource parameter (RFC 8707), or configure an audience mapper that puts the MCP server\'s resource identifier into aud (Keycloak: "Included Custom Audience").',
+      },
+      'zh-CN': {
+        title: '授权服务器忽略了请求的 resource',
+        detail: '客户端请求的是资源 "{requested}" 的令牌,但 aud 声明为 {aud}。授权服务器应当(SHOULD)把令牌的受众限定为请求的资源(RFC 8707);按要求(MUST)检查受众的 MCP 服务器会拒绝此令牌。',
+        hint: '请让授权服务器支持 resource 参数(RFC 8707),或配置受众映射,把 MCP 服务器的资源标识写入 aud(Keycloak:"Included Custom Audience")。',
+      },
+    },
+  },
+  {
     id: 'token.audience-not-exact',
     stepId: 'token-inspection',
     severity: 'warning',
