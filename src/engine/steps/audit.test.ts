@@ -72,6 +72,8 @@ describe('audit', () => {
     assert.deepEqual(findingIds(result), ['audit.unexpected-status', 'token.endpoint-insecure', 'audit.foreign-audience-untested']);
     const [unexpected, , untested] = result.findings;
     assert.equal(unexpected?.params?.what, phrase('audit.tampered-token'));
+    // "Invalid or expired tokens MUST receive a HTTP 401 response": anything else breaks a MUST.
+    assert.equal(unexpected?.severity, 'error');
     assert.match(unexpected?.detail ?? '', /^The tampered token was answered 500\./);
     assert.deepEqual(untested?.params, { audience: FOREIGN_AUDIENCE, reason: phrase('audit.untested.token-request-failed'), cause: 'token.endpoint-insecure' });
     assert.match(untested?.detail ?? '', /: the token request could not be made \(see token\.endpoint-insecure\)\.$/);

@@ -94,17 +94,18 @@ export const auditFindings = defineFindings([
   {
     id: 'audit.unexpected-status',
     stepId: 'audit',
-    severity: 'warning',
-    specRefs: ['mcp:error-handling', 'rfc6750:3.1'],
+    // "Invalid or expired tokens MUST receive a HTTP 401 response."
+    severity: 'error',
+    specRefs: ['mcp:error-handling', 'mcp:token-handling', 'rfc6750:3.1'],
     text: {
       en: {
         title: 'An invalid token got {status}, not 401',
-        detail: 'The {what} was answered {status}. An invalid token must be answered 401 with WWW-Authenticate error="invalid_token", so clients know to get a new one.',
+        detail: 'The {what} was answered {status}. Invalid or expired tokens MUST receive an HTTP 401 response, with WWW-Authenticate error="invalid_token", so clients know to get a new one.',
         hint: 'Answer invalid, expired or wrong-audience tokens with 401 and a Bearer challenge with error="invalid_token".',
       },
       'zh-CN': {
         title: '无效令牌得到 {status} 而不是 401',
-        detail: '{what}得到了 {status} 响应。无效令牌必须以 401 和 WWW-Authenticate error="invalid_token" 响应,客户端才知道要重新获取令牌。',
+        detail: '{what}得到了 {status} 响应。无效或过期的令牌必须(MUST)得到 HTTP 401 响应,并带有 WWW-Authenticate error="invalid_token",客户端才知道要重新获取令牌。',
         hint: '对无效、过期或受众错误的令牌返回 401,并附带 error="invalid_token" 的 Bearer 质询。',
       },
     },
