@@ -1,15 +1,19 @@
 /**
  * `npm run conformance`: the official MCP conformance suite (@modelcontextprotocol/conformance,
- * on Node 22 through npx) runs every `auth/*` client scenario against our adapter
- * (`mcp-auth-debugger conformance-client`). Each scenario runs on its own so the suite's
- * strictest verdict applies (warnings, timeouts and the client's exit code all count).
- * Prints one line per scenario and closes with "N passed, N failed".
+ * on Node 22 through npx) runs its client scenarios against our adapter
+ * (`mcp-auth-debugger conformance-client`): every `auth/*` scenario of 0.1.16, and the
+ * scenarios of 0.2.0-alpha.12 that the debugger covers (the 2026-07-28 protocol, the `auth/*`
+ * scenarios with the extensions). Each scenario runs on its own at the spec version the suite
+ * picks for it, so the suite's strictest verdict applies (warnings, timeouts and the client's
+ * exit code all count). Prints one line per scenario and closes with "N passed, N failed".
+ *
+ * `npm run conformance -- auth/dpop 0.1.16:auth/basic-cimd` runs only the named scenarios
+ * (in every suite that lists them, or in the one named before the colon).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SUITE = '@modelcontextprotocol/conformance@0.1.16';
 export const AUTH_SCENARIOS = [
   'auth/metadata-default',
   'auth/metadata-var1',
@@ -35,19 +39,51 @@ export const AUTH_SCENARIOS = [
   'auth/cross-app-access-complete-flow',
 ] as const;
 
+/** The 0.2.0-alpha.12 client scenarios: the 2026-07-28 protocol, then every auth scenario. */
+export const SCENARIOS_0_2 = [
+  'initialize',
+  'tools_call',
+  'request-metadata',
+  'sep-2322-client-request-state',
+  'http-standard-headers',
+  'http-custom-headers',
+  'http-invalid-tool-headers',
+  'json-schema-ref-no-deref',
+  'json-schema-2020-12-preservation',
+  ...AUTH_SCENARIOS.filter((scenario) => scenario !== 'auth/cross-app-access-complete-flow'),
+  'auth/authorization-server-migration',
+  'auth/iss-supported',
+  'auth/iss-not-advertised',
+  'auth/iss-supported-missing',
+  'auth/iss-wrong-issuer',
+  'auth/iss-unexpected',
+  'auth/iss-normalized',
+  'auth/metadata-issuer-mismatch',
+  'auth/enterprise-managed-authorization',
+  'auth/dpop',
+  'auth/dpop-nonce',
+  'auth/wif-jwt-bearer',
+] as const;
+
+const SUITES = [
+  { version: '0.1.16', scenarios: AUTH_SCENARIOS },
+  { version: '0.2.0-alpha.12', scenarios: SCENARIOS_0_2 },
+] as const;
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outputDir = `${root}.conformance-results`;
 const clientCommand = `${process.execPath} ${root}bin/mcp-auth-debugger.js conformance-client`;
 
 interface ScenarioRun {
+  suite: string;
   scenario: string;
   passed: boolean;
   summary: string;
   output: string;
 }
 
-function runScenario(scenario: string): Promise<ScenarioRun> {
-  const args = ['-y', '-p', 'node@22', '-p', SUITE, 'conformance', 'client', '--command', clientCommand, '--scenario', scenario, '--timeout', '30000', '-o', outputDir];
+function runScenario(suite: string, scenario: string): Promise<ScenarioRun> {
+  const args = ['-y', '-p', 'node@22', '-p', `@modelcontextprotocol/conformance@${suite}`, 'conformance', 'client', '--command', clientCommand, '--scenario', scenario, '--timeout', '30000', '-o', `${outputDir}/${suite}`];
   return new Promise((resolve) => {
     const child = spawn('npx', args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -58,23 +94,23 @@ function runScenario(scenario: string): Promise<ScenarioRun> {
     child.on('close', (code) => {
       clearTimeout(guard);
       const summary = /Passed: [^\n]*/.exec(output)?.[0] ?? `exit ${code}`;
-      resolve({ scenario, passed: code === 0 && /OVERALL: PASSED/.test(output), summary, output });
+      resolve({ suite, scenario, passed: code === 0 && /OVERALL: PASSED/.test(output), summary, output });
     });
   });
 }
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const scenarios = only.length > 0 ? only : [...AUTH_SCENARIOS];
+  const wanted = (suite: string, scenario: string) => only.length === 0 || only.includes(scenario) || only.includes(`${suite}:${scenario}`);
+  const queue = SUITES.flatMap(({ version, scenarios }) => scenarios.filter((scenario) => wanted(version, scenario)).map((scenario) => ({ suite: version, scenario })));
   rmSync(outputDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });
-  const queue = [...scenarios];
   const results: ScenarioRun[] = [];
   const workers = Array.from({ length: 3 }, async () => {
-    for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
-      const run = await runScenario(scenario);
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const run = await runScenario(next.suite, next.scenario);
       results.push(run);
-      process.stdout.write(`${run.passed ? 'ok  ' : 'FAIL'} ${scenario.padEnd(45)} ${run.summary}\n`);
+      process.stdout.write(`${run.passed ? 'ok  ' : 'FAIL'} ${`${run.suite} ${run.scenario}`.padEnd(60)} ${run.summary}\n`);
       if (!run.passed) process.stdout.write(`${indent(relevantLines(run.output))}\n`);
     }
   });
