@@ -9,6 +9,11 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI,
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });
 // Long-running commands (start, lab) resolve only when they are asked to stop.
 process.exitCode = code;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -158,6 +158,38 @@ describe('check usage and bad input', () => {
     assert.equal(malformed.code, 1);
     assert.equal(malformed.report.outcome.kind, 'stopped');
     assert.ok(malformed.report.findings.some((f) => f.severity === 'error'));
+  });
+
+  it('--grant jwt-bearer needs --assertion, and the file must hold a JWT', async () => {
+    const missing = await runCli(['check', 'http://127.0.0.1:1/mcp', '--grant', 'jwt-bearer']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /needs --assertion/);
+    const dir = mkdtempSync(join(tmpdir(), 'mad-assertion-'));
+    const notJwt = join(dir, 'not-a-jwt.txt');
+    writeFileSync(notJwt, 'hello\n');
+    const wrong = await runCli(['check', 'http://127.0.0.1:1/mcp', '--grant', 'jwt-bearer', '--assertion', notJwt]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /does not hold a JWT/);
+    const absent = await runCli(['check', 'http://127.0.0.1:1/mcp', '--grant', 'jwt-bearer', '--assertion', join(dir, 'absent.jwt')]);
+    assert.equal(absent.code, 2);
+    assert.match(absent.stderr, /cannot read/);
+    const stray = await runCli(['check', 'http://127.0.0.1:1/mcp', '--assertion', notJwt]);
+    assert.equal(stray.code, 2);
+    assert.match(stray.stderr, /belongs to --grant jwt-bearer/);
+  });
+
+  it('reads the assertion from standard input with --assertion -, and keeps it out of the saved session', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'mad-assertion-')), 'session.json');
+    const jwt = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ3b3JrbG9hZCJ9.c2lnbmF0dXJl';
+    const result = spawnSync(process.execPath, ['bin/mcp-auth-debugger.js', 'check', 'http://127.0.0.1:1/mcp', '--grant', 'jwt-bearer', '--assertion', '-', '--out', out], {
+      encoding: 'utf8',
+      input: `${jwt}\n`,
+    });
+    assert.equal(result.status, 1, result.stderr);
+    const saved = JSON.parse(readFileSync(out, 'utf8')) as { options: { grant: string; assertion?: string } };
+    assert.equal(saved.options.grant, 'jwt-bearer');
+    assert.equal(saved.options.assertion, '[redacted]');
+    assert.ok(!readFileSync(out, 'utf8').includes(jwt));
   });
 
   it('runs as the installed command (bin) and exits with its code', () => {

@@ -2,7 +2,7 @@
  * `mcp-auth-debugger check <mcp-url>`: the whole flow headless, reported as text, JSON or JUnit.
  * Exit 0: flow completed with no error findings; 1: error findings or the flow stopped.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
@@ -27,7 +27,7 @@ import { UsageError, type CliIo } from './usage.js';
 
 const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
 const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt'];
-const GRANTS: readonly GrantKind[] = ['authorization_code', 'client_credentials', 'cross-app-access'];
+const GRANTS: readonly GrantKind[] = ['authorization_code', 'client_credentials', 'cross-app-access', 'jwt-bearer'];
 const IDP_AUTH_METHODS: readonly IdpClientAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
 
 export const CHECK_HELP = `Usage: mcp-auth-debugger check <mcp-url> [options]
@@ -40,7 +40,10 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --client-secret <secret>      its secret (or set MCP_AUTH_DEBUGGER_CLIENT_SECRET)
   --client-metadata-url <url>   HTTPS URL of a Client ID Metadata Document
   --auth-method <method>        force the token endpoint auth method
-  --grant <grant>               authorization_code (default) | client_credentials | cross-app-access
+  --grant <grant>               authorization_code (default) | client_credentials | cross-app-access |
+                                jwt-bearer
+  --assertion <file>            jwt-bearer: the file holding the JWT the workload presents (workload
+                                identity federation; - reads standard input)
   --idp-token-endpoint <url>    cross-app-access: the enterprise IdP's token endpoint, where the
                                 ID token is exchanged for an ID-JAG (RFC 8693)
   --id-token <jwt>              cross-app-access: the user's ID token from signing in at the IdP
@@ -87,6 +90,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'idp-client-id': { type: 'string' },
       'idp-client-secret': { type: 'string' },
       'idp-auth-method': { type: 'string' },
+      assertion: { type: 'string' },
       scope: { type: 'string' },
       'redirect-uri': { type: 'string' },
       consent: { type: 'string' },
@@ -117,6 +121,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const format = oneOf(values.format ?? 'text', ['text', 'json', 'junit'] as const, '--format');
   const consent = oneOf(values.consent ?? 'auto', ['auto', 'browser'] as const, '--consent');
   const options = flowOptionsFromArgs(serverUrl, values, io.env);
+  if (options.grant === 'jwt-bearer') {
+    if (values.assertion === undefined) throw new UsageError('--grant jwt-bearer needs --assertion <file> (- for standard input).', CHECK_HELP);
+    options.assertion = await readAssertion(values.assertion, io);
+  } else if (values.assertion !== undefined) {
+    throw new UsageError('--assertion belongs to --grant jwt-bearer.', CHECK_HELP);
+  }
 
   const say = (line: string) => io.stderr(`${line}\n`);
   const browser = createBrowserInteraction({ say });
@@ -230,6 +240,25 @@ function identityAssertionFromArgs(str: (name: string) => string | undefined, en
     ...(idpClientSecret !== undefined ? { idpClientSecret } : {}),
     ...(authMethod !== undefined ? { idpClientAuthMethod: oneOf(authMethod, IDP_AUTH_METHODS, '--idp-auth-method') } : {}),
   };
+}
+
+/** The JWT of the jwt-bearer grant, from a file or standard input, without surrounding whitespace. */
+async function readAssertion(source: string, io: CliIo): Promise<string> {
+  let text: string;
+  try {
+    if (source === '-') {
+      if (!io.readStdin) throw new UsageError('--assertion - needs standard input.', CHECK_HELP);
+      text = await io.readStdin();
+    } else {
+      text = await readFile(source, 'utf8');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--assertion: cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`, CHECK_HELP);
+  }
+  const assertion = text.trim();
+  if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(assertion)) throw new UsageError(`--assertion: ${source} does not hold a JWT (three base64url parts separated by dots).`, CHECK_HELP);
+  return assertion;
 }
 
 function parseToolArguments(text: string | undefined): Record<string, unknown> {

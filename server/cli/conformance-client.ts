@@ -36,6 +36,8 @@ const contextSchema = z
     idp_issuer: z.string().optional(),
     idp_token_endpoint: z.string().optional(),
     // http-custom-headers: the calls whose arguments are mirrored into Mcp-Param headers.
+    // auth/wif-jwt-bearer: the assertion to present (the others are for negative tests).
+    valid_jwt: z.string().optional(),
     toolCalls: z.array(z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()) })).optional(),
   })
   .passthrough();
@@ -87,6 +89,12 @@ export async function conformanceOptions(scenario: string, contextJson: string |
   }
   if (context.client_secret) overrides.clientSecret = context.client_secret;
   if (name.startsWith('client-credentials-')) overrides.grant = 'client_credentials';
+  // auth/wif-jwt-bearer: the workload's JWT, issued for the authorization server, is the grant.
+  if (name === 'wif-jwt-bearer') {
+    if (!context.valid_jwt) throw new UsageError(`${scenario} needs valid_jwt in MCP_CONFORMANCE_CONTEXT.`);
+    overrides.grant = 'jwt-bearer';
+    overrides.assertion = context.valid_jwt;
+  }
   if (name.startsWith('cross-app-access-') || name === 'enterprise-managed-authorization') {
     if (!context.idp_token_endpoint || !context.idp_id_token) {
       throw new UsageError(`${scenario} needs idp_token_endpoint and idp_id_token in MCP_CONFORMANCE_CONTEXT.`);

@@ -5,6 +5,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** A person at a terminal (a TTY on both ends and not CI): pages may open in their browser. */
   interactive?: boolean;
+  /** Reads all of standard input (for `--assertion -`). */
+  readStdin?: () => Promise<string>;
 }
 
 export class UsageError extends Error {

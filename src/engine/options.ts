@@ -15,9 +15,11 @@ export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_pos
  * Enterprise-Managed Authorization extension: an ID token from the enterprise IdP is exchanged
  * there for an ID-JAG (RFC 8693), which the authorization server takes as a JWT bearer grant
  * (RFC 7523 §2.1).
+ * `jwt-bearer` presents a JWT the client already holds as the grant (RFC 7523 §2.1): workload
+ * identity federation, where a platform (a CI runner, a cloud workload) issues the assertion.
  * @see https://github.com/modelcontextprotocol/ext-auth/blob/main/specification/stable/enterprise-managed-authorization.mdx
  */
-export type GrantKind = 'authorization_code' | 'client_credentials' | 'cross-app-access';
+export type GrantKind = 'authorization_code' | 'client_credentials' | 'cross-app-access' | 'jwt-bearer';
 
 /** RFC 7523 §2.1: the `grant_type` that presents a JWT (here the ID-JAG) as an authorization grant. */
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -27,6 +29,7 @@ export const OAUTH_GRANT_TYPES: Readonly<Record<GrantKind, string>> = {
   authorization_code: 'authorization_code',
   client_credentials: 'client_credentials',
   'cross-app-access': JWT_BEARER_GRANT_TYPE,
+  'jwt-bearer': JWT_BEARER_GRANT_TYPE,
 };
 
 /** How the client authenticates at the IdP's token endpoint when it has a secret there. */
@@ -73,6 +76,8 @@ export interface FlowOptions {
   extraHeaders: HeaderList;
   /** Go on past MUST-stop violations so the rest of the flow can be seen. */
   lenient: boolean;
+  /** The JWT the `jwt-bearer` grant presents (workload identity federation); a secret. */
+  assertion?: string;
   /** Inputs of the `cross-app-access` grant (required for it, ignored by the others). */
   identityAssertion?: IdentityAssertionOptions;
   /** Resource-server credentials for RFC 7662 introspection (as the tutorial's token verifier has). */

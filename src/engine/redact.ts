@@ -146,7 +146,7 @@ function redactData(data: FlowData): FlowData {
 }
 
 export function redactSession(session: Session): Session {
-  const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, extraHeaders, ...options } = session.options;
+  const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, assertion, extraHeaders, ...options } = session.options;
   // The person's extra headers go to the MCP server with every request; they may be its credentials.
   const personal = new Set(extraHeaders.map(([name]) => name.toLowerCase()));
   return {
@@ -155,6 +155,7 @@ export function redactSession(session: Session): Session {
       ...options,
       extraHeaders: redactHeaders(extraHeaders, personal),
       ...(introspection ? { introspection: { clientId: introspection.clientId, clientSecret: REDACTED } } : {}),
+      ...(assertion !== undefined ? { assertion: REDACTED } : {}),
       ...(identityAssertion
         ? {
             identityAssertion: {

@@ -118,6 +118,7 @@ export const PHRASES = {
   'prerequisite.authorization-server-metadata': { en: 'authorization server metadata', 'zh-CN': '授权服务器元数据' },
   'prerequisite.client-registration': { en: 'client registration', 'zh-CN': '客户端注册' },
   'prerequisite.authorization-request': { en: 'authorization request', 'zh-CN': '授权请求' },
+  'prerequisite.assertion': { en: 'the JWT assertion of the JWT bearer grant', 'zh-CN': 'JWT bearer 授权所需的 JWT 断言' },
   'prerequisite.identity-assertion': {
     en: 'the identity assertion (IdP token endpoint and ID token)',
     'zh-CN': '身份断言(IdP 令牌端点和 ID 令牌)',

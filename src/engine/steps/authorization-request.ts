@@ -107,6 +107,7 @@ export const authorizationRequestStep: StepDefinition = {
   async run(ctx) {
     if (ctx.options.grant === 'client_credentials') return skipped('The client credentials grant has no authorization request.');
     if (ctx.options.grant === 'cross-app-access') return skipped('The cross-app access grant has no authorization request: the IdP grants access through an ID-JAG.');
+    if (ctx.options.grant === 'jwt-bearer') return skipped('The JWT bearer grant has no authorization request: the assertion is the grant.');
     const as = ctx.data.authorizationServer;
     const client = ctx.data.client;
     if (!as || !client) return failed('No authorization server metadata or client: the earlier steps have not completed.');

@@ -40,6 +40,7 @@ export const authorizationResponseStep: StepDefinition = {
   async run(ctx) {
     if (ctx.options.grant === 'client_credentials') return skipped('The client credentials grant has no authorization response.');
     if (ctx.options.grant === 'cross-app-access') return skipped('The cross-app access grant has no authorization response.');
+    if (ctx.options.grant === 'jwt-bearer') return skipped('The JWT bearer grant has no authorization response.');
     const request = ctx.data.authorizationRequest;
     if (!request) return failed('No authorization request was recorded: run the authorization-request step first.');
     const callbackUrl = ctx.data.callbackUrl;

@@ -295,3 +295,44 @@ describe('token-request: client_credentials grant', () => {
     assert.deepEqual(findingIds(result), ['token.refresh-token-for-client-credentials']);
   });
 });
+
+describe('token-request: JWT bearer grant with an assertion the client holds (workload identity)', () => {
+  const ASSERTION = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ3b3JrbG9hZCJ9.c2ln';
+
+  it('presents the assertion once, with resource and the selected scope, as a public client', async () => {
+    const { result, session, requests } = await requestTokens({
+      options: { grant: 'jwt-bearer', assertion: ASSERTION },
+      client: { clientId: 'workload-1', tokenEndpointAuthMethod: 'none' },
+      data: { authorizationRequest: undefined, authorizationResponse: undefined, probe: { status: 401, challenges: [], challengeScope: 'mcp:tools' } },
+      answer: () => tokenAnswer({ access_token: 'at-wif', token_type: 'Bearer', expires_in: 300 }),
+    });
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.equal(requests.length, 1);
+    const form = formOf(requests[0]);
+    assert.equal(form.get('grant_type'), 'urn:ietf:params:oauth:grant-type:jwt-bearer');
+    assert.equal(form.get('assertion'), ASSERTION);
+    assert.equal(form.get('resource'), SERVER);
+    assert.equal(form.get('scope'), 'mcp:tools');
+    assert.equal(form.get('client_id'), 'workload-1');
+    assert.equal(result.exchanges[0]?.label, 'JWT bearer grant (workload identity)');
+    assert.equal(session.data.tokens?.accessToken, 'at-wif');
+    assert.equal(session.data.tokens?.grant, 'urn:ietf:params:oauth:grant-type:jwt-bearer');
+  });
+
+  it('stops with a clear reason when no assertion was given', async () => {
+    const { result, requests } = await requestTokens({ options: { grant: 'jwt-bearer' } });
+    assert.deepEqual(findingIds(result), ['token.missing-prerequisite']);
+    assert.equal(requests.length, 0);
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
+  it('does not retry a refused assertion', async () => {
+    const { result, requests } = await requestTokens({
+      options: { grant: 'jwt-bearer', assertion: ASSERTION },
+      client: { clientId: 'workload-1', tokenEndpointAuthMethod: 'none' },
+      answer: () => tokenAnswer({ error: 'invalid_grant', error_description: 'assertion expired' }, NO_STORE, 400),
+    });
+    assert.equal(requests.length, 1);
+    assert.equal(result.outcome.kind, 'failed');
+  });
+});

@@ -32,6 +32,7 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
 
   const grant = ctx.options.grant;
   if (grant === 'cross-app-access') return requestTokensWithIdentityAssertion(ctx, metadata);
+  if (grant === 'jwt-bearer') return requestTokensWithAssertion(ctx, metadata);
   const parameters = new URLSearchParams();
   let requestedScope: string | undefined;
   if (grant === 'client_credentials') {
@@ -58,6 +59,26 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   const call = await callTokenEndpoint(ctx, metadata, grant, parameters);
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client });
+  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
+  return ok({ tokens: analysis.tokens });
+}
+
+/**
+ * The JWT bearer grant (RFC 7523 §2.1) with an assertion the client holds: workload identity
+ * federation, where the workload's platform issued the JWT for this authorization server.
+ * One request: a refused assertion is not retried, nor replaced by another grant.
+ */
+async function requestTokensWithAssertion(ctx: StepContext, metadata: AuthorizationServerMetadata): Promise<StepOutput> {
+  const assertion = ctx.options.assertion;
+  if (!assertion) return missingPrerequisite(ctx, 'prerequisite.assertion');
+  const parameters = new URLSearchParams({ assertion });
+  const scope = scopeWithoutAuthorizationRequest(ctx);
+  if (scope) parameters.set('scope', scope);
+  const resource = tokenRequestResource(ctx);
+  if (resource !== undefined) parameters.set('resource', resource);
+  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)');
+  if (!call.ok) return failed(call.reason, call.findingId);
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
   return ok({ tokens: analysis.tokens });
 }
