@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the `mcp-auth-debugger` command. The CLI is TypeScript, loaded through tsx.
+import { Buffer } from 'node:buffer';
 import { register } from 'tsx/esm/api';
 
 register();
