@@ -67,6 +67,11 @@ export interface AuthorizationServerMetadata {
 export interface ClientData {
   method: 'pre' | 'cimd' | 'dcr';
   clientId: string;
+  /**
+   * The issuer of the authorization server the credentials belong to: "clients MUST associate
+   * those credentials with the specific authorization server that issued them".
+   */
+  issuer?: string;
   clientSecret?: string;
   tokenEndpointAuthMethod: TokenEndpointAuthMethod;
   redirectUri: string;
@@ -187,6 +192,8 @@ export interface McpData {
   toolsCache?: { ttlMs?: number; cacheScope?: string };
   toolCalls: McpToolCall[];
   stepUps: number;
+  /** How often a 401 led to protected resource metadata naming another authorization server. */
+  authorizationServerChanges?: number;
 }
 
 export interface FlowData {
@@ -195,6 +202,11 @@ export interface FlowData {
   callbackUrl?: string;
   /** Scope demanded by a 403 `insufficient_scope`; the next authorization request asks for it. */
   stepUpScope?: string;
+  /**
+   * Set when the protected resource metadata names another authorization server than the one
+   * the token came from: the flow goes back to discovery and registers there (SEP-2352).
+   */
+  authorizationServerChanged?: { from: string; to: string[] };
   protectedResource?: ProtectedResourceData;
   authorizationServer?: AuthorizationServerData;
   client?: ClientData;

@@ -116,6 +116,8 @@ function afterStep(session: Session, stepId: StepId, result: StepResult<Partial<
   if (outcome.kind === 'needs-user') return { status: { kind: 'waiting', stepId, action: outcome.action }, next: 'authorization-response' };
   // A server that needs no authorization: nothing to discover or obtain, straight to its tools.
   if (stepId === 'probe' && result.data.probe?.unprotected === true) return { status: { kind: 'ready' }, next: 'authenticated-mcp' };
+  // The resource now names another authorization server: discover it and register there.
+  if (stepId === 'authenticated-mcp' && result.data.authorizationServerChanged !== undefined) return { status: { kind: 'ready' }, next: 'protected-resource-metadata' };
   if (stepId === 'authenticated-mcp' && result.data.stepUpScope !== undefined) {
     return { status: { kind: 'ready' }, next: 'authorization-request' };
   }

@@ -6,7 +6,7 @@ import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
 import { allFindings, createSession, runFlow } from '../session.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
-import { findingIds, runOneStep } from '../test-kit.js';
+import { cannedTransport, findingIds, runOneStep } from '../test-kit.js';
 import type { Exchange, StepId } from '../types.js';
 
 interface StepSetup {
@@ -333,5 +333,65 @@ describe('authenticated-mcp: the step-up loop through runFlow', () => {
       ['mcp.insufficient-scope', 'mcp.insufficient-scope', 'mcp.step-up-limit'],
     );
     assert.equal(session.data.stepUpScope, undefined);
+  });
+});
+
+describe('authenticated-mcp: the resource moves to another authorization server (SEP-2352)', () => {
+  const SERVER_URL = 'https://mcp.example.com/mcp';
+  const PRM_URL = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
+  const AS1 = 'https://as1.example.com';
+  const AS2 = 'https://as2.example.com';
+
+  function movedData(): FlowData {
+    return {
+      tokens: { accessToken: 'as1-token', tokenType: 'Bearer', receivedAt: new Date().toISOString(), grant: 'authorization_code' },
+      protectedResource: { metadataUrl: PRM_URL, resource: SERVER_URL, authorizationServers: [AS1], document: {} },
+      authorizationServer: { authorizationServer: AS1, metadataUrl: `${AS1}/.well-known/oauth-authorization-server`, metadata: { issuer: AS1 }, fallback: false },
+    };
+  }
+
+  function transportNaming(servers: string[]) {
+    return cannedTransport({
+      [`POST ${SERVER_URL}`]: (request) => {
+        const body = JSON.parse(request.body ?? '{}') as { id?: number; method?: string };
+        if (body.method === 'server/discover') return { body: { jsonrpc: '2.0', id: body.id, result: { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, _meta: { 'io.modelcontextprotocol/serverInfo': { name: 's', version: '1' } }, resultType: 'complete' } } };
+        return { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", resource_metadata="${PRM_URL}"` }, body: { error: 'invalid_token', error_description: 'authorization server has changed' } };
+      },
+      [`GET ${PRM_URL}`]: { body: { resource: SERVER_URL, authorization_servers: servers } },
+    });
+  }
+
+  it('on a 401, reads the metadata again; a new authorization server sends the flow back to discovery', async () => {
+    const transport = transportNaming([AS2]);
+    const { result, session } = await runOneStep('authenticated-mcp', transport, { serverUrl: SERVER_URL }, movedData());
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.deepEqual(findingIds(result), ['mcp.authorization-server-changed']);
+    assert.deepEqual(session.data.authorizationServerChanged, { from: AS1, to: [AS2] });
+    assert.equal(session.data.mcp?.authorizationServerChanges, 1);
+    assert.equal(session.next, 'protected-resource-metadata');
+    assert.equal(result.exchanges.at(-1)?.request.url, PRM_URL);
+  });
+
+  it('the same authorization server still named: the token was simply rejected', async () => {
+    const { result } = await runOneStep('authenticated-mcp', transportNaming([AS1]), { serverUrl: SERVER_URL }, movedData());
+    assert.deepEqual(findingIds(result), ['mcp.token-rejected']);
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
+  it('moves at most once per run', async () => {
+    const data = { ...movedData(), mcp: { toolCalls: [], stepUps: 0, authorizationServerChanges: 1 } };
+    const { result } = await runOneStep('authenticated-mcp', transportNaming([AS2]), { serverUrl: SERVER_URL }, data);
+    assert.deepEqual(findingIds(result), ['mcp.token-rejected']);
+  });
+
+  it('a pre-registered client of the old authorization server is not sent to the new one', async () => {
+    const data: FlowData = {
+      ...movedData(),
+      authorizationServer: { authorizationServer: AS2, metadataUrl: `${AS2}/.well-known/oauth-authorization-server`, metadata: { issuer: AS2, token_endpoint: `${AS2}/token` }, fallback: false },
+      client: { method: 'pre', clientId: 'as1-client', issuer: AS1, tokenEndpointAuthMethod: 'none', redirectUri: 'http://127.0.0.1:4280/callback' },
+    };
+    const { result } = await runOneStep('client-registration', cannedTransport({}), { serverUrl: SERVER_URL, clientId: 'as1-client', registration: 'pre' }, data);
+    assert.deepEqual(findingIds(result), ['registration.pre-registered-elsewhere']);
+    assert.equal(result.outcome.kind, 'failed');
   });
 });

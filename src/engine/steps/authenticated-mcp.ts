@@ -42,7 +42,7 @@ import { missingScopes, splitScope } from '../scope.js';
 import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
 
 export const authenticatedMcpStep: StepDefinition = { id: 'authenticated-mcp', run: useAccessToken };
 
@@ -78,10 +78,11 @@ async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
   const tokens = ctx.data.tokens;
   const unprotected = ctx.data.probe?.unprotected === true;
   if (!tokens && !unprotected) return skipped('There is no access token to use.');
-  const mcp: McpData = { toolCalls: [], stepUps: ctx.data.mcp?.stepUps ?? 0 };
-  // Every outcome but a step-up ends the step-up loop: the key is set (to undefined) so the
-  // runner's merge of data overwrites a stepUpScope left by an earlier round.
-  const finished = (): Partial<FlowData> => ({ mcp, stepUpScope: undefined });
+  const changes = ctx.data.mcp?.authorizationServerChanges;
+  const mcp: McpData = { toolCalls: [], stepUps: ctx.data.mcp?.stepUps ?? 0, ...(changes !== undefined ? { authorizationServerChanges: changes } : {}) };
+  // Every outcome but a step-up or a move to another authorization server ends those loops: the
+  // keys are set (to undefined) so the runner's merge of data overwrites what an earlier round left.
+  const finished = (): Partial<FlowData> => ({ mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   const headers: HeaderList = [
     // An extra Authorization header cannot replace the token.
     ...ctx.options.extraHeaders.filter(([name]) => !tokens || name.toLowerCase() !== 'authorization'),
@@ -161,7 +162,7 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
   });
   conversation.nextId += probe.attempts.length;
   reportRetries(ctx, probe);
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
+  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   const evidence = { exchangeId: probe.sent.exchange.id };
 
   switch (probe.kind) {
@@ -174,7 +175,7 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
         ctx.report('mcp.discover-missing', { params: { message: rpcErrorText(probe.error) }, evidence });
         return adopt(conversation, 'modern', probe.version);
       }
-      return judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open') ?? stop('server/discover failed.', 'mcp.request-failed');
+      return (await judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open')) ?? stop('server/discover failed.', 'mcp.request-failed');
     case 'legacy': {
       if (switchedFromLegacy) {
         ctx.report('mcp.era-contradiction', { params: { status: String(probe.sent.response?.status ?? '') }, evidence });
@@ -197,7 +198,7 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
       ctx.report('mcp.unsupported-version-without-list', { params: { message: rpcErrorText(probe.error) }, evidence });
       return stop('The server rejected the protocol version without saying which versions it supports.', 'mcp.unsupported-version-without-list');
     case 'inconclusive':
-      return judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open') ?? stop('server/discover failed.', 'mcp.request-failed');
+      return (await judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open')) ?? stop('server/discover failed.', 'mcp.request-failed');
   }
 }
 
@@ -293,7 +294,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
       return openModern({ ...conversation, era: 'modern', version: MODERN_PROTOCOL_VERSIONS[0] }, true);
     }
   }
-  return judgeFailure(conversation, sent, answer, 'initialize', 'open') ?? failed('The MCP session could not be initialized.', 'mcp.request-failed', { mcp, stepUpScope: undefined });
+  return (await judgeFailure(conversation, sent, answer, 'initialize', 'open')) ?? failed('The MCP session could not be initialized.', 'mcp.request-failed', { mcp, stepUpScope: undefined });
 }
 
 /**
@@ -372,7 +373,7 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
     const { sent, answer } = await send(conversation, 'tools/list', cursor ? { cursor } : {}, page === 0 ? 'MCP tools/list' : `MCP tools/list (page ${page + 1})`);
     const result = successfulResult(sent, answer);
     if (!result) {
-      const stop = judgeFailure(conversation, sent, answer, 'tools/list', 'list');
+      const stop = await judgeFailure(conversation, sent, answer, 'tools/list', 'list');
       if (stop) return stop;
       break;
     }
@@ -433,7 +434,7 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     const result = successfulResult(sent, answer);
     if (!result) {
       call.error = failureText(sent, answer);
-      return judgeFailure(conversation, sent, answer, 'tools/call', 'call', name);
+      return await judgeFailure(conversation, sent, answer, 'tools/call', 'call', name);
     }
     const kind = conversation.era === 'modern' ? checkResultType(ctx, result, 'tools/call', sent) : 'complete';
     if (kind === 'invalid') {
@@ -486,9 +487,9 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
  * client could go on). 401 and 403 stop or step up whatever the operation; other failures of a
  * tool call do not stop the flow.
  */
-function judgeFailure(conversation: Conversation, sent: SentExchange, answer: JsonRpcAnswer | undefined, operation: string, phase: Phase, tool?: string): StepOutput | undefined {
+async function judgeFailure(conversation: Conversation, sent: SentExchange, answer: JsonRpcAnswer | undefined, operation: string, phase: Phase, tool?: string): Promise<StepOutput | undefined> {
   const { ctx, mcp } = conversation;
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
+  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   const exchange = sent.exchange;
   const response = sent.response;
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
@@ -506,6 +507,15 @@ function judgeFailure(conversation: Conversation, sent: SentExchange, answer: Js
     if (!ctx.data.tokens) {
       ctx.report('mcp.authorization-required-later', { params: { operation, challenge: shownChallenge }, evidence });
       return stop(`The server asked for a token on ${operation}, after answering the unauthenticated probe.`, 'mcp.authorization-required-later');
+    }
+    const moved = await authorizationServerChange(conversation);
+    if (moved) {
+      ctx.report('mcp.authorization-server-changed', { params: { operation, from: moved.from, to: moved.to.join(', ') }, evidence });
+      return ok({
+        mcp: { ...mcp, authorizationServerChanges: (mcp.authorizationServerChanges ?? 0) + 1 },
+        authorizationServerChanged: moved,
+        stepUpScope: undefined,
+      });
     }
     const errorCode = challenge?.parameters.error ?? phrase('value.no-error-code');
     ctx.report('mcp.token-rejected', { params: { operation, error: errorCode, challenge: shownChallenge }, evidence });
@@ -541,6 +551,28 @@ function judgeFailure(conversation: Conversation, sent: SentExchange, answer: Js
   return phase === 'call' ? undefined : stop(`The answer to ${operation} is not MCP.`, 'mcp.not-mcp');
 }
 
+/**
+ * After a 401 to a token that was issued: does the protected resource metadata still name the
+ * authorization server the token came from? "When the authorization server changes (detected via
+ * updated protected resource metadata), clients MUST NOT reuse client credentials from a
+ * different authorization server and MUST re-register with the new authorization server."
+ * Asked once per run, so a server that keeps refusing cannot send the flow round forever.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/client-registration#authorization-server-binding
+ */
+async function authorizationServerChange(conversation: Conversation): Promise<{ from: string; to: string[] } | undefined> {
+  const { ctx, mcp } = conversation;
+  const metadataUrl = ctx.data.protectedResource?.metadataUrl;
+  const current = ctx.data.authorizationServer?.authorizationServer;
+  if (!metadataUrl || !current || (mcp.authorizationServerChanges ?? 0) >= 1) return undefined;
+  const sent = await ctx.http.send({ url: metadataUrl, headers: [['accept', 'application/json']] }, 'protected resource metadata, again after the 401');
+  const status = sent.response?.status;
+  if (!sent.response || status === undefined || status < 200 || status >= 300) return undefined;
+  const parsed = parseJsonObject(sent.response.body);
+  const servers = parsed.ok && Array.isArray(parsed.value.authorization_servers) ? parsed.value.authorization_servers.filter((v): v is string => typeof v === 'string') : [];
+  if (servers.length === 0 || servers.includes(current)) return undefined;
+  return { from: current, to: servers };
+}
+
 /** What went wrong, in the server's words where it gave some. */
 function failureText(sent: SentExchange, answer: JsonRpcAnswer | undefined): string {
   if (!sent.response) return sent.error?.message ?? 'no answer';
@@ -562,7 +594,7 @@ function rpcErrorText(error: JsonRpcErrorObject): string {
 function stepUp(conversation: Conversation, sent: SentExchange, operation: string, scope: string | undefined, challenge: string): StepOutput {
   const { ctx, mcp } = conversation;
   const evidence = { exchangeId: sent.exchange.id };
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined });
+  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   if (!scope || splitScope(scope).length === 0) {
     ctx.report('mcp.insufficient-scope-without-scope', { params: { operation, challenge }, evidence });
     return stop('The server wants more scope but does not say which.', 'mcp.insufficient-scope-without-scope');

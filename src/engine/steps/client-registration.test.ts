@@ -114,6 +114,7 @@ describe('client-registration: pre-registered', () => {
     assert.deepEqual(session.data.client, {
       method: 'pre',
       clientId: 'my-client',
+      issuer: ISSUER,
       clientSecret: 's3cret',
       tokenEndpointAuthMethod: 'client_secret_post',
       redirectUri: 'http://127.0.0.1:4280/callback',

@@ -182,6 +182,14 @@ async function usePreRegistered(ctx: StepContext, metadata: AuthorizationServerM
     ctx.report('registration.pre-client-id-missing');
     return failed('Pre-registration was chosen but no client_id was given.', 'registration.pre-client-id-missing');
   }
+  // "Pre-registered credentials are inherently specific to a particular authorization server. If
+  // the authorization server ... no longer matches the one the credentials were registered with,
+  // clients SHOULD surface an error rather than silently attempting to use mismatched credentials."
+  const earlier = ctx.data.client;
+  if (earlier?.method === 'pre' && earlier.issuer !== undefined && earlier.issuer !== metadata.issuer) {
+    ctx.report('registration.pre-registered-elsewhere', { params: { clientId, issuer: earlier.issuer, newIssuer: metadata.issuer } });
+    return failed(`The pre-registered client ${clientId} belongs to ${earlier.issuer}, not to ${metadata.issuer}.`, 'registration.pre-registered-elsewhere');
+  }
   ctx.report('registration.using-pre-registered', { params: { clientId, issuer: metadata.issuer } });
   return finishClient(ctx, metadata, { method: 'pre', clientId, ...(clientSecret ? { clientSecret } : {}) });
 }
@@ -406,6 +414,7 @@ function finishClient(ctx: StepContext, metadata: AuthorizationServerMetadata, o
   const client: ClientData = {
     method: obtained.method,
     clientId: obtained.clientId,
+    issuer: metadata.issuer,
     ...(obtained.clientSecret !== undefined ? { clientSecret: obtained.clientSecret } : {}),
     tokenEndpointAuthMethod: method,
     redirectUri: options.redirectUri,

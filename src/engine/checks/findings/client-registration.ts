@@ -350,6 +350,24 @@ export const clientRegistrationFindings = defineFindings([
     },
   },
   {
+    id: 'registration.pre-registered-elsewhere',
+    stepId: 'client-registration',
+    severity: 'error',
+    specRefs: ['mcp:pre-registration', 'mcp:client-registration'],
+    text: {
+      en: {
+        title: 'The pre-registered client belongs to another authorization server',
+        detail: 'The protected resource metadata now names {newIssuer}, but the pre-registered client {clientId} was registered with {issuer}. Credentials are bound to the authorization server that issued them, so the debugger does not send them to another one.',
+        hint: 'Register the client with {newIssuer} and run again with its client_id, or use dynamic registration or a Client ID Metadata Document, which move with the authorization server.',
+      },
+      'zh-CN': {
+        title: '预注册的客户端属于另一个授权服务器',
+        detail: '受保护资源元数据现在指向 {newIssuer},而预注册客户端 {clientId} 是在 {issuer} 注册的。凭据与签发它的授权服务器绑定,因此调试器不会把它们发送给另一个授权服务器。',
+        hint: '请在 {newIssuer} 注册该客户端并用其 client_id 重新运行,或使用动态注册或客户端 ID 元数据文档,它们可随授权服务器迁移。',
+      },
+    },
+  },
+  {
     id: 'registration.dcr-status-not-201',
     stepId: 'client-registration',
     severity: 'warning',

@@ -425,4 +425,20 @@ export const mcpProtocolFindings = defineFindings([
       },
     },
   },
+  {
+    id: 'mcp.authorization-server-changed',
+    stepId: 'authenticated-mcp',
+    severity: 'info',
+    specRefs: ['mcp:as-location', 'mcp:client-registration'],
+    text: {
+      en: {
+        title: 'The resource moved to another authorization server',
+        detail: '{operation} got 401, and the protected resource metadata now names {to} instead of {from}, which issued the token. The debugger goes back to discovery and registers with the new authorization server; the old client credentials are not sent there.',
+      },
+      'zh-CN': {
+        title: '资源改用了另一个授权服务器',
+        detail: '{operation} 得到 401,而受保护资源元数据现在指向 {to},不再是签发令牌的 {from}。调试器回到发现阶段并在新的授权服务器注册;旧的客户端凭据不会发送给它。',
+      },
+    },
+  },
 ]);
