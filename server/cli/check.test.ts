@@ -53,6 +53,18 @@ describe('check against the clean lab', () => {
     const call = report.toolCalls[0];
     assert.equal(call?.name, 'add_numbers');
     assert.match(JSON.stringify(call?.result), /\b5\b/);
+    // Judged by the default 2026-07-28, the run speaks it: no initialize, Mcp-Method on every MCP request.
+    assert.equal(report.spec, '2026-07-28');
+    assert.equal(report.protocol?.era, 'modern');
+    assert.equal(report.protocol?.version, '2026-07-28');
+    assert.deepEqual(report.protocol?.server, { name: 'MCP Resource Server', version: '1.0.0' });
+    assert.ok(report.protocol?.supportedVersions?.includes('2026-07-28'));
+    const mcpRequests = report.exchanges.filter((e) => e.request.url === lab.mcpUrl);
+    assert.ok(mcpRequests.length >= 4);
+    for (const exchange of mcpRequests) {
+      assert.ok(!exchange.request.body?.includes('"initialize"'), 'no initialize');
+      assert.ok(exchange.request.headers.some(([name]) => name === 'mcp-method'), `Mcp-Method on ${exchange.label ?? exchange.id}`);
+    }
     const stepsRun = report.steps.map((s) => s.stepId);
     for (const step of ['probe', 'protected-resource-metadata', 'authorization-server-metadata', 'client-registration', 'authorization-request', 'authorization-response', 'token-request', 'token-inspection', 'authenticated-mcp']) {
       assert.ok(stepsRun.includes(step), `step ${step} ran`);
@@ -73,12 +85,24 @@ describe('check against the clean lab', () => {
     assert.match(JSON.stringify(withSecrets.report), /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, '--include-secrets keeps the tokens');
   });
 
+  it('judged by 2025-11-25, speaks the legacy protocol to the same lab, with no error', async () => {
+    const { code, report } = await checkJson(lab.mcpUrl, ['--spec', '2025-11-25', '--call', 'add_numbers', '--args', '{"a":2,"b":3}']);
+    assert.deepEqual(report.findings.filter((f) => f.severity === 'error'), []);
+    assert.equal(code, 0);
+    assert.equal(report.protocol?.era, 'legacy');
+    assert.equal(report.protocol?.version, '2025-11-25');
+    assert.ok(report.exchanges.some((e) => e.request.url === lab.mcpUrl && e.request.body?.includes('"method":"initialize"')));
+    assert.ok(!report.exchanges.some((e) => e.request.body?.includes('server/discover')));
+    assert.match(JSON.stringify(report.toolCalls[0]?.result), /\b5\b/);
+  });
+
   it('prints a readable text report: a line per step, the findings, the tools', async () => {
     const { code, stdout } = await runCli(['check', lab.mcpUrl]);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /✓ probe\s+POST http:\/\/127\.0\.0\.1:\d+\/mcp → 401/);
     assert.match(stdout, /✓ token-request/);
     assert.match(stdout, /Tools \(2\)\n {2}add_numbers\(a, b\)/);
+    assert.match(stdout, /MCP 2026-07-28 \(modern: stateless, _meta on every request\)\n {2}server MCP Resource Server 1\.0\.0\n {2}server\/discover: supports 2026-07-28/);
     assert.match(stdout, /Result: flow completed, 0 errors/);
   });
 
@@ -87,6 +111,7 @@ describe('check against the clean lab', () => {
     assert.equal(code, 0);
     assert.match(stdout, /^<\?xml/);
     assert.match(stdout, /<testcase classname="mcp-auth-debugger" name="1\. probe"/);
+    assert.match(stdout, /<property name="mcp.era" value="modern"\/>\n {6}<property name="mcp.protocolVersion" value="2026-07-28"\/>/);
     assert.doesNotMatch(stdout, /<failure/);
   });
 });
@@ -100,6 +125,8 @@ describe('check against lab faults', () => {
     { fault: 'registration.no-path' },
     { fault: 'audit.accepts-foreign-audience', extra: ['--audit'] },
     { fault: 'audit.accepts-tampered-token', extra: ['--audit'] },
+    { fault: 'mcp.legacy-only-server' },
+    { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

@@ -4,6 +4,7 @@
  */
 import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
+import { protocolSummary } from './report.js';
 import type { Style } from './terminal.js';
 
 const STEP_COLUMN = 31;
@@ -73,8 +74,26 @@ function worstSeverity(findings: Finding[]): Finding['severity'] | undefined {
   return findings.length > 0 ? 'info' : undefined;
 }
 
+/**
+ * The protocol the server speaks, as the run found it: era and version spoken, the spec version
+ * judged by when they differ, the server's identity and what server/discover offered.
+ */
+export function formatProtocol(session: Session, style: Style): string[] {
+  const protocol = protocolSummary(session);
+  if (!protocol) return [];
+  const era = protocol.era === 'modern' ? 'modern: stateless, _meta on every request' : 'legacy: initialize handshake';
+  const judged = protocol.judgedBy !== protocol.version ? style.dim(` · judged by ${protocol.judgedBy}`) : '';
+  const lines = [`${style.bold('MCP')} ${protocol.version} (${era})${judged}`];
+  if (protocol.server) lines.push(`  server ${protocol.server.name} ${protocol.server.version}`);
+  if (protocol.supportedVersions) {
+    const cache = protocol.cache ? style.dim(` · cache ${protocol.cache.ttlMs ?? '?'} ms, ${protocol.cache.cacheScope ?? '?'}`) : '';
+    lines.push(`  server/discover: supports ${protocol.supportedVersions.join(', ') || '(none)'}; capabilities ${Object.keys(protocol.capabilities ?? {}).join(', ') || '(none)'}${cache}`);
+  }
+  return [...lines, ''];
+}
+
 export function formatFooter(session: Session, style: Style): string {
-  const lines: string[] = [''];
+  const lines: string[] = ['', ...formatProtocol(session, style)];
   const tools = session.data.mcp?.tools ?? [];
   if (tools.length > 0) {
     lines.push(style.bold(`Tools (${tools.length})`));

@@ -6,6 +6,46 @@
 import type { Session } from '../../src/engine/session.js';
 import type { Finding } from '../../src/engine/types.js';
 
+/**
+ * What the run learned about the MCP protocol the server speaks: the era and version actually
+ * spoken (which may differ from the spec version the run is judged by), the server's identity,
+ * and what server/discover said. Undefined when no MCP request got that far.
+ */
+export interface ProtocolSummary {
+  era: 'modern' | 'legacy';
+  version: string;
+  /** The spec version the run was judged by. */
+  judgedBy: string;
+  server?: { name: string; version: string };
+  /** server/discover's supportedVersions (modern era). */
+  supportedVersions?: string[];
+  capabilities?: Record<string, unknown>;
+  instructions?: string;
+  /** server/discover's caching hints. */
+  cache?: { ttlMs?: number; cacheScope?: string };
+}
+
+export function protocolSummary(session: Session): ProtocolSummary | undefined {
+  const mcp = session.data.mcp;
+  const probe = session.data.probe;
+  const era = mcp?.era ?? probe?.era;
+  const version = mcp?.protocolVersion ?? probe?.protocolVersion;
+  if (!era || !version) return undefined;
+  const discover = mcp?.discover;
+  return {
+    era,
+    version,
+    judgedBy: session.options.spec,
+    ...(mcp?.serverInfo ? { server: mcp.serverInfo } : {}),
+    ...(discover ? { supportedVersions: discover.supportedVersions } : {}),
+    ...(mcp?.capabilities ? { capabilities: mcp.capabilities } : {}),
+    ...(mcp?.instructions !== undefined ? { instructions: mcp.instructions } : {}),
+    ...(discover && (discover.ttlMs !== undefined || discover.cacheScope !== undefined)
+      ? { cache: { ...(discover.ttlMs !== undefined ? { ttlMs: discover.ttlMs } : {}), ...(discover.cacheScope !== undefined ? { cacheScope: discover.cacheScope } : {}) } }
+      : {}),
+  };
+}
+
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
   serverUrl: string;
@@ -16,6 +56,8 @@ export interface CheckReport {
   steps: { stepId: string; outcome: Session['results'][number]['outcome']; findings: string[]; exchanges: string[] }[];
   findings: Finding[];
   exchanges: Session['results'][number]['exchanges'];
+  /** The era and version the server speaks, as the run found them (null when it never got there). */
+  protocol: ProtocolSummary | null;
   tools: NonNullable<NonNullable<Session['data']['mcp']>['tools']>;
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
 }
@@ -39,6 +81,7 @@ export function buildCheckReport(session: Session): CheckReport {
     })),
     findings: session.results.flatMap((r) => r.findings),
     exchanges: session.results.flatMap((r) => r.exchanges),
+    protocol: protocolSummary(session) ?? null,
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
   };
@@ -78,10 +121,20 @@ export function buildJunitReport(session: Session): string {
   });
   const failures = session.results.filter((r) => r.outcome.kind === 'failed' || r.findings.some((f) => f.severity === 'error')).length;
   const skipped = session.results.filter((r) => r.outcome.kind === 'skipped').length;
+  const protocol = protocolSummary(session);
+  const properties: [string, string][] = [
+    ['spec', session.options.spec],
+    ...(protocol ? ([['mcp.era', protocol.era], ['mcp.protocolVersion', protocol.version]] as [string, string][]) : []),
+    ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
+    ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
+  ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
     `  <testsuite name="${xml(session.options.serverUrl)}" tests="${session.results.length}" failures="${failures}" skipped="${skipped}">`,
+    '    <properties>',
+    ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
+    '    </properties>',
     ...cases,
     '  </testsuite>',
     '</testsuites>',
