@@ -4,7 +4,7 @@
  */
 import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
-import { protocolSummary } from './report.js';
+import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import type { Style } from './terminal.js';
 
 const STEP_COLUMN = 31;

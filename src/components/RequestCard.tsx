@@ -5,6 +5,7 @@ import { useT } from '../i18n/index.js';
 import { breakDownUrl } from '../ui-logic/query-params.js';
 import { BodyView } from './BodyView.js';
 import { HeadersTable } from './HeadersTable.js';
+import { McpRequestMetadata } from './McpRequestMetadata.js';
 import { ParametersTable } from './ParametersTable.js';
 
 export const CARD = 'rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900';
@@ -39,6 +40,7 @@ export function RequestCard({ request }: { request: ExchangeRequest }) {
       )}
       <h4 className={SUBHEADING}>{t('inspect.headers.heading', { count: request.headers.length })}</h4>
       <HeadersTable headers={request.headers} caption={`${t('inspect.request.heading')}: ${t('inspect.headers.heading', { count: request.headers.length })}`} />
+      <McpRequestMetadata request={request} />
       {request.body !== undefined && request.body !== '' && (
         <>
           <h4 className={SUBHEADING}>{t('inspect.body.heading')}</h4>

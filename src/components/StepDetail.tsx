@@ -7,6 +7,7 @@ import { latestResultIndex, resultStatus } from '../store/timeline.js';
 import { ExchangeInspector } from './ExchangeInspector.js';
 import { ExchangeList } from './ExchangeList.js';
 import { FindingsList } from './FindingsList.js';
+import { McpServerSummary } from './McpServerSummary.js';
 import { StepTeachingNote } from './StepTeachingNote.js';
 
 /** The exchange to show when none is picked: the one the first error points at, else the step's last. */
@@ -50,6 +51,7 @@ export function StepDetail() {
       {result ? (
         <>
           <Outcome result={result} />
+          {stepId === 'authenticated-mcp' && session ? <McpServerSummary session={session} /> : null}
           <section>
             <h3 className="section-title">{t('app.step.findings')}</h3>
             {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}

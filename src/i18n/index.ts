@@ -6,6 +6,7 @@
 import { useDebugger } from '../store/index.js';
 import { appMessages } from './messages/app.js';
 import { inspectMessages } from './messages/inspect.js';
+import { mcpMessages } from './messages/mcp.js';
 import { tokensMessages } from './messages/tokens.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -17,7 +18,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, inspectMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, inspectMessages, mcpMessages, tokensMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

@@ -129,15 +129,15 @@ export const STEP_TEXT: Record<StepId, Record<Language, StepText>> = {
   'authenticated-mcp': {
     en: {
       title: 'Authenticated MCP requests',
-      summary: 'Call the MCP server with the token: initialize, list the tools, call one.',
+      summary: 'Call the MCP server with the token: server/discover (or initialize), list the tools, call one.',
       teaching:
-        'With the token in the Authorization: Bearer header of every request, the client repeats what failed at the start: initialize, then tools/list. The server must validate the token, including that it was issued for this server, before answering. If a tool needs more permissions, the server answers 403 with error="insufficient_scope" and the client asks the user again for the extra scope (step-up).',
+        'With the token in the Authorization: Bearer header of every request, the client repeats what failed at the start; the server must check the token, including that it was issued for this server, before answering. In MCP 2026-07-28 there is no handshake: every request carries its protocol version, client and capabilities in _meta, mirrored into the MCP-Protocol-Version, Mcp-Method and Mcp-Name headers, and server/discover tells which versions and capabilities the server has. A server that speaks only an earlier version answers without a modern error, and the client falls back to the initialize handshake. If a tool needs more permissions, the server answers 403 with error="insufficient_scope" and the client asks the user again for the extra scope (step-up).',
     },
     'zh-CN': {
       title: '已认证的 MCP 请求',
-      summary: '带着令牌调用 MCP 服务器:initialize、列出工具、调用工具。',
+      summary: '带着令牌调用 MCP 服务器:server/discover(或 initialize)、列出工具、调用工具。',
       teaching:
-        '客户端在每个请求的 Authorization: Bearer 头中带上令牌,重做一开始失败的操作:initialize,然后是 tools/list。服务器必须先验证令牌(包括它确实是签发给本服务器的),再作出回应。如果某个工具需要更多权限,服务器会返回 403 和 error="insufficient_scope",客户端再请用户授予额外的 scope(逐步授权,step-up)。',
+        '客户端在每个请求的 Authorization: Bearer 头中带上令牌,重做一开始失败的操作;服务器必须先验证令牌(包括它确实是签发给本服务器的),再作出回应。MCP 2026-07-28 没有握手:每个请求都在 _meta 中携带协议版本、客户端信息和能力,并镜像到 MCP-Protocol-Version、Mcp-Method 和 Mcp-Name 请求头,server/discover 则说明服务器支持的版本和能力。只支持早期版本的服务器不会返回新版错误,客户端于是回退到 initialize 握手。如果某个工具需要更多权限,服务器会返回 403 和 error="insufficient_scope",客户端再请用户授予额外的 scope(逐步授权,step-up)。',
     },
   },
   refresh: {

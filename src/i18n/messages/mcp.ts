@@ -1,0 +1,85 @@
+/**
+ * Texts about the MCP protocol itself: the request metadata of an exchange, the server's era,
+ * version and what server/discover said, and the run summary's protocol line.
+ */
+import type { MessageCatalogue } from '../index.js';
+
+export const mcpMessages: MessageCatalogue = {
+  en: {
+    'mcp.request.heading': 'MCP request metadata',
+    'mcp.request.era.modern':
+      'MCP 2026-07-28 is stateless: every request carries its protocol version, client and capabilities in _meta, mirrored into headers so that proxies and gateways can route it without reading the body.',
+    'mcp.request.era.legacy':
+      'Legacy MCP: initialize negotiates the protocol version, which the requests after it send in MCP-Protocol-Version; a session id, if the server gave one, ties them together.',
+    'mcp.request.version': 'Protocol version',
+    'mcp.request.versionHeader': 'header {value}',
+    'mcp.request.versionBody': 'body {value}',
+    'mcp.request.method': 'Method (Mcp-Method)',
+    'mcp.request.name': 'Name (Mcp-Name)',
+    'mcp.request.parameters': 'Tool arguments mirrored into headers (x-mcp-header)',
+    'mcp.request.decoded': 'Base64 for: {value}',
+    'mcp.request.client': 'Client',
+    'mcp.request.capabilities': 'Client capabilities',
+    'mcp.request.session': 'Session id',
+    'mcp.request.none': '(none)',
+    'mcp.request.mismatch': 'The header and the body disagree; a server must refuse this request (HeaderMismatch, -32020).',
+
+    'mcp.protocol.heading': 'The MCP server',
+    'mcp.protocol.spoke': 'Speaks MCP {version}',
+    'mcp.protocol.era.modern': 'modern: stateless, metadata on every request',
+    'mcp.protocol.era.legacy': 'legacy: initialize handshake',
+    'mcp.protocol.judgedBy': 'The run is judged by the {spec} specification.',
+    'mcp.protocol.server': 'Server',
+    'mcp.protocol.supported': 'Supported versions',
+    'mcp.protocol.capabilities': 'Capabilities',
+    'mcp.protocol.instructions': 'Instructions',
+    'mcp.protocol.cache': 'Caching of server/discover',
+    'mcp.protocol.toolsCache': 'Caching of tools/list',
+    'mcp.protocol.cacheValue': 'reusable for {ttl} ms ({scope})',
+    'mcp.protocol.rejected': 'Tools set aside',
+    'mcp.protocol.legacyNote': 'The legacy protocol has no server/discover; this is what initialize answered.',
+    'mcp.protocol.notSaid': '(not said)',
+
+    'mcp.summary.protocol': 'MCP {version} · {era}',
+    'mcp.era.modern': 'modern',
+    'mcp.era.legacy': 'legacy',
+  },
+  'zh-CN': {
+    'mcp.request.heading': 'MCP 请求元数据',
+    'mcp.request.era.modern':
+      'MCP 2026-07-28 是无状态的:每个请求都在 _meta 中携带协议版本、客户端信息和能力,并镜像到请求头中,使代理和网关无需读取请求体即可路由。',
+    'mcp.request.era.legacy': '旧版 MCP:由 initialize 协商协议版本,之后的请求在 MCP-Protocol-Version 中发送该版本;若服务器给出会话 ID,则用它把这些请求关联起来。',
+    'mcp.request.version': '协议版本',
+    'mcp.request.versionHeader': '请求头 {value}',
+    'mcp.request.versionBody': '请求体 {value}',
+    'mcp.request.method': '方法(Mcp-Method)',
+    'mcp.request.name': '名称(Mcp-Name)',
+    'mcp.request.parameters': '镜像到请求头中的工具参数(x-mcp-header)',
+    'mcp.request.decoded': 'Base64 编码的原值:{value}',
+    'mcp.request.client': '客户端',
+    'mcp.request.capabilities': '客户端能力',
+    'mcp.request.session': '会话 ID',
+    'mcp.request.none': '(无)',
+    'mcp.request.mismatch': '请求头与请求体不一致;服务器必须拒绝此请求(HeaderMismatch,-32020)。',
+
+    'mcp.protocol.heading': 'MCP 服务器',
+    'mcp.protocol.spoke': '使用 MCP {version}',
+    'mcp.protocol.era.modern': '新版:无状态,每个请求携带元数据',
+    'mcp.protocol.era.legacy': '旧版:initialize 握手',
+    'mcp.protocol.judgedBy': '本次运行按 {spec} 规范评判。',
+    'mcp.protocol.server': '服务器',
+    'mcp.protocol.supported': '支持的版本',
+    'mcp.protocol.capabilities': '能力',
+    'mcp.protocol.instructions': '说明',
+    'mcp.protocol.cache': 'server/discover 的缓存',
+    'mcp.protocol.toolsCache': 'tools/list 的缓存',
+    'mcp.protocol.cacheValue': '可复用 {ttl} 毫秒({scope})',
+    'mcp.protocol.rejected': '被排除的工具',
+    'mcp.protocol.legacyNote': '旧版协议没有 server/discover;这里显示的是 initialize 的响应。',
+    'mcp.protocol.notSaid': '(未说明)',
+
+    'mcp.summary.protocol': 'MCP {version} · {era}',
+    'mcp.era.modern': '新版',
+    'mcp.era.legacy': '旧版',
+  },
+};
