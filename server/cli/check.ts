@@ -60,6 +60,9 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --args <json>                 its arguments, e.g. '{"a":2,"b":3}'
   --introspection-client-id <id>, --introspection-client-secret <secret>
                                 resource-server credentials for RFC 7662 introspection
+  --dpop                        bind the token to a key with DPoP (RFC 9449) even where nobody asks
+                                (default: when the MCP server asks for it)
+  --no-dpop                     never use DPoP
   --audit                       also send tampered and foreign-audience tokens to the server
   --lenient                     go on past violations where the spec says a client must stop
   --omit-resource               leave the resource parameter out
@@ -99,6 +102,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'introspection-client-id': { type: 'string' },
       'introspection-client-secret': { type: 'string' },
       audit: { type: 'boolean' },
+      dpop: { type: 'boolean' },
+      'no-dpop': { type: 'boolean' },
       lenient: { type: 'boolean' },
       'omit-resource': { type: 'boolean' },
       'no-refresh': { type: 'boolean' },
@@ -213,6 +218,9 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
     });
   }
   if (values.audit === true) overrides.audit = true;
+  if (values.dpop === true && values['no-dpop'] === true) throw new UsageError('--dpop and --no-dpop contradict each other.', CHECK_HELP);
+  if (values.dpop === true) overrides.dpop = 'on';
+  if (values['no-dpop'] === true) overrides.dpop = 'off';
   if (values.lenient === true) overrides.lenient = true;
   if (values['omit-resource'] === true) overrides.omitResource = true;
   if (values['no-refresh'] === true) overrides.refresh = false;

@@ -196,6 +196,22 @@ export interface McpData {
   authorizationServerChanges?: number;
 }
 
+/**
+ * The run's DPoP key (RFC 9449) and what servers said about nonces. The private key is a
+ * secret: it never leaves the run unless the person asks for secrets.
+ */
+export interface DpopState {
+  alg: 'ES256';
+  publicJwk: Record<string, unknown>;
+  privateJwk: Record<string, unknown>;
+  /** RFC 7638 SHA-256 thumbprint of the public key: the `cnf.jkt` a bound token carries. */
+  thumbprint: string;
+  /** The latest nonce each origin supplied. */
+  nonces: Record<string, string>;
+  /** Why the run uses DPoP: the person chose it, or the resource asked for it. */
+  reason: 'option' | 'challenge' | 'resource-metadata';
+}
+
 export interface FlowData {
   probe?: ProbeData;
   /** The URL the authorization server sent the user-agent back to (code or error). */
@@ -218,4 +234,5 @@ export interface FlowData {
   tokenInspection?: TokenInspectionData;
   mcp?: McpData;
   refreshedTokens?: TokenData;
+  dpop?: DpopState;
 }

@@ -86,6 +86,11 @@ export interface FlowOptions {
   toolCall?: ToolCallRequest;
   /** Further tool calls, made in order after `toolCall`. */
   toolCalls?: ToolCallRequest[];
+  /**
+   * DPoP (RFC 9449): `auto` uses it when the resource asks for it (a DPoP challenge, or
+   * dpop_bound_access_tokens_required), `on` always, `off` never.
+   */
+  dpop: 'auto' | 'on' | 'off';
   /** Run the security audit (tampered and foreign-audience tokens sent to the MCP server). */
   audit: boolean;
   /** Ask for a refresh after the token request when a refresh token was issued. */
@@ -119,6 +124,7 @@ export function defaultFlowOptions(serverUrl: string, overrides: Partial<FlowOpt
     omitResource: false,
     extraHeaders: [],
     lenient: false,
+    dpop: 'auto',
     audit: false,
     refresh: true,
     maxStepUps: 2,

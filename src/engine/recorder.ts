@@ -50,22 +50,26 @@ export function createStepHttp(
     };
   }
 
-  function recordingFetch(label?: string) {
-    return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      const request = new Request(input, init);
-      const body = request.body ? await request.text() : undefined;
-      const headers: HeaderList = [];
-      request.headers.forEach((value, name) => headers.push([name, value]));
-      const sent = await send({ method: request.method, url: request.url, headers, ...(body !== undefined ? { body } : {}) }, label);
-      if (!sent.response || (sent.error && sent.error.kind !== 'too-large')) {
-        const error = sent.error ?? { kind: 'refused', message: 'no answer' };
-        throw new TypeError(`fetch failed: ${error.kind}: ${error.message}`, { cause: error });
-      }
-      return replayResponse(sent.response);
-    };
-  }
+  return { send, fetch: (label) => fetchOver(send, label), exchanges };
+}
 
-  return { send, fetch: recordingFetch, exchanges };
+/**
+ * A `fetch` for libraries over a step's `send`: each call is one recorded exchange. Network
+ * failures reject with a TypeError whose cause is the recorded error, as fetch does.
+ */
+export function fetchOver(send: StepHttp['send'], label?: string) {
+  return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const body = request.body ? await request.text() : undefined;
+    const headers: HeaderList = [];
+    request.headers.forEach((value, name) => headers.push([name, value]));
+    const sent = await send({ method: request.method, url: request.url, headers, ...(body !== undefined ? { body } : {}) }, label);
+    if (!sent.response || (sent.error && sent.error.kind !== 'too-large')) {
+      const error = sent.error ?? { kind: 'refused', message: 'no answer' };
+      throw new TypeError(`fetch failed: ${error.kind}: ${error.message}`, { cause: error });
+    }
+    return replayResponse(sent.response);
+  };
 }
 
 /**

@@ -124,6 +124,8 @@ function redactData(data: FlowData): FlowData {
   if (out.callbackUrl) out.callbackUrl = redactUrl(out.callbackUrl);
   if (out.client?.clientSecret) out.client = { ...out.client, clientSecret: REDACTED };
   if (out.authorizationRequest) out.authorizationRequest = { ...out.authorizationRequest, codeVerifier: REDACTED };
+  // The DPoP private key; the public key and its thumbprint stay, to show the binding.
+  if (out.dpop) out.dpop = { ...out.dpop, privateJwk: { redacted: REDACTED } };
   if (out.authorizationResponse) {
     out.authorizationResponse = {
       ...out.authorizationResponse,

@@ -13,6 +13,7 @@ import { authorizationRequestFindings } from './findings/authorization-request.j
 import { authorizationResponseFindings } from './findings/authorization-response.js';
 import { authorizationServerMetadataFindings } from './findings/authorization-server-metadata.js';
 import { clientRegistrationFindings } from './findings/client-registration.js';
+import { dpopFindings } from './findings/dpop.js';
 import { identityAssertionGrantFindings } from './findings/identity-assertion-grant.js';
 import { mcpProtocolFindings } from './findings/mcp-protocol.js';
 import { probeFindings } from './findings/probe.js';
@@ -34,6 +35,7 @@ const ALL: readonly FindingDefinition[] = [
   ...authorizationRequestFindings,
   ...authorizationResponseFindings,
   ...tokenRequestFindings,
+  ...dpopFindings,
   ...identityAssertionGrantFindings,
   ...tokenInspectionFindings,
   ...authenticatedMcpFindings,

@@ -24,6 +24,14 @@ export const PHRASES = {
   'value.no-text': { en: '(no text)', 'zh-CN': '(无文本)' },
   'transport.no-answer': { en: 'no answer', 'zh-CN': '没有响应' },
 
+  // Why the run uses DPoP (dpop.used `reason`).
+  'dpop.reason.option': { en: 'you turned it on', 'zh-CN': '你开启了它' },
+  'dpop.reason.challenge': { en: 'the MCP server\'s challenge uses the DPoP scheme', 'zh-CN': 'MCP 服务器的质询使用 DPoP 方案' },
+  'dpop.reason.resource-metadata': {
+    en: 'the protected resource metadata requires DPoP-bound tokens (dpop_bound_access_tokens_required)',
+    'zh-CN': '受保护资源元数据要求 DPoP 绑定的令牌(dpop_bound_access_tokens_required)',
+  },
+
   // The era an MCP server speaks (mcp.connected `era`).
   'era.modern': { en: 'modern: stateless, metadata on every request', 'zh-CN': '新版:无状态,每个请求携带元数据' },
   'era.legacy': { en: 'legacy: initialize handshake', 'zh-CN': '旧版:initialize 握手' },

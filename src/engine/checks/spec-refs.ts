@@ -214,6 +214,7 @@ const RFC_TITLES: Record<number, string> = {
   9110: 'HTTP Semantics',
   9207: 'Authorization Server Issuer Identification',
   9700: 'OAuth 2.0 Security Best Current Practice',
+  9449: 'Demonstrating Proof of Possession (DPoP)',
   9728: 'Protected Resource Metadata',
 };
 

@@ -37,9 +37,10 @@ import {
   type ClientIdentity,
   type ProtocolEra,
 } from '../mcp/request-metadata.js';
+import { withDpop } from '../dpop.js';
 import type { FlowOptions } from '../options.js';
 import { missingScopes, splitScope } from '../scope.js';
-import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
 import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
@@ -64,6 +65,8 @@ export function clientIdentity(options: Pick<FlowOptions, 'clientName'>): Client
 /** The era and version this run speaks, and the legacy session if the server opened one. */
 interface Conversation {
   ctx: StepContext;
+  /** The step's HTTP; with a DPoP-bound token, each request to the server gets its proof. */
+  http: StepHttp;
   era: ProtocolEra;
   version: string;
   headers: HeaderList;
@@ -82,14 +85,29 @@ async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
   const mcp: McpData = { toolCalls: [], stepUps: ctx.data.mcp?.stepUps ?? 0, ...(changes !== undefined ? { authorizationServerChanges: changes } : {}) };
   // Every outcome but a step-up or a move to another authorization server ends those loops: the
   // keys are set (to undefined) so the runner's merge of data overwrites what an earlier round left.
-  const finished = (): Partial<FlowData> => ({ mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
+
+  // A DPoP-bound token travels as `Authorization: DPoP` with a fresh proof on every request
+  // (RFC 9449 §7); a Bearer token in the Authorization header.
+  const dpop = tokens && tokens.tokenType.toLowerCase() === 'dpop' && ctx.data.dpop ? { ...ctx.data.dpop, nonces: { ...ctx.data.dpop.nonces } } : undefined;
+  const http = dpop && tokens
+    ? withDpop(ctx.http, {
+        state: dpop,
+        applies: (url) => url === ctx.options.serverUrl,
+        accessToken: tokens.accessToken,
+        clock: ctx.clock,
+        random: ctx.random,
+        onNonce: (sent) => ctx.report('dpop.nonce-required', { params: { url: sent.exchange.request.url }, evidence: { exchangeId: sent.exchange.id } }),
+      })
+    : ctx.http;
+  // The nonces a server handed out are kept for the rest of the run.
+  const finished = (): Partial<FlowData> => ({ mcp, stepUpScope: undefined, authorizationServerChanged: undefined, ...(dpop ? { dpop } : {}) });
   const headers: HeaderList = [
     // An extra Authorization header cannot replace the token.
     ...ctx.options.extraHeaders.filter(([name]) => !tokens || name.toLowerCase() !== 'authorization'),
-    ...(tokens ? ([['authorization', `Bearer ${tokens.accessToken}`]] as HeaderList) : []),
+    ...(tokens && !dpop ? ([['authorization', `Bearer ${tokens.accessToken}`]] as HeaderList) : []),
   ];
 
-  const opened = await openConversation(ctx, headers, mcp);
+  const opened = await openConversation(ctx, http, headers, mcp);
   if (!('era' in opened)) return opened;
   const conversation = opened;
 
@@ -113,9 +131,9 @@ async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
 // ---------------------------------------------------------------------------------------------
 // Opening: the era, the version, server/discover or initialize.
 
-async function openConversation(ctx: StepContext, headers: HeaderList, mcp: McpData): Promise<Conversation | StepOutput> {
+async function openConversation(ctx: StepContext, http: StepHttp, headers: HeaderList, mcp: McpData): Promise<Conversation | StepOutput> {
   const known = knownEra(ctx);
-  const base = { ctx, headers, nextId: 1, mcp };
+  const base = { ctx, http, headers, nextId: 1, mcp };
   if (known?.era === 'legacy') return openLegacy({ ...base, era: 'legacy', version: known.version }, false);
   if (known?.era === 'modern' && ctx.data.mcp?.discover) {
     // The era was found earlier in this run (the probe, or an earlier round): "Clients SHOULD
@@ -153,7 +171,7 @@ function pickServerFacts(from: McpData): Partial<McpData> {
 async function openModern(conversation: Conversation, switchedFromLegacy: boolean): Promise<Conversation | StepOutput> {
   const { ctx, mcp } = conversation;
   const probe = await negotiateEra({
-    http: ctx.http,
+    http: conversation.http,
     url: ctx.options.serverUrl,
     client: clientIdentity(ctx.options),
     headers: conversation.headers,
@@ -262,7 +280,7 @@ function analyzeDiscover(ctx: StepContext, result: Record<string, unknown>, sent
 async function openLegacy(conversation: Conversation, fellBack: boolean): Promise<Conversation | StepOutput> {
   const { ctx, mcp } = conversation;
   const id = conversation.nextId++;
-  const sent = await ctx.http.send(
+  const sent = await conversation.http.send(
     legacyRequest({ url: ctx.options.serverUrl, id, method: 'initialize', params: initializeParams(conversation.version, clientIdentity(ctx.options)), headers: conversation.headers }),
     fellBack ? 'MCP initialize (legacy fallback)' : 'MCP initialize',
   );
@@ -279,7 +297,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
     if (typeof result.instructions === 'string') mcp.instructions = result.instructions;
     const sessionId = headerOf(sent, 'mcp-session-id', 'response');
     const opened: Conversation = { ...conversation, era: 'legacy', version, ...(sessionId !== undefined ? { sessionId } : {}) };
-    await ctx.http.send(
+    await conversation.http.send(
       legacyRequest({ url: ctx.options.serverUrl, method: 'notifications/initialized', version, ...(sessionId !== undefined ? { sessionId } : {}), headers: conversation.headers }),
       'MCP notifications/initialized',
     );
@@ -331,7 +349,7 @@ async function send(conversation: Conversation, method: string, params: Record<s
           ...(conversation.sessionId !== undefined ? { sessionId: conversation.sessionId } : {}),
           headers: conversation.headers,
         });
-  const sent = await ctx.http.send(request, label);
+  const sent = await conversation.http.send(request, label);
   return { sent, answer: readAnswer(sent, id), id };
 }
 
@@ -623,7 +641,7 @@ async function endSession(conversation: Conversation): Promise<void> {
   const { ctx, sessionId } = conversation;
   if (sessionId === undefined) return;
   const headers: HeaderList = [['mcp-session-id', sessionId], ['mcp-protocol-version', conversation.version], ...conversation.headers];
-  const sent = await ctx.http.send({ method: 'DELETE', url: ctx.options.serverUrl, headers }, 'MCP end session');
+  const sent = await conversation.http.send({ method: 'DELETE', url: ctx.options.serverUrl, headers }, 'MCP end session');
   const status = sent.response?.status;
   if (status === undefined || (status >= 300 && status !== 405)) {
     ctx.report('mcp.session-not-terminated', { params: { message: status === undefined ? (sent.error?.message ?? 'no answer') : `HTTP ${status}` }, evidence: { exchangeId: sent.exchange.id } });

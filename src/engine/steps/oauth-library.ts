@@ -24,18 +24,24 @@ export interface LibraryRequest {
  * Runs one oauth4webapi request function with the recording fetch (pass it as `[customFetch]`)
  * and returns the exchange it recorded. The raw response is left to the caller to judge.
  */
-export async function sendThroughLibrary(ctx: StepContext, label: string, request: (customFetch: RecordingFetch) => Promise<unknown>): Promise<LibraryRequest> {
-  const before = ctx.http.exchanges.length;
+export async function sendThroughLibrary(
+  ctx: StepContext,
+  label: string,
+  request: (customFetch: RecordingFetch) => Promise<unknown>,
+  http: StepHttp = ctx.http,
+): Promise<LibraryRequest> {
+  const before = http.exchanges.length;
   let answered = true;
   try {
-    await request(ctx.http.fetch(label));
+    await request(http.fetch(label));
   } catch (error) {
     // The recording fetch rejects with the recorded error as the cause; anything else is a bug to surface.
-    const recorded = ctx.http.exchanges[before];
-    if (!(error instanceof TypeError) || recorded?.error === undefined || error.cause !== recorded.error) throw error;
+    const recorded = http.exchanges.at(-1);
+    if (!(error instanceof TypeError) || http.exchanges.length === before || recorded?.error === undefined || error.cause !== recorded.error) throw error;
     answered = false;
   }
-  const exchange = ctx.http.exchanges[before];
+  // The last exchange is the answer that counts (a DPoP nonce demand is retried once).
+  const exchange = http.exchanges.length > before ? http.exchanges.at(-1) : undefined;
   if (!exchange) throw new Error(`the ${label} was not recorded`);
   return { exchange, answered };
 }

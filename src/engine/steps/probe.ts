@@ -277,7 +277,10 @@ function analyzeChallengeHeaders(
     });
   }
   const probe: ProbeData = { status: response.status, challenges };
-  const bearer = findChallenge(challenges, 'bearer');
+  // A resource that wants DPoP-bound tokens challenges with the DPoP scheme, carrying the same
+  // parameters (RFC 9449 §7.1); either scheme leads to the metadata.
+  const bearer = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'dpop');
+  if (bearer?.scheme.toLowerCase() === 'dpop') ctx.report('probe.dpop-challenge', { params: { algs: bearer.parameters.algs ?? phrase('value.none') }, evidence });
   if (!bearer) {
     ctx.report('probe.no-bearer-challenge', { params: { schemes: schemeList(challenges) }, evidence });
     return probe;

@@ -52,6 +52,7 @@ async function inspectToken(ctx: StepContext): Promise<StepOutput> {
     const signature = await verifySignature(ctx, tokens.accessToken, jwt.header, metadata);
     checkTokenType(ctx, jwt.header);
     checkClaims(ctx, jwt.claims, expect, 'jwt');
+    checkDpopBinding(ctx, tokens, jwt.claims);
     inspection = { format: 'jwt', header: jwt.header, claims: jwt.claims, signature };
   } else {
     ctx.report('token.opaque');
@@ -66,6 +67,20 @@ async function inspectToken(ctx: StepContext): Promise<StepOutput> {
     if (idTokenClaims) inspection.idTokenClaims = idTokenClaims;
   }
   return ok({ tokenInspection: inspection });
+}
+
+/**
+ * A DPoP-bound token names its key: `cnf.jkt`, the SHA-256 thumbprint of the public key that
+ * signs the proofs (RFC 9449 §6.1), which must be the run's own.
+ */
+function checkDpopBinding(ctx: StepContext, tokens: TokenData, claims: Record<string, unknown>): void {
+  const dpop = ctx.data.dpop;
+  const cnf = claims.cnf;
+  const jkt = typeof cnf === 'object' && cnf !== null && 'jkt' in cnf && typeof cnf.jkt === 'string' ? cnf.jkt : undefined;
+  if (!dpop || tokens.tokenType.toLowerCase() !== 'dpop') return;
+  if (jkt === undefined) ctx.report('dpop.jkt-missing');
+  else if (jkt !== dpop.thumbprint) ctx.report('dpop.jkt-mismatch', { params: { jkt, thumbprint: dpop.thumbprint } });
+  else ctx.report('dpop.token-bound', { params: { jkt } });
 }
 
 function expectations(ctx: StepContext, tokens: TokenData, metadata: AuthorizationServerMetadata | undefined): Expectations {

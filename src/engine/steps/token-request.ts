@@ -13,7 +13,8 @@
 import * as oauth from 'oauth4webapi';
 import { inEnglish, phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
-import type { AuthorizationServerMetadata, TokenData } from '../flow-data.js';
+import { dpopState, withDpop } from '../dpop.js';
+import type { AuthorizationServerMetadata, DpopState, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
 import { missingResourceScopes } from '../scope.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -56,11 +57,31 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   const resource = tokenRequestResource(ctx);
   if (resource !== undefined) parameters.set('resource', resource);
 
-  const call = await callTokenEndpoint(ctx, metadata, grant, parameters);
+  const dpop = await useDpop(ctx);
+  const call = await callTokenEndpoint(ctx, metadata, grant, parameters, undefined, dpop);
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client });
-  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
-  return ok({ tokens: analysis.tokens });
+  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId, dpop ? { dpop } : undefined);
+  checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
+  return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
+}
+
+/** The run's DPoP key, made (and said) the first time the run needs one. */
+export async function useDpop(ctx: StepContext): Promise<DpopState | undefined> {
+  const fresh = ctx.data.dpop === undefined;
+  const state = await dpopState(ctx);
+  if (state && fresh) ctx.report('dpop.used', { params: { reason: phrase(`dpop.reason.${state.reason}`), thumbprint: state.thumbprint } });
+  return state;
+}
+
+/**
+ * A proof was sent, so the token should be bound to the key: `token_type` DPoP (RFC 9449 §5).
+ * A Bearer answer means the authorization server ignored the proof, and the resource will see
+ * an unbound token.
+ */
+export function checkDpopBinding(ctx: StepContext, exchange: Exchange, tokens: TokenData, dpop: DpopState | undefined): void {
+  if (!dpop || tokens.tokenType.toLowerCase() === 'dpop') return;
+  ctx.report('dpop.token-not-bound', { params: { tokenType: tokens.tokenType }, evidence: { exchangeId: exchange.id, pointer: '/token_type' } });
 }
 
 /**
@@ -76,11 +97,13 @@ async function requestTokensWithAssertion(ctx: StepContext, metadata: Authorizat
   if (scope) parameters.set('scope', scope);
   const resource = tokenRequestResource(ctx);
   if (resource !== undefined) parameters.set('resource', resource);
-  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)');
+  const dpop = await useDpop(ctx);
+  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)', dpop);
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
-  return ok({ tokens: analysis.tokens });
+  checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
+  return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
 }
 
 export function missingPrerequisite(ctx: StepContext, what: Extract<PhraseId, `prerequisite.${string}`>): StepOutput {
@@ -151,6 +174,7 @@ export async function callTokenEndpoint(
   grant: TokenData['grant'],
   parameters: URLSearchParams,
   label = grant === 'refresh_token' ? 'refresh token request' : 'token request',
+  dpop: DpopState | undefined = ctx.data.dpop,
 ): Promise<TokenEndpointCall> {
   const client = ctx.data.client;
   if (!client) return { ok: false, reason: 'No client.' };
@@ -166,11 +190,26 @@ export async function callTokenEndpoint(
   const auth = await clientAuthentication(ctx, { clientId: client.clientId, method, ...(clientSecret ? { clientSecret } : {}) }, metadata);
   if (!auth.ok) return auth;
 
-  const { exchange, answered } = await sendThroughLibrary(ctx, label, (customFetch) =>
-    oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
-      [oauth.customFetch]: customFetch,
-      [oauth.allowInsecureRequests]: endpoint.allowInsecure,
-    }),
+  // DPoP: a proof on the token request binds the token to the run's key (RFC 9449 §5).
+  const tokenEndpoint = metadata.token_endpoint;
+  const http = dpop
+    ? withDpop(ctx.http, {
+        state: dpop,
+        applies: (url) => url === tokenEndpoint,
+        clock: ctx.clock,
+        random: ctx.random,
+        onNonce: (sent) => ctx.report('dpop.nonce-required', { params: { url: sent.exchange.request.url }, evidence: { exchangeId: sent.exchange.id } }),
+      })
+    : ctx.http;
+  const { exchange, answered } = await sendThroughLibrary(
+    ctx,
+    label,
+    (customFetch) =>
+      oauth.genericTokenEndpointRequest(oauthServer(metadata), auth.client, auth.clientAuth, grant, parameters, {
+        [oauth.customFetch]: customFetch,
+        [oauth.allowInsecureRequests]: endpoint.allowInsecure,
+      }),
+    http,
   );
   if (!answered) {
     reportTransportFailure(ctx, sentExchange(exchange));

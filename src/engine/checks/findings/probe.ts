@@ -59,6 +59,22 @@ export const probeFindings = defineFindings([
     },
   },
   {
+    id: 'probe.dpop-challenge',
+    stepId: 'probe',
+    severity: 'info',
+    specRefs: ['rfc9449:7.1', 'mcp:token-requirements'],
+    text: {
+      en: {
+        title: 'The MCP server asks for DPoP-bound tokens',
+        detail: 'Its 401 challenge uses the DPoP scheme (algorithms: {algs}), so the debugger proves possession of a key with DPoP on the token request and on every request with the token.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器要求 DPoP 绑定的令牌',
+        detail: '它的 401 质询使用 DPoP 方案(算法:{algs}),因此调试器会在令牌请求以及每个携带令牌的请求上用 DPoP 证明持有密钥。',
+      },
+    },
+  },
+  {
     id: 'probe.not-401',
     stepId: 'probe',
     severity: 'info',
