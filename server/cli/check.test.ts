@@ -96,6 +96,33 @@ describe('check against the clean lab', () => {
     assert.match(JSON.stringify(report.toolCalls[0]?.result), /\b5\b/);
   });
 
+  it('with --dpop, binds the token to its key: the lab issues a DPoP token and accepts it only with proofs', async () => {
+    const { code, report } = await checkJson(lab.mcpUrl, ['--dpop', '--include-secrets', '--call', 'add_numbers', '--args', '{"a":2,"b":3}']);
+    assert.deepEqual(report.findings.filter((f) => f.severity !== 'info'), []);
+    assert.equal(code, 0);
+    const ids = report.findings.map((f) => f.id);
+    assert.ok(ids.includes('dpop.used') && ids.includes('dpop.token-bound'), ids.join(', '));
+    const token = report.exchanges.find((e) => e.label === 'token request');
+    assert.ok(token?.request.headers.some(([name]) => name === 'dpop'));
+    const calls = report.exchanges.filter((e) => e.request.url === lab.mcpUrl && e.response?.status === 200);
+    assert.ok(calls.length >= 3);
+    const authorization = calls[0]?.request.headers.find(([name]) => name === 'authorization')?.[1] ?? '';
+    assert.match(authorization, /^DPoP /);
+    assert.ok(calls.every((e) => e.request.headers.some(([name]) => name === 'dpop')));
+    assert.match(JSON.stringify(report.toolCalls[0]?.result), /\b5\b/);
+    // The bound token alone is worth nothing: as a Bearer token, or with a replayed proof, it is refused.
+    const accessToken = authorization.slice('DPoP '.length);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const asBearer = await fetch(lab.mcpUrl, { method: 'POST', headers: { ...headers, authorization: `Bearer ${accessToken}` }, body });
+    assert.equal(asBearer.status, 401);
+    assert.match(asBearer.headers.get('www-authenticate') ?? '', /DPoP error="invalid_token"/);
+    const usedProof = calls[0]?.request.headers.find(([name]) => name === 'dpop')?.[1] ?? '';
+    const replayed = await fetch(lab.mcpUrl, { method: 'POST', headers: { ...headers, authorization: `DPoP ${accessToken}`, dpop: usedProof }, body });
+    assert.equal(replayed.status, 401);
+    assert.match(replayed.headers.get('www-authenticate') ?? '', /invalid_dpop_proof/);
+  });
+
   it('prints a readable text report: a line per step, the findings, the tools', async () => {
     const { code, stdout } = await runCli(['check', lab.mcpUrl]);
     assert.equal(code, 0, stdout);

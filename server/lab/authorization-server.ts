@@ -5,6 +5,7 @@
  * - Metadata at the RFC 8414 §3.1 path-insertion URL and at OpenID Connect Discovery's
  *   path-appended URL (and oidc-provider's own `<issuer>/.well-known/oauth-authorization-server`,
  *   which Keycloak serves too).
+ * - DPoP (RFC 9449) offered: a proof on the token request binds the token to the client's key.
  * - PKCE (S256) required for every client, open Dynamic Client Registration (RFC 7591),
  *   introspection (RFC 7662), revocation (RFC 7009), `iss` in authorization responses
  *   (RFC 9207), resource indicators (RFC 8707) issuing JWT access tokens (RFC 9068) whose
@@ -210,8 +211,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     },
     features: {
       devInteractions: { enabled: false },
-      // DPoP-bound tokens would need proof checks the lab's MCP server does not make.
-      dPoP: { enabled: false },
+      // DPoP (RFC 9449): a token request with a proof gets a token bound to its key (cnf.jkt),
+      // which the lab's MCP server then accepts only with a proof by the same key.
+      dPoP: { enabled: true },
       clientCredentials: { enabled: true },
       registration: { enabled: !faults.has('registration.no-path'), initialAccessToken: false },
       introspection: {

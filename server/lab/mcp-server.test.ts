@@ -42,6 +42,7 @@ describe('MCP server', () => {
       authorization_servers: [lab.issuer],
       scopes_supported: ['mcp:tools'],
       bearer_methods_supported: ['header'],
+      dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA'],
       resource_name: 'MCP Resource Server',
     });
   });

@@ -22,6 +22,7 @@ import { createMcpHandler, legacyStatelessFallback, McpServer, type AuthInfo } f
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { createAccessTokenVerifier } from './access-token-verifier.js';
+import { createDpopProofCheck } from './dpop-proof-check.js';
 import { MCP_PATH, MCP_SCOPE } from './demo-realm.js';
 import type { ActiveFaults } from './faults.js';
 import type { BoundServer } from './http-listener.js';
@@ -103,9 +104,12 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     // MCP spec (Refresh Tokens): resources SHOULD NOT list offline_access.
     scopes_supported: [MCP_SCOPE],
     bearer_methods_supported: ['header'],
+    // RFC 9728 §2: DPoP is accepted (not required); a bound token needs its proof.
+    dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA'],
     resource_name: 'MCP Resource Server',
   };
 
+  const dpopProofCheck = createDpopProofCheck({ mcpUrl, resourceMetadataUrl, log });
   const verifier = createAccessTokenVerifier({
     issuer,
     jwksUri,
@@ -137,6 +141,9 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     res.status(401).json({ error_description: 'A bearer token is required; see the WWW-Authenticate header.' });
   });
 
+  app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
+    dpopProofCheck(req, res, next).catch(next);
+  });
   app.use(MCP_PATH, requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl }));
 
   // One handler for every request to the endpoint: the SDK routes by era (a request with

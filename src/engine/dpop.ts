@@ -146,13 +146,15 @@ export function withDpop(http: StepHttp, options: DpopHttpOptions): StepHttp {
 }
 
 /**
- * Whether the run uses DPoP: the person chose it, or the resource asks for it (a DPoP challenge,
- * or `dpop_bound_access_tokens_required` in its metadata, RFC 9449 §5.1 / RFC 9728).
+ * Whether the run uses DPoP: the person chose it, or the resource asks for it (a DPoP challenge
+ * and no Bearer one, or `dpop_bound_access_tokens_required` in its metadata, RFC 9728 §2).
  */
 export function dpopReason(ctx: Pick<StepContext, 'options' | 'data'>): DpopState['reason'] | undefined {
   if (ctx.options.dpop === 'off') return undefined;
   if (ctx.options.dpop === 'on') return 'option';
-  if (ctx.data.probe?.challenges.some((c) => c.scheme.toLowerCase() === 'dpop')) return 'challenge';
+  // A resource that also offers Bearer does not ask for DPoP; one that challenges only with DPoP does.
+  const schemes = (ctx.data.probe?.challenges ?? []).map((c) => c.scheme.toLowerCase());
+  if (schemes.includes('dpop') && !schemes.includes('bearer')) return 'challenge';
   if (ctx.data.protectedResource?.document.dpop_bound_access_tokens_required === true) return 'resource-metadata';
   return undefined;
 }

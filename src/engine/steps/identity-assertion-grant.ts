@@ -87,7 +87,7 @@ export async function requestTokensWithIdentityAssertion(ctx: StepContext, metad
   if (resource !== undefined) parameters.set('resource', resource);
   const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (ID-JAG)');
   if (!call.ok) return failed(call.reason, call.findingId, { identityAssertionGrant: grant });
-  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client });
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client, dpop: ctx.data.dpop !== undefined });
   if (!analysis.ok) return failed('The authorization server issued no usable access token for the ID-JAG.', analysis.findingId, { identityAssertionGrant: grant });
   return ok({ identityAssertionGrant: grant, tokens: analysis.tokens });
 }

@@ -26,7 +26,7 @@ async function refreshTokens(ctx: StepContext): Promise<StepOutput> {
   // A failed refresh is reported, but the flow goes on: the client still holds a usable access token.
   const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', parameters);
   if (!call.ok) return ok();
-  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: 'refresh_token', requestedScope: tokens.scope, metadata, client: call.client });
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: 'refresh_token', requestedScope: tokens.scope, metadata, client: call.client, dpop: ctx.data.dpop !== undefined });
   if (!analysis.ok) return ok();
 
   checkRotation(ctx, tokens, analysis.tokens, call.exchange.id);

@@ -60,7 +60,7 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   const dpop = await useDpop(ctx);
   const call = await callTokenEndpoint(ctx, metadata, grant, parameters, undefined, dpop);
   if (!call.ok) return failed(call.reason, call.findingId);
-  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client });
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client, dpop: dpop !== undefined });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId, dpop ? { dpop } : undefined);
   checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
   return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
@@ -100,7 +100,7 @@ async function requestTokensWithAssertion(ctx: StepContext, metadata: Authorizat
   const dpop = await useDpop(ctx);
   const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)', dpop);
   if (!call.ok) return failed(call.reason, call.findingId);
-  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client });
+  const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client, dpop: dpop !== undefined });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
   checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
   return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
@@ -220,6 +220,8 @@ export async function callTokenEndpoint(
 
 export interface TokenResponseExpectations {
   grant: TokenData['grant'];
+  /** True when the request carried a DPoP proof. */
+  dpop?: boolean;
   /** The scope the client asked for (for authorization_code: in the authorization request). */
   requestedScope: string | undefined;
   metadata: AuthorizationServerMetadata;
@@ -271,7 +273,8 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
 
   const tokenType = typeof body.token_type === 'string' ? body.token_type : undefined;
   if (!tokenType) ctx.report('token.missing-token-type', { evidence });
-  else if (tokenType.toLowerCase() !== 'bearer') ctx.report('token.not-bearer', { params: { tokenType }, evidence });
+  // A proof went with the request (the run uses DPoP): a DPoP token is what was asked for.
+  else if (tokenType.toLowerCase() !== 'bearer' && !(expect.dpop && tokenType.toLowerCase() === 'dpop')) ctx.report('token.not-bearer', { params: { tokenType }, evidence });
 
   let expiresIn: number | undefined;
   if (body.expires_in === undefined) {
