@@ -2,7 +2,7 @@ import { useId, type FormEvent, type ReactNode } from 'react';
 import type { RegistrationMode } from '../engine/options.js';
 import { SPEC_VERSIONS } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
-import { REGISTRATION_MODES, type ConnectField, type MessageRef } from '../store/connect-form.js';
+import { DPOP_MODES, REGISTRATION_MODES, type ConnectField, type MessageRef } from '../store/connect-form.js';
 import { useDebugger } from '../store/index.js';
 import { CopyableValue } from './CopyableValue.js';
 import { RecentServers } from './RecentServers.js';
@@ -151,6 +151,21 @@ export function ConnectForm() {
           <Toggle id={fieldId('omitResource')} checked={form.omitResource} onChange={(v) => setField('omitResource', v)} label={t('app.connect.omitResource')} help={t('app.connect.omitResource.help')} />
           <Toggle id={fieldId('lenient')} checked={form.lenient} onChange={(v) => setField('lenient', v)} label={t('app.connect.lenient')} help={t('app.connect.lenient.help')} />
           <Toggle id={fieldId('audit')} checked={form.audit} onChange={(v) => setField('audit', v)} label={t('app.connect.audit')} help={t('app.connect.audit.help')} />
+          <div>
+            <label htmlFor={fieldId('dpop')} className="field-label">
+              {t('app.connect.dpop')}
+            </label>
+            <select id={fieldId('dpop')} value={form.dpop} onChange={(e) => setField('dpop', DPOP_MODES.find((m) => m === e.target.value) ?? form.dpop)} className="field-input" aria-describedby={`${fieldId('dpop')}-help`}>
+              {DPOP_MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`app.connect.dpop.${mode}`)}
+                </option>
+              ))}
+            </select>
+            <p id={`${fieldId('dpop')}-help`} className="field-help">
+              {t('app.connect.dpop.help')}
+            </p>
+          </div>
           <TextField label={t('app.connect.extraHeaders')} id={fieldId('extraHeaders')} errorId={errorId('extraHeaders')} error={errorFor('extraHeaders')} help={t('app.connect.extraHeaders.help')}>
             <textarea
               id={fieldId('extraHeaders')}

@@ -4,6 +4,7 @@ import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { breakDownUrl } from '../ui-logic/query-params.js';
 import { BodyView } from './BodyView.js';
+import { DpopProofView } from './DpopProofView.js';
 import { HeadersTable } from './HeadersTable.js';
 import { McpRequestMetadata } from './McpRequestMetadata.js';
 import { ParametersTable } from './ParametersTable.js';
@@ -41,6 +42,7 @@ export function RequestCard({ request }: { request: ExchangeRequest }) {
       <h4 className={SUBHEADING}>{t('inspect.headers.heading', { count: request.headers.length })}</h4>
       <HeadersTable headers={request.headers} caption={`${t('inspect.request.heading')}: ${t('inspect.headers.heading', { count: request.headers.length })}`} />
       <McpRequestMetadata request={request} />
+      <DpopProofView request={request} />
       {request.body !== undefined && request.body !== '' && (
         <>
           <h4 className={SUBHEADING}>{t('inspect.body.heading')}</h4>

@@ -6,6 +6,7 @@ import { defaultFlowOptions, type FlowOptions, type RegistrationMode } from '../
 import { DEFAULT_SPEC_VERSION, SPEC_VERSIONS, type HeaderList, type SpecVersion } from '../engine/types.js';
 
 export const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
+export const DPOP_MODES: readonly FlowOptions['dpop'][] = ['auto', 'on', 'off'];
 
 export interface ConnectForm {
   serverUrl: string;
@@ -20,6 +21,8 @@ export interface ConnectForm {
   extraHeaders: string;
   lenient: boolean;
   audit: boolean;
+  /** DPoP (RFC 9449): when the server asks for it, always, or never. */
+  dpop: FlowOptions['dpop'];
 }
 
 export type ConnectField = keyof ConnectForm;
@@ -45,6 +48,7 @@ export function emptyConnectForm(): ConnectForm {
     extraHeaders: '',
     lenient: false,
     audit: false,
+    dpop: 'auto',
   };
 }
 
@@ -125,6 +129,7 @@ export function flowOptionsFromForm(form: ConnectForm, context: { redirectUri: s
     extraHeaders: headers.ok ? headers.headers : [],
     lenient: form.lenient,
     audit: form.audit,
+    dpop: form.dpop,
   });
 }
 
@@ -147,6 +152,8 @@ export function connectFormFrom(value: unknown): ConnectForm | undefined {
   if (spec) form.spec = spec;
   const registration = REGISTRATION_MODES.find((m) => m === stored.registration);
   if (registration) form.registration = registration;
+  const dpop = DPOP_MODES.find((m) => m === stored.dpop);
+  if (dpop) form.dpop = dpop;
   return form;
 }
 

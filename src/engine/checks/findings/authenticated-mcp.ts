@@ -10,11 +10,11 @@ export const authenticatedMcpFindings = defineFindings([
     text: {
       en: {
         title: 'Connected to {server} with the access token',
-        detail: 'The MCP server accepted the Bearer token. It speaks MCP {protocolVersion} ({era}), and tools/list returned {toolCount} tools.',
+        detail: 'The MCP server accepted the access token. It speaks MCP {protocolVersion} ({era}), and tools/list returned {toolCount} tools.',
       },
       'zh-CN': {
         title: '已使用访问令牌连接到 {server}',
-        detail: 'MCP 服务器接受了 Bearer 令牌。它使用 MCP {protocolVersion}({era}),tools/list 返回了 {toolCount} 个工具。',
+        detail: 'MCP 服务器接受了访问令牌。它使用 MCP {protocolVersion}({era}),tools/list 返回了 {toolCount} 个工具。',
       },
     },
   },
