@@ -29,7 +29,9 @@ export type Stage =
   /** POST /token. */
   | 'token'
   /** POST /mcp with a valid access token: normally JSON-RPC answers. */
-  | 'authenticated-mcp';
+  | 'authenticated-mcp'
+  /** POST /mcp server/discover with a valid access token: normally -32601 in-band, as a legacy server answers. */
+  | 'discover';
 
 export type Misbehaviour =
   /** 200 with Content-Type text/html and a login-page-like body. */
@@ -51,7 +53,15 @@ export type Misbehaviour =
   /** HTTP 999, a status outside the 200-599 range a fetch Response can carry. */
   | 'status-999'
   /** Sends the headers and the start of a JSON body, then never finishes it. */
-  | 'stall-body';
+  | 'stall-body'
+  /** 400 UnsupportedProtocolVersionError whose `supported` list names the very version asked for, every time. */
+  | 'version-loop'
+  /** 400 UnsupportedProtocolVersionError listing only a version nobody knows yet. */
+  | 'unknown-version-only'
+  /** 400 UnsupportedProtocolVersionError without the `supported` list. */
+  | 'unsupported-without-list'
+  /** 400 HeaderMismatch (-32020): a modern error, though the server answers initialize as a legacy one. */
+  | 'header-mismatch';
 
 export const HUGE_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -117,6 +127,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
     if (url.pathname === MCP_PATH && method === 'POST') {
       const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
       if (token !== undefined && accessTokens.has(token)) {
+        if (parseJson(body)?.method === 'server/discover' && misbehave(req, res, 'discover')) return;
         if (!misbehave(req, res, 'authenticated-mcp')) answerMcp(req, res, body);
         return;
       }
@@ -197,6 +208,18 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
       case 'stall-body':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"resource": "');
+        break;
+      case 'version-loop':
+      case 'unknown-version-only':
+      case 'unsupported-without-list': {
+        const requested = req.headers['mcp-protocol-version'];
+        const supported = behaviour === 'version-loop' ? [requested] : ['2099-01-01'];
+        const data = behaviour === 'unsupported-without-list' ? { requested } : { supported, requested };
+        sendJson(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32022, message: 'Unsupported protocol version', data } });
+        break;
+      }
+      case 'header-mismatch':
+        sendJson(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32020, message: 'Header mismatch: something does not match' } });
         break;
     }
     return true;

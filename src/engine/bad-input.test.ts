@@ -404,4 +404,55 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       assert.equal(finding(run, 'mcp.http-error').params?.status, '999');
     });
   });
+
+  describe('servers that lie about their era (server/discover with the access token)', { concurrency: true }, () => {
+    it('rejects the version it lists as supported, every time: a bounded retry, then a finding', async (t) => {
+      const server = await misbehavingServer(t, { faults: { discover: 'version-loop' } });
+      const run = await runWholeFlow(server.mcpUrl);
+      stoppedAt(run, 'authenticated-mcp', 'mcp.version-retry-loop');
+      const discovers = run.exchanges.filter((e) => e.request.body?.includes('"server/discover"') && e.stepId === 'authenticated-mcp');
+      assert.ok(discovers.length >= 2 && discovers.length <= 3, `${discovers.length} attempts`);
+      assert.ok(run.ids.includes('mcp.version-retried'));
+    });
+
+    it('supports only a version nobody knows: the debugger says it is its own limit, not the server\'s fault', async (t) => {
+      const server = await misbehavingServer(t, { faults: { discover: 'unknown-version-only' } });
+      const run = await runWholeFlow(server.mcpUrl);
+      stoppedAt(run, 'authenticated-mcp', 'mcp.no-common-version');
+      const limit = finding(run, 'mcp.no-common-version');
+      assert.equal(limit.severity, 'info');
+      assert.match(limit.detail, /the debugger's limit, not a fault of the server/);
+      assert.equal(limit.params?.supported, '2099-01-01');
+    });
+
+    it('rejects the version without saying which it supports', async (t) => {
+      const server = await misbehavingServer(t, { faults: { discover: 'unsupported-without-list' } });
+      const run = await runWholeFlow(server.mcpUrl);
+      stoppedAt(run, 'authenticated-mcp', 'mcp.unsupported-version-without-list');
+    });
+
+    it('answers a modern error (HeaderMismatch) though it is a legacy server: modern by the spec\'s rule, stopped with the server\'s words', async (t) => {
+      const server = await misbehavingServer(t, { faults: { discover: 'header-mismatch' } });
+      const run = await runWholeFlow(server.mcpUrl);
+      stoppedAt(run, 'authenticated-mcp', 'mcp.header-mismatch');
+      assert.match(finding(run, 'mcp.header-mismatch').params?.message ?? '', /Header mismatch/);
+    });
+
+    it('answers server/discover with garbage, or not at all', async (t) => {
+      const garbage = await misbehavingServer(t, { faults: { discover: 'garbage' } });
+      stoppedAt(await runWholeFlow(garbage.mcpUrl), 'authenticated-mcp', 'mcp.not-mcp');
+      const silent = await misbehavingServer(t, { faults: { discover: 'hang' } });
+      const run = await runWholeFlow(silent.mcpUrl);
+      stoppedAt(run, 'authenticated-mcp', 'http.unreachable');
+      assert.equal(finding(run, 'http.unreachable').params?.kind, 'timeout');
+    });
+
+    it('a legacy server (server/discover answered in-band with method not found) gets the legacy fallback', async (t) => {
+      const server = await misbehavingServer(t);
+      const run = await runWholeFlow(server.mcpUrl);
+      assert.equal(run.session.status.kind, 'completed');
+      assert.ok(run.ids.includes('mcp.legacy-only-server'));
+      assert.equal(run.session.data.mcp?.era, 'legacy');
+    });
+  });
 });
