@@ -448,7 +448,7 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
     });
 
     it('a legacy server (server/discover answered in-band with method not found) gets the legacy fallback', async (t) => {
-      const server = await misbehavingServer(t);
+      const server = await misbehavingServer(t, {});
       const run = await runWholeFlow(server.mcpUrl);
       assert.equal(run.session.status.kind, 'completed');
       assert.ok(run.ids.includes('mcp.legacy-only-server'));
