@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: prints one JSON object with the project's performance numbers.
  *   relay.addedMedianMs, relay.ratio  500 loopback requests through the relay vs straight, interleaved
- *   flow.medianMs                      the engine's whole run against the lab (automatic consent), in process
+ *   flow.medianMs                      the engine's whole run against the lab (automatic consent), in process,
+ *                                      judged by 2025-11-25: the legacy protocol (initialize)
+ *   flow.modernMedianMs                the same run judged by 2026-07-28: the modern protocol
+ *                                      (server/discover, _meta, no initialize); target <= 300 ms
  *   flow.peakRssMb                     the process's peak resident memory after those runs
  *   start.readyMs                      from `npm start -- --no-lab` to the UI answering (median of 5 starts)
  *   ui.initialJsGzipBytes              the JS loaded before first paint, gzip (target <= 180 KB)
@@ -15,13 +18,14 @@ import { createRedirectFollowingInteraction } from '../src/engine/consent/follow
 import { createFetchTransport } from '../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../src/engine/options.js';
 import { createSession, runFlow } from '../src/engine/session.js';
+import type { SpecVersion } from '../src/engine/types.js';
 import { startLab } from '../server/lab/index.js';
 import { benchRelay } from '../server/relay/bench.js';
 import { initialJsGzipBytes, median, render2000Ms, startReadyMedianMs } from './bench-ui.js';
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-async function benchFlow(runs: number): Promise<{ medianMs: number; runs: number }> {
+async function benchFlow(runs: number, spec: SpecVersion): Promise<{ medianMs: number; runs: number }> {
   const lab = await startLab({ autoConsent: true });
   try {
     const transport = createFetchTransport();
@@ -29,11 +33,13 @@ async function benchFlow(runs: number): Promise<{ medianMs: number; runs: number
     const durations: number[] = [];
     // One warm-up run: module loading and the lab's first key use are not the flow's cost.
     for (let i = 0; i <= runs; i++) {
-      const options = defaultFlowOptions(lab.mcpUrl, { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+      const options = defaultFlowOptions(lab.mcpUrl, { spec, toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
       const started = performance.now();
       const session = await runFlow(createSession(options), { transport, interaction });
       const elapsed = performance.now() - started;
       if (session.status.kind !== 'completed') throw new Error(`The benchmark flow did not complete: ${JSON.stringify(session.status)}`);
+      const era = session.data.mcp?.era;
+      if (era !== (spec === '2026-07-28' ? 'modern' : 'legacy')) throw new Error(`The ${spec} run spoke the ${String(era)} protocol.`);
       if (i > 0) durations.push(elapsed);
     }
     return { medianMs: round(median(durations), 1), runs };
@@ -51,7 +57,8 @@ function ensureBuiltUi(): void {
 
 async function main(): Promise<void> {
   const relay = await benchRelay(500);
-  const flow = await benchFlow(20);
+  const flow = await benchFlow(20, '2025-11-25');
+  const modernFlow = await benchFlow(20, '2026-07-28');
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024, 1);
   ensureBuiltUi();
   const start = await startReadyMedianMs(5);
@@ -59,7 +66,7 @@ async function main(): Promise<void> {
   const render = await render2000Ms(5);
   const result = {
     relay: { addedMedianMs: round(relay.addedMedianMs), ratio: round(relay.ratio), directMedianMs: round(relay.directMedianMs), relayedMedianMs: round(relay.relayedMedianMs) },
-    flow: { medianMs: flow.medianMs, runs: flow.runs, peakRssMb },
+    flow: { medianMs: flow.medianMs, modernMedianMs: modernFlow.medianMs, runs: flow.runs, peakRssMb },
     start: { readyMs: round(start.medianMs, 1), readySamplesMs: start.samplesMs },
     ui: { initialJsGzipBytes: initialJs.bytes, initialJsFiles: initialJs.files, render2000Ms: render.medianMs, render2000SamplesMs: render.samplesMs },
   };
