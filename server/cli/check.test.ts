@@ -168,6 +168,28 @@ describe('check against lab faults', () => {
     });
   }
 
+  it('a modern-only MCP server judged by 2026-07-28: completes with no error and no warning, never a legacy request', async () => {
+    await withLab(['mcp.modern-only-server'], async (lab) => {
+      const { code, report } = await checkJson(lab.mcpUrl, ['--call', 'add_numbers', '--args', '{"a":2,"b":3}']);
+      assert.deepEqual(report.findings.filter((f) => f.severity !== 'info').map((f) => f.id), []);
+      assert.equal(code, 0);
+      assert.equal(report.protocol?.era, 'modern');
+      assert.ok(!report.exchanges.some((e) => e.request.body?.includes('"method":"initialize"')));
+      assert.match(JSON.stringify(report.toolCalls[0]?.result), /\b5\b/);
+    });
+  });
+
+  it('a legacy-only MCP server judged by 2026-07-28: completes through the fallback, with the era finding as a warning', async () => {
+    await withLab(['mcp.legacy-only-server'], async (lab) => {
+      const { code, report } = await checkJson(lab.mcpUrl, ['--call', 'add_numbers', '--args', '{"a":2,"b":3}']);
+      assert.deepEqual(report.outcome, { kind: 'completed' });
+      assert.deepEqual(report.findings.filter((f) => f.severity !== 'info').map((f) => [f.id, f.severity]), [['mcp.legacy-only-server', 'warning']]);
+      assert.equal(code, 0);
+      assert.equal(report.protocol?.era, 'legacy');
+      assert.match(JSON.stringify(report.toolCalls[0]?.result), /\b5\b/);
+    });
+  });
+
   it('stops where the spec says a client MUST, and goes on with --lenient', async () => {
     for (const fault of ['prm.resource-mismatch', 'asm.pkce-unsupported', 'asm.issuer-mismatch'] as const) {
       await withLab([fault], async (lab) => {
