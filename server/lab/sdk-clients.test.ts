@@ -61,6 +61,16 @@ async function authorizationCode(provider: InMemoryOAuthProvider): Promise<URLSe
   return params;
 }
 
+/** What either SDK's client must manage with the lab: its two tools, and add_numbers(2, 3) = 5. */
+async function listsAndAdds(client: {
+  listTools(): Promise<{ tools: { name: string }[] }>;
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+}): Promise<void> {
+  assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), ['add_numbers', 'multiply_numbers']);
+  const result = (await client.callTool({ name: 'add_numbers', arguments: { a: 2, b: 3 } })) as { structuredContent?: { result?: number } };
+  assert.equal(result.structuredContent?.result, 5);
+}
+
 describe('the MCP SDK clients against the clean lab', () => {
   let lab: Lab;
   before(async () => {
@@ -79,9 +89,7 @@ describe('the MCP SDK clients against the clean lab', () => {
     try {
       // The lab's registration accepted the scope the SDK selected and asked for.
       assert.match(String(provider.registrations[0]?.scope ?? ''), /mcp:tools/);
-      assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), ['add_numbers', 'multiply_numbers']);
-      const result = await client.callTool({ name: 'add_numbers', arguments: { a: 2, b: 3 } });
-      assert.deepEqual((result.structuredContent as { result?: number } | undefined)?.result, 5);
+      await listsAndAdds(client);
     } finally {
       await client.close();
     }
@@ -100,9 +108,7 @@ describe('the MCP SDK clients against the clean lab', () => {
       assert.equal(client.getProtocolEra(), 'modern');
       assert.equal(client.getNegotiatedProtocolVersion(), '2026-07-28');
       assert.match(String(provider.registrations[0]?.scope ?? ''), /mcp:tools/);
-      assert.deepEqual((await client.listTools()).tools.map((tool) => tool.name).sort(), ['add_numbers', 'multiply_numbers']);
-      const result = await client.callTool({ name: 'add_numbers', arguments: { a: 2, b: 3 } });
-      assert.deepEqual((result.structuredContent as { result?: number } | undefined)?.result, 5);
+      await listsAndAdds(client);
     } finally {
       await client.close();
     }

@@ -6,6 +6,7 @@
 import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { explainMcpRequest, type MirroredValue } from '../ui-logic/mcp-request.js';
+import { DefinitionRows } from './DefinitionRows.js';
 import { SUBHEADING } from './RequestCard.js';
 
 function Mirrored({ value }: { value: MirroredValue }) {
@@ -60,14 +61,7 @@ export function McpRequestMetadata({ request }: { request: ExchangeRequest }) {
     <div data-testid="mcp-request-metadata">
       <h4 className={SUBHEADING}>{t('mcp.request.heading')}</h4>
       <p className="mb-1 text-xs text-slate-700 dark:text-slate-300">{t(explained.era === 'modern' ? 'mcp.request.era.modern' : 'mcp.request.era.legacy')}</p>
-      <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-3 gap-y-1 text-xs">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-semibold text-slate-700 dark:text-slate-200">{label}</dt>
-            <dd className="text-slate-900 dark:text-slate-100">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionRows rows={rows} size="xs" />
       {versionMismatch || methodMismatch ? <p className="mt-1 text-xs text-red-800 dark:text-red-300">{t('mcp.request.mismatch')}</p> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import type { Session } from '../engine/session.js';
 import { useT } from '../i18n/index.js';
+import { DefinitionRows } from './DefinitionRows.js';
 import { CARD, CARD_HEADING } from './RequestCard.js';
 
 export function McpServerSummary({ session }: { session: Session }) {
@@ -50,14 +51,7 @@ export function McpServerSummary({ session }: { session: Session }) {
       </p>
       {protocol.judgedBy !== protocol.version ? <p className="text-xs text-slate-600 dark:text-slate-300">{t('mcp.protocol.judgedBy', { spec: protocol.judgedBy })}</p> : null}
       {protocol.era === 'legacy' ? <p className="text-xs text-slate-600 dark:text-slate-300">{t('mcp.protocol.legacyNote')}</p> : null}
-      <dl className="mt-2 grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1 text-sm">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-slate-700 dark:text-slate-200">{label}</dt>
-            <dd className="break-words text-slate-900 dark:text-slate-100">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionRows rows={rows} size="sm" />
     </section>
   );
 }

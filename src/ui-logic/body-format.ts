@@ -4,6 +4,7 @@
  */
 import type { HeaderList } from '../engine/types.js';
 import { mediaType } from './http-format.js';
+import { parseEventStream as parseStreamEvents } from '../engine/mcp/event-stream.js';
 import { parseJson, type JsonValue } from './json-fold.js';
 import { formParameters, type Parameter } from './query-params.js';
 
@@ -42,44 +43,10 @@ export function classifyBody(headers: HeaderList, body: string | undefined): Bod
   return { kind: 'text', text: body };
 }
 
-/**
- * Splits a `text/event-stream` body into events: blank lines end an event, `data:` lines join
- * with newlines, lines starting with `:` are comments.
- * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
- */
+/** A `text/event-stream` body as events, each data parsed as JSON where it is JSON. */
 export function parseEventStream(body: string): ServerSentEvent[] {
-  const events: ServerSentEvent[] = [];
-  let data: string[] = [];
-  let event: string | undefined;
-  let id: string | undefined;
-  const flush = () => {
-    if (data.length > 0) {
-      const text = data.join('\n');
-      const parsed = parseJson(text);
-      const entry: ServerSentEvent = { data: text };
-      if (event !== undefined) entry.event = event;
-      if (id !== undefined) entry.id = id;
-      if (parsed.ok) entry.json = parsed.value;
-      events.push(entry);
-    }
-    data = [];
-    event = undefined;
-    id = undefined;
-  };
-  for (const line of body.split(/\r\n|\r|\n/)) {
-    if (line === '') {
-      flush();
-      continue;
-    }
-    if (line.startsWith(':')) continue;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') data.push(value);
-    else if (field === 'event') event = value;
-    else if (field === 'id') id = value;
-  }
-  flush();
-  return events;
+  return parseStreamEvents(body).map((event) => {
+    const parsed = parseJson(event.data);
+    return parsed.ok ? { ...event, json: parsed.value } : event;
+  });
 }

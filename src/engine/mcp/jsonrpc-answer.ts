@@ -10,6 +10,7 @@
  * an exception.
  */
 import type { ExchangeResponse } from '../types.js';
+import { parseEventStream } from './event-stream.js';
 
 export type JsonRpcId = string | number;
 
@@ -52,27 +53,6 @@ export function parseJsonSafely(text: string): { ok: true; value: unknown } | { 
     if (error instanceof SyntaxError || error instanceof RangeError) return { ok: false, message: error.message };
     throw error;
   }
-}
-
-/** The `data:` payloads of an SSE stream, one string per event (multi-line data joined by LF). */
-export function sseEventData(body: string): string[] {
-  const events: string[] = [];
-  let data: string[] = [];
-  for (const rawLine of body.split(/\r\n|\r|\n/)) {
-    if (rawLine === '') {
-      if (data.length > 0) events.push(data.join('\n'));
-      data = [];
-      continue;
-    }
-    if (rawLine.startsWith(':')) continue;
-    const colon = rawLine.indexOf(':');
-    const field = colon === -1 ? rawLine : rawLine.slice(0, colon);
-    let value = colon === -1 ? '' : rawLine.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') data.push(value);
-  }
-  if (data.length > 0) events.push(data.join('\n'));
-  return events;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -126,7 +106,7 @@ export function readJsonRpcAnswer(response: ExchangeResponse, id: JsonRpcId | un
 function readStream(response: ExchangeResponse, id: JsonRpcId | undefined): JsonRpcAnswer {
   const notifications: string[] = [];
   let sawJsonRpc = false;
-  for (const data of sseEventData(response.body)) {
+  for (const { data } of parseEventStream(response.body)) {
     const parsed = parseJsonSafely(data);
     if (!parsed.ok) continue;
     const answer = responseTo(parsed.value, id);

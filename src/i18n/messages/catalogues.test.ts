@@ -1,0 +1,32 @@
+/**
+ * One check for every UI message catalogue: each English text has its Chinese one with the same
+ * placeholders, no Chinese text is left without its English one, and each catalogue keeps to
+ * its namespaces.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { MessageCatalogue } from '../index.js';
+import { appMessages } from './app.js';
+import { inspectMessages } from './inspect.js';
+import { mcpMessages } from './mcp.js';
+import { tokensMessages } from './tokens.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+const CATALOGUES: [string, MessageCatalogue, string[]][] = [
+  ['app', appMessages, ['app.']],
+  ['inspect', inspectMessages, ['inspect.']],
+  ['mcp', mcpMessages, ['mcp.']],
+  ['tokens', tokensMessages, ['tokens.', 'tools.']],
+];
+
+for (const [name, catalogue, namespaces] of CATALOGUES) {
+  test(`the ${name} texts exist in both languages with the same placeholders`, () => {
+    const en = Object.keys(catalogue.en).sort();
+    assert.deepEqual(Object.keys(catalogue['zh-CN']).sort(), en);
+    for (const key of en) {
+      assert.ok(namespaces.some((prefix) => key.startsWith(prefix)), `${key} is outside ${namespaces.join(', ')}`);
+      assert.deepEqual(placeholders(catalogue['zh-CN'][key] ?? ''), placeholders(catalogue.en[key] ?? ''), key);
+    }
+  });
+}
