@@ -141,3 +141,52 @@ describe('DPoP in the flow', () => {
     assert.equal(session.data.dpop?.nonces[new URL(SERVER).origin], 'rs-n');
   });
 });
+
+describe('DPoP when a server asks for it, and when it refuses the proof', () => {
+  const SERVER = 'https://mcp.example.com/mcp';
+  const ISSUER = 'https://as.example.com';
+  const data = (): FlowData => ({
+    authorizationServer: authorizationServerData({ issuer: ISSUER, token_endpoint: `${ISSUER}/token` }),
+    client: { method: 'pre', clientId: 'c1', tokenEndpointAuthMethod: 'none', redirectUri: 'http://127.0.0.1:4280/callback' },
+    authorizationRequest: { url: 'x', state: 's', codeVerifier: 'v', codeChallenge: 'c', redirectUri: 'http://127.0.0.1:4280/callback', expectedIssuer: ISSUER, resource: SERVER },
+    authorizationResponse: { callbackUrl: 'x', code: 'code-1' },
+  });
+
+  it('an authorization server that refuses a request without a proof gets it again with one', async () => {
+    const transport = cannedTransport({
+      [`POST ${ISSUER}/token`]: (request) =>
+        requestHeader(request, 'dpop') === undefined
+          ? { status: 400, body: { error: 'invalid_dpop_proof', error_description: 'DPoP proof required' } }
+          : { body: { access_token: 'at-1', token_type: 'DPoP' } },
+    });
+    const { result, session } = await runOneStep('token-request', transport, { serverUrl: SERVER }, data());
+    assert.deepEqual(result.outcome, { kind: 'ok' });
+    assert.equal(transport.requests.length, 2);
+    assert.equal(session.data.dpop?.reason, 'authorization-server');
+    assert.deepEqual(result.exchanges.map((e) => e.label), ['token request', 'token request (with a DPoP proof)']);
+    assert.ok(findingIds(result).includes('dpop.used'));
+  });
+
+  it('with DPoP off, a server that asks for it is not given a proof', async () => {
+    const transport = cannedTransport({ [`POST ${ISSUER}/token`]: { status: 400, body: { error: 'invalid_dpop_proof' } } });
+    const { result } = await runOneStep('token-request', transport, { serverUrl: SERVER, dpop: 'off' }, data());
+    assert.equal(transport.requests.length, 1);
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
+  it('a proof the authorization server refuses is named as such', async () => {
+    const transport = cannedTransport({ [`POST ${ISSUER}/token`]: { status: 400, body: { error: 'invalid_dpop_proof', error_description: 'htu mismatch' } } });
+    const { result } = await runOneStep('token-request', transport, { serverUrl: SERVER, dpop: 'on' }, data());
+    assert.ok(findingIds(result).includes('dpop.proof-rejected'), findingIds(result).join(', '));
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
+  it('a proof the MCP server refuses stops the step with that finding', async () => {
+    const state = await createDpopKey('option');
+    const transport = cannedTransport({ [`POST ${SERVER}`]: { status: 401, headers: { 'www-authenticate': 'DPoP error="invalid_dpop_proof", error_description="bad htu"' }, body: '' } });
+    const flow: FlowData = { dpop: state, tokens: { accessToken: 'at', tokenType: 'DPoP', receivedAt: new Date().toISOString(), grant: 'authorization_code' } };
+    const { result } = await runOneStep('authenticated-mcp', transport, { serverUrl: SERVER }, flow);
+    assert.deepEqual(findingIds(result), ['dpop.proof-rejected']);
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The MCP server refused the DPoP proof (invalid_dpop_proof).', findingId: 'dpop.proof-rejected' });
+  });
+});

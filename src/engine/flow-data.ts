@@ -208,8 +208,8 @@ export interface DpopState {
   thumbprint: string;
   /** The latest nonce each origin supplied. */
   nonces: Record<string, string>;
-  /** Why the run uses DPoP: the person chose it, or the resource asked for it. */
-  reason: 'option' | 'challenge' | 'resource-metadata';
+  /** Why the run uses DPoP: the person chose it, or the resource or the authorization server asked for it. */
+  reason: 'option' | 'challenge' | 'resource-metadata' | 'authorization-server';
 }
 
 export interface FlowData {

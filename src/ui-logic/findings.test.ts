@@ -132,7 +132,7 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['token.introspection-inactive', { active: phrase('value.absent') }],
   ['token.id-token', { iss: phrase('value.none'), aud: phrase('value.none') }],
   ['mcp.connected', { server: 'lab 1.0', protocolVersion: phrase('value.unknown'), era: phrase('era.modern'), toolCount: '1' }],
-  ...(['option', 'challenge', 'resource-metadata'] as const).map((reason): [string, Record<string, string>] => ['dpop.used', { reason: phrase(`dpop.reason.${reason}`), thumbprint: 'abc' }]),
+  ...(['option', 'challenge', 'resource-metadata', 'authorization-server'] as const).map((reason): [string, Record<string, string>] => ['dpop.used', { reason: phrase(`dpop.reason.${reason}`), thumbprint: 'abc' }]),
   ['mcp.connected-without-token', { server: 'lab 1.0', protocolVersion: '2025-11-25', era: phrase('era.legacy'), toolCount: '1' }],
   ['mcp.token-rejected', { operation: 'initialize', error: phrase('value.no-error-code'), challenge: phrase('value.no-www-authenticate') }],
   ['mcp.not-mcp', { operation: 'initialize', contentType: phrase('value.none'), message: 'Unexpected content type' }],

@@ -27,6 +27,10 @@ export const PHRASES = {
   // Why the run uses DPoP (dpop.used `reason`).
   'dpop.reason.option': { en: 'you turned it on', 'zh-CN': '你开启了它' },
   'dpop.reason.challenge': { en: 'the MCP server\'s challenge uses the DPoP scheme', 'zh-CN': 'MCP 服务器的质询使用 DPoP 方案' },
+  'dpop.reason.authorization-server': {
+    en: 'the authorization server refused the token request without a DPoP proof',
+    'zh-CN': '授权服务器拒绝了没有 DPoP 证明的令牌请求',
+  },
   'dpop.reason.resource-metadata': {
     en: 'the protected resource metadata requires DPoP-bound tokens (dpop_bound_access_tokens_required)',
     'zh-CN': '受保护资源元数据要求 DPoP 绑定的令牌(dpop_bound_access_tokens_required)',

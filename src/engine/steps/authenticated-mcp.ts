@@ -517,11 +517,17 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
   const evidence = { exchangeId: exchange.id };
   const status = response.status;
   const challengeHeader = headerValues(response, 'www-authenticate');
-  const challenge = challengeHeader.length > 0 ? findChallenge(parseWwwAuthenticateChallenges(challengeHeader), 'bearer') : undefined;
+  const challenges = challengeHeader.length > 0 ? parseWwwAuthenticateChallenges(challengeHeader) : [];
+  const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'dpop');
   const shownChallenge = challengeHeader.length > 0 ? challengeHeader.join(', ') : phrase('value.no-www-authenticate');
   const message = failureText(sent, answer);
 
   if (status === 401) {
+    const dpopError = challenge?.scheme.toLowerCase() === 'dpop' ? challenge.parameters.error : undefined;
+    if (ctx.data.tokens && (dpopError === 'invalid_dpop_proof' || dpopError === 'use_dpop_nonce')) {
+      ctx.report('dpop.proof-rejected', { params: { url: exchange.request.url, error: dpopError }, evidence });
+      return stop(`The MCP server refused the DPoP proof (${dpopError}).`, 'dpop.proof-rejected');
+    }
     if (!ctx.data.tokens) {
       ctx.report('mcp.authorization-required-later', { params: { operation, challenge: shownChallenge }, evidence });
       return stop(`The server asked for a token on ${operation}, after answering the unauthenticated probe.`, 'mcp.authorization-required-later');

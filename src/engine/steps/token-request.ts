@@ -13,7 +13,7 @@
 import * as oauth from 'oauth4webapi';
 import { inEnglish, phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
-import { dpopState, withDpop } from '../dpop.js';
+import { createDpopKey, dpopState, withDpop } from '../dpop.js';
 import type { AuthorizationServerMetadata, DpopState, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
 import { missingResourceScopes } from '../scope.js';
@@ -57,8 +57,7 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
   const resource = tokenRequestResource(ctx);
   if (resource !== undefined) parameters.set('resource', resource);
 
-  const dpop = await useDpop(ctx);
-  const call = await callTokenEndpoint(ctx, metadata, grant, parameters, undefined, dpop);
+  const { call, dpop } = await callWithDpop(ctx, metadata, grant, parameters);
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client, dpop: dpop !== undefined });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId, dpop ? { dpop } : undefined);
@@ -67,11 +66,46 @@ async function requestTokens(ctx: StepContext): Promise<StepOutput> {
 }
 
 /** The run's DPoP key, made (and said) the first time the run needs one. */
-export async function useDpop(ctx: StepContext): Promise<DpopState | undefined> {
+async function useDpop(ctx: StepContext, asked?: DpopState['reason']): Promise<DpopState | undefined> {
   const fresh = ctx.data.dpop === undefined;
-  const state = await dpopState(ctx);
+  const state = asked && fresh ? await createDpopKey(asked) : await dpopState(ctx);
   if (state && fresh) ctx.report('dpop.used', { params: { reason: phrase(`dpop.reason.${state.reason}`), thumbprint: state.thumbprint } });
   return state;
+}
+
+/** The error code of a token endpoint's JSON error answer, if it has one. */
+function tokenErrorCode(call: TokenEndpointCall): string | undefined {
+  const response = call.ok ? call.exchange.response : undefined;
+  if (!response || response.status < 400) return undefined;
+  const body = parseJsonObject(response.body);
+  return body.ok && typeof body.value.error === 'string' ? body.value.error : undefined;
+}
+
+/**
+ * A token request with the run's DPoP key when it has one. An authorization server that asks for
+ * DPoP (it refuses the request with invalid_dpop_proof or use_dpop_nonce, RFC 9449 §5, §8) gets
+ * the request again with a proof, unless the person turned DPoP off. A proof the server still
+ * refuses is reported as such.
+ */
+async function callWithDpop(
+  ctx: StepContext,
+  metadata: AuthorizationServerMetadata,
+  grant: TokenData['grant'],
+  parameters: URLSearchParams,
+  label?: string,
+): Promise<{ call: TokenEndpointCall; dpop: DpopState | undefined }> {
+  let dpop = await useDpop(ctx);
+  let call = await callTokenEndpoint(ctx, metadata, grant, parameters, label, dpop);
+  const code = tokenErrorCode(call);
+  if (!dpop && ctx.options.dpop !== 'off' && (code === 'invalid_dpop_proof' || code === 'use_dpop_nonce')) {
+    dpop = await useDpop(ctx, 'authorization-server');
+    call = await callTokenEndpoint(ctx, metadata, grant, parameters, label ? `${label} (with a DPoP proof)` : 'token request (with a DPoP proof)', dpop);
+  }
+  const after = tokenErrorCode(call);
+  if (dpop && call.ok && (after === 'invalid_dpop_proof' || after === 'use_dpop_nonce')) {
+    ctx.report('dpop.proof-rejected', { params: { url: call.exchange.request.url, error: after }, evidence: { exchangeId: call.exchange.id } });
+  }
+  return { call, dpop };
 }
 
 /**
@@ -97,8 +131,7 @@ async function requestTokensWithAssertion(ctx: StepContext, metadata: Authorizat
   if (scope) parameters.set('scope', scope);
   const resource = tokenRequestResource(ctx);
   if (resource !== undefined) parameters.set('resource', resource);
-  const dpop = await useDpop(ctx);
-  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)', dpop);
+  const { call, dpop } = await callWithDpop(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)');
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client, dpop: dpop !== undefined });
   if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);

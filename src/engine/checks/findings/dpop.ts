@@ -107,4 +107,22 @@ export const dpopFindings = defineFindings([
       },
     },
   },
+  {
+    id: 'dpop.proof-rejected',
+    stepId: 'token-request',
+    severity: 'error',
+    specRefs: ['rfc9449:4.3', 'rfc9449:8'],
+    text: {
+      en: {
+        title: 'The server refused the DPoP proof ({error})',
+        detail: '{url} answered {error} to a request with a proof made as RFC 9449 §4 describes: typ dpop+jwt, an ES256 signature by the key in its header, htm and htu of the request, a fresh jti and iat (and ath and the server\'s nonce where they apply). The exchange shows the proof, claim by claim.',
+        hint: 'Check the proof as RFC 9449 §4.3 says: compare htu without query and fragment, allow some clock skew for iat, accept the nonce you handed out last, and say which check failed in error_description.',
+      },
+      'zh-CN': {
+        title: '服务器拒绝了 DPoP 证明({error})',
+        detail: '{url} 对一个按 RFC 9449 §4 制作证明的请求返回了 {error}:typ 为 dpop+jwt,由头部中的密钥以 ES256 签名,包含该请求的 htm 和 htu、新的 jti 和 iat(以及适用时的 ath 和服务器的 nonce)。交互中可逐项查看该证明。',
+        hint: '请按 RFC 9449 §4.3 检查证明:比较 htu 时去掉查询和片段,为 iat 留出一定的时钟偏差,接受你最近下发的 nonce,并在 error_description 中说明哪项检查失败。',
+      },
+    },
+  },
 ]);
