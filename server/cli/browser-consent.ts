@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { isLoopbackUrl } from '../../src/engine/canonical-uri.js';
 import { AuthorizationPageShown } from '../../src/engine/consent/follow-redirects.js';
+import { terminalSafe } from './terminal.js';
 
 export interface BrowserInteractionOptions {
   /** Opens the authorization URL; the default asks the operating system's browser. */
@@ -39,7 +40,7 @@ export function createBrowserInteraction(options: BrowserInteractionOptions = {}
       }
       const { server, callback } = await listenForCallback(target, timeoutMs);
       try {
-        options.say?.(`Opening the authorization page in your browser. If nothing opens, visit:\n  ${url}`);
+        options.say?.(`Opening the authorization page in your browser. If nothing opens, visit:\n  ${terminalSafe(url)}`);
         await open(url);
         return await callback;
       } finally {

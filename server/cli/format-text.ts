@@ -1,16 +1,20 @@
 /**
  * The `check` command's terminal report: one line per step with its status, the findings
  * indented under it, the tools at the end. Written step by step as the flow runs.
+ *
+ * Every value that is not this program's own words (URLs, what servers said in findings and
+ * outcomes, tool names, descriptions and results) goes through `terminalSafe` before it is
+ * styled, so a server cannot colour, move, retitle or fake a line of the report.
  */
 import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
-import type { Style } from './terminal.js';
+import { terminalSafe as safe, type Style } from './terminal.js';
 
 const STEP_COLUMN = 31;
 
 export function formatHeader(session: Session, style: Style): string {
-  return `${style.bold('mcp-auth-debugger check')} ${session.options.serverUrl} ${style.dim(`(spec ${session.options.spec})`)}\n`;
+  return `${style.bold('mcp-auth-debugger check')} ${safe(session.options.serverUrl)} ${style.dim(`(spec ${session.options.spec})`)}\n`;
 }
 
 export function formatStep(result: StepResult, style: Style, verbose: boolean): string {
@@ -34,14 +38,14 @@ export function formatStep(result: StepResult, style: Style, verbose: boolean): 
   for (const finding of shown) lines.push(...formatFinding(finding, style));
   const hidden = result.findings.length - shown.length;
   if (hidden > 0) lines.push(style.dim(`      ${hidden} info finding${hidden === 1 ? '' : 's'} (--verbose shows them)`));
-  if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${outcome.reason}`);
+  if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${safe(outcome.reason)}`);
   return `${lines.join('\n')}\n`;
 }
 
 function stepSummary(result: StepResult): string {
   const { outcome } = result;
-  if (outcome.kind === 'skipped') return `skipped: ${outcome.reason}`;
-  if (outcome.kind === 'needs-user') return `waiting for a person: open ${outcome.action.url}`;
+  if (outcome.kind === 'skipped') return `skipped: ${safe(outcome.reason)}`;
+  if (outcome.kind === 'needs-user') return `waiting for a person: open ${safe(outcome.action.url)}`;
   const last = result.exchanges[result.exchanges.length - 1];
   const count = result.exchanges.length;
   if (!last) return outcome.kind === 'ok' ? 'ok' : 'failed';
@@ -54,17 +58,17 @@ export function exchangeLine(exchange: Exchange): string {
   const { url } = exchange.request;
   const target = URL.canParse(url) ? `${new URL(url).origin}${new URL(url).pathname}` : (url.split(/[?#]/)[0] ?? url);
   const answer = exchange.error ? exchange.error.kind : String(exchange.response?.status ?? '—');
-  return `${exchange.request.method} ${target} → ${answer}`;
+  return safe(`${exchange.request.method} ${target} → ${answer}`);
 }
 
 function formatFinding(finding: Finding, style: Style): string[] {
   const tag =
     finding.severity === 'error' ? style.red('error  ') : finding.severity === 'warning' ? style.yellow('warning') : style.cyan('info   ');
-  const lines = [`      ${tag} ${style.bold(finding.title)} ${style.dim(`[${finding.id}]`)}`];
-  lines.push(`              ${finding.detail}`);
-  if (finding.hint) lines.push(`              ${style.dim('fix:')} ${finding.hint}`);
+  const lines = [`      ${tag} ${style.bold(safe(finding.title))} ${style.dim(`[${safe(finding.id)}]`)}`];
+  lines.push(`              ${safe(finding.detail)}`);
+  if (finding.hint) lines.push(`              ${style.dim('fix:')} ${safe(finding.hint)}`);
   const ref = finding.specRefs[0];
-  if (ref) lines.push(`              ${style.dim(ref.url)}`);
+  if (ref) lines.push(`              ${style.dim(safe(ref.url))}`);
   return lines;
 }
 
@@ -83,11 +87,12 @@ export function formatProtocol(session: Session, style: Style): string[] {
   if (!protocol) return [];
   const era = protocol.era === 'modern' ? 'modern: stateless, _meta on every request' : 'legacy: initialize handshake';
   const judged = protocol.judgedBy !== protocol.version ? style.dim(` · judged by ${protocol.judgedBy}`) : '';
-  const lines = [`${style.bold('MCP')} ${protocol.version} (${era})${judged}`];
-  if (protocol.server) lines.push(`  server ${protocol.server.name} ${protocol.server.version}`);
+  const lines = [`${style.bold('MCP')} ${safe(protocol.version)} (${era})${judged}`];
+  if (protocol.server) lines.push(`  server ${safe(`${protocol.server.name} ${protocol.server.version}`)}`);
   if (protocol.supportedVersions) {
-    const cache = protocol.cache ? style.dim(` · cache ${protocol.cache.ttlMs ?? '?'} ms, ${protocol.cache.cacheScope ?? '?'}`) : '';
-    lines.push(`  server/discover: supports ${protocol.supportedVersions.join(', ') || '(none)'}; capabilities ${Object.keys(protocol.capabilities ?? {}).join(', ') || '(none)'}${cache}`);
+    const cache = protocol.cache ? style.dim(safe(` · cache ${protocol.cache.ttlMs ?? '?'} ms, ${protocol.cache.cacheScope ?? '?'}`)) : '';
+    const supported = safe(protocol.supportedVersions.join(', ') || '(none)');
+    lines.push(`  server/discover: supports ${supported}; capabilities ${safe(Object.keys(protocol.capabilities ?? {}).join(', ') || '(none)')}${cache}`);
   }
   return [...lines, ''];
 }
@@ -100,12 +105,12 @@ export function formatFooter(session: Session, style: Style): string {
     for (const tool of tools) {
       const properties = tool.inputSchema.properties;
       const args = properties && typeof properties === 'object' ? Object.keys(properties).join(', ') : '';
-      lines.push(`  ${tool.name}(${args})${tool.description ? style.dim(` — ${tool.description}`) : ''}`);
+      lines.push(`  ${safe(tool.name)}(${safe(args)})${tool.description ? style.dim(` — ${safe(tool.description)}`) : ''}`);
     }
     lines.push('');
   }
   for (const call of session.data.mcp?.toolCalls ?? []) {
-    lines.push(`${style.bold('Called')} ${call.name}(${JSON.stringify(call.arguments)}) → ${call.error ?? JSON.stringify(call.result)}`);
+    lines.push(`${style.bold('Called')} ${safe(call.name)}(${safe(JSON.stringify(call.arguments))}) → ${safe(call.error ?? JSON.stringify(call.result))}`);
   }
   const findings = session.results.flatMap((r) => r.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -3,6 +3,7 @@
  * `lab` (the demo servers). Exit codes: 0 success, 1 findings or a failed flow, 2 usage or
  * internal error.
  */
+import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 
 // Each command is loaded when it runs: `start` must answer fast and needs neither the engine
@@ -46,11 +47,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`mcp-auth-debugger: ${error instanceof Error ? error.message : String(error)}\n\n`);
+      io.stderr(`mcp-auth-debugger: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n\n`);
       io.stderr(error instanceof UsageError && error.help ? error.help : await helpFor(command));
       return 2;
     }
-    io.stderr(`mcp-auth-debugger: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(`mcp-auth-debugger: internal error: ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').map(terminalSafe).join('\n')}\n`);
     return 2;
   }
 }

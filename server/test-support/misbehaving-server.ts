@@ -71,6 +71,9 @@ export interface MisbehavingServerOptions {
   challenge?: string;
   /** The status of `redirect-loop` answers (default 302 for GET, 307 for requests with a body). */
   redirectStatus?: 301 | 302 | 303 | 307 | 308;
+  /** What tools/list answers (default: one tool, `echo`), and the server's name in initialize. */
+  tools?: Record<string, unknown>[];
+  serverName?: string;
 }
 
 export interface MisbehavingServer {
@@ -293,9 +296,9 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
     const params = typeof message?.params === 'object' && message.params !== null ? (message.params as Record<string, unknown>) : {};
     const rpc = (payload: Record<string, unknown>) => sendJson(res, 200, { jsonrpc: '2.0', id, ...payload });
     if (method === 'initialize') {
-      rpc({ result: { protocolVersion: params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: 'misbehaving-server', version: '1.0.0' } } });
+      rpc({ result: { protocolVersion: params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: options.serverName ?? 'misbehaving-server', version: '1.0.0' } } });
     } else if (method === 'tools/list') {
-      rpc({ result: { tools: [{ name: 'echo', description: 'Echoes its input', inputSchema: { type: 'object', properties: { text: { type: 'string' } } } }] } });
+      rpc({ result: { tools: options.tools ?? [{ name: 'echo', description: 'Echoes its input', inputSchema: { type: 'object', properties: { text: { type: 'string' } } } }] } });
     } else {
       rpc({ error: { code: -32601, message: `Method not found: ${method}` } });
     }
