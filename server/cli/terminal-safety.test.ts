@@ -9,7 +9,8 @@ import { startMisbehavingServer } from '../test-support/misbehaving-server.js';
 import { runCli } from '../test-support/run-cli.js';
 import { createStyle, terminalSafe } from './terminal.js';
 
-/** ESC (colour, cursor, title, OSC 8 link), BEL, CR, LF, C1 CSI, DEL, right-to-left override, isolates. */
+/** ESC (colour, cursor, title, OSC 8 link), BEL, CR, C1 CSI, DEL, right-to-left override, isolates (LF and tab end lines and align columns of the report itself). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('terminal safety', () => {
