@@ -19,11 +19,31 @@ export interface BrowserInteractionOptions {
   say?: (line: string) => void;
 }
 
+/**
+ * The command that opens `url` in the system browser, run without a shell on every platform so
+ * the URL reaches the browser as one argument whatever it holds (`&`, `|`, `"`, `^`, spaces).
+ * Only http(s) URLs are opened; anything else (javascript:, file:, a custom scheme) is refused.
+ */
+export function browserCommand(platform: NodeJS.Platform, url: string): [command: string, args: string[]] {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new Error(`Only http(s) URLs are opened in the browser, not ${url.slice(0, 40)}`);
+  // The URL as the URL parser wrote it: what a browser gets is exactly what was checked.
+  const href = parsed.href;
+  if (platform === 'darwin') return ['open', [href]];
+  if (platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler', href]];
+  return ['xdg-open', [href]];
+}
+
 /** `onError`: no browser to open is not fatal, since the URL is printed for the person to open by hand. */
 export function openInSystemBrowser(url: string, onError: (error: Error) => void): void {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  let command: ReturnType<typeof browserCommand>;
+  try {
+    command = browserCommand(process.platform, url);
+  } catch (error) {
+    onError(error instanceof Error ? error : new Error(String(error)));
+    return;
+  }
+  const child = spawn(command[0], command[1], { stdio: 'ignore', detached: true, shell: false });
   child.on('error', onError);
   child.unref();
 }

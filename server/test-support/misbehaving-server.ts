@@ -74,6 +74,8 @@ export interface MisbehavingServerOptions {
   /** What tools/list answers (default: one tool, `echo`), and the server's name in initialize. */
   tools?: Record<string, unknown>[];
   serverName?: string;
+  /** Fields that replace the authorization server metadata's own (a hostile endpoint, say). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface MisbehavingServer {
@@ -148,7 +150,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
         }
         return;
       case `GET ${ASM_PATH}`:
-        if (!misbehave(req, res, 'asm')) sendJson(res, 200, authorizationServerMetadata(origin));
+        if (!misbehave(req, res, 'asm')) sendJson(res, 200, { ...authorizationServerMetadata(origin), ...options.metadata });
         return;
       case 'POST /register':
         if (!misbehave(req, res, 'registration')) register(res, body);

@@ -27,8 +27,20 @@ function isCallbackMessage(value: unknown): value is CallbackMessage {
   return record.type === 'authorization-callback' && typeof record.url === 'string';
 }
 
-/** Opens the authorization URL in a popup; false when the browser blocked it. */
+/**
+ * Whether the page may send the person to `url`: http(s) only. The engine already refuses an
+ * authorization endpoint of any other scheme; this holds even if something slipped through, so
+ * a javascript:, data: or file: URL is never navigated to (not only because the CSP blocks it).
+ */
+export function isNavigableUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol } = new URL(url);
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+/** Opens the authorization URL in a popup; false when the browser blocked it or the URL is not http(s). */
 export function openAuthorizationPopup(url: string): boolean {
+  if (!isNavigableUrl(url)) return false;
   writeStored('session', STORAGE_KEYS.roundTrip, 'popup');
   const popup = window.open(url, POPUP_NAME, 'popup,width=560,height=760');
   return popup !== null;
@@ -36,6 +48,7 @@ export function openAuthorizationPopup(url: string): boolean {
 
 /** Marks the round trip as happening in this tab and leaves for the authorization server. */
 export function openAuthorizationInThisTab(url: string): void {
+  if (!isNavigableUrl(url)) return;
   writeStored('session', STORAGE_KEYS.roundTrip, 'same-tab');
   window.location.assign(url);
 }

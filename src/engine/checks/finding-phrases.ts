@@ -105,6 +105,7 @@ export const PHRASES = {
   'expected.issuer-url-array': { en: 'an array of issuer URLs', 'zh-CN': 'issuer URL 数组' },
   'expected.string-array': { en: 'an array of strings', 'zh-CN': '字符串数组' },
   'expected.absolute-url': { en: 'an absolute URL', 'zh-CN': '绝对 URL' },
+  'expected.http-url': { en: 'an http or https URL', 'zh-CN': 'http 或 https URL' },
   'expected.boolean': { en: 'true or false', 'zh-CN': 'true 或 false' },
 
   // Why an authorization_servers entry is no issuer identifier (prm.invalid-authorization-server `reason`).

@@ -220,6 +220,8 @@ function checkRedirectUri(ctx: StepContext, redirectUri: string): void {
   ctx.report('authorization.redirect-uri-insecure', { params: { redirectUri } });
 }
 
+/** The endpoint as a URL a browser may be sent to: http(s) only, never javascript:, data: or file:. */
 function parseUrl(value: string | undefined): URL | undefined {
-  return value !== undefined && URL.canParse(value) ? new URL(value) : undefined;
+  const url = value !== undefined && URL.canParse(value) ? new URL(value) : undefined;
+  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url : undefined;
 }

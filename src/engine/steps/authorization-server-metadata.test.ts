@@ -310,3 +310,21 @@ describe('authorization-server-metadata step: validation', () => {
     assert.equal(result.findings[0]?.params?.methods, phrase('value.absent'));
   });
 });
+
+describe('authorization-server-metadata step: endpoints a browser may be sent to', () => {
+  it('an authorization endpoint that is not http(s) is unusable, and the flow stops before any navigation', async () => {
+    for (const endpoint of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const { result, session } = await discover({ [OAUTH_INSERTION]: { body: metadata({ authorization_endpoint: endpoint }) } });
+      const invalid = result.findings.find((f) => f.id === 'asm.invalid-field' && f.params?.field === 'authorization_endpoint');
+      assert.ok(invalid, `${endpoint}: ${result.findings.map((f) => f.id).join(', ')}`);
+      assert.equal(invalid.severity, 'error');
+      assert.equal(session.data.authorizationServer?.metadata.authorization_endpoint, undefined, endpoint);
+
+      const data = { ...session.data, client: { method: 'pre' as const, clientId: 'c', tokenEndpointAuthMethod: 'none' as const, redirectUri: 'http://127.0.0.1:4280/callback' } };
+      const { result: request, session: after } = await runOneStep('authorization-request', cannedTransport({}), { serverUrl: SERVER }, data);
+      assert.deepEqual(findingIds(request), ['authorization.no-endpoint']);
+      assert.equal(request.outcome.kind, 'failed');
+      assert.equal(after.status.kind, 'stopped');
+    }
+  });
+});

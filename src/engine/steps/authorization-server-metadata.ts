@@ -294,6 +294,12 @@ class MetadataChecks {
       this.fail(field, 'expected.absolute-url');
       return;
     }
+    // An endpoint is called or opened in a browser: only http(s) (a javascript:, data: or file:
+    // URL must never be navigated to), so any other scheme leaves the field unusable.
+    if (!['http:', 'https:'].includes(new URL(value).protocol)) {
+      this.fail(field, 'expected.http-url');
+      return;
+    }
     if (!secureOrLoopback(value)) this.report('asm.endpoint-not-https', { params: { field, value }, evidence: this.pointer(field) });
   }
 
