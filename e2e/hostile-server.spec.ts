@@ -31,3 +31,58 @@ test('a javascript: authorization endpoint stops the flow before any navigation'
     await server.close();
   }
 });
+
+/** A valid WAV file of a few silent samples, as a tool would return audio. */
+function silentWav(): string {
+  const samples = 8;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples * 2, 4);
+  header.write('WAVE', 8);
+  header.write('fmt ', 12);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples * 2, 40);
+  return Buffer.concat([header, Buffer.alloc(samples * 2)]).toString('base64');
+}
+
+test('audio and images in a tool result play and show under the page’s Content-Security-Policy', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==';
+  const server = await startMisbehavingServer({
+    tools: [{ name: 'speak', description: 'Says something', inputSchema: { type: 'object', properties: {} } }],
+    toolResult: {
+      content: [
+        { type: 'audio', mimeType: 'audio/wav', data: silentWav() },
+        { type: 'image', mimeType: 'image/png', data: pixel },
+      ],
+    },
+  });
+  try {
+    await page.goto(debuggerApp.url);
+    await page.getByRole('textbox', { name: 'MCP server URL' }).fill(server.mcpUrl);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The server's authorization endpoint consents by itself; the round trip still goes through this tab.
+    await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
+    await page.waitForURL(`${debuggerApp.url}/`);
+    await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+
+    await page.getByRole('tab', { name: /^Tools/ }).click();
+    await page.getByRole('list', { name: "The server's tools" }).getByRole('button', { name: /speak/ }).click();
+    await page.getByRole('button', { name: 'Call speak' }).click();
+    const audio = page.locator('audio');
+    await expect(audio).toHaveCount(1);
+    // Loaded, not refused: the media element knows the clip's length.
+    await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.error?.code ?? (element.readyState > 0 ? 'loaded' : 'loading'))).toBe('loaded');
+    await expect.poll(() => page.locator('img[alt*="speak"]').evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+    await snap(page, testInfo, 'media-result');
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});

@@ -8,13 +8,15 @@ import type { RelayEnvelope } from '../../src/engine/relay-transport.js';
 /**
  * For the Vite-built SPA: its scripts and styles are files under /assets, it talks only to
  * the relay (connect-src 'self'), and nothing may frame it or post forms elsewhere.
- * style-src allows inline styles because React sets `style` attributes.
+ * style-src allows inline styles because React sets `style` attributes. Images and audio of tool
+ * results are shown from data: and blob: URLs (img-src, media-src); scripts stay 'self' only.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -450,6 +450,9 @@ test('static files come with their content type, caching and the security header
     assert.equal(answer.headers['x-frame-options'], 'DENY');
     assert.match(String(answer.headers['content-security-policy']), /script-src 'self'(;|$)/);
     assert.match(String(answer.headers['content-security-policy']), /frame-ancestors 'none'/);
+    // Tool results' images and audio come as data: (or blob:) URLs; nothing else is widened.
+    assert.match(String(answer.headers['content-security-policy']), /media-src 'self' data: blob:/);
+    assert.match(String(answer.headers['content-security-policy']), /img-src 'self' data: blob:/);
   }
   assert.equal((await rawRequest(relay.port, { path: '/assets/missing.js' })).status, 404);
   assert.equal((await rawRequest(relay.port, { path: '/.env' })).status, 404);

@@ -76,6 +76,8 @@ export interface MisbehavingServerOptions {
   serverName?: string;
   /** Fields that replace the authorization server metadata's own (a hostile endpoint, say). */
   metadata?: Record<string, unknown>;
+  /** What tools/call answers (default: method not found). */
+  toolResult?: Record<string, unknown>;
 }
 
 export interface MisbehavingServer {
@@ -301,6 +303,8 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
       rpc({ result: { protocolVersion: params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: options.serverName ?? 'misbehaving-server', version: '1.0.0' } } });
     } else if (method === 'tools/list') {
       rpc({ result: { tools: options.tools ?? [{ name: 'echo', description: 'Echoes its input', inputSchema: { type: 'object', properties: { text: { type: 'string' } } } }] } });
+    } else if (method === 'tools/call' && options.toolResult) {
+      rpc({ result: options.toolResult });
     } else {
       rpc({ error: { code: -32601, message: `Method not found: ${method}` } });
     }
