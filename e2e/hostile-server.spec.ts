@@ -86,3 +86,27 @@ test('audio and images in a tool result play and show under the page’s Content
     await server.close();
   }
 });
+
+test('an MCP answer nested 10,000 levels deep ends in a visible stop; the page, its inspector and a reload keep working', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  const server = await startMisbehavingServer({ faults: { discover: 'deep-json' } });
+  try {
+    await page.goto(debuggerApp.url);
+    await page.getByRole('textbox', { name: 'MCP server URL' }).fill(server.mcpUrl);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
+    await page.waitForURL(`${debuggerApp.url}/`);
+
+    const stop = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'The flow stopped at “Authenticated MCP requests”' }) });
+    await expect(stop).toBeVisible();
+    await expect(page.getByText(/deeper than 64 levels/).first()).toBeVisible();
+    // The deep answer itself can be opened in the inspector.
+    await page.getByRole('listbox', { name: /exchanges/i }).getByRole('option', { name: /MCP server\/discover/ }).first().click();
+    await expect(page.getByRole('heading', { name: 'Response' }).first()).toBeVisible();
+    await snap(page, testInfo, 'deep-json');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'The flow stopped at “Authenticated MCP requests”' })).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});

@@ -61,9 +61,12 @@ export type Misbehaviour =
   /** 400 UnsupportedProtocolVersionError without the `supported` list. */
   | 'unsupported-without-list'
   /** 400 HeaderMismatch (-32020): a modern error, though the server answers initialize as a legacy one. */
-  | 'header-mismatch';
+  | 'header-mismatch'
+  /** 200 with valid JSON nested 10,000 levels deep (a JSON-RPC message at the top for MCP stages). */
+  | 'deep-json';
 
 export const HUGE_BODY_BYTES = 10 * 1024 * 1024;
+const DEEP_JSON_LEVELS = 10_000;
 
 export interface MisbehavingServerOptions {
   faults?: Partial<Record<Stage, Misbehaviour>>;
@@ -134,8 +137,8 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
     if (url.pathname === MCP_PATH && method === 'POST') {
       const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
       if (token !== undefined && accessTokens.has(token)) {
-        if (parseJson(body)?.method === 'server/discover' && misbehave(req, res, 'discover')) return;
-        if (!misbehave(req, res, 'authenticated-mcp')) answerMcp(req, res, body);
+        if (parseJson(body)?.method === 'server/discover' && misbehave(req, res, 'discover', body)) return;
+        if (!misbehave(req, res, 'authenticated-mcp', body)) answerMcp(req, res, body);
         return;
       }
       if (misbehave(req, res, 'mcp')) return;
@@ -170,7 +173,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
   }
 
   /** Answers with the stage's misbehaviour; false when the stage behaves. */
-  function misbehave(req: IncomingMessage, res: ServerResponse, stage: Stage): boolean {
+  function misbehave(req: IncomingMessage, res: ServerResponse, stage: Stage, body = ''): boolean {
     const behaviour = faults.get(stage);
     if (behaviour === undefined) return false;
     switch (behaviour) {
@@ -228,6 +231,13 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
       case 'header-mismatch':
         sendJson(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32020, message: 'Header mismatch: something does not match' } });
         break;
+      case 'deep-json': {
+        const deep = `${'{"a":'.repeat(DEEP_JSON_LEVELS)}1${'}'.repeat(DEEP_JSON_LEVELS)}`;
+        const id = parseJson(body)?.id;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(stage === 'authenticated-mcp' || stage === 'discover' ? `{"jsonrpc":"2.0","id":${JSON.stringify(id ?? null)},"result":${deep}}` : deep);
+        break;
+      }
     }
     return true;
   }

@@ -12,6 +12,7 @@ import { FlowOutcomeNotice } from './FlowOutcomeNotice.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { RelayStatusBanner } from './RelayStatusBanner.js';
+import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
 import { SequenceDiagram } from './SequenceDiagram.js';
 import { StepDetail } from './StepDetail.js';
@@ -94,26 +95,28 @@ function DebuggerWorkspace() {
         <AuthorizationRoundTrip />
         <FlowOutcomeNotice />
         <RunSummary />
-        <DebuggerTabs
-          tabs={[
-            {
-              id: 'step',
-              render: () => (
-                <div className="space-y-4">
-                  {exchanges.length > 0 ? (
-                    <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
-                      <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
-                    </section>
-                  ) : null}
-                  <StepDetail />
-                </div>
-              ),
-            },
-            { id: 'tokens', render: () => <TokensView /> },
-            { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
-            { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
-          ]}
-        />
+        <RenderFailureBoundary>
+          <DebuggerTabs
+            tabs={[
+              {
+                id: 'step',
+                render: () => (
+                  <div className="space-y-4">
+                    {exchanges.length > 0 ? (
+                      <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
+                        <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
+                      </section>
+                    ) : null}
+                    <StepDetail />
+                  </div>
+                ),
+              },
+              { id: 'tokens', render: () => <TokensView /> },
+              { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
+              { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
+            ]}
+          />
+        </RenderFailureBoundary>
       </main>
     </div>
   );

@@ -456,3 +456,20 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
     });
   });
 });
+
+describe('JSON nested 10,000 levels deep', { concurrency: true }, () => {
+  it('as protected resource metadata: not kept, reported as not usable JSON, the session stays serialisable', async (t) => {
+    const server = await misbehavingServer(t, { faults: { prm: 'deep-json' } });
+    const run = await runWholeFlow(server.mcpUrl);
+    const notJson = run.findings.find((f) => f.id === 'http.not-json');
+    assert.ok(notJson, run.ids.join(', '));
+    assert.match(notJson.detail, /nests deeper than 64 levels/);
+  });
+
+  it('as the answer of the MCP server: reported, never kept, the session stays serialisable', async (t) => {
+    const server = await misbehavingServer(t, { faults: { discover: 'deep-json' } });
+    const run = await runWholeFlow(server.mcpUrl);
+    stoppedAt(run, 'authenticated-mcp', 'mcp.not-mcp');
+    assert.match(finding(run, 'mcp.not-mcp').params?.message ?? '', /nests? (too )?deep|deeper than 64 levels/);
+  });
+});

@@ -79,3 +79,19 @@ describe('session runner', () => {
     assert.deepEqual(session.results.flatMap((r) => r.exchanges.map((e) => e.id)), ['ex-1', 'ex-2', 'ex-3']);
   });
 });
+
+describe('session runner: data that cannot be kept', () => {
+  it('a step whose data nests past any depth or loops is stopped with a finding, and the session stays serialisable', async () => {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 5_000; i++) deep = { a: deep };
+    for (const value of [cyclic, deep]) {
+      const { deps } = scriptedSteps({ 'protected-resource-metadata': async () => ok({ protectedResource: { metadataUrl: 'x', resource: 'x', authorizationServers: [], document: value } }) });
+      const session = await runFlow(createSession(options), deps);
+      assert.deepEqual(session.status.kind === 'stopped' ? [session.status.stepId, session.status.findingId] : session.status, ['protected-resource-metadata', 'engine.internal-error']);
+      assert.equal(session.data.protectedResource, undefined);
+      assert.doesNotThrow(() => JSON.stringify(session));
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
 import type { FlowData } from './flow-data.js';
+import { jsonDepthExceeds } from './json-depth.js';
 import type { FlowOptions } from './options.js';
 import { createStepHttp, sequentialIds } from './recorder.js';
 import type { AuthorizationInteraction, Clock, RandomSource, StepContext, StepDefinition } from './step.js';
@@ -90,6 +91,13 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
     output = { outcome: { kind: 'failed' as const, reason: `Internal error in ${stepId}: ${message}`, findingId: 'engine.internal-error' } };
   }
 
+  // A session stays plain, serialisable data whatever a server sent: data that cannot be
+  // written out (nested past the stack, or cyclic) is not kept, and the step says why.
+  if (output.data !== undefined && !serialisable(output.data)) {
+    report('engine.internal-error', { params: { step: stepId, message: 'what the server sent nests too deep to keep' } });
+    output = { outcome: { kind: 'failed' as const, reason: `What the server sent in ${stepId} nests too deep to keep; the step stopped.`, findingId: 'engine.internal-error' } };
+  }
+
   const result: StepResult<Partial<FlowData>> = {
     stepId,
     exchanges: [...http.exchanges],
@@ -105,6 +113,18 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
     exchangeCounter: ids.peek(),
   };
   return { ...advanced, ...afterStep(advanced, stepId, result) };
+}
+
+function serialisable(value: unknown): boolean {
+  if (jsonDepthExceeds(value, 256)) return false;
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch (error) {
+    // RangeError: nested past the stack; TypeError: a cycle.
+    if (error instanceof RangeError || error instanceof TypeError) return false;
+    throw error;
+  }
 }
 
 /** Decides what comes after a step, from its outcome and what the flow now knows. */

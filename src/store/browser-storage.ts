@@ -52,8 +52,10 @@ export function writeStored(which: StorageArea, key: string, value: unknown): bo
     storage.setItem(key, JSON.stringify(value));
     return true;
   } catch (error) {
-    // QuotaExceededError: the caller decides whether a smaller value is worth a try.
-    if (error instanceof DOMException) return false;
+    // QuotaExceededError: the caller decides whether a smaller value is worth a try. A value
+    // that cannot be written as JSON (too deep: RangeError; a cycle: TypeError) is not saved
+    // either; the page goes on with what it holds in memory.
+    if (error instanceof DOMException || error instanceof RangeError || error instanceof TypeError) return false;
     throw error;
   }
 }

@@ -101,6 +101,10 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     return { ...runtime.engine, transport: runtime.transport };
   }
 
+  function internalError(error: unknown): MessageRef {
+    return { key: 'app.flow.error.internal', params: { message: error instanceof Error ? error.message : String(error) } };
+  }
+
   function noRelay(): void {
     set({ flowError: { key: 'app.flow.error.noRelay' } });
   }
@@ -146,6 +150,10 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
           ...(follow ? { selected: { stepId, resultIndex: session.results.length - 1 }, selectedExchangeId: undefined } : {}),
         });
       }
+    } catch (error) {
+      // Whatever went wrong inside the page, the run does not stop silently: it says so, and
+      // what the person typed and recorded stays.
+      if (get().runGeneration === generation) set({ flowError: internalError(error) });
     } finally {
       if (get().runGeneration === generation) set({ running: false, runningStep: undefined });
     }
@@ -181,12 +189,19 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     let after: Session | undefined;
     try {
       if (api && get().runGeneration === generation) after = await run(api, session, d);
+    } catch (error) {
+      if (get().runGeneration === generation) set({ flowError: internalError(error) });
     } finally {
       if (get().runGeneration === generation) set({ running: false });
     }
     if (!after || get().runGeneration !== generation) return;
     watchRelay(after.results.at(-1));
-    set({ session: after });
+    try {
+      set({ session: after });
+    } catch (error) {
+      set({ flowError: internalError(error) });
+      return;
+    }
     if (after.status.kind === 'ready' && after.next === 'authorization-request' && after.data.stepUpScope !== undefined) {
       set({ stepUpScope: after.data.stepUpScope, followLatest: true, tab: 'step' });
       await advance('all');

@@ -130,3 +130,21 @@ describe('persistence', () => {
     assert.equal(useDebugger.getState().theme, 'system');
   });
 });
+
+describe('persistence of data that cannot be written as JSON', () => {
+  it('a run nested too deep or with a cycle is not saved, and the store goes on', () => {
+    stop = persistToStorage(useDebugger);
+    const base = createSession(defaultFlowOptions('https://mcp.example.com/mcp'));
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const document of [deep, cyclic]) {
+      const run = { ...base, data: { protectedResource: { metadataUrl: 'x', resource: 'x', authorizationServers: [], document } } };
+      assert.doesNotThrow(() => useDebugger.setState({ session: run }));
+      assert.equal(useDebugger.getState().session, run, 'the run stays in memory');
+    }
+    useDebugger.getState().setField('serverUrl', 'https://still.example.com/mcp');
+    assert.match(session.getItem(STORAGE_KEYS.form) ?? '', /still\.example\.com/, 'later writes still happen');
+  });
+});

@@ -68,6 +68,7 @@ const PHRASED: readonly [string, Record<string, string>][] = [
     (document): [string, Record<string, string>] => ['http.not-json', { what: phrase(`document.${document}`), url: URL_PARAM, contentType: phrase('value.none'), reason: phrase('json.looks-like-html') }],
   ),
   ['http.not-json', { what: phrase('document.token-response'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.invalid') }],
+  ['http.not-json', { what: phrase('document.protected-resource-metadata'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.too-deep'), max: '64' }],
   ...(['array', 'string', 'number', 'boolean', 'null'] as const).map((type): [string, Record<string, string>] => [
     'http.not-json',
     { what: phrase('document.jwk-set'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.top-level-not-object'), jsonType: phrase(`json-type.${type}`) },

@@ -53,6 +53,7 @@ export const PHRASES = {
   // Why a body is not a JSON object (http.not-json `reason`).
   'json.looks-like-html': { en: 'it looks like HTML', 'zh-CN': '看起来是 HTML' },
   'json.invalid': { en: 'invalid JSON', 'zh-CN': '无效的 JSON' },
+  'json.too-deep': { en: 'it nests deeper than {max} levels', 'zh-CN': '其嵌套超过 {max} 层' },
   'json.top-level-not-object': { en: 'the top level is {jsonType}, not an object', 'zh-CN': '顶层是{jsonType},而不是对象' },
   'json-type.array': { en: 'an array', 'zh-CN': '数组' },
   'json-type.string': { en: 'a string', 'zh-CN': '字符串' },

@@ -10,6 +10,7 @@
  * an exception.
  */
 import type { ExchangeResponse } from '../types.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
 import { parseEventStream } from './event-stream.js';
 
 export type JsonRpcId = string | number;
@@ -44,10 +45,11 @@ export function isJsonContentType(essence: string): boolean {
   return /^application\/([\w.+-]*\+)?json$/.test(essence);
 }
 
-/** Parses JSON without throwing: undefined for anything that is not JSON (or too deep to parse). */
+/** Parses JSON without throwing: not ok for anything that is not JSON, or that nests too deep to keep. */
 export function parseJsonSafely(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    return jsonDepthExceeds(value) ? { ok: false, message: `nested deeper than ${MAX_JSON_DEPTH} levels` } : { ok: true, value };
   } catch (error) {
     // SyntaxError for bad JSON; RangeError for nesting past the engine's stack.
     if (error instanceof SyntaxError || error instanceof RangeError) return { ok: false, message: error.message };

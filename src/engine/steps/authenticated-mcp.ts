@@ -601,7 +601,7 @@ async function authorizationServerChange(conversation: Conversation): Promise<{ 
 function failureText(sent: SentExchange, answer: JsonRpcAnswer | undefined): string {
   if (!sent.response) return sent.error?.message ?? 'no answer';
   if (answer?.kind === 'error') return rpcErrorText(answer.error);
-  if (answer?.kind === 'unreadable') return `HTTP ${sent.response.status}, ${answer.reason.replace(/-/g, ' ')}`;
+  if (answer?.kind === 'unreadable') return `HTTP ${sent.response.status}, ${answer.reason.replace(/-/g, ' ')}${answer.detail ? ` (${answer.detail})` : ''}`;
   return `HTTP ${sent.response.status}`;
 }
 

@@ -4,6 +4,7 @@
  */
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
 import type { Exchange, ExchangeResponse } from '../types.js';
 
 export function headerValue(response: Pick<ExchangeResponse, 'headers'>, name: string): string | undefined {
@@ -53,6 +54,7 @@ export function parseJsonObject(body: string): JsonObjectResult {
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : phrase('json.invalid') };
   }
+  if (jsonDepthExceeds(value)) return { ok: false, reason: phrase('json.too-deep'), params: { max: String(MAX_JSON_DEPTH) } };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: phrase('json.top-level-not-object'), params: { jsonType: phrase(jsonTypePhrase(value)) } };
   }

@@ -14,6 +14,7 @@ import { canonicalServerUri, looseResourceIdentifier } from '../canonical-uri.js
 import { phrase } from '../checks/finding-phrases.js';
 import { secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
 import { numericDateText } from '../numeric-date.js';
 import { missingResourceScopes } from '../scope.js';
 import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
@@ -103,7 +104,9 @@ function expectations(ctx: StepContext, tokens: TokenData, metadata: Authorizati
 /** Header and claims of a JWS-compact JWT, or undefined for anything else (opaque strings, JWE). */
 function decodeAccessToken(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } | undefined {
   try {
-    return { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+    const decoded = { header: decodeProtectedHeader(token), claims: decodeJwt(token) };
+    // Claims nested past any real token's are not kept (they could not be saved or shown).
+    return jsonDepthExceeds(decoded) ? undefined : decoded;
   } catch (error) {
     // jose throws for every non-JWT; that is the definition of an opaque token here.
     if (error instanceof errors.JOSEError || error instanceof TypeError) return undefined;
@@ -338,6 +341,10 @@ function decodeIdToken(ctx: StepContext, idToken: string): Record<string, unknow
     claims = decodeJwt(idToken);
   } catch (error) {
     ctx.report('token.id-token-undecodable', { params: { reason: errorMessage(error) } });
+    return undefined;
+  }
+  if (jsonDepthExceeds(claims)) {
+    ctx.report('token.id-token-undecodable', { params: { reason: phrase('json.too-deep'), max: String(MAX_JSON_DEPTH) } });
     return undefined;
   }
   const aud = typeof claims.aud === 'string' ? claims.aud : Array.isArray(claims.aud) ? claims.aud.join(', ') : phrase('value.none');

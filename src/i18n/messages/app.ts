@@ -178,6 +178,9 @@ export const appMessages: MessageCatalogue = {
 
     'app.flow.error.noRelay': 'There is no relay to send requests through. Open the address that npx mcp-auth-debugger start prints.',
     'app.flow.error.engineLoad': 'The debugger’s engine could not be loaded ({message}). Check that the relay is running, then reload the page.',
+    'app.flow.error.internal': 'Something went wrong inside the debugger ({message}), so the run stopped here. What you typed and the run so far are kept; Reset starts again.',
+    'app.render.failed': 'This part of the page could not be shown ({message}). The run and what you typed are kept.',
+    'app.render.retry': 'Show it again',
 
     'app.tools.stepUp': 'The server asked for more scope ({scope}). The debugger requests a new token with it: sign in again, then the call is repeated.',
   },
@@ -350,6 +353,9 @@ export const appMessages: MessageCatalogue = {
 
     'app.flow.error.noRelay': '没有可用于转发请求的中继。请打开 npx mcp-auth-debugger start 输出的地址。',
     'app.flow.error.engineLoad': '无法加载调试器引擎({message})。请确认中继正在运行,然后重新加载页面。',
+    'app.flow.error.internal': '调试器内部出错({message}),运行在此停止。你输入的内容和到目前为止的运行都已保留;点“重置”可重新开始。',
+    'app.render.failed': '页面的这一部分无法显示({message})。运行和你输入的内容都已保留。',
+    'app.render.retry': '再次显示',
 
     'app.tools.stepUp': '服务器要求更多权限({scope})。调试器会申请包含这些权限的新令牌:请再次登录,之后会重新调用。',
   },
