@@ -86,6 +86,7 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['prm.invalid-field', { url: URL_PARAM, field: 'authorization_servers', expected: phrase('expected.issuer-url-array') }],
   ['prm.invalid-field', { url: URL_PARAM, field: 'scopes_supported', expected: phrase('expected.string-array') }],
   ['asm.invalid-field', { url: URL_PARAM, field: 'token_endpoint', expected: phrase('expected.absolute-url') }],
+  ['asm.invalid-field', { url: URL_PARAM, field: 'authorization_endpoint', expected: phrase('expected.http-url') }],
   ['asm.invalid-field', { url: URL_PARAM, field: 'client_id_metadata_document_supported', expected: phrase('expected.boolean') }],
   ...(['not-string', 'not-absolute-url', 'has-query', 'has-fragment'] as const).map((reason): [string, Record<string, string>] => [
     'prm.invalid-authorization-server',
