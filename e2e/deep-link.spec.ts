@@ -1,8 +1,13 @@
 /**
  * Deep links (`?server=…&spec=…`, `&run=1`, `&step=1`) and what survives a reload: the form is
- * kept in sessionStorage, secrets never reach localStorage.
+ * kept in sessionStorage, secrets never reach localStorage. A link may fill the form, but a run
+ * it asks for waits for the person's confirmation, which names the target host: any web page
+ * can open such a link.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { startMisbehavingServer } from '../server/test-support/misbehaving-server.js';
 import { expect, snap, test } from './debugger-fixture.js';
 
 const storageText = (page: Page, area: 'localStorage' | 'sessionStorage') =>
@@ -34,8 +39,16 @@ test('?server=…&spec=… fills in the form without starting a run', async ({ p
   expect(consoleErrors).toEqual([]);
 });
 
-test('&run=1 starts the run at once, checked against the linked spec version', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+test('&run=1 asks first, naming the host; once confirmed, the run is checked against the linked spec version', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
   await page.goto(`${debuggerApp.url}/?server=${encodeURIComponent(debuggerApp.labMcpUrl)}&spec=2025-11-25&run=1`);
+  const host = new URL(debuggerApp.labMcpUrl).host;
+  const prompt = page.getByRole('alertdialog', { name: `Run the debugger against ${host}?` });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByRole('button', { name: `Run against ${host}` })).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Flow controls' })).toHaveCount(0);
+  await snap(page, testInfo, 'run-from-link-prompt');
+  await prompt.getByRole('button', { name: `Run against ${host}` }).click();
+  await expect(prompt).toHaveCount(0);
   await expect(page.getByText('Waiting for you to sign in', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Sign in at the authorization server' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Flow' }).getByRole('button', { name: /^Client registration\b.*OK/ })).toBeVisible();
@@ -49,8 +62,9 @@ test('&run=1 starts the run at once, checked against the linked spec version', a
   expect(consoleErrors).toEqual([]);
 });
 
-test('&step=1 starts in step mode: nothing runs before Next', async ({ page, debuggerApp, consoleErrors }) => {
+test('&step=1, once confirmed, starts in step mode: nothing runs before Next', async ({ page, debuggerApp, consoleErrors }) => {
   await page.goto(`${debuggerApp.url}/?server=${encodeURIComponent(debuggerApp.labMcpUrl)}&step=1`);
+  await page.getByRole('button', { name: `Step through against ${new URL(debuggerApp.labMcpUrl).host}` }).click();
   const controls = page.getByRole('region', { name: 'Flow controls' });
   await expect(controls.getByText('Next: Probe without a token', { exact: true })).toBeVisible();
   await expect(page.getByText('0 exchanges', { exact: true })).toBeVisible();
@@ -97,4 +111,33 @@ test('a reload keeps what was typed; the client secret stays in sessionStorage, 
   expect(await storageText(page, 'localStorage')).not.toContain(secret);
   await snap(page, testInfo, 'restored-after-reload');
   expect(consoleErrors).toEqual([]);
+});
+
+test('a link opened by a page on another origin sends nothing until the person confirms; "Not now" keeps it that way', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  const target = await startMisbehavingServer();
+  // The attacker's page: another origin, which sends the browser to the debugger with ?run=1.
+  const link = `${debuggerApp.url}/?server=${encodeURIComponent(target.mcpUrl)}&registration=dcr&run=1`;
+  const attacker = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>cat pictures</title><script>location.href = ${JSON.stringify(link)};</script>`);
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+    const prompt = page.getByRole('alertdialog', { name: `Run the debugger against ${new URL(target.mcpUrl).host}?` });
+    await expect(prompt).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'MCP server URL' })).toHaveValue(target.mcpUrl);
+    await page.waitForTimeout(500);
+    expect(target.requests, 'no request reached the linked server').toEqual([]);
+    await snap(page, testInfo, 'cross-origin-link-prompt');
+    await prompt.getByRole('button', { name: 'Not now' }).click();
+    await expect(prompt).toHaveCount(0);
+    await page.waitForTimeout(300);
+    expect(target.requests).toEqual([]);
+    await expect(page.getByRole('region', { name: 'Flow controls' })).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    attacker.closeAllConnections();
+    await new Promise((resolve) => attacker.close(resolve));
+    await target.close();
+  }
 });

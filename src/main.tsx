@@ -39,25 +39,20 @@ function main(): void {
     }
   }
 
-  let autoStart: 'run' | 'step' | undefined;
   if (route === 'main') {
     const linked = connectFormFromQuery(window.location.search, store.getState().form);
     if (linked) {
       // A link to another server is a fresh start: the run shown before was for a different target.
       if (store.getState().session?.options.serverUrl !== linked.form.serverUrl.trim()) store.getState().reset();
       store.getState().replaceForm(linked.form);
-      autoStart = linked.run;
+      // A link may fill the form; a run it asks for waits for the person's confirmation.
+      if (linked.run) store.getState().askToRunFromLink(linked.run);
       window.history.replaceState(null, '', '/');
     }
     listenForCallbacks((url, direct) => void store.getState().receiveCallback(url, direct));
   }
 
-  void store
-    .getState()
-    .checkRelay()
-    .then(() => {
-      if (autoStart) void store.getState().start(autoStart);
-    });
+  void store.getState().checkRelay();
 
   const root = document.getElementById('root');
   if (root) {

@@ -11,6 +11,7 @@ import { FlowControls } from './FlowControls.js';
 import { FlowOutcomeNotice } from './FlowOutcomeNotice.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { LanguageToggle } from './LanguageToggle.js';
+import { LinkedRunPrompt } from './LinkedRunPrompt.js';
 import { RelayStatusBanner } from './RelayStatusBanner.js';
 import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
@@ -91,6 +92,7 @@ function DebuggerWorkspace() {
         <FlowTimeline />
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 space-y-4 focus:outline-none">
+        <LinkedRunPrompt />
         {session ? null : <Welcome />}
         <AuthorizationRoundTrip />
         <FlowOutcomeNotice />

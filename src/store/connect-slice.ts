@@ -23,6 +23,13 @@ export interface ConnectSlice {
   /** Points the form at the relay's demo lab (credentials and headers cleared). */
   pointAtDemoLab(): boolean;
   setConnectExpanded(expanded: boolean): void;
+  /**
+   * A link asked to start a run at once (`?run=1`, `?step=1`). Any page can open such a link, so
+   * nothing is sent until the person confirms in the page; the prompt names the target host.
+   */
+  linkedRun?: { mode: 'run' | 'step'; host: string };
+  askToRunFromLink(mode: 'run' | 'step'): void;
+  dismissLinkedRun(): void;
 }
 
 export const createConnectSlice: StateCreator<DebuggerState, [], [], ConnectSlice> = (set, get) => ({
@@ -57,4 +64,10 @@ export const createConnectSlice: StateCreator<DebuggerState, [], [], ConnectSlic
     return true;
   },
   setConnectExpanded: (connectExpanded) => set({ connectExpanded }),
+  askToRunFromLink(mode) {
+    const target = get().form.serverUrl.trim();
+    const host = URL.canParse(target) ? new URL(target).host : target;
+    set({ linkedRun: { mode, host } });
+  },
+  dismissLinkedRun: () => set({ linkedRun: undefined }),
 });

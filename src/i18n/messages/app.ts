@@ -181,6 +181,12 @@ export const appMessages: MessageCatalogue = {
     'app.flow.error.internal': 'Something went wrong inside the debugger ({message}), so the run stopped here. What you typed and the run so far are kept; Reset starts again.',
     'app.render.failed': 'This part of the page could not be shown ({message}). The run and what you typed are kept.',
     'app.render.retry': 'Show it again',
+    'app.linkedRun.title': 'Run the debugger against {host}?',
+    'app.linkedRun.body':
+      'A link filled in the form and asks to start a run at once. A run sends requests from this machine to {host} and to the servers it names (its authorization server, registration endpoint). Start it only if you trust the link.',
+    'app.linkedRun.run': 'Run against {host}',
+    'app.linkedRun.step': 'Step through against {host}',
+    'app.linkedRun.cancel': 'Not now',
 
     'app.tools.stepUp': 'The server asked for more scope ({scope}). The debugger requests a new token with it: sign in again, then the call is repeated.',
   },
@@ -356,6 +362,11 @@ export const appMessages: MessageCatalogue = {
     'app.flow.error.internal': '调试器内部出错({message}),运行在此停止。你输入的内容和到目前为止的运行都已保留;点“重置”可重新开始。',
     'app.render.failed': '页面的这一部分无法显示({message})。运行和你输入的内容都已保留。',
     'app.render.retry': '再次显示',
+    'app.linkedRun.title': '要对 {host} 运行调试器吗?',
+    'app.linkedRun.body': '一个链接填写了表单,并要求立即开始运行。运行会从本机向 {host} 以及它指向的服务器(其授权服务器、注册端点)发送请求。只有在你信任该链接时才开始。',
+    'app.linkedRun.run': '对 {host} 运行',
+    'app.linkedRun.step': '对 {host} 逐步运行',
+    'app.linkedRun.cancel': '暂不运行',
 
     'app.tools.stepUp': '服务器要求更多权限({scope})。调试器会申请包含这些权限的新令牌:请再次登录,之后会重新调用。',
   },
