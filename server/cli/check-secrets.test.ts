@@ -128,3 +128,50 @@ describe('check keeps secrets out of its output', () => {
     assertNoneIn('the saved session', JSON.stringify(redacted), run.secrets);
   });
 });
+
+describe('credentials in the server URL (?api_key=, user:password@, a parameter the person names)', () => {
+  let lab: Lab;
+  let dir: string;
+  before(async () => {
+    lab = await startLab({ autoConsent: true });
+    dir = mkdtempSync(join(tmpdir(), 'mad-url-secrets-'));
+  });
+  after(async () => {
+    await lab.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reach the server, and appear in no output, saved session, JSON or JUnit report', async () => {
+    const url = new URL(lab.mcpUrl);
+    url.search = '?api_key=k-s3cret-query&tenant=acme&my_sig=named-s3cret';
+    const out = join(dir, 'session.json');
+    const text = await runCli(['check', url.href, '--secret-param', 'my_sig', '--out', out, '--verbose']);
+    const json = await runCli(['check', url.href, '--secret-param', 'my_sig', '--format', 'json']);
+    const junit = await runCli(['check', url.href, '--secret-param', 'my_sig', '--format', 'junit']);
+    assert.equal(text.code, 0, text.stdout);
+    const saved = readFileSync(out, 'utf8');
+    for (const [name, output] of [
+      ['text', text.stdout + text.stderr],
+      ['saved session', saved],
+      ['JSON', json.stdout],
+      ['JUnit', junit.stdout],
+    ] as const) {
+      for (const secret of ['k-s3cret-query', 'named-s3cret']) assert.ok(!output.includes(secret), `${secret} in the ${name} output`);
+      assert.ok(output.includes('tenant=acme'), `the harmless parameter stays in the ${name} output`);
+    }
+    // With --include-secrets the URL as sent is kept: the key did reach the server.
+    const withSecrets = await runCli(['check', url.href, '--format', 'json', '--include-secrets']);
+    assert.ok(withSecrets.stdout.includes('k-s3cret-query'));
+  });
+
+  it('user:password@ is never sent (fetch does not), said plainly, and never printed', async () => {
+    const url = new URL(lab.mcpUrl);
+    url.username = 'alice';
+    url.password = 'pw-s3cret-userinfo';
+    const json = await runCli(['check', url.href, '--format', 'json']);
+    const text = await runCli(['check', url.href]);
+    assert.equal(json.code, 1);
+    for (const output of [json.stdout, text.stdout + text.stderr]) assert.ok(!output.includes('pw-s3cret-userinfo'));
+    assert.match(json.stdout, /user:password@ credentials cannot be requested/);
+  });
+});

@@ -20,7 +20,7 @@ import { createSession, runFlow, type Session } from '../../src/engine/session.j
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
-import { formatFooter, formatHeader, formatStep } from './format-text.js';
+import { formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
 import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
 import { colourWanted, createStyle } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
@@ -68,6 +68,9 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --omit-resource               leave the resource parameter out
   --no-refresh                  do not try the refresh token
   --header <name:value>         extra header for the MCP server (repeatable)
+  --secret-param <name>         a query parameter of the URL that carries a credential, redacted
+                                wherever the run is printed or saved (repeatable; api_key, key,
+                                token, sig and others are redacted anyway)
   --timeout <ms>                per-request timeout (default 10000)
   --format <format>             text (default) | json | junit
   --out <file>                  also save the session as JSON (secrets redacted)
@@ -108,6 +111,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'omit-resource': { type: 'boolean' },
       'no-refresh': { type: 'boolean' },
       header: { type: 'string', multiple: true },
+      'secret-param': { type: 'string', multiple: true },
       timeout: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -145,7 +149,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   session = await runFlow(
     session,
     { transport: createFetchTransport(), interaction },
-    { onStep: (result) => format === 'text' && io.stdout(formatStep(result, style, values.verbose === true)) },
+    { onStep: (result) => format === 'text' && io.stdout(formatStep(result, style, values.verbose === true, secretParameterNames(session))) },
   );
 
   const shown: Session = values['include-secrets'] ? session : redactSession(session);
@@ -217,6 +221,8 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
       return [header.slice(0, colon).trim(), header.slice(colon + 1).trim()];
     });
   }
+  const secretParameters = values['secret-param'];
+  if (Array.isArray(secretParameters)) overrides.secretParameters = secretParameters;
   if (values.audit === true) overrides.audit = true;
   if (values.dpop === true && values['no-dpop'] === true) throw new UsageError('--dpop and --no-dpop contradict each other.', CHECK_HELP);
   if (values.dpop === true) overrides.dpop = 'on';

@@ -3,21 +3,33 @@
  * indented under it, the tools at the end. Written step by step as the flow runs.
  *
  * Every value that is not this program's own words (URLs, what servers said in findings and
- * outcomes, tool names, descriptions and results) goes through `terminalSafe` before it is
- * styled, so a server cannot colour, move, retitle or fake a line of the report.
+ * outcomes, tool names, descriptions and results) goes through `safe` before it is styled, so a
+ * server cannot colour, move, retitle or fake a line of the report, and a credential in a URL
+ * (`?api_key=`, `user:password@`) is not printed.
  */
 import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
-import { terminalSafe as safe, type Style } from './terminal.js';
+import { redactText, redactUrl } from '../../src/engine/redact.js';
+import { terminalSafe, type Style } from './terminal.js';
+
+/** A value for the terminal: inert (no control sequence), and no credential a URL or text carried. */
+const safe = (text: string, secretParameters?: ReadonlySet<string>): string => terminalSafe(redactText(text, secretParameters));
+
+/** The query parameters the person named as secret, as redaction wants them. */
+export function secretParameterNames(session: Pick<Session, 'options'>): ReadonlySet<string> {
+  return new Set((session.options.secretParameters ?? []).map((name) => name.toLowerCase()));
+}
 
 const STEP_COLUMN = 31;
 
 export function formatHeader(session: Session, style: Style): string {
-  return `${style.bold('mcp-auth-debugger check')} ${safe(session.options.serverUrl)} ${style.dim(`(spec ${session.options.spec})`)}\n`;
+  const serverUrl = redactUrl(session.options.serverUrl, secretParameterNames(session));
+  return `${style.bold('mcp-auth-debugger check')} ${safe(serverUrl)} ${style.dim(`(spec ${session.options.spec})`)}\n`;
 }
 
-export function formatStep(result: StepResult, style: Style, verbose: boolean): string {
+export function formatStep(result: StepResult, style: Style, verbose: boolean, secretParameters?: ReadonlySet<string>): string {
+  const safeText = (text: string) => safe(text, secretParameters);
   const worst = worstSeverity(result.findings);
   const { outcome } = result;
   let mark: string;
@@ -28,24 +40,24 @@ export function formatStep(result: StepResult, style: Style, verbose: boolean): 
   else mark = style.green('✓');
 
   const duration = result.exchanges.reduce((sum, e) => sum + e.timings.durationMs, 0);
-  const summary = stepSummary(result);
+  const summary = stepSummary(result, secretParameters);
   const lines = [`  ${mark} ${result.stepId.padEnd(STEP_COLUMN)}${summary}${result.exchanges.length > 0 ? style.dim(` · ${Math.round(duration)} ms`) : ''}`];
   if (verbose) {
     for (const exchange of result.exchanges) lines.push(style.dim(`      ${exchangeLine(exchange)}`));
   }
   // Info findings (what was verified, which path was taken) are for the curious: --verbose.
   const shown = verbose ? result.findings : result.findings.filter((f) => f.severity !== 'info');
-  for (const finding of shown) lines.push(...formatFinding(finding, style));
+  for (const finding of shown) lines.push(...formatFinding(finding, style, secretParameters));
   const hidden = result.findings.length - shown.length;
   if (hidden > 0) lines.push(style.dim(`      ${hidden} info finding${hidden === 1 ? '' : 's'} (--verbose shows them)`));
-  if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${safe(outcome.reason)}`);
+  if (outcome.kind === 'failed') lines.push(`      ${style.red('stopped:')} ${safeText(outcome.reason)}`);
   return `${lines.join('\n')}\n`;
 }
 
-function stepSummary(result: StepResult): string {
+function stepSummary(result: StepResult, secretParameters?: ReadonlySet<string>): string {
   const { outcome } = result;
-  if (outcome.kind === 'skipped') return `skipped: ${safe(outcome.reason)}`;
-  if (outcome.kind === 'needs-user') return `waiting for a person: open ${safe(outcome.action.url)}`;
+  if (outcome.kind === 'skipped') return `skipped: ${safe(outcome.reason, secretParameters)}`;
+  if (outcome.kind === 'needs-user') return `waiting for a person: open ${safe(outcome.action.url, secretParameters)}`;
   const last = result.exchanges[result.exchanges.length - 1];
   const count = result.exchanges.length;
   if (!last) return outcome.kind === 'ok' ? 'ok' : 'failed';
@@ -61,7 +73,8 @@ export function exchangeLine(exchange: Exchange): string {
   return safe(`${exchange.request.method} ${target} → ${answer}`);
 }
 
-function formatFinding(finding: Finding, style: Style): string[] {
+function formatFinding(finding: Finding, style: Style, secretParameters?: ReadonlySet<string>): string[] {
+  const safe = (text: string) => terminalSafe(redactText(text, secretParameters));
   const tag =
     finding.severity === 'error' ? style.red('error  ') : finding.severity === 'warning' ? style.yellow('warning') : style.cyan('info   ');
   const lines = [`      ${tag} ${style.bold(safe(finding.title))} ${style.dim(`[${safe(finding.id)}]`)}`];

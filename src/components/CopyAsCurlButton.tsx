@@ -1,10 +1,12 @@
 /**
- * Copies the request as a curl command. Exchanges in memory are not redacted, so the command is
- * the request as sent, credentials included; the button's description says so.
+ * Copies the request as a curl command. By default its credentials (tokens, secrets, keys in the
+ * URL, cookies) are replaced, so a command pasted into a ticket leaks nothing; "with credentials"
+ * copies the request exactly as sent, which is what reproduces it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
+import { redactRequest } from '../engine/redact.js';
 import { buildCurlCommand } from '../ui-logic/curl.js';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -13,8 +15,9 @@ export function CopyAsCurlButton({ request }: { request: ExchangeRequest }) {
   const t = useT();
   const hintId = useId();
   const [state, setState] = useState<CopyState>('idle');
+  const [withCredentials, setWithCredentials] = useState(false);
   const fallback = useRef<HTMLTextAreaElement>(null);
-  const command = buildCurlCommand(request);
+  const command = buildCurlCommand(withCredentials ? request : redactRequest(request));
 
   useEffect(() => {
     if (state !== 'copied') return undefined;
@@ -52,6 +55,10 @@ export function CopyAsCurlButton({ request }: { request: ExchangeRequest }) {
           {t('inspect.curl.copy')}
         </button>
       </span>
+      <label className="inline-flex items-center gap-1 text-xs text-slate-700 dark:text-slate-300">
+        <input type="checkbox" checked={withCredentials} onChange={(e) => setWithCredentials(e.target.checked)} />
+        {t('inspect.curl.withCredentials')}
+      </label>
       <span id={hintId} className="sr-only">
         {t('inspect.curl.hint')}
       </span>

@@ -22,6 +22,10 @@ async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): P
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, error: { kind: 'invalid-url', message: `Only http and https URLs can be requested, not ${url.protocol}` } };
   }
+  // As the relay says for the browser: fetch does not send URL credentials.
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, error: { kind: 'invalid-url', message: 'URLs with user:password@ credentials cannot be requested; send credentials in a header instead.' } };
+  }
 
   const controller = new AbortController();
   let timedOut = false;

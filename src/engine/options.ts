@@ -74,6 +74,11 @@ export interface FlowOptions {
   omitResource: boolean;
   /** Sent with every request to the MCP server. */
   extraHeaders: HeaderList;
+  /**
+   * Query parameters of the server URL that carry credentials, besides the known ones (api_key,
+   * key, token, sig, …): sent to the server, redacted wherever the run is kept or exported.
+   */
+  secretParameters?: string[];
   /** Go on past MUST-stop violations so the rest of the flow can be seen. */
   lenient: boolean;
   /** The JWT the `jwt-bearer` grant presents (workload identity federation); a secret. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultFlowOptions } from './options.js';
-import { redactBody, redactExchange, redactHeaders, redactSession, redactUrl, REDACTED } from './redact.js';
+import { makeFinding } from './checks/catalogue.js';
+import { redactBody, redactExchange, redactHeaders, redactRequest, redactSession, redactText, redactUrl, REDACTED } from './redact.js';
 import { createSession } from './session.js';
 import type { Exchange } from './types.js';
 
@@ -97,5 +98,45 @@ describe('redaction', () => {
     const redacted = redactSession(session).options.identityAssertion;
     assert.deepEqual(redacted, { idpTokenEndpoint: 'https://idp/token', idToken: REDACTED, idpClientId: 'c', idpClientSecret: REDACTED });
     assert.equal(session.options.identityAssertion?.idToken, 'eyJ.id.token', 'the session itself is not changed');
+  });
+});
+
+describe('credentials in URLs and requests', () => {
+  it('hides keys in the query (any case), userinfo and the parameters the person names; the rest stays', () => {
+    assert.equal(
+      redactUrl('https://alice:pw@mcp.example.com/mcp?API_KEY=k1&apikey=k2&key=k3&sig=k4&signature=k5&tenant=acme'),
+      'https://%5Bredacted%5D@mcp.example.com/mcp?API_KEY=%5Bredacted%5D&apikey=%5Bredacted%5D&key=%5Bredacted%5D&sig=%5Bredacted%5D&signature=%5Bredacted%5D&tenant=acme',
+    );
+    assert.equal(redactUrl('https://mcp.example.com/mcp?my_sig=x&tenant=acme', new Set(['my_sig'])), 'https://mcp.example.com/mcp?my_sig=%5Bredacted%5D&tenant=acme');
+    assert.equal(redactText('see https://bob:pw@x.example/mcp?api_key=abc&ok=1'), 'see https://[redacted]@x.example/mcp?api_key=[redacted]&ok=1');
+  });
+
+  it('a saved session hides them in the options, the exchanges, the findings and the outcomes', () => {
+    const serverUrl = 'https://mcp.example.com/mcp?api_key=k-s3cret&tenant=acme';
+    const finding = makeFinding('probe.insecure-transport', '2026-07-28', { params: { url: serverUrl } });
+    assert.ok(finding);
+    const session = {
+      ...createSession(defaultFlowOptions(serverUrl)),
+      results: [{ stepId: 'probe' as const, exchanges: [], findings: [{ ...finding, stepId: 'probe' as const }], data: {}, outcome: { kind: 'failed' as const, reason: `No answer from ${serverUrl}` } }],
+    };
+    const text = JSON.stringify(redactSession(session));
+    assert.ok(!text.includes('k-s3cret'), text);
+    assert.ok(text.includes('tenant=acme'));
+  });
+
+  it('"Copy as curl" gets a request without its credentials unless asked', () => {
+    const request = redactRequest({
+      method: 'POST',
+      url: 'https://mcp.example.com/mcp?api_key=k-s3cret',
+      headers: [
+        ['authorization', 'Bearer eyJa.eyJb.c'],
+        ['x-api-key', 'k-header'],
+        ['content-type', 'application/json'],
+      ],
+      body: '{"refresh_token":"rt-s3cret","n":1}',
+    });
+    const text = JSON.stringify(request);
+    for (const secret of ['k-s3cret', 'eyJa.eyJb.c', 'k-header', 'rt-s3cret']) assert.ok(!text.includes(secret), secret);
+    assert.ok(text.includes('application/json'));
   });
 });

@@ -5,11 +5,11 @@
  */
 import type { FlowData } from './flow-data.js';
 import type { Session } from './session.js';
-import type { Exchange, HeaderList } from './types.js';
+import type { Exchange, ExchangeRequest, Finding, HeaderList, Outcome } from './types.js';
 
 export const REDACTED = '[redacted]';
 
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-relay-secret']);
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization', 'x-relay-secret', 'x-api-key', 'api-key', 'x-auth-token']);
 const NO_NAMES: ReadonlySet<string> = new Set();
 const SECRET_FIELDS = new Set([
   'access_token',
@@ -27,6 +27,12 @@ const SECRET_FIELDS = new Set([
 ]);
 
 /**
+ * Query parameters that carry credentials in URLs people paste (an MCP server's `?api_key=`, a
+ * signed URL's `sig`), besides the OAuth fields. Compared without regard to case.
+ */
+const SECRET_QUERY_PARAMS = new Set([...SECRET_FIELDS, 'api_key', 'apikey', 'api-key', 'x-api-key', 'key', 'access_key', 'sig', 'signature', 'secret', 'auth']);
+
+/**
  * `alsoSecret`: further header names (lower case) whose values are hidden, such as the extra
  * headers a person sends to the MCP server, which may carry its credentials (an API key).
  */
@@ -42,16 +48,26 @@ export function redactHeaders(headers: HeaderList, alsoSecret: ReadonlySet<strin
   });
 }
 
-/** Secret query parameters replaced; a value that is no URL (a pasted callback) is redacted as text. */
-export function redactUrl(url: string): string {
-  if (!URL.canParse(url)) return redactBody(url);
+/**
+ * Secret query parameters (and any the person named) replaced, and the userinfo of the URL
+ * (`user:password@`) hidden; a value that is no URL (a pasted callback) is redacted as text.
+ * What is sent to the server is not changed: this is for what is kept, shown or exported.
+ */
+export function redactUrl(url: string, alsoSecret: ReadonlySet<string> = NO_NAMES): string {
+  if (!URL.canParse(url)) return redactText(redactBody(url), alsoSecret);
   const parsed = new URL(url);
   let changed = false;
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (SECRET_FIELDS.has(key)) {
+  for (const key of [...new Set(parsed.searchParams.keys())]) {
+    const lower = key.toLowerCase();
+    if (SECRET_QUERY_PARAMS.has(lower) || alsoSecret.has(lower)) {
       parsed.searchParams.set(key, REDACTED);
       changed = true;
     }
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    parsed.username = REDACTED;
+    parsed.password = '';
+    changed = true;
   }
   return changed ? parsed.href : url;
 }
@@ -91,32 +107,60 @@ function redactJson(value: unknown): unknown {
   return value;
 }
 
-const SECRET_QUERY_IN_TEXT = new RegExp(`([?&;](?:${[...SECRET_FIELDS].join('|')})=)[^&\\s"'<>]+`, 'g');
-
-/**
- * Free text (SSE frames, HTML pages such as "Redirecting to …/callback?code=…"): JWTs and
- * secret query parameters are replaced.
- */
-function redactFreeText(text: string): string {
-  return text.replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, REDACTED).replace(SECRET_QUERY_IN_TEXT, `$1${REDACTED}`);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 }
 
-/** `extraHeaderNames`: as in `redactHeaders`, for the request headers. */
-export function redactExchange(exchange: Exchange, extraHeaderNames: ReadonlySet<string> = NO_NAMES): Exchange {
+function secretQueryInText(alsoSecret: ReadonlySet<string>): RegExp {
+  const names = [...SECRET_QUERY_PARAMS, ...alsoSecret].map(escapeRegExp).join('|');
+  return new RegExp(`([?&;](?:${names})=)[^&\\s"'<>]+`, 'gi');
+}
+
+const SECRET_QUERY_IN_TEXT = secretQueryInText(NO_NAMES);
+
+/**
+ * Free text (SSE frames, HTML pages such as "Redirecting to …/callback?code=…", finding texts
+ * that quote a URL): JWTs, secret query parameters and URL userinfo are replaced.
+ */
+export function redactText(text: string, alsoSecret: ReadonlySet<string> = NO_NAMES): string {
+  const query = alsoSecret.size > 0 ? secretQueryInText(alsoSecret) : SECRET_QUERY_IN_TEXT;
+  return text
+    .replace(/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, REDACTED)
+    .replace(query, `$1${REDACTED}`)
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi, `$1${REDACTED}@`);
+}
+
+function redactFreeText(text: string): string {
+  return redactText(text);
+}
+
+/** A request with its credentials hidden (URL, headers, body), as "Copy as curl" gives it unless asked otherwise. */
+export function redactRequest(request: ExchangeRequest): ExchangeRequest {
+  return {
+    ...request,
+    url: redactUrl(request.url),
+    headers: redactHeaders(request.headers),
+    ...(request.body !== undefined ? { body: redactBody(request.body) } : {}),
+  };
+}
+
+/** `extraHeaderNames`: as in `redactHeaders`, for the request headers; `secretParameters`: further query parameters. */
+export function redactExchange(exchange: Exchange, extraHeaderNames: ReadonlySet<string> = NO_NAMES, secretParameters: ReadonlySet<string> = NO_NAMES): Exchange {
   const request = {
     ...exchange.request,
-    url: redactUrl(exchange.request.url),
+    url: redactUrl(exchange.request.url, secretParameters),
     headers: redactHeaders(exchange.request.headers, extraHeaderNames),
     ...(exchange.request.body !== undefined ? { body: redactBody(exchange.request.body) } : {}),
   };
   const response = exchange.response && {
     ...exchange.response,
     headers: redactHeaders(exchange.response.headers).map(([n, v]): [string, string] =>
-      n.toLowerCase() === 'location' ? [n, redactUrl(v)] : [n, v],
+      n.toLowerCase() === 'location' ? [n, redactUrl(v, secretParameters)] : [n, v],
     ),
     body: redactBody(exchange.response.body),
   };
-  return { ...exchange, request, ...(response ? { response } : {}) };
+  const error = exchange.error && { ...exchange.error, message: redactText(exchange.error.message, secretParameters) };
+  return { ...exchange, request, ...(response ? { response } : {}), ...(error ? { error } : {}) };
 }
 
 function redactData(data: FlowData): FlowData {
@@ -151,10 +195,24 @@ export function redactSession(session: Session): Session {
   const { clientSecret: _secret, introspection, privateKeyJwk: _key, identityAssertion, assertion, extraHeaders, ...options } = session.options;
   // The person's extra headers go to the MCP server with every request; they may be its credentials.
   const personal = new Set(extraHeaders.map(([name]) => name.toLowerCase()));
+  // Query parameters the person said carry secrets, besides the known ones.
+  const named = new Set((session.options.secretParameters ?? []).map((name) => name.toLowerCase()));
+  const text = (value: string) => redactText(value, named);
+  const finding = (f: Finding): Finding => ({
+    ...f,
+    title: text(f.title),
+    detail: text(f.detail),
+    ...(f.hint !== undefined ? { hint: text(f.hint) } : {}),
+    ...(f.params ? { params: Object.fromEntries(Object.entries(f.params).map(([key, value]) => [key, text(value)])) } : {}),
+  });
+  const outcome = (o: Outcome): Outcome => (o.kind === 'failed' || o.kind === 'skipped' ? { ...o, reason: text(o.reason) } : o);
+  const status: Session['status'] = session.status.kind === 'stopped' ? { ...session.status, reason: text(session.status.reason) } : session.status;
   return {
     ...session,
+    status,
     options: {
       ...options,
+      serverUrl: redactUrl(options.serverUrl, named),
       extraHeaders: redactHeaders(extraHeaders, personal),
       ...(introspection ? { introspection: { clientId: introspection.clientId, clientSecret: REDACTED } } : {}),
       ...(assertion !== undefined ? { assertion: REDACTED } : {}),
@@ -171,7 +229,9 @@ export function redactSession(session: Session): Session {
     data: redactData(session.data),
     results: session.results.map((result) => ({
       ...result,
-      exchanges: result.exchanges.map((exchange) => redactExchange(exchange, personal)),
+      exchanges: result.exchanges.map((exchange) => redactExchange(exchange, personal, named)),
+      findings: result.findings.map(finding),
+      outcome: outcome(result.outcome),
       data: redactData(result.data as FlowData),
     })),
   };

@@ -148,3 +148,15 @@ describe('persistence of data that cannot be written as JSON', () => {
     assert.match(session.getItem(STORAGE_KEYS.form) ?? '', /still\.example\.com/, 'later writes still happen');
   });
 });
+
+describe('persistence of recent servers', () => {
+  it('keeps no key of the server URL in localStorage; the form (sessionStorage) keeps the URL as typed', () => {
+    stop = persistToStorage(useDebugger);
+    const typed = { ...emptyConnectForm(), serverUrl: 'https://mcp.example.com/mcp?api_key=k-s3cret&tenant=acme' };
+    useDebugger.getState().replaceForm(typed);
+    useDebugger.getState().rememberServer(typed);
+    assert.ok(!local.dump().includes('k-s3cret'), local.dump());
+    assert.match(local.getItem(STORAGE_KEYS.recent) ?? '', /tenant=acme/);
+    assert.match(session.getItem(STORAGE_KEYS.form) ?? '', /k-s3cret/);
+  });
+});

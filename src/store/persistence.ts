@@ -6,6 +6,7 @@
 import type { Session } from '../engine/session.js';
 import { STEP_IDS, type Exchange } from '../engine/types.js';
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from './browser-storage.js';
+import { redactUrl } from '../engine/redact.js';
 import { connectFormFrom } from './connect-form.js';
 import type { DebuggerState, DebuggerStore } from './index.js';
 import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
@@ -100,7 +101,8 @@ export function persistToStorage(store: DebuggerStore): () => void {
       writeStored('local', STORAGE_KEYS.settings, { language: state.language, theme: state.theme });
     }
     if (state.recent !== previous.recent) {
-      writeStored('local', STORAGE_KEYS.recent, state.recent.map(({ serverUrl, spec, registration, clientId }) => ({ serverUrl, spec, registration, ...(clientId ? { clientId } : {}) })));
+      // localStorage outlives the tab: a key in the URL (?api_key=, user:password@) is not kept there.
+      writeStored('local', STORAGE_KEYS.recent, state.recent.map(({ serverUrl, spec, registration, clientId }) => ({ serverUrl: redactUrl(serverUrl), spec, registration, ...(clientId ? { clientId } : {}) })));
     }
     if (state.form !== previous.form) writeStored('session', STORAGE_KEYS.form, state.form);
     if (state.session !== previous.session || state.selected !== previous.selected || state.tab !== previous.tab || state.mode !== previous.mode) saveRun(state);

@@ -70,7 +70,8 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.curl.copied': 'Copied',
     'inspect.curl.failed': 'The clipboard is not available here. Select the command below and copy it:',
     'inspect.curl.command': 'curl command',
-    'inspect.curl.hint': 'Copies the request exactly as sent, credentials included.',
+    'inspect.curl.hint': 'Copies the request as a curl command; tokens, secrets and keys are replaced unless "with credentials" is ticked.',
+    'inspect.curl.withCredentials': 'with credentials',
 
     'inspect.timing.label': 'Timing: {duration}, started {time}',
 
@@ -253,7 +254,8 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.curl.copied': '已复制',
     'inspect.curl.failed': '此处无法使用剪贴板。请选中下面的命令并复制:',
     'inspect.curl.command': 'curl 命令',
-    'inspect.curl.hint': '按实际发送的内容复制请求,包括凭据。',
+    'inspect.curl.hint': '将请求复制为 curl 命令;除非勾选“包含凭据”,令牌、密钥等会被替换。',
+    'inspect.curl.withCredentials': '包含凭据',
 
     'inspect.timing.label': '耗时 {duration},开始于 {time}',
 
