@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
-import { createFetchTransport } from '../../src/engine/fetch-transport.js';
+import { createNodeTransport } from '../net/node-transport.js';
 import {
   defaultFlowOptions,
   type FlowOptions,
@@ -65,6 +65,8 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --no-dpop                     never use DPoP
   --audit                       also send tampered and foreign-audience tokens to the server
   --lenient                     go on past violations where the spec says a client must stop
+  --allow-private-hops          follow the servers to loopback and private addresses of other hosts
+                                (refused by default unless the run starts on loopback)
   --omit-resource               leave the resource parameter out
   --no-refresh                  do not try the refresh token
   --header <name:value>         extra header for the MCP server (repeatable)
@@ -108,6 +110,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       dpop: { type: 'boolean' },
       'no-dpop': { type: 'boolean' },
       lenient: { type: 'boolean' },
+      'allow-private-hops': { type: 'boolean' },
       'omit-resource': { type: 'boolean' },
       'no-refresh': { type: 'boolean' },
       header: { type: 'string', multiple: true },
@@ -148,7 +151,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   if (format === 'text') io.stdout(`${formatHeader(session, style)}\n`);
   session = await runFlow(
     session,
-    { transport: createFetchTransport(), interaction },
+    { transport: createNodeTransport(), interaction },
     { onStep: (result) => format === 'text' && io.stdout(formatStep(result, style, values.verbose === true, secretParameterNames(session))) },
   );
 
@@ -228,6 +231,7 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
   if (values.dpop === true) overrides.dpop = 'on';
   if (values['no-dpop'] === true) overrides.dpop = 'off';
   if (values.lenient === true) overrides.lenient = true;
+  if (values['allow-private-hops'] === true) overrides.allowPrivateHops = true;
   if (values['omit-resource'] === true) overrides.omitResource = true;
   if (values['no-refresh'] === true) overrides.refresh = false;
   return defaultFlowOptions(serverUrl, overrides);

@@ -10,7 +10,7 @@
 import { exportJWK, importPKCS8 } from 'jose';
 import { z } from 'zod';
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
-import { createFetchTransport } from '../../src/engine/fetch-transport.js';
+import { createNodeTransport } from '../net/node-transport.js';
 import { runAgain } from '../../src/engine/actions.js';
 import { defaultFlowOptions, type FlowOptions, type ToolCallRequest } from '../../src/engine/options.js';
 import { redactSession } from '../../src/engine/redact.js';
@@ -125,7 +125,7 @@ export async function runConformanceClient(args: string[], io: CliIo): Promise<n
   }
   const options = await conformanceOptions(scenario, io.env.MCP_CONFORMANCE_CONTEXT, serverUrl, io.env.MCP_CONFORMANCE_PROTOCOL_VERSION);
   const style = createStyle(false);
-  const deps: EngineDeps = { transport: createFetchTransport(), interaction: createRedirectFollowingInteraction() };
+  const deps: EngineDeps = { transport: createNodeTransport(), interaction: createRedirectFollowingInteraction() };
   let session = createSession(options);
   io.stdout(formatHeader(session, style));
   session = await runFlow(session, deps, { onStep: (result) => io.stdout(formatStep(result, style, true)) });

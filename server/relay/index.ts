@@ -13,9 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { RELAY_CONFIG_PATH, RELAY_PATH, type RelayConfig, type RelayEnvelope } from '../../src/engine/relay-transport.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Transport, type TransportResult } from '../../src/engine/transport.js';
+import { createNodeTransport } from '../net/node-transport.js';
 import { answerJson, answerRelayRejected, answerText } from './http-answers.js';
 import { parseRelayCall, type RelayCaps } from './relay-call.js';
 import { formatRelayLogLine, type RelayLogOutcome } from './relay-log.js';
@@ -103,7 +103,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     caps,
     defaults: { timeoutMs: Math.min(CALL_DEFAULTS.timeoutMs, caps.timeoutMs), maxBodyBytes: Math.min(CALL_DEFAULTS.maxBodyBytes, caps.maxBodyBytes) },
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
-    transport: options.transport ?? createFetchTransport(),
+    transport: options.transport ?? createNodeTransport(),
     log: options.log,
     config: options.config ?? {},
   };

@@ -40,6 +40,7 @@ const relayCallSchema = z.object({
   body: z.string().optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxBodyBytes: z.number().int().nonnegative().optional(),
+  privateHops: z.object({ startHost: z.string().max(512) }).optional(),
 });
 
 export interface RelayCaps {
@@ -73,6 +74,7 @@ export function parseRelayCall(json: unknown, caps: RelayCaps, defaults: RelayCa
     maxBodyBytes: Math.min(call.maxBodyBytes ?? defaults.maxBodyBytes, caps.maxBodyBytes),
   };
   if (call.body !== undefined) request.body = call.body;
+  if (call.privateHops) request.privateHops = call.privateHops;
 
   const target = URL.canParse(call.url) ? new URL(call.url) : undefined;
   if (!target) return { ok: true, request, invalidTarget: { kind: 'invalid-url', message: `Not an absolute URL: ${call.url}` } };

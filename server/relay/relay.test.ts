@@ -353,6 +353,20 @@ test('a target that is not an http(s) URL is an invalid-url error, sent nowhere'
   assert.deepEqual(upstream.hits, []);
 });
 
+test('a call carrying the private-address rule is not relayed to loopback for a run that started elsewhere', async (t) => {
+  const upstream = await startUpstream(t, echoUpstream);
+  const relay = await startTestRelay(t);
+  // Resolved by the machine's own resolver: localhost is loopback wherever this runs.
+  for (const url of [`${upstream.url}/x`, `http://localhost:${upstream.port}/x`]) {
+    const result = relayed(await relayCall(relay, getCall(url, { privateHops: { startHost: 'mcp.example.com' } })));
+    assert.equal(result.error?.kind, 'private-address', url);
+  }
+  assert.deepEqual(upstream.hits, []);
+  // The same call for a run that started on loopback goes through.
+  assert.equal(relayed(await relayCall(relay, getCall(`${upstream.url}/y`, { privateHops: { startHost: '127.0.0.1' } }))).response?.status, 201);
+  assert.deepEqual(upstream.hits, ['GET /y']);
+});
+
 // ---------------------------------------------------------------- what the relay logs
 
 test('log lines name method, origin, path, status and time, and never credentials, codes or the query', async (t) => {
@@ -569,6 +583,9 @@ test('createRelayTransport relays through a real relay like the fetch transport 
 
   const refused = await transport.send(getCall(`http://127.0.0.1:${await freePort()}/`));
   assert.equal(refused.ok ? undefined : refused.error.kind, 'refused');
+
+  const privateHop = await transport.send(getCall(`${upstream.url}/hello`, { privateHops: { startHost: 'mcp.example.com' } }));
+  assert.equal(privateHop.ok ? undefined : privateHop.error.kind, 'private-address', 'the rule travels with the call, and the error comes back typed');
 
   const invalid = await transport.send(getCall('mailto:someone@example.com'));
   assert.equal(invalid.ok ? undefined : invalid.error.kind, 'invalid-url');

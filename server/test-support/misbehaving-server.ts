@@ -77,10 +77,18 @@ export interface MisbehavingServerOptions {
   /** What tools/list answers (default: one tool, `echo`), and the server's name in initialize. */
   tools?: Record<string, unknown>[];
   serverName?: string;
-  /** Fields that replace the authorization server metadata's own (a hostile endpoint, say). */
-  metadata?: Record<string, unknown>;
+  /**
+   * Fields that replace the authorization server metadata's own (a hostile endpoint, say); as a
+   * function, of the server's loopback origin (http://127.0.0.1:port, whatever `publicHost` is).
+   */
+  metadata?: Record<string, unknown> | ((loopbackOrigin: string) => Record<string, unknown>);
   /** What tools/call answers (default: method not found). */
   toolResult?: Record<string, unknown>;
+  /**
+   * The host name its URLs and documents use instead of 127.0.0.1, for tests that start a run at
+   * a name (mapped to loopback by the test's own resolver) rather than at a loopback address.
+   */
+  publicHost?: string;
 }
 
 export interface MisbehavingServer {
@@ -114,6 +122,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
   const codes = new Map<string, PendingCode>();
   const accessTokens = new Set<string>();
   let origin = '';
+  const metadataOverride = () => (typeof options.metadata === 'function' ? options.metadata(`http://127.0.0.1:${portOf(server)}`) : options.metadata);
 
   const server = createServer((req, res) => {
     // A client that gives up (timeout, body cap) closes the socket mid-answer; that is the point
@@ -155,7 +164,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
         }
         return;
       case `GET ${ASM_PATH}`:
-        if (!misbehave(req, res, 'asm')) sendJson(res, 200, { ...authorizationServerMetadata(origin), ...options.metadata });
+        if (!misbehave(req, res, 'asm')) sendJson(res, 200, { ...authorizationServerMetadata(origin), ...metadataOverride() });
         return;
       case 'POST /register':
         if (!misbehave(req, res, 'registration')) register(res, body);
@@ -321,7 +330,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
   }
 
   await listen(server);
-  origin = `http://127.0.0.1:${portOf(server)}`;
+  origin = `http://${options.publicHost ?? '127.0.0.1'}:${portOf(server)}`;
 
   return {
     origin,

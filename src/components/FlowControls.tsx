@@ -1,6 +1,7 @@
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
+import { stopOverrideMessages } from '../store/selectors.js';
 
 /** Next step, run to the end, continue past a MUST-stop, start over. Keys: N and R. */
 export function FlowControls() {
@@ -18,6 +19,7 @@ export function FlowControls() {
 
   const canAdvance = !running && session.status.kind === 'ready' && session.next !== undefined;
   const lenient = stopOverridable && session.status.kind === 'stopped';
+  const override = stopOverrideMessages(session);
   return (
     <section aria-label={t('app.controls.label')} className="panel space-y-2 p-3">
       <div className="flex flex-wrap gap-2">
@@ -32,9 +34,9 @@ export function FlowControls() {
         <div className="rounded-md border border-amber-400 bg-amber-50 p-2 text-xs text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
           <button type="button" className="btn-warning w-full" disabled={running} onClick={() => void continueLeniently()}>
             <span aria-hidden="true">⚠ </span>
-            {t('app.controls.continueAnyway')}
+            {t(override.label)}
           </button>
-          <p className="mt-1">{t('app.controls.continueAnyway.help')}</p>
+          <p className="mt-1">{t(override.help)}</p>
         </div>
       ) : null}
       <div className="flex items-center justify-between gap-2">

@@ -2,7 +2,7 @@ import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
 import { useDebugger } from '../store/index.js';
-import { stoppingFinding } from '../store/selectors.js';
+import { stopOverrideMessages, stoppingFinding } from '../store/selectors.js';
 import { localizedFindingText } from '../ui-logic/findings.js';
 
 /**
@@ -47,7 +47,7 @@ export function FlowOutcomeNotice() {
           {stopOverridable ? (
             <button type="button" className="btn-warning" disabled={running} onClick={() => void continueLeniently()}>
               <span aria-hidden="true">⚠ </span>
-              {t('app.controls.continueAnyway')}
+              {t(stopOverrideMessages(session).label)}
             </button>
           ) : null}
           <button type="button" className="btn-secondary" disabled={running} onClick={() => void start(mode)}>

@@ -59,14 +59,16 @@ export async function refreshAgain(session: Session, deps: EngineDeps): Promise<
 
 /**
  * Prepares a session that stopped on a finding whose rule says a client MUST stop, so the
- * stopped step runs again in lenient mode (and every later step with it). Undefined when the
- * session has not stopped.
+ * stopped step runs again in lenient mode (and every later step with it); a refused private
+ * hop runs again with private addresses allowed instead. Undefined when the session has not
+ * stopped.
  */
 export function continueLeniently(session: Session): Session | undefined {
   if (session.status.kind !== 'stopped') return undefined;
+  const override = session.status.findingId === 'http.private-hop' ? { allowPrivateHops: true } : { lenient: true };
   return {
     ...session,
-    options: { ...session.options, lenient: true },
+    options: { ...session.options, ...override },
     status: { kind: 'ready' },
     next: session.status.stepId,
   };

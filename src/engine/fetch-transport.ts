@@ -3,13 +3,78 @@
  * a 3xx comes back as it is, so each hop can be recorded as its own exchange.
  * Used by the CLI and the tests directly, and by the relay on the browser's behalf.
  */
+import { addressClass, isIpLiteral, startsOnLoopback } from './private-address.js';
 import type { Transport, TransportRequest, TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeResponse, HeaderList } from './types.js';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-export function createFetchTransport(fetchImpl: FetchLike = globalThis.fetch): Transport {
-  return { send: (request) => sendWithFetch(fetchImpl, request) };
+/** The addresses a host name resolves to (Node's dns in the CLI and the relay; none in the browser). */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
+
+export interface FetchTransportOptions {
+  fetchImpl?: FetchLike;
+  resolveHost?: ResolveHost;
+}
+
+export function createFetchTransport(options: FetchTransportOptions = {}): Transport {
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+  const addresses = addressLookup(options.resolveHost);
+  const startAddresses = new Map<string, Promise<string[]>>();
+  const startLookup: AddressLookup = (hostname) => {
+    let found = startAddresses.get(hostname);
+    if (!found) startAddresses.set(hostname, (found = addresses(hostname)));
+    return found;
+  };
+  return {
+    async send(request) {
+      const refused = await privateHop(request, addresses, startLookup);
+      return refused ? { ok: false, error: refused } : sendWithFetch(fetchImpl, request);
+    },
+  };
+}
+
+type AddressLookup = (hostname: string) => Promise<string[]>;
+
+/**
+ * The addresses of a host: the literal itself, or what the name resolves to (nothing in the
+ * browser, which has no resolver, and nothing for a name that does not resolve: the request
+ * then fails on its own with a DNS error). Start hosts are looked up once per transport.
+ */
+function addressLookup(resolveHost: ResolveHost | undefined): AddressLookup {
+  return async (hostname) => {
+    if (isIpLiteral(hostname)) return [hostname];
+    if (!resolveHost) return [];
+    try {
+      return await resolveHost(hostname);
+    } catch (error) {
+      if (error instanceof Error) return [];
+      throw error;
+    }
+  };
+}
+
+/**
+ * The private-address rule (see private-address.ts): a request to another host than the run
+ * started at, whose address (the literal, or any address its name resolves to) is loopback,
+ * private, link-local or unique-local, is refused before anything is sent. A run that started
+ * on loopback is not held to it; one that started inside a private network may reach that
+ * network's other hosts, but not the person's own loopback.
+ */
+async function privateHop(request: TransportRequest, addresses: AddressLookup, startAddresses: AddressLookup): Promise<ExchangeError | undefined> {
+  if (!request.privateHops || !URL.canParse(request.url)) return undefined;
+  const { hostname } = new URL(request.url);
+  const start = request.privateHops.startHost;
+  if (hostname === start || startsOnLoopback(start)) return undefined;
+  const targetAddresses = await addresses(hostname);
+  const classes = targetAddresses.map((address) => ({ address, kind: addressClass(address) }));
+  const hit = classes.find((c) => c.kind !== undefined);
+  if (!hit?.kind) return undefined;
+  const startsInside = (await startAddresses(start)).some((address) => addressClass(address) !== undefined);
+  const refused = startsInside ? classes.find((c) => c.kind === 'loopback' || c.kind === 'unspecified') : hit;
+  if (!refused?.kind) return undefined;
+  const shown = refused.address === hostname ? hostname : `${hostname} (${refused.address})`;
+  return { kind: 'private-address', message: `${shown} is a ${refused.kind} address, and the run started at ${start}; it is not followed unless private addresses are allowed.` };
 }
 
 async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): Promise<TransportResult> {

@@ -81,6 +81,13 @@ export interface FlowOptions {
   secretParameters?: string[];
   /** Go on past MUST-stop violations so the rest of the flow can be seen. */
   lenient: boolean;
+  /**
+   * Follow the servers to loopback and private addresses of other hosts than the run started
+   * at. Off by default: a server on the internet must not be able to make the debugger reach
+   * into the person's own network (see private-address.ts). A run that starts on loopback is
+   * not held to the rule.
+   */
+  allowPrivateHops?: boolean;
   /** The JWT the `jwt-bearer` grant presents (workload identity federation); a secret. */
   assertion?: string;
   /** Inputs of the `cross-app-access` grant (required for it, ignored by the others). */

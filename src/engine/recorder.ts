@@ -9,6 +9,15 @@ import type { Exchange, ExchangeResponse, HeaderList, StepId } from './types.js'
 export interface RecorderLimits {
   timeoutMs: number;
   maxBodyBytes: number;
+  /** The run's start; with `allowPrivateHops` unset, requests carry the private-address rule. */
+  serverUrl?: string;
+  allowPrivateHops?: boolean;
+}
+
+/** The private-address rule every request of a run carries (see TransportRequest.privateHops). */
+function privateHopRule(limits: RecorderLimits): { privateHops: { startHost: string } } | undefined {
+  if (limits.allowPrivateHops === true || limits.serverUrl === undefined || !URL.canParse(limits.serverUrl)) return undefined;
+  return { privateHops: { startHost: new URL(limits.serverUrl).hostname } };
 }
 
 export interface ExchangeIdSource {
@@ -23,6 +32,7 @@ export function createStepHttp(
   limits: RecorderLimits,
 ): StepHttp {
   const exchanges: Exchange[] = [];
+  const rule = privateHopRule(limits);
 
   async function send(input: HttpRequestInput, label?: string): Promise<SentExchange> {
     const request = {
@@ -32,7 +42,7 @@ export function createStepHttp(
       ...(input.body !== undefined ? { body: input.body } : {}),
     };
     const started = clock.now();
-    const result = await transport.send({ ...request, timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes });
+    const result = await transport.send({ ...request, timeoutMs: limits.timeoutMs, maxBodyBytes: limits.maxBodyBytes, ...rule });
     const exchange: Exchange = {
       id: ids.next(),
       stepId,

@@ -33,6 +33,8 @@ export interface RelayCall {
   body?: string;
   timeoutMs?: number;
   maxBodyBytes?: number;
+  /** The private-address rule of the run (see TransportRequest.privateHops); the relay applies it. */
+  privateHops?: { startHost: string };
 }
 
 /**
@@ -64,6 +66,7 @@ async function sendThroughRelay(fetchImpl: FetchLike, endpoint: string, secret: 
     headers: request.headers,
     timeoutMs: request.timeoutMs,
     maxBodyBytes: request.maxBodyBytes,
+    ...(request.privateHops ? { privateHops: request.privateHops } : {}),
   };
   if (request.body !== undefined) call.body = request.body;
 
@@ -146,6 +149,7 @@ const ERROR_KINDS: Record<ExchangeErrorKind, true> = {
   'too-large': true,
   'relay-rejected': true,
   'invalid-url': true,
+  'private-address': true,
 };
 
 function isErrorKind(value: unknown): value is ExchangeErrorKind {

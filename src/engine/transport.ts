@@ -10,6 +10,12 @@ export interface TransportRequest extends ExchangeRequest {
   timeoutMs: number;
   /** Bodies longer than this are cut and the result is a `too-large` error. */
   maxBodyBytes: number;
+  /**
+   * Present when the run may not reach private addresses of other hosts: the host the run
+   * started at. A request to another host whose address is loopback, private, link-local or
+   * unique-local fails with `private-address` before anything is sent.
+   */
+  privateHops?: { startHost: string };
 }
 
 export type TransportResult =

@@ -33,7 +33,9 @@ export type ExchangeErrorKind =
   | 'cors-blocked'
   | 'too-large'
   | 'relay-rejected'
-  | 'invalid-url';
+  | 'invalid-url'
+  /** The target is a loopback, private, link-local or unique-local address of another host than the run started at. */
+  | 'private-address';
 
 export interface ExchangeError {
   kind: ExchangeErrorKind;

@@ -43,3 +43,13 @@ export function stoppingFinding(session: Session | undefined): Finding | undefin
   const findings = latestStepFindings(session, status.stepId);
   return findings.find((f) => f.id === status.findingId) ?? findings.find((f) => f.severity === 'error');
 }
+
+/**
+ * The label and help of the button that goes on past a stop: allowing private addresses for a
+ * refused private hop, lenient mode for any other MUST-stop.
+ */
+export function stopOverrideMessages(session: Session | undefined) {
+  return session?.status.kind === 'stopped' && session.status.findingId === 'http.private-hop'
+    ? ({ label: 'app.controls.allowPrivateHops', help: 'app.controls.allowPrivateHops.help' } as const)
+    : ({ label: 'app.controls.continueAnyway', help: 'app.controls.continueAnyway.help' } as const);
+}

@@ -191,6 +191,7 @@ const MCP_SECTIONS = {
     },
   },
   'mcp:mrtr': { headings: { '2026-07-28': { path: '/basic/patterns/mrtr', title: 'Multi Round-Trip Requests' } } },
+  'mcp:ssrf': { headings: { '2026-07-28': { path: '/basic/security_best_practices', heading: 'Server-Side Request Forgery (SSRF)' } } },
 } satisfies Record<string, McpSection>;
 
 export type McpSectionId = keyof typeof MCP_SECTIONS;

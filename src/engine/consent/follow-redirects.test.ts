@@ -179,7 +179,7 @@ describe('createRedirectFollowingInteraction', () => {
       client: { method: 'pre', clientId: 'c1', tokenEndpointAuthMethod: 'none', redirectUri: REDIRECT },
     };
     const deps = { transport: createFetchTransport(), interaction: createRedirectFollowingInteraction() };
-    const start = { ...createSession(defaultFlowOptions('https://mcp.example.com/mcp')), data, next: 'authorization-request' as const };
+    const start = { ...createSession(defaultFlowOptions(`${base}/mcp`)), data, next: 'authorization-request' as const };
     const requested = await runStep(start, deps);
     assert.equal(requested.next, 'authorization-response');
     assert.deepEqual(

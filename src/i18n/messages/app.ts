@@ -109,6 +109,9 @@ export const appMessages: MessageCatalogue = {
     'app.controls.continueAnyway': 'Continue anyway (lenient)',
     'app.controls.continueAnyway.help':
       'The spec says a client MUST stop here. Going on runs this step again in lenient mode, so you can see the rest of the flow; a real client would not.',
+    'app.controls.allowPrivateHops': 'Allow private addresses and go on',
+    'app.controls.allowPrivateHops.help':
+      'The server sent the run to a loopback or private address of another host. Going on sends this run\'s requests there too; do it only if you trust the server with your network.',
     'app.controls.running': 'Running: {step}…',
     'app.controls.upNext': 'Next: {step}',
     'app.controls.keys': 'Keys: N next step · R run to end',
@@ -292,6 +295,8 @@ export const appMessages: MessageCatalogue = {
     'app.controls.reset': '重置',
     'app.controls.continueAnyway': '仍然继续(宽松模式)',
     'app.controls.continueAnyway.help': '规范规定客户端在此必须(MUST)停止。继续会以宽松模式重新执行这一步,让你看到后续流程;真正的客户端不会这样做。',
+    'app.controls.allowPrivateHops': '允许私有地址并继续',
+    'app.controls.allowPrivateHops.help': '服务器把本次运行引向了另一台主机的回环或私有地址。继续会让本次运行的请求也发往那里;仅在你信任该服务器访问你的网络时这样做。',
     'app.controls.running': '正在执行:{step}…',
     'app.controls.upNext': '下一步:{step}',
     'app.controls.keys': '快捷键:N 下一步 · R 运行到结束',
