@@ -3,40 +3,24 @@
  * followed into loopback or private addresses the servers name, the refusal is its own finding
  * (not "unreachable"), and going on with private addresses allowed sends the request after all.
  *
- * The "internet" host is a name this test's resolver maps: the transport's resolver says
- * `mcp.test` is 198.51.100.7 (a documentation address), and its fetch connects that name to the
- * loopback server, as /etc/hosts would. Everything else is the real engine and a real server.
+ * The "internet" host is a name the test transport maps (see public-name-transport.ts): its
+ * resolver says `mcp.test` is a public address, and its fetch connects that name to the loopback
+ * server. Everything else is the real engine and a real server.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startMisbehavingServer } from '../../server/test-support/misbehaving-server.js';
+import { createPublicNameTransport, PUBLIC_NAME } from '../../server/test-support/public-name-transport.js';
 import { continueLeniently } from './actions.js';
 import { createRedirectFollowingInteraction } from './consent/follow-redirects.js';
-import { createFetchTransport, type ResolveHost } from './fetch-transport.js';
 import { defaultFlowOptions } from './options.js';
 import { allFindings, createSession, runFlow } from './session.js';
-
-const PUBLIC_NAME = 'mcp.test';
-const PUBLIC_ADDRESS = '198.51.100.7';
-
-const names: Record<string, string[]> = { [PUBLIC_NAME]: [PUBLIC_ADDRESS], 'intranet.test': ['10.20.30.40'], 'dual.test': [PUBLIC_ADDRESS, 'fd00::5'] };
-const resolveHost: ResolveHost = (hostname) => {
-  const found = names[hostname];
-  return found ? Promise.resolve(found) : Promise.reject(new Error(`ENOTFOUND ${hostname}`));
-};
-
-/** fetch, with the public name connected to loopback. */
-const hostsFileFetch = (input: string, init: RequestInit) => {
-  const url = new URL(input);
-  if (url.hostname === PUBLIC_NAME) url.hostname = '127.0.0.1';
-  return fetch(url, init);
-};
 
 describe('the private-address rule', { concurrency: true }, () => {
   it('refuses loopback, private and unique-local targets of other hosts before sending, literal or by name', async (t) => {
     const server = await startMisbehavingServer();
     t.after(() => server.close());
-    const transport = createFetchTransport({ fetchImpl: hostsFileFetch, resolveHost });
+    const transport = createPublicNameTransport({ 'intranet.test': ['10.20.30.40'], 'dual.test': ['198.51.100.8', 'fd00::5'] });
     const send = (url: string, startHost: string) => transport.send({ method: 'GET', url, headers: [], timeoutMs: 2000, maxBodyBytes: 1 << 20, privateHops: { startHost } });
 
     const refused = await send(server.prmUrl, PUBLIC_NAME);
@@ -69,7 +53,7 @@ describe('the private-address rule', { concurrency: true }, () => {
   it('stops a run whose metadata sends it to loopback with http.private-hop, and goes on when private addresses are allowed', async (t) => {
     const server = await startMisbehavingServer({ publicHost: PUBLIC_NAME, metadata: (loopback) => ({ registration_endpoint: `${loopback}/register` }) });
     t.after(() => server.close());
-    const deps = { transport: createFetchTransport({ fetchImpl: hostsFileFetch, resolveHost }), interaction: createRedirectFollowingInteraction() };
+    const deps = { transport: createPublicNameTransport(), interaction: createRedirectFollowingInteraction() };
     const session = await runFlow(createSession(defaultFlowOptions(server.mcpUrl, { timeoutMs: 3000 })), deps);
 
     assert.equal(session.status.kind, 'stopped');

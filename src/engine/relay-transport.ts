@@ -5,7 +5,7 @@
  *
  * Web APIs only: this module runs in the browser, and in Node for the tests.
  */
-import type { Transport, TransportRequest, TransportResult } from './transport.js';
+import { isExchangeErrorKind, type Transport, type TransportRequest, type TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeErrorKind, ExchangeResponse, HeaderList } from './types.js';
 
 /** The relay's endpoint, on the same origin as the SPA it serves. */
@@ -139,25 +139,8 @@ function relayFailure(kind: ExchangeErrorKind, message: string): TransportResult
   return { ok: false, error: { kind, message } };
 }
 
-/** Every kind, so the compiler flags this table when the closed union grows. */
-const ERROR_KINDS: Record<ExchangeErrorKind, true> = {
-  dns: true,
-  refused: true,
-  tls: true,
-  timeout: true,
-  'cors-blocked': true,
-  'too-large': true,
-  'relay-rejected': true,
-  'invalid-url': true,
-  'private-address': true,
-};
-
-function isErrorKind(value: unknown): value is ExchangeErrorKind {
-  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
-}
-
 function asExchangeError(value: unknown): ExchangeError | undefined {
-  if (!isRecord(value) || !isErrorKind(value.kind) || typeof value.message !== 'string') return undefined;
+  if (!isRecord(value) || !isExchangeErrorKind(value.kind) || typeof value.message !== 'string') return undefined;
   return { kind: value.kind, message: value.message };
 }
 

@@ -100,8 +100,9 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
 
   // Steps report a request that got no answer as unreachable; one the private-address rule
   // refused is told apart here, once for all of them, so the way on (allowing it) is offered.
-  if (output.outcome.kind === 'failed' && output.outcome.findingId === 'http.unreachable' && http.exchanges.some((e) => e.error?.kind === 'private-address')) {
-    output = { ...output, outcome: { ...output.outcome, findingId: 'http.private-hop' } };
+  const refusedHop = http.exchanges.find((e) => e.error?.kind === 'private-address')?.error;
+  if (output.outcome.kind === 'failed' && output.outcome.findingId === 'http.unreachable' && refusedHop) {
+    output = { ...output, outcome: { kind: 'failed' as const, reason: `Not sent: ${refusedHop.message}`, findingId: 'http.private-hop' } };
   }
 
   const result: StepResult<Partial<FlowData>> = {

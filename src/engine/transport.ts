@@ -3,7 +3,7 @@
  * (straight to the network) and in the browser (through the relay, which can read
  * cross-origin answers and 3xx `Location` headers the browser would hide).
  */
-import type { ExchangeError, ExchangeRequest, ExchangeResponse } from './types.js';
+import type { ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse } from './types.js';
 
 export interface TransportRequest extends ExchangeRequest {
   /** Whole-exchange deadline: connect, headers and body. */
@@ -29,3 +29,22 @@ export interface Transport {
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Every kind, so the compiler flags this table when the closed union grows. */
+const ERROR_KINDS: Record<ExchangeErrorKind, true> = {
+  dns: true,
+  refused: true,
+  tls: true,
+  timeout: true,
+  'cors-blocked': true,
+  'too-large': true,
+  'relay-rejected': true,
+  'invalid-url': true,
+  'private-address': true,
+};
+
+export const EXCHANGE_ERROR_KINDS = Object.keys(ERROR_KINDS) as readonly ExchangeErrorKind[];
+
+export function isExchangeErrorKind(value: unknown): value is ExchangeErrorKind {
+  return typeof value === 'string' && Object.hasOwn(ERROR_KINDS, value);
+}

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspectMessages } from '../i18n/messages/inspect.js';
+import { EXCHANGE_ERROR_KINDS } from '../engine/transport.js';
 import {
-  EXCHANGE_ERROR_KINDS,
   exchangeErrorKey,
   firstHeader,
   formatBytes,

@@ -127,17 +127,6 @@ export function formatClockTime(iso: string): string {
 }
 
 /** Every kind of exchange failure, each explained by `inspect.error.<kind>`. */
-export const EXCHANGE_ERROR_KINDS: readonly ExchangeErrorKind[] = [
-  'dns',
-  'refused',
-  'tls',
-  'timeout',
-  'cors-blocked',
-  'too-large',
-  'relay-rejected',
-  'invalid-url',
-];
-
 export function exchangeErrorKey(kind: ExchangeErrorKind): string {
   return `inspect.error.${kind}`;
 }

@@ -65,6 +65,8 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.error.relay-rejected':
       'The debugger’s local relay refused to forward the request (its secret, the page’s origin or the destination was not accepted), or the relay is no longer running. Restart it and reload the page.',
     'inspect.error.invalid-url': 'The URL is not a valid absolute http(s) URL, so no request was sent.',
+    'inspect.error.private-address':
+      'The target is a loopback or private address of another host than the run started at, so no request was sent until private addresses are allowed.',
 
     'inspect.curl.copy': 'Copy as curl',
     'inspect.curl.copied': 'Copied',
@@ -249,6 +251,7 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.error.too-large': '响应超过了大小上限,调试器已停止读取。',
     'inspect.error.relay-rejected': '调试器的本地中继拒绝转发该请求(密钥、页面来源或目标地址未被接受),或者中继已不再运行。请重新启动它并刷新页面。',
     'inspect.error.invalid-url': '该 URL 不是有效的绝对 http(s) URL,因此没有发送请求。',
+    'inspect.error.private-address': '目标是另一台主机(不是本次运行开始的主机)的回环或私有地址,因此在允许私有地址之前没有发送请求。',
 
     'inspect.curl.copy': '复制为 curl',
     'inspect.curl.copied': '已复制',

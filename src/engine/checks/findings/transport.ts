@@ -49,13 +49,13 @@ export const transportFindings = defineFindings([
         title: 'Not followed into a private address: {url}',
         detail:
           'The run started at another host, and this server sent it on to {url}: {message} A server on the internet that names such an address could make the debugger reach into your own network and show you the answers, so the request was not sent.',
-        hint: 'If the address is right (a server on your own network, behind a proxy or in a cluster), allow private addresses and go on: "Continue anyway" in the browser, --allow-private-hops in the CLI. Otherwise fix the URL the server publishes.',
+        hint: 'If the address is right (a server on your own network, behind a proxy or in a cluster), allow private addresses and go on ("Allow private addresses and go on" in the page, --allow-private-hops in the CLI). Otherwise fix the URL the server publishes.',
       },
       'zh-CN': {
         title: '未跟随到私有地址:{url}',
         detail:
           '本次运行从另一台主机开始,而该服务器把它引向了 {url}:{message} 互联网上的服务器若给出这样的地址,就能让调试器访问你自己的网络并把应答展示出来,因此该请求没有发送。',
-        hint: '如果地址无误(服务器在你自己的网络中、在代理或集群之后),请允许私有地址并继续:浏览器中点“仍然继续”,CLI 中使用 --allow-private-hops。否则请修正服务器发布的 URL。',
+        hint: '如果地址无误(服务器在你自己的网络中、在代理或集群之后),请允许私有地址并继续(页面中点“允许私有地址并继续”,CLI 中使用 --allow-private-hops)。否则请修正服务器发布的 URL。',
       },
     },
   },
