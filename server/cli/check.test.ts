@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +18,7 @@ import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../../src/engine/options.js';
-import { createSession, runFlow } from '../../src/engine/session.js';
+import { createSession, runFlow, type Session } from '../../src/engine/session.js';
 
 async function checkJson(url: string, extra: string[] = []): Promise<{ code: number; report: CheckReport }> {
   const { code, stdout, stderr } = await runCli(['check', url, '--format', 'json', '--timeout', '3000', ...extra]);
@@ -83,6 +83,17 @@ describe('check against the clean lab', () => {
     }
     const withSecrets = await checkJson(lab.mcpUrl, ['--include-secrets']);
     assert.match(JSON.stringify(withSecrets.report), /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/, '--include-secrets keeps the tokens');
+  });
+
+  it('--allow-private-hops reaches the run (the lab, on loopback, completes either way)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mad-check-'));
+    const out = join(dir, 'session.json');
+    const { code } = await checkJson(lab.mcpUrl, ['--out', out, '--allow-private-hops']);
+    assert.equal(code, 0);
+    const saved = JSON.parse(readFileSync(out, 'utf8')) as Session;
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(saved.options.allowPrivateHops, true);
+    assert.equal(saved.status.kind, 'completed');
   });
 
   it('judged by 2025-11-25, speaks the legacy protocol to the same lab, with no error', async () => {
