@@ -1,12 +1,14 @@
 /** `mcp-auth-debugger lab`: the demo servers in the foreground until Ctrl-C. */
 import { LAB_USAGE, runLabFromArgs } from '../lab/main.js';
+import { terminalSafe } from './terminal.js';
 import type { CliIo } from './usage.js';
 import { untilInterrupted } from './wait-for-signal.js';
 
 export const LAB_HELP = `${LAB_USAGE}\n`;
 
 export async function runLabCommand(args: string[], io: CliIo): Promise<number> {
-  const result = await runLabFromArgs(args, (line) => io.stdout(`${line}\n`));
+  // The lab's log lines quote what clients sent (client ids, error messages): shown as visible text.
+  const result = await runLabFromArgs(args, (line) => io.stdout(`${terminalSafe(line)}\n`));
   if (result.kind === 'exit') return result.exitCode;
   io.stdout('Press Ctrl-C to stop.\n');
   return untilInterrupted(() => result.lab.close());
