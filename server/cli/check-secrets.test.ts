@@ -15,6 +15,7 @@ import type { Session } from '../../src/engine/session.js';
 import type { Exchange } from '../../src/engine/types.js';
 import { startLab, type Lab } from '../lab/index.js';
 import { runCli } from '../test-support/run-cli.js';
+import { readSavedSessionFile } from '../test-support/saved-session.js';
 import { buildCheckReport, buildJunitReport } from './report.js';
 
 /** Form and JSON fields that carry a secret in OAuth requests and answers. */
@@ -84,7 +85,9 @@ describe('check keeps secrets out of its output', () => {
     const out = join(dir, `${name}.json`);
     const { code, stdout, stderr } = await runCli(['check', lab.mcpUrl, '--verbose', '--out', out, '--include-secrets', ...extra]);
     assert.equal(code, 0, stdout + stderr);
-    const session = JSON.parse(readFileSync(out, 'utf8')) as Session;
+    const file = readSavedSessionFile(out);
+    assert.equal(file.secretsIncluded, true, 'the file says it keeps secrets');
+    const session = file.session;
     return { text: stdout + stderr, session, secrets: secretsOf(session) };
   }
 

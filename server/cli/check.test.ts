@@ -15,10 +15,11 @@ import { createBrowserInteraction, withBrowserFallback } from './browser-consent
 import { createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
 import { freePort } from '../test-support/free-port.js';
 import { runCli } from '../test-support/run-cli.js';
+import { readSavedSessionFile } from '../test-support/saved-session.js';
 import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../../src/engine/options.js';
-import { createSession, runFlow, type Session } from '../../src/engine/session.js';
+import { createSession, runFlow } from '../../src/engine/session.js';
 
 async function checkJson(url: string, extra: string[] = []): Promise<{ code: number; report: CheckReport }> {
   const { code, stdout, stderr } = await runCli(['check', url, '--format', 'json', '--timeout', '3000', ...extra]);
@@ -90,8 +91,9 @@ describe('check against the clean lab', () => {
     const out = join(dir, 'session.json');
     const { code } = await checkJson(lab.mcpUrl, ['--out', out, '--allow-private-hops']);
     assert.equal(code, 0);
-    const saved = JSON.parse(readFileSync(out, 'utf8')) as Session;
+    const file = readSavedSessionFile(out);
     rmSync(dir, { recursive: true, force: true });
+    const saved = file.session;
     assert.equal(saved.options.allowPrivateHops, true);
     assert.equal(saved.status.kind, 'completed');
   });
@@ -273,7 +275,7 @@ describe('check usage and bad input', () => {
       input: `${jwt}\n`,
     });
     assert.equal(result.status, 1, result.stderr);
-    const saved = JSON.parse(readFileSync(out, 'utf8')) as { options: { grant: string; assertion?: string } };
+    const saved = readSavedSessionFile(out).session;
     assert.equal(saved.options.grant, 'jwt-bearer');
     assert.equal(saved.options.assertion, '[redacted]');
     assert.ok(!readFileSync(out, 'utf8').includes(jwt));

@@ -17,12 +17,14 @@ import {
 } from '../../src/engine/options.js';
 import { redactSession } from '../../src/engine/redact.js';
 import { createSession, runFlow, type Session } from '../../src/engine/session.js';
+import { serialiseSessionFile, toSessionFile } from '../../src/engine/session-file.js';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
 import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
 import { colourWanted, createStyle } from './terminal.js';
+import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';
 
 const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
@@ -75,7 +77,7 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
                                 token, sig and others are redacted anyway)
   --timeout <ms>                per-request timeout (default 10000)
   --format <format>             text (default) | json | junit
-  --out <file>                  also save the session as JSON (secrets redacted)
+  --out <file>                  also save the session file (secrets redacted; see docs/session-file.md)
   --include-secrets             keep tokens, codes and secrets in --out and --format json
   --verbose                     list every exchange and the info findings under their step
 `;
@@ -161,7 +163,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   else io.stdout(buildJunitReport(shown));
 
   if (values.out) {
-    await writeFile(values.out, `${JSON.stringify(shown, null, 2)}\n`, { mode: 0o600 });
+    const file = toSessionFile(shown, { toolVersion: toolVersion(), secretsIncluded: values['include-secrets'] === true });
+    await writeFile(values.out, serialiseSessionFile(file), { mode: 0o600 });
     if (format === 'text') io.stdout(`Session saved to ${values.out}${values['include-secrets'] ? ' (with secrets)' : ' (secrets redacted)'}\n`);
   }
   return checkSucceeded(session) ? 0 : 1;

@@ -1,0 +1,74 @@
+/**
+ * The session file's reader against what people will hand it, and the published JSON Schema
+ * against what the engine writes (a real run against a misbehaving server, so exchanges,
+ * findings, errors and a stop are all in it).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { startMisbehavingServer } from '../../server/test-support/misbehaving-server.js';
+import { createRedirectFollowingInteraction } from './consent/follow-redirects.js';
+import { createFetchTransport } from './fetch-transport.js';
+import { defaultFlowOptions } from './options.js';
+import { redactSession } from './redact.js';
+import { createSession, runFlow, type Session } from './session.js';
+import { readSessionFile, serialiseSessionFile, toSessionFile, MAX_SESSION_FILE_BYTES } from './session-file.js';
+import { EXCHANGE_ERROR_KINDS } from './transport.js';
+import { SPEC_VERSIONS, STEP_IDS } from './types.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../docs/session-file.schema.json', import.meta.url), 'utf8')) as Schema & {
+  $defs: Record<string, { enum?: string[]; properties?: Record<string, { properties?: Record<string, { enum?: string[] }> }> }>;
+};
+
+async function recordedRuns(): Promise<Session[]> {
+  const server = await startMisbehavingServer({ faults: { token: 'html' } });
+  try {
+    const deps = { transport: createFetchTransport(), interaction: createRedirectFollowingInteraction() };
+    const stopped = await runFlow(createSession(defaultFlowOptions(server.mcpUrl, { timeoutMs: 3000 })), deps);
+    server.set('token', undefined);
+    const completed = await runFlow(createSession(defaultFlowOptions(server.mcpUrl, { timeoutMs: 3000 })), deps);
+    const unreachable = await runFlow(createSession(defaultFlowOptions('http://127.0.0.1:1/mcp', { timeoutMs: 3000 })), deps);
+    return [stopped, completed, unreachable];
+  } finally {
+    await server.close();
+  }
+}
+
+describe('session files', () => {
+  it('what the engine writes is valid by the published schema, and reads back as it was', async () => {
+    const validator = new Validator(schema, '2020-12', false);
+    const runs = await recordedRuns();
+    assert.deepEqual(
+      runs.map((s) => s.status.kind),
+      ['stopped', 'completed', 'stopped'],
+    );
+    for (const session of runs) {
+      const file = toSessionFile(redactSession(session), { toolVersion: '9.9.9', secretsIncluded: false });
+      const text = serialiseSessionFile(file);
+      const result = validator.validate(JSON.parse(text));
+      assert.ok(result.valid, JSON.stringify(result.errors.slice(0, 5)));
+      const reading = readSessionFile(text);
+      assert.ok(reading.ok);
+      assert.equal(reading.readFrom, 1);
+      assert.deepEqual(reading.file, JSON.parse(text));
+      assert.equal(reading.file.summary.exchanges, session.results.reduce((n, r) => n + r.exchanges.length, 0));
+    }
+    // The schema rejects what the reader rejects.
+    const tampered = JSON.parse(serialiseSessionFile(toSessionFile(runs[0] as Session, { toolVersion: '1', secretsIncluded: true }))) as { session: { results: { stepId: string }[] } };
+    (tampered.session.results[0] as { stepId: string }).stepId = 'steal-tokens';
+    assert.equal(validator.validate(tampered).valid, false);
+    assert.equal(readSessionFile(JSON.stringify(tampered)).ok, false);
+  });
+
+  it('the schema names every step, spec version and exchange error kind the engine has', () => {
+    assert.deepEqual(schema.$defs.stepId?.enum, [...STEP_IDS]);
+    assert.deepEqual(schema.$defs.specVersion?.enum, [...SPEC_VERSIONS]);
+    assert.deepEqual(schema.$defs.exchange?.properties?.error?.properties?.kind?.enum, [...EXCHANGE_ERROR_KINDS]);
+  });
+
+  it('a file larger than a session can be is refused before it is parsed', () => {
+    const reading = readSessionFile(' '.repeat(MAX_SESSION_FILE_BYTES + 1));
+    assert.ok(!reading.ok && /at most 64 MB/.test(reading.message));
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The session file: a run as it is saved, sent to a colleague and opened again. An envelope
+ * around the engine's session that says what it is (`format`, `formatVersion`), which version of
+ * the tool wrote it and when, whether its secrets were kept, and, for a reader that wants the
+ * gist without the engine, the target, spec version, spoken protocol and outcome.
+ *
+ * Version 1 is the first enveloped form. A bare session as `check --out` wrote it before the
+ * envelope (`format: "mcp-auth-debugger/session@1"` at the top) is still read, as version 0.
+ *
+ * Reading is for files nobody vouches for: size, nesting and shape are checked, and what is wrong
+ * is said in one sentence, never thrown.
+ */
+import { jsonDepthExceeds } from './json-depth.js';
+import { protocolSummary } from './mcp/protocol-summary.js';
+import type { Session, SessionStatus } from './session.js';
+import { SPEC_VERSIONS, STEP_IDS, type SpecVersion, type StepId } from './types.js';
+
+export const SESSION_FILE_FORMAT = 'mcp-auth-debugger/session-file';
+export const SESSION_FILE_VERSION = 1;
+/** The envelope-less form of the first releases. */
+const BARE_SESSION_FORMAT = 'mcp-auth-debugger/session@1';
+
+/** Sessions of thousands of exchanges are a few megabytes; anything far beyond is not one. */
+export const MAX_SESSION_FILE_BYTES = 64 * 1024 * 1024;
+/** Sessions nest a few levels below what the engine keeps of server JSON (64). */
+const MAX_SESSION_DEPTH = 128;
+
+export interface SessionFile {
+  format: typeof SESSION_FILE_FORMAT;
+  formatVersion: typeof SESSION_FILE_VERSION;
+  tool: { name: 'mcp-auth-debugger'; version: string };
+  savedAt: string;
+  /** False when tokens, codes and secrets were replaced with "[redacted]" (the default). */
+  secretsIncluded: boolean;
+  summary: SessionSummary;
+  session: Session;
+}
+
+export interface SessionSummary {
+  serverUrl: string;
+  spec: SpecVersion;
+  /** The era and version the server was spoken to in, when the run got that far. */
+  protocol?: { era: string; version: string };
+  outcome: SessionStatus['kind'];
+  /** Where the run stopped or waits. */
+  stepId?: StepId;
+  steps: number;
+  exchanges: number;
+  errors: number;
+}
+
+export interface SaveOptions {
+  toolVersion: string;
+  secretsIncluded: boolean;
+  /** ISO time of saving (now by default; empty when a file of the first releases did not say). */
+  savedAt?: string;
+}
+
+/** The file for a session (redact it first unless the person asked for the secrets). */
+export function toSessionFile(session: Session, options: SaveOptions): SessionFile {
+  return {
+    format: SESSION_FILE_FORMAT,
+    formatVersion: SESSION_FILE_VERSION,
+    tool: { name: 'mcp-auth-debugger', version: options.toolVersion },
+    savedAt: options.savedAt ?? new Date().toISOString(),
+    secretsIncluded: options.secretsIncluded,
+    summary: summarise(session),
+    session,
+  };
+}
+
+export function serialiseSessionFile(file: SessionFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function summarise(session: Session): SessionSummary {
+  const protocol = protocolSummary(session);
+  const status = session.status;
+  return {
+    serverUrl: session.options.serverUrl,
+    spec: session.options.spec,
+    ...(protocol?.era && protocol.version ? { protocol: { era: protocol.era, version: protocol.version } } : {}),
+    outcome: status.kind,
+    ...(status.kind === 'stopped' || status.kind === 'waiting' ? { stepId: status.stepId } : {}),
+    steps: session.results.length,
+    exchanges: session.results.reduce((n, r) => n + r.exchanges.length, 0),
+    errors: session.results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0),
+  };
+}
+
+export type SessionFileReading =
+  | { ok: true; file: SessionFile; /** The version the file was written in (0: a bare session of the first releases). */ readFrom: number }
+  | { ok: false; message: string };
+
+/** Reads a session file from its text (a file's bytes, a paste, a drop), or says what is wrong with it. */
+export function readSessionFile(text: string): SessionFileReading {
+  if (text.length > MAX_SESSION_FILE_BYTES) return fail(oversizedMessage(text.length));
+  if (text.trim() === '') return fail('The file is empty.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    if (!(error instanceof SyntaxError || error instanceof RangeError)) throw error;
+    const cut = /Unexpected end of JSON input|Unterminated/.test(error.message);
+    return fail(cut ? 'The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).' : `The file is not JSON: ${error.message}.`);
+  }
+  if (jsonDepthExceeds(json, MAX_SESSION_DEPTH)) return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`);
+  if (!isRecord(json)) return fail('The file holds JSON, but not a session: it is not an object.');
+
+  if (json.format === BARE_SESSION_FORMAT) {
+    const problem = sessionProblem(json);
+    if (problem) return fail(`The session is damaged: ${problem}.`);
+    const session = json as unknown as Session;
+    // Written by `check --out`, redacted unless --include-secrets; the file did not say which.
+    const file = toSessionFile(session, { toolVersion: 'unknown (before session files)', secretsIncluded: false, savedAt: '' });
+    return { ok: true, file, readFrom: 0 };
+  }
+  if (json.format !== SESSION_FILE_FORMAT) {
+    return fail(typeof json.format === 'string' ? `The file is a "${clip(json.format)}" document, not an mcp-auth-debugger session.` : 'The file holds JSON, but not an mcp-auth-debugger session (no "format" field).');
+  }
+  const version = json.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('The session file has no valid "formatVersion".');
+  if (version > SESSION_FILE_VERSION) {
+    return fail(`The session file is format version ${version}, written by a newer mcp-auth-debugger; this one reads up to version ${SESSION_FILE_VERSION}. Update to open it.`);
+  }
+  if (!isRecord(json.session)) return fail('The session file has no "session".');
+  const problem = sessionProblem(json.session);
+  if (problem) return fail(`The session is damaged: ${problem}.`);
+  const session = json.session as unknown as Session;
+  const tool = isRecord(json.tool) && typeof json.tool.version === 'string' ? json.tool.version : 'unknown';
+  const savedAt = typeof json.savedAt === 'string' ? json.savedAt : '';
+  const file = toSessionFile(session, { toolVersion: tool, secretsIncluded: json.secretsIncluded === true, savedAt });
+  return { ok: true, file, readFrom: version };
+}
+
+/**
+ * What makes a value unusable as a session, in words, or undefined when the parts the debugger
+ * relies on are there and of the right kind (options, results with their exchanges and
+ * findings, a status). Fields inside exchanges and findings are shown as they are.
+ */
+function sessionProblem(value: Record<string, unknown>): string | undefined {
+  const { options, results, status, data } = value;
+  if (!isRecord(options)) return '"options" is missing';
+  if (typeof options.serverUrl !== 'string') return '"options.serverUrl" is missing';
+  if (!SPEC_VERSIONS.includes(options.spec as SpecVersion)) return `"options.spec" is not a spec version this debugger knows (${clip(String(options.spec))})`;
+  if (data !== undefined && !isRecord(data)) return '"data" is not an object';
+  if (!Array.isArray(results)) return '"results" is not a list';
+  for (const [index, result] of results.entries()) {
+    const where = `step ${index + 1}`;
+    if (!isRecord(result)) return `${where} is not an object`;
+    if (!STEP_IDS.includes(result.stepId as StepId)) return `${where} names an unknown step (${clip(String(result.stepId))})`;
+    if (!Array.isArray(result.exchanges) || !result.exchanges.every(isExchange)) return `${where} (${String(result.stepId)}) has an exchange without a request`;
+    if (!Array.isArray(result.findings) || !result.findings.every(isFinding)) return `${where} (${String(result.stepId)}) has a finding without an id, severity or title`;
+    if (!isRecord(result.outcome) || typeof result.outcome.kind !== 'string') return `${where} (${String(result.stepId)}) has no outcome`;
+  }
+  if (!isRecord(status) || !['ready', 'waiting', 'stopped', 'completed'].includes(String(status.kind))) return '"status" is missing or unknown';
+  if ((status.kind === 'stopped' || status.kind === 'waiting') && !STEP_IDS.includes(status.stepId as StepId)) return '"status" names an unknown step';
+  return undefined;
+}
+
+function isExchange(value: unknown): boolean {
+  if (!isRecord(value) || typeof value.id !== 'string' || !isRecord(value.request)) return false;
+  const { request, response } = value;
+  if (typeof request.method !== 'string' || typeof request.url !== 'string' || !Array.isArray(request.headers)) return false;
+  return response === undefined || (isRecord(response) && typeof response.status === 'number' && Array.isArray(response.headers) && typeof response.body === 'string');
+}
+
+function isFinding(value: unknown): boolean {
+  return isRecord(value) && typeof value.id === 'string' && ['error', 'warning', 'info'].includes(String(value.severity)) && typeof value.title === 'string';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fail(message: string): SessionFileReading {
+  return { ok: false, message };
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** What is said of a file too large to be a session, before or after it was read. */
+export function oversizedMessage(bytes: number): string {
+  return `The file is ${megabytes(bytes)} MB; a session file is at most ${megabytes(MAX_SESSION_FILE_BYTES)} MB, so this is not one.`;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+}
