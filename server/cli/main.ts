@@ -1,6 +1,6 @@
 /**
  * The `mcp-auth-debugger` command: `start` (relay + UI + lab), `check <url>` (headless flow),
- * `show <session>` (a saved run), `lab` (the demo servers). Exit codes: 0 success, 1 findings or a failed flow, 2 usage or
+ * `show <session>` and `export <session>` (a saved run), `lab` (the demo servers). Exit codes: 0 success, 1 findings or a failed flow, 2 usage or
  * internal error.
  */
 import { terminalSafe } from './terminal.js';
@@ -12,6 +12,7 @@ const commands = {
   start: async () => (await import('./start.js')).runStart,
   check: async () => (await import('./check.js')).runCheck,
   show: async () => (await import('./show.js')).runShow,
+  export: async () => (await import('./export.js')).runExport,
   lab: async () => (await import('./lab.js')).runLabCommand,
   'conformance-client': async () => (await import('./conformance-client.js')).runConformanceClient,
 };
@@ -22,6 +23,7 @@ Commands:
   start              the debugger in your browser, with the demo lab as the default target (default)
   check <mcp-url>    run the whole authorization flow headless and report each step
   show <session>     print a saved session (check --out) as check printed it
+  export <session>   a saved session as HAR, a curl script or a Markdown report
   lab                run the demo authorization server and MCP server (with faults on request)
 
 Run "mcp-auth-debugger <command> --help" for a command's options.
@@ -36,6 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'start':
       case 'check':
       case 'show':
+      case 'export':
       case 'lab':
       case 'conformance-client':
         return await (await commands[command]())(rest, io);
@@ -63,6 +66,7 @@ async function helpFor(command: string | undefined): Promise<string> {
   if (command === 'check') return (await import('./check.js')).CHECK_HELP;
   if (command === 'lab') return (await import('./lab.js')).LAB_HELP;
   if (command === 'show') return (await import('./show.js')).SHOW_HELP;
+  if (command === 'export') return (await import('./export.js')).EXPORT_HELP;
   if (command === 'start') return (await import('./start.js')).START_HELP;
   return HELP;
 }

@@ -1,0 +1,69 @@
+/**
+ * `mcp-auth-debugger export SESSION --format har|curl|markdown`: a saved session as a HAR 1.2
+ * file, a curl script of the whole flow, or a Markdown report for a bug tracker. Secrets are
+ * redacted unless --include-secrets is given (and the file was saved with them).
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { redactSession } from '../../src/engine/redact.js';
+import { sessionToCurlScript } from '../../src/export/curl-script.js';
+import { sessionToHar } from '../../src/export/har.js';
+import { sessionToMarkdown } from '../../src/export/markdown.js';
+import { loadSessionFile } from './show.js';
+import { terminalSafe } from './terminal.js';
+import { UsageError, type CliIo } from './usage.js';
+
+export const EXPORT_HELP = `Usage: mcp-auth-debugger export <session-file> --format <har|curl|markdown> [options]
+
+Writes a saved session (check --out) in another form, without sending a request.
+
+Formats:
+  har         HAR 1.2: opens in browser dev tools and HAR viewers, every exchange an entry
+  curl        a shell script of curl commands, one per exchange, in order
+  markdown    a report for a bug tracker: verdict, steps, findings with fixes, the failing exchange
+
+Options:
+  --out <file>          write there instead of standard output
+  --include-secrets     keep tokens, codes and secrets (only if the file was saved with them)
+  -h, --help            this help
+`;
+
+const FORMATS = ['har', 'curl', 'markdown'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, 'include-secrets': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout(EXPORT_HELP);
+    return 0;
+  }
+  const [path, ...extra] = positionals;
+  if (!path || extra.length > 0) throw new UsageError('export takes one session file.', EXPORT_HELP);
+  const format = values.format;
+  if (!FORMATS.includes(format as ExportFormat)) throw new UsageError(format ? `Unknown --format ${format}: har, curl or markdown.` : 'Name the --format: har, curl or markdown.', EXPORT_HELP);
+
+  const loaded = await loadSessionFile(path);
+  if (!loaded.ok) {
+    io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
+    return 2;
+  }
+  const session = values['include-secrets'] ? loaded.file.session : redactSession(loaded.file.session);
+  const version = loaded.file.tool.version;
+  const output =
+    format === 'har'
+      ? `${JSON.stringify(sessionToHar(session, version), null, 2)}\n`
+      : format === 'curl'
+        ? sessionToCurlScript(session)
+        : sessionToMarkdown(session, version);
+  if (values.out) {
+    await writeFile(values.out, output, { mode: 0o600 });
+    io.stderr(`Exported to ${terminalSafe(values.out)}${values['include-secrets'] ? ' (with secrets)' : ' (secrets redacted)'}\n`);
+  } else {
+    io.stdout(output);
+  }
+  return 0;
+}
