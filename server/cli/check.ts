@@ -17,13 +17,15 @@ import {
 } from '../../src/engine/options.js';
 import { redactSession } from '../../src/engine/redact.js';
 import { createSession, runFlow, type Session } from '../../src/engine/session.js';
-import { serialiseSessionFile, toSessionFile } from '../../src/engine/session-file.js';
+import { serialiseSessionFile, toSessionFile, type SessionFile } from '../../src/engine/session-file.js';
+import { compareSessions } from '../../src/engine/compare.js';
 import type { AuthorizationInteraction } from '../../src/engine/step.js';
 import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
-import { formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
-import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
-import { colourWanted, createStyle } from './terminal.js';
+import { formatComparison, formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
+import { buildCheckReport, buildJunitReport, buildRegressionJunit, checkSucceeded } from './report.js';
+import { loadSessionFile } from './show.js';
+import { colourWanted, createStyle, terminalSafe } from './terminal.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';
 
@@ -79,6 +81,9 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --format <format>             text (default) | json | junit
   --out <file>                  also save the session file (secrets redacted; see docs/session-file.md)
   --include-secrets             keep tokens, codes and secrets in --out and --format json
+  --expect <session-file>       compare with a recorded run: exit 1 on a regression (a step no
+                                longer reached or passing, a new error, another discovery path,
+                                a tool missing), 0 otherwise; JUnit gets one case per step
   --verbose                     list every exchange and the info findings under their step
 `;
 
@@ -121,6 +126,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       'include-secrets': { type: 'boolean' },
+      expect: { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -147,6 +153,16 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   let interaction: AuthorizationInteraction = consent === 'browser' ? browser : createRedirectFollowingInteraction();
   // A person at a terminal gets the login page in their browser rather than a dead end.
   if (consent === 'auto' && io.interactive) interaction = withBrowserFallback(interaction, browser, say);
+  // The recording is read first: a file that is not one is said before any request is sent.
+  let expected: SessionFile | undefined;
+  if (typeof values.expect === 'string') {
+    const loaded = await loadSessionFile(values.expect);
+    if (!loaded.ok) {
+      io.stderr(`mcp-auth-debugger: ${terminalSafe(values.expect)}: ${terminalSafe(loaded.message)}\n`);
+      return 2;
+    }
+    expected = loaded.file;
+  }
   const style = createStyle(format === 'text' && colourWanted(process.stdout, io.env));
 
   let session = createSession(options);
@@ -158,15 +174,17 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   );
 
   const shown: Session = values['include-secrets'] ? session : redactSession(session);
-  if (format === 'text') io.stdout(formatFooter(shown, style));
-  else if (format === 'json') io.stdout(`${JSON.stringify(buildCheckReport(shown), null, 2)}\n`);
-  else io.stdout(buildJunitReport(shown));
+  const comparison = expected ? compareSessions(expected.session, session) : undefined;
+  if (format === 'text') io.stdout(formatFooter(shown, style) + (comparison && expected ? formatComparison(comparison, expected, style) : ''));
+  else if (format === 'json') io.stdout(`${JSON.stringify({ ...buildCheckReport(shown), ...(comparison ? { comparison } : {}) }, null, 2)}\n`);
+  else io.stdout(comparison?.comparable ? buildRegressionJunit(shown, comparison) : buildJunitReport(shown));
 
   if (values.out) {
     const file = toSessionFile(shown, { toolVersion: toolVersion(), secretsIncluded: values['include-secrets'] === true });
     await writeFile(values.out, serialiseSessionFile(file), { mode: 0o600 });
     if (format === 'text') io.stdout(`Session saved to ${values.out}${values['include-secrets'] ? ' (with secrets)' : ' (secrets redacted)'}\n`);
   }
+  if (comparison) return comparison.comparable ? (comparison.regressed ? 1 : 0) : 2;
   return checkSucceeded(session) ? 0 : 1;
 }
 

@@ -12,6 +12,8 @@ import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { terminalSafe, type Style } from './terminal.js';
+import type { SessionComparison } from '../../src/engine/compare.js';
+import type { SessionFile } from '../../src/engine/session-file.js';
 
 /** A value for the terminal: inert (no control sequence), and no credential a URL or text carried. */
 const safe = (text: string, secretParameters?: ReadonlySet<string>): string => terminalSafe(redactText(text, secretParameters));
@@ -136,5 +138,21 @@ export function formatFooter(session: Session, style: Style): string {
   else if (status.kind === 'waiting') verdict = style.cyan(`flow waits at ${status.stepId}`);
   else verdict = 'flow not finished';
   lines.push(`${style.bold('Result:')} ${verdict}, ${counts}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** What `--expect` and `diff` found: the regressions first, then the other changes. */
+export function formatComparison(comparison: SessionComparison, recording: SessionFile, style: Style): string {
+  const when = recording.savedAt ? `saved ${recording.savedAt}` : 'undated';
+  const head = `${style.bold('Compared with the recording')} ${style.dim(safe(`(${when})`))}`;
+  if (!comparison.comparable) return `\n${head}\n  ${style.yellow(safe(comparison.reason))}\n`;
+  const lines = ['', head];
+  if (comparison.same) lines.push(`  ${style.green('the same run: every step, outcome, discovery path and tool as recorded')}`);
+  const ordered = [...comparison.differences].sort((a, b) => Number(b.regression) - Number(a.regression));
+  for (const difference of ordered) {
+    const where = difference.stepId ? `${difference.stepId}: ` : '';
+    lines.push(`  ${difference.regression ? style.red('✗ regression') : style.cyan('· change')}  ${safe(where + difference.message)}`);
+  }
+  if (!comparison.same) lines.push(comparison.regressed ? style.red('  regressed') : style.green('  no regression'));
   return `${lines.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ const commands = {
   check: async () => (await import('./check.js')).runCheck,
   show: async () => (await import('./show.js')).runShow,
   export: async () => (await import('./export.js')).runExport,
+  diff: async () => (await import('./diff.js')).runDiff,
   lab: async () => (await import('./lab.js')).runLabCommand,
   'conformance-client': async () => (await import('./conformance-client.js')).runConformanceClient,
 };
@@ -24,6 +25,7 @@ Commands:
   check <mcp-url>    run the whole authorization flow headless and report each step
   show <session>     print a saved session (check --out) as check printed it
   export <session>   a saved session as HAR, a curl script or a Markdown report
+  diff <a> <b>       compare two saved sessions step by step
   lab                run the demo authorization server and MCP server (with faults on request)
 
 Run "mcp-auth-debugger <command> --help" for a command's options.
@@ -39,6 +41,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'check':
       case 'show':
       case 'export':
+      case 'diff':
       case 'lab':
       case 'conformance-client':
         return await (await commands[command]())(rest, io);
@@ -67,6 +70,7 @@ async function helpFor(command: string | undefined): Promise<string> {
   if (command === 'lab') return (await import('./lab.js')).LAB_HELP;
   if (command === 'show') return (await import('./show.js')).SHOW_HELP;
   if (command === 'export') return (await import('./export.js')).EXPORT_HELP;
+  if (command === 'diff') return (await import('./diff.js')).DIFF_HELP;
   if (command === 'start') return (await import('./start.js')).START_HELP;
   return HELP;
 }

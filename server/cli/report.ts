@@ -4,7 +4,9 @@
  * person asked for secrets.
  */
 import { protocolSummary, type ProtocolSummary } from '../../src/engine/mcp/protocol-summary.js';
+import type { SessionComparison, SessionDifference } from '../../src/engine/compare.js';
 import type { Session } from '../../src/engine/session.js';
+import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
 
 export interface CheckReport {
@@ -96,6 +98,40 @@ export function buildJunitReport(session: Session): string {
     '    <properties>',
     ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
     '    </properties>',
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * JUnit for `check --expect`: one testcase per step either run reached, failing where the run
+ * regressed against the recording there, and one for the run as a whole (its outcome, the
+ * discovery path). A recorded failure that happens again is no failure here.
+ */
+export function buildRegressionJunit(session: Session, comparison: Extract<SessionComparison, { comparable: true }>): string {
+  const reached = new Set([...session.results.map((r) => r.stepId), ...comparison.differences.flatMap((d) => (d.stepId ? [d.stepId] : []))]);
+  const groups: [string, SessionDifference[]][] = [
+    ['the run', comparison.differences.filter((d) => !d.stepId)],
+    ...STEP_IDS.filter((id) => reached.has(id)).map((id) => [id, comparison.differences.filter((d) => d.stepId === id)] as [string, SessionDifference[]]),
+  ];
+  const cases = groups.map(([name, differences]) => {
+    const regressions = differences.filter((d) => d.regression);
+    const changes = differences.filter((d) => !d.regression);
+    const body = [
+      ...regressions.map((d) => `      <failure type="regression" message="${xml(d.message)}"/>`),
+      ...(changes.length ? [`      <system-out>${xml(changes.map((d) => d.message).join('\n'))}</system-out>`] : []),
+    ];
+    return body.length
+      ? `    <testcase classname="mcp-auth-debugger.expect" name="${xml(name)}">\n${body.join('\n')}\n    </testcase>`
+      : `    <testcase classname="mcp-auth-debugger.expect" name="${xml(name)}"/>`;
+  });
+  const failures = groups.filter(([, differences]) => differences.some((d) => d.regression)).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="mcp-auth-debugger" tests="${groups.length}" failures="${failures}">`,
+    `  <testsuite name="${xml(session.options.serverUrl)} (against the recording)" tests="${groups.length}" failures="${failures}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
