@@ -16,6 +16,7 @@ import { RelayStatusBanner } from './RelayStatusBanner.js';
 import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
 import { SequenceDiagram } from './SequenceDiagram.js';
+import { RecordingBanner, SessionFiles, useSessionFileDrop } from './SessionFiles.js';
 import { StepDetail } from './StepDetail.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { TokensView } from './TokensView.js';
@@ -78,6 +79,7 @@ function DebuggerWorkspace() {
   const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
   const selectExchange = useDebugger((s) => s.selectExchange);
   useFlowShortcuts();
+  useSessionFileDrop();
 
   // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
   const exchanges = useMemo(() => sessionExchanges(session), [session]);
@@ -89,10 +91,12 @@ function DebuggerWorkspace() {
       <aside className="space-y-4" aria-label={t('app.sidebar.label')}>
         <ConnectForm />
         <FlowControls />
+        <SessionFiles />
         <FlowTimeline />
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 space-y-4 focus:outline-none">
         <LinkedRunPrompt />
+        <RecordingBanner />
         {session ? null : <Welcome />}
         <AuthorizationRoundTrip />
         <FlowOutcomeNotice />

@@ -22,7 +22,8 @@ export function AuthorizationRoundTrip() {
   const [pasted, setPasted] = useState('');
   const [pasteError, setPasteError] = useState(false);
   const id = useId();
-  if (status?.kind !== 'waiting') return null;
+  const recording = useDebugger((s) => s.recording);
+  if (status?.kind !== 'waiting' || recording) return null;
   const { url, redirectUri } = status.action;
   const breakdown = breakDownUrl(url);
 

@@ -15,7 +15,9 @@ export function FlowControls() {
   const continueLeniently = useDebugger((s) => s.continueLeniently);
   const stopOverridable = useDebugger((s) => s.stopOverridable);
   const reset = useDebugger((s) => s.reset);
-  if (!session) return null;
+  const recording = useDebugger((s) => s.recording);
+  // A recording is not run: its banner offers to run it again live.
+  if (!session || recording) return null;
 
   const canAdvance = !running && session.status.kind === 'ready' && session.next !== undefined;
   const lenient = stopOverridable && session.status.kind === 'stopped';

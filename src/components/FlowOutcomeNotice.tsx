@@ -21,6 +21,7 @@ export function FlowOutcomeNotice() {
   const mode = useDebugger((s) => s.mode);
   const setConnectExpanded = useDebugger((s) => s.setConnectExpanded);
   const catalogue = useFindingCatalogue();
+  const recording = useDebugger((s) => s.recording);
 
   const error = flowError ? (
     <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
@@ -43,6 +44,7 @@ export function FlowOutcomeNotice() {
             <span className="font-medium">{t('app.outcome.fix')}</span> {text.hint}
           </p>
         ) : null}
+        {recording ? null : (
         <div className="mt-2 flex flex-wrap gap-2">
           {stopOverridable ? (
             <button type="button" className="btn-warning" disabled={running} onClick={() => void continueLeniently()}>
@@ -57,6 +59,7 @@ export function FlowOutcomeNotice() {
             {t('app.outcome.editConnection')}
           </button>
         </div>
+        )}
       </section>
     </>
   );

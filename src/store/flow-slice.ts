@@ -118,7 +118,8 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
   /** Runs one step, or steps until the flow waits, stops or completes. */
   async function advance(howMany: 'one' | 'all'): Promise<void> {
     const start = get().session;
-    if (!start || get().running) return;
+    // A recording is shown, never run: nothing is sent on its behalf.
+    if (!start || get().running || get().recording) return;
     const d = deps();
     if (!d) return noRelay();
     const generation = get().runGeneration;
@@ -180,7 +181,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
   /** Runs a finished step again through `run`, keeping the result; a step-up goes on to the authorization. */
   async function again(run: (api: EngineApi, session: Session, d: NonNullable<ReturnType<typeof deps>>) => Promise<Session>): Promise<void> {
     const session = get().session;
-    if (!session || get().running) return;
+    if (!session || get().running || get().recording) return;
     const d = deps();
     if (!d) return noRelay();
     const generation = get().runGeneration;
@@ -237,7 +238,8 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
       const { form, relayConfig } = get();
       const options = flowOptionsFromForm(form, { redirectUri: get().redirectUri(), ...(relayConfig?.defaultServerUrl ? { defaultServerUrl: relayConfig.defaultServerUrl } : {}) });
       get().rememberServer({ ...form, serverUrl: options.serverUrl });
-      set({ ...newRun(), session: api.createSession(options), mode, selected: { stepId: 'probe' }, connectExpanded: false });
+      // A new live run takes the place of the one parked behind a recording, and closes it.
+      set({ ...newRun(), session: api.createSession(options), mode, selected: { stepId: 'probe' }, connectExpanded: false, recording: undefined, parkedRun: undefined });
       if (mode === 'run') await advance('all');
       return true;
     },
@@ -254,7 +256,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
 
     async continueLeniently() {
       const session = get().session;
-      if (!session || get().running) return;
+      if (!session || get().running || get().recording) return;
       const api = await engine();
       const prepared = api?.continueLeniently(session);
       if (!prepared) return;
@@ -263,7 +265,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     },
 
     reset() {
-      set({ ...newRun(), session: undefined, selected: undefined, connectExpanded: true });
+      set({ ...newRun(), session: undefined, selected: undefined, connectExpanded: true, recording: undefined, parkedRun: undefined });
     },
 
     select: (selected) => set({ selected, followLatest: false, selectedExchangeId: undefined, tab: 'step' }),
@@ -277,7 +279,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
 
     async completeAuthorization(callbackUrl) {
       const session = get().session;
-      if (!session || session.status.kind !== 'waiting' || get().running) return false;
+      if (!session || session.status.kind !== 'waiting' || get().running || get().recording) return false;
       // Taken at once, so a second delivery of the same callback (popup and channel) is ignored.
       set({ running: true });
       const api = await engine();

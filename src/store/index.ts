@@ -7,10 +7,11 @@ import { create } from 'zustand';
 import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
+import { createRecordingSlice, type RecordingSlice } from './recording-slice.js';
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -18,6 +19,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createFlowSlice(...a),
   ...createRecentSlice(...a),
   ...createRelaySlice(...a),
+  ...createRecordingSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;

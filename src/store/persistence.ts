@@ -86,6 +86,12 @@ export function compactSession(session: Session): Session {
 }
 
 function saveRun(state: DebuggerState): void {
+  // While a recording is shown, the live run parked behind it is what a reload brings back.
+  if (state.recording) {
+    const parked = state.parkedRun;
+    if (parked) saveRun({ ...state, recording: undefined, session: parked.session, mode: parked.mode, tab: parked.tab, selected: parked.selected });
+    return;
+  }
   if (!state.session) {
     removeStored('session', STORAGE_KEYS.session);
     return;
@@ -105,6 +111,6 @@ export function persistToStorage(store: DebuggerStore): () => void {
       writeStored('local', STORAGE_KEYS.recent, state.recent.map(({ serverUrl, spec, registration, clientId }) => ({ serverUrl: redactUrl(serverUrl), spec, registration, ...(clientId ? { clientId } : {}) })));
     }
     if (state.form !== previous.form) writeStored('session', STORAGE_KEYS.form, state.form);
-    if (state.session !== previous.session || state.selected !== previous.selected || state.tab !== previous.tab || state.mode !== previous.mode) saveRun(state);
+    if (state.session !== previous.session || state.selected !== previous.selected || state.tab !== previous.tab || state.mode !== previous.mode || state.parkedRun !== previous.parkedRun) saveRun(state);
   });
 }

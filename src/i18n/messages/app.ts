@@ -192,6 +192,20 @@ export const appMessages: MessageCatalogue = {
     'app.linkedRun.cancel': 'Not now',
 
     'app.tools.stepUp': 'The server asked for more scope ({scope}). The debugger requests a new token with it: sign in again, then the call is repeated.',
+
+    'app.sessionFile.label': 'Session file',
+    'app.sessionFile.save': 'Save session',
+    'app.sessionFile.withSecrets': 'with secrets (tokens, codes, client secrets)',
+    'app.sessionFile.open': 'Open session…',
+    'app.sessionFile.dropHint': 'or drop a session file onto the page',
+    'app.sessionFile.openFailed': '{file} cannot be opened: {message}',
+    'app.sessionFile.dismiss': 'Dismiss',
+    'app.recording.title': 'A recording, not a live run',
+    'app.recording.body': '{file}: against {server}, saved {when} with mcp-auth-debugger {version}. Nothing is sent; every view shows the run as it was recorded.',
+    'app.recording.undated': 'at an unknown time',
+    'app.recording.secrets': 'It keeps its secrets.',
+    'app.recording.runLive': 'Run it again live',
+    'app.recording.close': 'Back to the live run',
   },
   'zh-CN': {
     'app.tagline': '逐步调试 MCP 服务器的授权:每个请求都对照规范检查并加以解释。',
@@ -374,5 +388,19 @@ export const appMessages: MessageCatalogue = {
     'app.linkedRun.cancel': '暂不运行',
 
     'app.tools.stepUp': '服务器要求更多权限({scope})。调试器会申请包含这些权限的新令牌:请再次登录,之后会重新调用。',
+
+    'app.sessionFile.label': '会话文件',
+    'app.sessionFile.save': '保存会话',
+    'app.sessionFile.withSecrets': '包含机密(令牌、授权码、客户端密钥)',
+    'app.sessionFile.open': '打开会话…',
+    'app.sessionFile.dropHint': '或把会话文件拖放到页面上',
+    'app.sessionFile.openFailed': '无法打开 {file}:{message}',
+    'app.sessionFile.dismiss': '关闭',
+    'app.recording.title': '这是录制的会话,不是实时运行',
+    'app.recording.body': '{file}:针对 {server},于 {when} 由 mcp-auth-debugger {version} 保存。不会发送任何请求;所有视图都按录制时的样子显示本次运行。',
+    'app.recording.undated': '未知时间',
+    'app.recording.secrets': '其中保留了机密信息。',
+    'app.recording.runLive': '重新实时运行',
+    'app.recording.close': '返回实时运行',
   },
 };

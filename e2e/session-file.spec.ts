@@ -1,0 +1,70 @@
+/**
+ * Session files in the page: a lab run saved (secrets redacted), the page reloaded, a broken
+ * file refused with a message while the run stays, the saved file opened (picked, then dropped)
+ * and shown as a recording in the same views with nothing sent, and the live run back after.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, snap, test } from './debugger-fixture.js';
+
+test.use({ debuggerArgs: ['--auto-consent'] });
+
+test('save a run, reload, open the file: the same run, shown as a recording; a broken file changes nothing', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  await page.goto(debuggerApp.url);
+  await page.getByRole('button', { name: 'Try the demo lab' }).click();
+  await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
+  await page.waitForURL(`${debuggerApp.url}/`);
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  const spoken = (await page.getByTestId('run-protocol').textContent()) ?? '';
+  expect(spoken).toContain('MCP 2026-07-28');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^mcp-auth-session-127\.0\.0\.1-\d+-[\d-]+\.json$/);
+  const saved = readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(saved) as { formatVersion: number; secretsIncluded: boolean; summary: { outcome: string; exchanges: number } };
+  expect(file.formatVersion).toBe(1);
+  expect(file.secretsIncluded).toBe(false);
+  expect(file.summary.outcome).toBe('completed');
+  expect(saved).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{20,}/);
+
+  await page.reload();
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  const fileInput = page.locator('input[type="file"]');
+
+  // A file cut short: a message naming what is wrong, and the live run stays.
+  await fileInput.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(saved.slice(0, saved.length / 2)) });
+  await expect(page.getByRole('alert')).toContainText('cut.json cannot be opened: The file ends in the middle of its JSON');
+  await expect(page.getByRole('heading', { name: 'A recording, not a live run' })).toHaveCount(0);
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  // The saved file, picked: the same run, as a recording, with no network.
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await fileInput.setInputFiles({ name: 'lab-run.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  const banner = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'A recording, not a live run' }) });
+  await expect(banner).toContainText('lab-run.json: against http://127.0.0.1:');
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('run-protocol')).toHaveText(spoken);
+  await expect(page.getByRole('button', { name: 'Next step' })).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Flow' }).getByRole('button', { name: /^Token request\b/ }).click();
+  await expect(page.getByRole('listbox', { name: /exchanges/i }).getByRole('option')).not.toHaveCount(0);
+  await snap(page, testInfo, 'recording');
+  expect(requests.filter((url) => url.includes('/api/relay'))).toEqual([]);
+
+  await page.getByRole('button', { name: 'Back to the live run' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
+
+  // Dropped onto the page, the same file opens too.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  }, saved);
+  await page.locator('main').dispatchEvent('drop', { dataTransfer });
+  await expect(banner).toContainText('dropped.json: against');
+  expect(consoleErrors).toEqual([]);
+});

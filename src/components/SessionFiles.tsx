@@ -1,0 +1,149 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../i18n/index.js';
+import { useDebugger } from '../store/index.js';
+
+/** Reads a picked or dropped file as text and opens it as a session. */
+async function openFile(file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    useDebugger.setState({ recordingError: { fileName: file.name, message: `The file cannot be read (${error instanceof Error ? error.message : String(error)}).` } });
+    return;
+  }
+  await useDebugger.getState().openSessionFile(text, file.name);
+}
+
+/** Save session (a download), Open session (a file picker); a file dropped anywhere on the page opens too. */
+export function SessionFiles() {
+  const t = useT();
+  const session = useDebugger((s) => s.session);
+  const running = useDebugger((s) => s.running);
+  const sessionFileForDownload = useDebugger((s) => s.sessionFileForDownload);
+  const [withSecrets, setWithSecrets] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const secretsId = useId();
+
+  async function save() {
+    const file = await sessionFileForDownload(withSecrets);
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  return (
+    <section aria-label={t('app.sessionFile.label')} className="panel space-y-2 p-3 text-sm">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className="btn-secondary" disabled={!session || running} onClick={() => void save()}>
+          {t('app.sessionFile.save')}
+        </button>
+        <button type="button" className="btn-secondary" disabled={running} onClick={() => input.current?.click()}>
+          {t('app.sessionFile.open')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept="application/json,.json"
+          className="sr-only"
+          tabIndex={-1}
+          aria-label={t('app.sessionFile.open')}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+      </div>
+      <label htmlFor={secretsId} className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
+        <input id={secretsId} type="checkbox" checked={withSecrets} onChange={(event) => setWithSecrets(event.currentTarget.checked)} />
+        {t('app.sessionFile.withSecrets')}
+      </label>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.sessionFile.dropHint')}</p>
+    </section>
+  );
+}
+
+/** A session file dropped anywhere on the page opens; other drops are left to the page. */
+export function useSessionFileDrop(): void {
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    const onDragOver = (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      void openFile(file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+}
+
+/** The banner over a recording, and the message when a file could not be opened. */
+export function RecordingBanner() {
+  const t = useT();
+  const recording = useDebugger((s) => s.recording);
+  const serverUrl = useDebugger((s) => s.session?.options.serverUrl);
+  const error = useDebugger((s) => s.recordingError);
+  const closeRecording = useDebugger((s) => s.closeRecording);
+  const dismiss = useDebugger((s) => s.dismissRecordingError);
+  const replaceForm = useDebugger((s) => s.replaceForm);
+  const form = useDebugger((s) => s.form);
+  const start = useDebugger((s) => s.start);
+
+  return (
+    <>
+      {error ? (
+        <div role="alert" className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p>{t('app.sessionFile.openFailed', { file: error.fileName, message: error.message })}</p>
+          <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={dismiss}>
+            {t('app.sessionFile.dismiss')}
+          </button>
+        </div>
+      ) : null}
+      {recording ? (
+        <section role="status" aria-labelledby="recording-title" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
+          <h2 id="recording-title" className="font-semibold">
+            {t('app.recording.title')}
+          </h2>
+          <p className="mt-1">
+            {t('app.recording.body', {
+              file: recording.fileName,
+              server: serverUrl ?? '?',
+              when: recording.savedAt ? new Date(recording.savedAt).toLocaleString() : t('app.recording.undated'),
+              version: recording.toolVersion,
+            })}
+            {recording.secretsIncluded ? ` ${t('app.recording.secrets')}` : ''}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="btn-primary"
+              onClick={() => {
+                // A URL whose credentials were redacted on saving stays as the form has it.
+                if (serverUrl && !/\[redacted\]|%5Bredacted%5D/i.test(serverUrl)) replaceForm({ ...form, serverUrl });
+                closeRecording();
+                void start('run');
+              }}
+            >
+              {t('app.recording.runLive')}
+            </button>
+            <button type="button" className="btn-secondary" onClick={closeRecording}>
+              {t('app.recording.close')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * Saved sessions in the page: Save session (a session file to download), Open session (a file
+ * picked or dropped), and replay. An opened recording takes the place of the run in every view,
+ * read-only and with no network; the live run that was open is parked and comes back when the
+ * recording is closed, so opening a file never loses a run. The session-file code loads on
+ * first use, outside the first page's JavaScript.
+ */
+import type { StateCreator } from 'zustand';
+import type { Session } from '../engine/session.js';
+import type { DebuggerState } from './index.js';
+import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
+
+declare const __APP_VERSION__: string | undefined;
+/** This build's version (Vite writes it in); "dev" where the code runs unbuilt (tests). */
+export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+
+export interface OpenRecording {
+  fileName: string;
+  savedAt: string;
+  toolVersion: string;
+  secretsIncluded: boolean;
+}
+
+interface ParkedRun {
+  session: Session | undefined;
+  mode: FlowMode;
+  selected?: StepSelection;
+  tab: FlowTab;
+}
+
+export interface RecordingSlice {
+  /** Set while a saved session is shown instead of the live run. */
+  recording?: OpenRecording;
+  /** The live run put aside while a recording is open. */
+  parkedRun?: ParkedRun;
+  /** Why the last file could not be opened (the reader's sentence, in English). */
+  recordingError?: { fileName: string; message: string };
+  /** Reads a session file and shows it; false (and recordingError) when it is not one. The open run stays. */
+  openSessionFile(text: string, fileName: string): Promise<boolean>;
+  /** Back to the live run that was open before. */
+  closeRecording(): void;
+  /** The shown session as a session file (secrets redacted unless asked), with a file name. */
+  sessionFileForDownload(includeSecrets: boolean): Promise<{ text: string; fileName: string } | undefined>;
+  dismissRecordingError(): void;
+}
+
+export const createRecordingSlice: StateCreator<DebuggerState, [], [], RecordingSlice> = (set, get) => ({
+  async openSessionFile(text, fileName) {
+    if (get().running) return false;
+    const { readSessionFile } = await import('../engine/session-file.js');
+    const reading = readSessionFile(text);
+    if (!reading.ok) {
+      set({ recordingError: { fileName, message: reading.message } });
+      return false;
+    }
+    const { file } = reading;
+    const state = get();
+    // A second recording replaces the first; the live run stays parked.
+    const parkedRun: ParkedRun = state.recording && state.parkedRun ? state.parkedRun : { session: state.session, mode: state.mode, tab: state.tab, ...(state.selected ? { selected: state.selected } : {}) };
+    set({
+      parkedRun,
+      recording: { fileName, savedAt: file.savedAt, toolVersion: file.tool.version, secretsIncluded: file.secretsIncluded },
+      recordingError: undefined,
+      session: file.session,
+      selected: undefined,
+      selectedExchangeId: undefined,
+      followLatest: true,
+      tab: 'step',
+      flowError: undefined,
+      stopOverridable: false,
+      connectExpanded: false,
+    });
+    return true;
+  },
+
+  closeRecording() {
+    const parked = get().parkedRun;
+    if (!get().recording) return;
+    set({
+      recording: undefined,
+      parkedRun: undefined,
+      session: parked?.session,
+      mode: parked?.mode ?? 'run',
+      tab: parked?.tab ?? 'step',
+      selected: parked?.selected,
+      selectedExchangeId: undefined,
+      followLatest: parked?.selected === undefined,
+    });
+    void get().checkStopOverridable();
+  },
+
+  async sessionFileForDownload(includeSecrets) {
+    const session = get().session;
+    if (!session) return undefined;
+    const [{ redactSession }, { serialiseSessionFile, toSessionFile }] = await Promise.all([import('../engine/redact.js'), import('../engine/session-file.js')]);
+    const shown = includeSecrets ? session : redactSession(session);
+    const file = toSessionFile(shown, { toolVersion: APP_VERSION, secretsIncluded: includeSecrets });
+    const host = URL.canParse(session.options.serverUrl) ? new URL(session.options.serverUrl).host.replace(/[^A-Za-z0-9.-]+/g, '-') : 'server';
+    const stamp = file.savedAt.slice(0, 19).replace(/[:T]/g, '-');
+    return { text: serialiseSessionFile(file), fileName: `mcp-auth-session-${host}-${stamp}.json` };
+  },
+
+  dismissRecordingError: () => set({ recordingError: undefined }),
+});
