@@ -24,8 +24,8 @@ import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { formatComparison, formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
 import { buildCheckReport, buildJunitReport, buildRegressionJunit, checkSucceeded } from './report.js';
-import { loadSessionFile } from './show.js';
-import { colourWanted, createStyle, terminalSafe } from './terminal.js';
+import { sessionFileOrSay } from './show.js';
+import { colourWanted, createStyle } from './terminal.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';
 
@@ -156,12 +156,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   // The recording is read first: a file that is not one is said before any request is sent.
   let expected: SessionFile | undefined;
   if (typeof values.expect === 'string') {
-    const loaded = await loadSessionFile(values.expect);
-    if (!loaded.ok) {
-      io.stderr(`mcp-auth-debugger: ${terminalSafe(values.expect)}: ${terminalSafe(loaded.message)}\n`);
-      return 2;
-    }
-    expected = loaded.file;
+    expected = await sessionFileOrSay(values.expect, io);
+    if (!expected) return 2;
   }
   const style = createStyle(format === 'text' && colourWanted(process.stdout, io.env));
 

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { compareSessions } from '../../src/engine/compare.js';
 import { formatComparison } from './format-text.js';
-import { loadSessionFile } from './show.js';
+import { sessionFileOrSay } from './show.js';
 import { colourWanted, createStyle, terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 
@@ -25,18 +25,15 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('diff takes two session files.', DIFF_HELP);
   const files = [];
   for (const path of positionals) {
-    const loaded = await loadSessionFile(path);
-    if (!loaded.ok) {
-      io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
-      return 2;
-    }
-    files.push(loaded.file);
+    const file = await sessionFileOrSay(path, io);
+    if (!file) return 2;
+    files.push(file);
   }
   const [a, b] = files;
   if (!a || !b) return 2;
   const comparison = compareSessions(a.session, b.session, { acrossServers: true });
   const style = createStyle(colourWanted(process.stdout, io.env));
-  io.stdout(`${terminalSafe(`A: ${a.session.options.serverUrl} (${a.savedAt || 'undated'})\nB: ${b.session.options.serverUrl} (${b.savedAt || 'undated'})`)}\n`);
+  for (const [name, file] of [['A', a], ['B', b]] as const) io.stdout(`${name}: ${terminalSafe(`${file.session.options.serverUrl} (${file.savedAt || 'undated'})`)}\n`);
   io.stdout(formatComparison(comparison, a, style));
   return comparison.comparable && comparison.same ? 0 : 1;
 }

@@ -81,6 +81,7 @@ describe('check --expect and diff', () => {
   it('diff: two recordings compared step by step', async () => {
     const differ = await runCli(['diff', clean, faulty]);
     assert.equal(differ.code, 1);
+    assert.match(differ.stdout, /^A: http:\/\/127\.0\.0\.1:\d+\/mcp \(\d{4}-[^)]+\)\nB: http:\/\/127\.0\.0\.1:\d+\/mcp \(/);
     assert.match(differ.stdout, /new error prm\.resource-mismatch/);
     const same = await runCli(['diff', clean, clean]);
     assert.equal(same.code, 0);

@@ -9,7 +9,7 @@ import { redactSession } from '../../src/engine/redact.js';
 import { sessionToCurlScript } from '../../src/export/curl-script.js';
 import { sessionToHar } from '../../src/export/har.js';
 import { sessionToMarkdown } from '../../src/export/markdown.js';
-import { loadSessionFile } from './show.js';
+import { sessionFileOrSay } from './show.js';
 import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 
@@ -46,13 +46,10 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const format = values.format;
   if (!FORMATS.includes(format as ExportFormat)) throw new UsageError(format ? `Unknown --format ${format}: har, curl or markdown.` : 'Name the --format: har, curl or markdown.', EXPORT_HELP);
 
-  const loaded = await loadSessionFile(path);
-  if (!loaded.ok) {
-    io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
-    return 2;
-  }
-  const session = values['include-secrets'] ? loaded.file.session : redactSession(loaded.file.session);
-  const version = loaded.file.tool.version;
+  const file = await sessionFileOrSay(path, io);
+  if (!file) return 2;
+  const session = values['include-secrets'] ? file.session : redactSession(file.session);
+  const version = file.tool.version;
   const output =
     format === 'har'
       ? `${JSON.stringify(sessionToHar(session, version), null, 2)}\n`

@@ -36,17 +36,14 @@ export async function runShow(args: string[], io: CliIo): Promise<number> {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'junit') throw new UsageError(`Unknown --format ${format}: text, json or junit.`, SHOW_HELP);
 
-  const loaded = await loadSessionFile(path);
-  if (!loaded.ok) {
-    io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
-    return 2;
-  }
-  const { session } = loaded.file;
+  const file = await sessionFileOrSay(path, io);
+  if (!file) return 2;
+  const { session } = file;
   if (format === 'json') io.stdout(`${JSON.stringify(buildCheckReport(session), null, 2)}\n`);
   else if (format === 'junit') io.stdout(buildJunitReport(session));
   else {
     const style = createStyle(colourWanted(process.stdout, io.env));
-    io.stdout(`${recordingLine(loaded.file)}\n${formatHeader(session, style)}\n`);
+    io.stdout(`${recordingLine(file)}\n${formatHeader(session, style)}\n`);
     for (const result of session.results) io.stdout(formatStep(result, style, values.verbose === true, secretParameterNames(session)));
     io.stdout(formatFooter(session, style));
   }
@@ -60,6 +57,14 @@ function recordingLine(file: SessionFile): string {
 }
 
 export type LoadedSessionFile = { ok: true; file: SessionFile } | { ok: false; message: string };
+
+/** The session file at `path`, or undefined after saying on stderr why it is not one (exit code 2 follows). */
+export async function sessionFileOrSay(path: string, io: CliIo): Promise<SessionFile | undefined> {
+  const loaded = await loadSessionFile(path);
+  if (loaded.ok) return loaded.file;
+  io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
+  return undefined;
+}
 
 /** Reads a session file from disk: a missing, unreadable or oversized file is a message too. */
 export async function loadSessionFile(path: string): Promise<LoadedSessionFile> {
