@@ -83,6 +83,23 @@ export const test = base.extend<{ consoleErrors: string[] }, { debuggerArgs: str
   },
 });
 
+/**
+ * Starts a run from the page against `serverUrl` (the demo lab when absent) and takes the sign-in
+ * round trip in this tab; for servers that consent by themselves (the lab with --auto-consent,
+ * the misbehaving test server). Returns once the page is back from the callback.
+ */
+export async function runSigningInHere(page: Page, appUrl: string, serverUrl?: string): Promise<void> {
+  await page.goto(appUrl);
+  if (serverUrl) {
+    await page.getByRole('textbox', { name: 'MCP server URL' }).fill(serverUrl);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+  } else {
+    await page.getByRole('button', { name: 'Try the demo lab' }).click();
+  }
+  await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
+  await page.waitForURL(`${appUrl}/`);
+}
+
 /** A full-page screenshot kept as a test artifact: a PNG in the test's test-results/e2e folder, attached to the test. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);

@@ -4,7 +4,7 @@
  * the page stays where it is.
  */
 import { startMisbehavingServer } from '../server/test-support/misbehaving-server.js';
-import { expect, snap, test } from './debugger-fixture.js';
+import { expect, runSigningInHere, snap, test } from './debugger-fixture.js';
 
 test('a javascript: authorization endpoint stops the flow before any navigation', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
   const server = await startMisbehavingServer({ metadata: { authorization_endpoint: 'javascript:alert(document.domain)' } });
@@ -64,12 +64,8 @@ test('audio and images in a tool result play and show under the page’s Content
     },
   });
   try {
-    await page.goto(debuggerApp.url);
-    await page.getByRole('textbox', { name: 'MCP server URL' }).fill(server.mcpUrl);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
     // The server's authorization endpoint consents by itself; the round trip still goes through this tab.
-    await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
-    await page.waitForURL(`${debuggerApp.url}/`);
+    await runSigningInHere(page, debuggerApp.url, server.mcpUrl);
     await expect(page.getByText('Completed', { exact: true })).toBeVisible();
 
     await page.getByRole('tab', { name: /^Tools/ }).click();
@@ -90,11 +86,7 @@ test('audio and images in a tool result play and show under the page’s Content
 test('an MCP answer nested 10,000 levels deep ends in a visible stop; the page, its inspector and a reload keep working', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
   const server = await startMisbehavingServer({ faults: { discover: 'deep-json' } });
   try {
-    await page.goto(debuggerApp.url);
-    await page.getByRole('textbox', { name: 'MCP server URL' }).fill(server.mcpUrl);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
-    await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
-    await page.waitForURL(`${debuggerApp.url}/`);
+    await runSigningInHere(page, debuggerApp.url, server.mcpUrl);
 
     const stop = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'The flow stopped at “Authenticated MCP requests”' }) });
     await expect(stop).toBeVisible();

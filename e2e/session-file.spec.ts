@@ -4,15 +4,12 @@
  * and shown as a recording in the same views with nothing sent, and the live run back after.
  */
 import { readFileSync } from 'node:fs';
-import { expect, snap, test } from './debugger-fixture.js';
+import { expect, runSigningInHere, snap, test } from './debugger-fixture.js';
 
 test.use({ debuggerArgs: ['--auto-consent'] });
 
 test('save a run, reload, open the file: the same run, shown as a recording; a broken file changes nothing', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
-  await page.goto(debuggerApp.url);
-  await page.getByRole('button', { name: 'Try the demo lab' }).click();
-  await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
-  await page.waitForURL(`${debuggerApp.url}/`);
+  await runSigningInHere(page, debuggerApp.url);
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
   const spoken = (await page.getByTestId('run-protocol').textContent()) ?? '';
   expect(spoken).toContain('MCP 2026-07-28');
