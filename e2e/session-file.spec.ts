@@ -3,7 +3,7 @@
  * file refused with a message while the run stays, the saved file opened (picked, then dropped)
  * and shown as a recording in the same views with nothing sent, and the live run back after.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { expect, runSigningInHere, snap, test } from './debugger-fixture.js';
 
 test.use({ debuggerArgs: ['--auto-consent'] });
@@ -35,6 +35,17 @@ test('save a run, reload, open the file: the same run, shown as a recording; a b
   await expect(page.getByRole('heading', { name: 'A recording, not a live run' })).toHaveCount(0);
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  // A file far larger than a session: refused by its size, before it is read.
+  const huge = testInfo.outputPath('huge.json');
+  const handle = openSync(huge, 'w');
+  ftruncateSync(handle, 100 * 1024 * 1024);
+  closeSync(handle);
+  await fileInput.setInputFiles(huge);
+  await expect(page.getByRole('alert')).toContainText('huge.json cannot be opened: The file is 100 MB; a session file is at most 64 MB');
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  rmSync(huge);
 
   // The saved file, picked: the same run, as a recording, with no network.
   const requests: string[] = [];

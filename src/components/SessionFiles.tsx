@@ -4,6 +4,12 @@ import { useDebugger } from '../store/index.js';
 
 /** Reads a picked or dropped file as text and opens it as a session. */
 async function openFile(file: File): Promise<void> {
+  const { MAX_SESSION_FILE_BYTES, oversizedMessage } = await import('../engine/session-file.js');
+  // Said before reading: a 100 MB file is not read into the tab to be refused.
+  if (file.size > MAX_SESSION_FILE_BYTES) {
+    useDebugger.setState({ recordingError: { fileName: file.name, message: oversizedMessage(file.size) } });
+    return;
+  }
   let text: string;
   try {
     text = await file.text();
