@@ -66,6 +66,18 @@ test('save a run, reload, open the file: the same run, shown as a recording; a b
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
 
+  // The live run exported as HAR and as a Markdown report, secrets redacted.
+  const harDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'HAR' }).click();
+  const har = readFileSync(await (await harDownload).path(), 'utf8');
+  expect((JSON.parse(har) as { log: { entries: unknown[] } }).log.entries).toHaveLength(file.summary.exchanges);
+  expect(har).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]{20,}/);
+  const reportDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown report' }).click();
+  const report = await reportDownload;
+  expect(report.suggestedFilename()).toMatch(/^mcp-auth-report-127\.0\.0\.1-\d+-[\d-]+\.md$/);
+  expect(readFileSync(await report.path(), 'utf8')).toContain('The flow completed with no errors.');
+
   // Dropped onto the page, the same file opens too.
   const dataTransfer = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();

@@ -1,6 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
+import type { ExportFormat } from '../store/recording-slice.js';
+
+/** Hands `text` to the browser as a download named `fileName`. */
+function download(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 /** Reads a picked or dropped file as text and opens it as a session. */
 async function openFile(file: File): Promise<void> {
@@ -20,25 +31,25 @@ async function openFile(file: File): Promise<void> {
   await useDebugger.getState().openSessionFile(text, file.name);
 }
 
-/** Save session (a download), Open session (a file picker); a file dropped anywhere on the page opens too. */
+/** Save session (a download), exports, Open session (a file picker); a file dropped anywhere on the page opens too. */
 export function SessionFiles() {
   const t = useT();
   const session = useDebugger((s) => s.session);
   const running = useDebugger((s) => s.running);
   const sessionFileForDownload = useDebugger((s) => s.sessionFileForDownload);
+  const exportForDownload = useDebugger((s) => s.exportForDownload);
   const [withSecrets, setWithSecrets] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const secretsId = useId();
 
   async function save() {
     const file = await sessionFileForDownload(withSecrets);
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    if (file) download(file.text, file.fileName, 'application/json');
+  }
+
+  async function exportAs(format: ExportFormat) {
+    const file = await exportForDownload(format, withSecrets);
+    if (file) download(file.text, file.fileName, file.type);
   }
 
   return (
@@ -63,6 +74,14 @@ export function SessionFiles() {
             if (file) void openFile(file);
           }}
         />
+      </div>
+      <div className="flex flex-wrap items-center gap-1 text-xs">
+        <span className="text-slate-600 dark:text-slate-400">{t('app.sessionFile.export')}</span>
+        {(['har', 'curl', 'markdown'] as const).map((format) => (
+          <button key={format} type="button" className="btn-secondary px-2 py-1 text-xs" disabled={!session || running} onClick={() => void exportAs(format)}>
+            {t(`app.sessionFile.export.${format}`)}
+          </button>
+        ))}
       </div>
       <label htmlFor={secretsId} className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
         <input id={secretsId} type="checkbox" checked={withSecrets} onChange={(event) => setWithSecrets(event.currentTarget.checked)} />

@@ -66,5 +66,10 @@ describe('recordings in the store', () => {
     assert.match(redacted.fileName, /^mcp-auth-session-live\.example-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.json$/);
     const kept = await useDebugger.getState().sessionFileForDownload(true);
     assert.ok(kept?.text.includes('s3cr3t-value'));
+    for (const format of ['har', 'curl', 'markdown'] as const) {
+      const exported = await useDebugger.getState().exportForDownload(format, false);
+      assert.ok(exported && exported.text.length > 0 && !exported.text.includes('s3cr3t-value'), `${format}: redacted`);
+      assert.match(exported.fileName, /\.(har|sh|md)$/);
+    }
   });
 });

@@ -41,7 +41,24 @@ export interface RecordingSlice {
   closeRecording(): void;
   /** The shown session as a session file (secrets redacted unless asked), with a file name. */
   sessionFileForDownload(includeSecrets: boolean): Promise<{ text: string; fileName: string } | undefined>;
+  /** The shown session as HAR, a curl script or a Markdown report (secrets redacted unless asked). */
+  exportForDownload(format: ExportFormat, includeSecrets: boolean): Promise<{ text: string; fileName: string; type: string } | undefined>;
   dismissRecordingError(): void;
+}
+
+export type ExportFormat = 'har' | 'curl' | 'markdown';
+
+const EXPORT_FILES: Record<ExportFormat, { extension: string; type: string }> = {
+  har: { extension: 'har', type: 'application/json' },
+  curl: { extension: 'sh', type: 'text/x-shellscript' },
+  markdown: { extension: 'md', type: 'text/markdown' },
+};
+
+/** A file name for what is saved from `session`: the server's host and the time. */
+function downloadName(session: Session, kind: string, extension: string, at = new Date()): string {
+  const host = URL.canParse(session.options.serverUrl) ? new URL(session.options.serverUrl).host.replace(/[^A-Za-z0-9.-]+/g, '-') : 'server';
+  const stamp = at.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return `mcp-auth-${kind}-${host}-${stamp}.${extension}`;
 }
 
 export const createRecordingSlice: StateCreator<DebuggerState, [], [], RecordingSlice> = (set, get) => ({
@@ -95,9 +112,21 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
     const [{ redactSession }, { serialiseSessionFile, toSessionFile }] = await Promise.all([import('../engine/redact.js'), import('../engine/session-file.js')]);
     const shown = includeSecrets ? session : redactSession(session);
     const file = toSessionFile(shown, { toolVersion: APP_VERSION, secretsIncluded: includeSecrets });
-    const host = URL.canParse(session.options.serverUrl) ? new URL(session.options.serverUrl).host.replace(/[^A-Za-z0-9.-]+/g, '-') : 'server';
-    const stamp = file.savedAt.slice(0, 19).replace(/[:T]/g, '-');
-    return { text: serialiseSessionFile(file), fileName: `mcp-auth-session-${host}-${stamp}.json` };
+    return { text: serialiseSessionFile(file), fileName: downloadName(session, 'session', 'json', new Date(file.savedAt)) };
+  },
+
+  async exportForDownload(format, includeSecrets) {
+    const session = get().session;
+    if (!session) return undefined;
+    const { redactSession } = await import('../engine/redact.js');
+    const shown = includeSecrets ? session : redactSession(session);
+    const version = get().recording?.toolVersion ?? APP_VERSION;
+    let text: string;
+    if (format === 'har') text = `${JSON.stringify((await import('../export/har.js')).sessionToHar(shown, version), null, 2)}\n`;
+    else if (format === 'curl') text = (await import('../export/curl-script.js')).sessionToCurlScript(shown);
+    else text = (await import('../export/markdown.js')).sessionToMarkdown(shown, version);
+    const { extension, type } = EXPORT_FILES[format];
+    return { text, fileName: downloadName(session, format === 'markdown' ? 'report' : format, extension), type };
   },
 
   dismissRecordingError: () => set({ recordingError: undefined }),
