@@ -65,7 +65,7 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
   const findings: Finding[] = [];
   const report = (id: string, input?: FindingInput) => {
     // A finding belongs to the step that saw it, whatever stage its catalogue entry is filed under.
-    const finding = makeFinding(privateHopOr(id, input?.params?.kind), session.options.spec, input);
+    const finding = makeFinding(id, session.options.spec, input);
     if (finding) findings.push({ ...finding, stepId });
   };
   const ctx: StepContext = {
@@ -98,13 +98,6 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
     output = { outcome: { kind: 'failed' as const, reason: `What the server sent in ${stepId} nests too deep to keep; the step stopped.`, findingId: 'engine.internal-error' } };
   }
 
-  // Steps report a request that got no answer as unreachable; one the private-address rule
-  // refused is told apart here, once for all of them, so the way on (allowing it) is offered.
-  const refusedHop = http.exchanges.find((e) => e.error?.kind === 'private-address')?.error;
-  if (output.outcome.kind === 'failed' && output.outcome.findingId === 'http.unreachable' && refusedHop) {
-    output = { ...output, outcome: { kind: 'failed' as const, reason: `Not sent: ${refusedHop.message}`, findingId: 'http.private-hop' } };
-  }
-
   const result: StepResult<Partial<FlowData>> = {
     stepId,
     exchanges: [...http.exchanges],
@@ -120,10 +113,6 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
     exchangeCounter: ids.peek(),
   };
   return { ...advanced, ...afterStep(advanced, stepId, result) };
-}
-
-function privateHopOr(id: string, kind: string | undefined): string {
-  return id === 'http.unreachable' && kind === 'private-address' ? 'http.private-hop' : id;
 }
 
 function serialisable(value: unknown): boolean {

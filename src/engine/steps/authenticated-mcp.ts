@@ -43,7 +43,7 @@ import { missingScopes, splitScope } from '../scope.js';
 import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, headerValues, parseJsonObject, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, parseJsonObject, noAnswerFindingId, reportTransportFailure } from './json-document.js';
 
 export const authenticatedMcpStep: StepDefinition = { id: 'authenticated-mcp', run: useAccessToken };
 
@@ -512,7 +512,7 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
   const response = sent.response;
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
-    return stop('The MCP server did not answer.', sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
+    return stop('The MCP server did not answer.', noAnswerFindingId(sent.error));
   }
   const evidence = { exchangeId: exchange.id };
   const status = response.status;

@@ -15,7 +15,7 @@ import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type Token
 import { splitScope } from '../scope.js';
 import { failed, ok, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
-import { parseJsonObject, readJsonDocument, reportTransportFailure } from './json-document.js';
+import { parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure } from './json-document.js';
 import { selectScope } from './authorization-request.js';
 import { strictVerdict } from './oauth-library.js';
 
@@ -295,7 +295,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   let sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration');
   if (!sent.response) {
     reportTransportFailure(ctx, sent);
-    return failed(`The registration request to ${endpoint} got no answer.`, sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
+    return failed(`The registration request to ${endpoint} got no answer.`, noAnswerFindingId(sent.error));
   }
   // What the metadata promises, the registration must accept: a scope listed in scopes_supported
   // that makes registration fail breaks every client that registers for it (the MCP Inspector does).
@@ -305,7 +305,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
     sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration (without scope)');
   }
   if (reportTransportFailure(ctx, sent) || !sent.response) {
-    return failed(`The registration request to ${endpoint} got no answer.`, sent.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable');
+    return failed(`The registration request to ${endpoint} got no answer.`, noAnswerFindingId(sent.error));
   }
   const response = sent.response;
   const evidence = { exchangeId: sent.exchange.id };

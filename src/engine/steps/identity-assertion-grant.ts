@@ -24,7 +24,7 @@ import { numericDateText } from '../numeric-date.js';
 import { JWT_BEARER_GRANT_TYPE, type IdentityAssertionOptions } from '../options.js';
 import { failed, ok, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
-import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
+import { headerValue, parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary } from './oauth-library.js';
 import { analyzeTokenResponse, callTokenEndpoint, missingPrerequisite, scopeWithoutAuthorizationRequest, tokenRequestResource } from './token-request.js';
 
@@ -188,7 +188,7 @@ async function exchangeIdToken(
   );
   if (!answered) {
     reportTransportFailure(ctx, sentExchange(exchange));
-    return { ok: false, reason: 'The IdP token endpoint did not answer.', findingId: 'http.unreachable' };
+    return { ok: false, reason: 'The IdP token endpoint did not answer.', findingId: noAnswerFindingId(exchange.error) };
   }
   return analyzeTokenExchangeResponse(ctx, exchange, { authenticated: Boolean(input.idpClientSecret), clientId });
 }
@@ -202,7 +202,7 @@ function analyzeTokenExchangeResponse(
   const evidence = { exchangeId: exchange.id };
   const sent = sentExchange(exchange);
   if (reportTransportFailure(ctx, sent) || !exchange.response) {
-    return { ok: false, reason: 'The IdP token endpoint gave no complete answer.', findingId: exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable' };
+    return { ok: false, reason: 'The IdP token endpoint gave no complete answer.', findingId: noAnswerFindingId(exchange.error) };
   }
   const response = exchange.response;
   const status = String(response.status);

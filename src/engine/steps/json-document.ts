@@ -5,7 +5,7 @@
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
-import type { Exchange, ExchangeResponse } from '../types.js';
+import type { Exchange, ExchangeError, ExchangeResponse } from '../types.js';
 
 export function headerValue(response: Pick<ExchangeResponse, 'headers'>, name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -34,10 +34,19 @@ export function reportTransportFailure(ctx: StepContext, sent: SentExchange): bo
     return true;
   }
   if (sent.error) {
-    ctx.report('http.unreachable', { params: { url, kind: sent.error.kind, message: sent.error.message }, evidence });
+    ctx.report(noAnswerFindingId(sent.error), { params: { url, kind: sent.error.kind, message: sent.error.message }, evidence });
     return true;
   }
   return false;
+}
+
+/**
+ * The finding for a request that got no usable answer: a body cut at the size cap, a request the
+ * private-address rule did not send (a way on is offered), or no answer at all.
+ */
+export function noAnswerFindingId(error: ExchangeError | undefined): 'http.body-too-large' | 'http.private-hop' | 'http.unreachable' {
+  if (error?.kind === 'too-large') return 'http.body-too-large';
+  return error?.kind === 'private-address' ? 'http.private-hop' : 'http.unreachable';
 }
 
 /**

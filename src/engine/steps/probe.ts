@@ -28,7 +28,7 @@ import type { ExchangeResponse } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
 import { clientIdentity } from './authenticated-mcp.js';
 import { MAX_REDIRECTS, sendFollowingRedirects } from './same-origin-redirects.js';
-import { headerValue, headerValues, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, noAnswerFindingId, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
 export const SERVER_NOT_PROTECTED = 'probe.not-401';
@@ -158,7 +158,7 @@ function judgeProbeAnswer(ctx: StepContext, { sent, unfollowed }: Pick<Followed,
   // A cut body still has a usable status and headers; every other failure leaves nothing.
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
-    return failed(`No answer from ${ctx.options.serverUrl}: ${sent.error?.message ?? 'no response'}`, 'http.unreachable');
+    return failed(`No answer from ${ctx.options.serverUrl}: ${sent.error?.message ?? 'no response'}`, noAnswerFindingId(sent.error));
   }
   if (sent.error) reportTransportFailure(ctx, sent);
 

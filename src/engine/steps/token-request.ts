@@ -21,7 +21,7 @@ import { failed, ok, type StepContext, type StepDefinition, type StepOutput } fr
 import type { Exchange } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
 import { requestTokensWithIdentityAssertion } from './identity-assertion-grant.js';
-import { headerValue, parseJsonObject, readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
+import { headerValue, parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary, strictVerdict } from './oauth-library.js';
 
 export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requestTokens };
@@ -246,7 +246,7 @@ export async function callTokenEndpoint(
   );
   if (!answered) {
     reportTransportFailure(ctx, sentExchange(exchange));
-    return { ok: false, reason: 'The token endpoint did not answer.', findingId: 'http.unreachable' };
+    return { ok: false, reason: 'The token endpoint did not answer.', findingId: noAnswerFindingId(exchange.error) };
   }
   return { ok: true, exchange, client: auth.client };
 }
@@ -272,7 +272,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   const evidence = { exchangeId: exchange.id };
   const sent = sentExchange(exchange);
   if (reportTransportFailure(ctx, sent) || !exchange.response) {
-    return { ok: false, findingId: exchange.error?.kind === 'too-large' ? 'http.body-too-large' : 'http.unreachable' };
+    return { ok: false, findingId: noAnswerFindingId(exchange.error) };
   }
   const response = exchange.response;
   const status = String(response.status);
