@@ -5,10 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { redactSession } from '../../src/engine/redact.js';
-import { sessionToCurlScript } from '../../src/export/curl-script.js';
-import { sessionToHar } from '../../src/export/har.js';
-import { sessionToMarkdown } from '../../src/export/markdown.js';
+import { EXPORT_FORMATS, exportSession, type ExportFormat } from '../../src/export/index.js';
 import { sessionFileOrSay } from './show.js';
 import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
@@ -28,9 +25,6 @@ Options:
   -h, --help            this help
 `;
 
-const FORMATS = ['har', 'curl', 'markdown'] as const;
-type ExportFormat = (typeof FORMATS)[number];
-
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -44,18 +38,11 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const [path, ...extra] = positionals;
   if (!path || extra.length > 0) throw new UsageError('export takes one session file.', EXPORT_HELP);
   const format = values.format;
-  if (!FORMATS.includes(format as ExportFormat)) throw new UsageError(format ? `Unknown --format ${format}: har, curl or markdown.` : 'Name the --format: har, curl or markdown.', EXPORT_HELP);
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError(format ? `Unknown --format ${format}: har, curl or markdown.` : 'Name the --format: har, curl or markdown.', EXPORT_HELP);
 
   const file = await sessionFileOrSay(path, io);
   if (!file) return 2;
-  const session = values['include-secrets'] ? file.session : redactSession(file.session);
-  const version = file.tool.version;
-  const output =
-    format === 'har'
-      ? `${JSON.stringify(sessionToHar(session, version), null, 2)}\n`
-      : format === 'curl'
-        ? sessionToCurlScript(session)
-        : sessionToMarkdown(session, version);
+  const output = exportSession(file.session, format as ExportFormat, { toolVersion: file.tool.version, includeSecrets: values['include-secrets'] === true });
   if (values.out) {
     await writeFile(values.out, output, { mode: 0o600 });
     io.stderr(`Exported to ${terminalSafe(values.out)}${values['include-secrets'] ? ' (with secrets)' : ' (secrets redacted)'}\n`);

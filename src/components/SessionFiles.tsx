@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
-import type { ExportFormat } from '../store/recording-slice.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
 /** Hands `text` to the browser as a download named `fileName`. */
 function download(text: string, fileName: string, type: string): void {
@@ -77,7 +77,7 @@ export function SessionFiles() {
       </div>
       <div className="flex flex-wrap items-center gap-1 text-xs">
         <span className="text-slate-600 dark:text-slate-400">{t('app.sessionFile.export')}</span>
-        {(['har', 'curl', 'markdown'] as const).map((format) => (
+        {EXPORT_FORMATS.map((format) => (
           <button key={format} type="button" className="btn-secondary px-2 py-1 text-xs" disabled={!session || running} onClick={() => void exportAs(format)}>
             {t(`app.sessionFile.export.${format}`)}
           </button>

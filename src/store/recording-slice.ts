@@ -8,6 +8,7 @@
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
 import type { DebuggerState } from './index.js';
+import type { ExportFormat } from '../export/index.js';
 import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
 
 declare const __APP_VERSION__: string | undefined;
@@ -45,14 +46,6 @@ export interface RecordingSlice {
   exportForDownload(format: ExportFormat, includeSecrets: boolean): Promise<{ text: string; fileName: string; type: string } | undefined>;
   dismissRecordingError(): void;
 }
-
-export type ExportFormat = 'har' | 'curl' | 'markdown';
-
-const EXPORT_FILES: Record<ExportFormat, { extension: string; type: string }> = {
-  har: { extension: 'har', type: 'application/json' },
-  curl: { extension: 'sh', type: 'text/x-shellscript' },
-  markdown: { extension: 'md', type: 'text/markdown' },
-};
 
 /** A file name for what is saved from `session`: the server's host and the time. */
 function downloadName(session: Session, kind: string, extension: string, at = new Date()): string {
@@ -118,13 +111,8 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
   async exportForDownload(format, includeSecrets) {
     const session = get().session;
     if (!session) return undefined;
-    const { redactSession } = await import('../engine/redact.js');
-    const shown = includeSecrets ? session : redactSession(session);
-    const version = get().recording?.toolVersion ?? APP_VERSION;
-    let text: string;
-    if (format === 'har') text = `${JSON.stringify((await import('../export/har.js')).sessionToHar(shown, version), null, 2)}\n`;
-    else if (format === 'curl') text = (await import('../export/curl-script.js')).sessionToCurlScript(shown);
-    else text = (await import('../export/markdown.js')).sessionToMarkdown(shown, version);
+    const { EXPORT_FILES, exportSession } = await import('../export/index.js');
+    const text = exportSession(session, format, { toolVersion: get().recording?.toolVersion ?? APP_VERSION, includeSecrets });
     const { extension, type } = EXPORT_FILES[format];
     return { text, fileName: downloadName(session, format === 'markdown' ? 'report' : format, extension), type };
   },

@@ -1,0 +1,27 @@
+/**
+ * A session in the forms it leaves the debugger in besides the session file: HAR 1.2, a curl
+ * script of the whole flow, a Markdown report. The one entry point for the CLI's `export` and
+ * the page's Export buttons, so both redact and write the same way.
+ */
+import { redactSession } from '../engine/redact.js';
+import type { Session } from '../engine/session.js';
+import { sessionToCurlScript } from './curl-script.js';
+import { sessionToHar } from './har.js';
+import type { ExportFormat } from './formats.js';
+import { sessionToMarkdown } from './markdown.js';
+
+export { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from './formats.js';
+
+export interface ExportOptions {
+  /** The version that recorded the session, named in HAR's creator and the report. */
+  toolVersion: string;
+  /** Keep tokens, codes and secrets (only what the session itself still holds). */
+  includeSecrets: boolean;
+}
+
+export function exportSession(session: Session, format: ExportFormat, options: ExportOptions): string {
+  const shown = options.includeSecrets ? session : redactSession(session);
+  if (format === 'har') return `${JSON.stringify(sessionToHar(shown, options.toolVersion), null, 2)}\n`;
+  if (format === 'curl') return sessionToCurlScript(shown);
+  return sessionToMarkdown(shown, options.toolVersion);
+}
