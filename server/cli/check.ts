@@ -24,7 +24,7 @@ import { SPEC_VERSIONS } from '../../src/engine/types.js';
 import { createBrowserInteraction, withBrowserFallback } from './browser-consent.js';
 import { formatComparison, formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
 import { buildCheckReport, buildJunitReport, buildRegressionJunit, checkSucceeded } from './report.js';
-import { sessionFileOrSay } from './show.js';
+import { sessionFileOrSay } from './session-file-io.js';
 import { colourWanted, createStyle } from './terminal.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { compareSessions } from '../../src/engine/compare.js';
 import { formatComparison } from './format-text.js';
-import { sessionFileOrSay } from './show.js';
+import { sessionFileOrSay } from './session-file-io.js';
 import { colourWanted, createStyle, terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 

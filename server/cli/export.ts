@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, exportSession, type ExportFormat } from '../../src/export/index.js';
-import { sessionFileOrSay } from './show.js';
+import { sessionFileOrSay } from './session-file-io.js';
 import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 

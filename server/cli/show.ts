@@ -3,9 +3,9 @@
  * its JSON or JUnit report), without sending anything. Exit codes as `check`: 0 when the
  * recorded run passed, 1 when it did not; 2 when the file cannot be read as a session.
  */
-import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { MAX_SESSION_FILE_BYTES, oversizedMessage, readSessionFile, type SessionFile } from '../../src/engine/session-file.js';
+import type { SessionFile } from '../../src/engine/session-file.js';
+import { sessionFileOrSay } from './session-file-io.js';
 import { formatFooter, formatHeader, formatStep, secretParameterNames } from './format-text.js';
 import { buildCheckReport, buildJunitReport, checkSucceeded } from './report.js';
 import { colourWanted, createStyle, terminalSafe } from './terminal.js';
@@ -54,36 +54,4 @@ function recordingLine(file: SessionFile): string {
   const when = file.savedAt ? `saved ${file.savedAt}` : 'saved before session files had a date';
   const secrets = file.secretsIncluded ? 'with secrets' : 'secrets redacted';
   return terminalSafe(`Recorded session (${when}, mcp-auth-debugger ${file.tool.version}, ${secrets}); nothing was sent.`);
-}
-
-export type LoadedSessionFile = { ok: true; file: SessionFile } | { ok: false; message: string };
-
-/** The session file at `path`, or undefined after saying on stderr why it is not one (exit code 2 follows). */
-export async function sessionFileOrSay(path: string, io: CliIo): Promise<SessionFile | undefined> {
-  const loaded = await loadSessionFile(path);
-  if (loaded.ok) return loaded.file;
-  io.stderr(`mcp-auth-debugger: ${terminalSafe(path)}: ${terminalSafe(loaded.message)}\n`);
-  return undefined;
-}
-
-/** Reads a session file from disk: a missing, unreadable or oversized file is a message too. */
-export async function loadSessionFile(path: string): Promise<LoadedSessionFile> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    return { ok: false, message: code === 'ENOENT' ? 'There is no such file.' : `The file cannot be opened (${code || String(error)}).` };
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) return { ok: false, message: 'This is not a file.' };
-    // Said before reading, so a 100 MB file is not read into memory to be refused.
-    if (stats.size > MAX_SESSION_FILE_BYTES) return { ok: false, message: oversizedMessage(stats.size) };
-    const text = await handle.readFile('utf8');
-    const reading = readSessionFile(text);
-    return reading.ok ? { ok: true, file: reading.file } : { ok: false, message: reading.message };
-  } finally {
-    await handle.close();
-  }
 }
