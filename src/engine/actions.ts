@@ -3,6 +3,7 @@
  * with other options (call a tool, refresh the tokens once more), and go on leniently past a
  * step that stopped on a MUST. Each returns a new session; the input is not changed.
  */
+import { stoppedOnPrivateHop } from './private-address.js';
 import type { FlowData, McpData } from './flow-data.js';
 import type { FlowOptions } from './options.js';
 import { runStep, type EngineDeps, type Session } from './session.js';
@@ -65,7 +66,7 @@ export async function refreshAgain(session: Session, deps: EngineDeps): Promise<
  */
 export function continueLeniently(session: Session): Session | undefined {
   if (session.status.kind !== 'stopped') return undefined;
-  const override = session.status.findingId === 'http.private-hop' ? { allowPrivateHops: true } : { lenient: true };
+  const override = stoppedOnPrivateHop(session.status) ? { allowPrivateHops: true } : { lenient: true };
   return {
     ...session,
     options: { ...session.options, ...override },

@@ -69,3 +69,14 @@ export function isIpLiteral(hostname: string): boolean {
 export function startsOnLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname.endsWith('.localhost') || addressClass(hostname) === 'loopback';
 }
+
+/** The finding a request the private-address rule did not send becomes (see steps/json-document.ts). */
+export const PRIVATE_HOP_FINDING = 'http.private-hop';
+
+/**
+ * True when the run stopped on a refused private hop: going on then means allowing private
+ * addresses, not lenient mode (engine/actions.ts continueLeniently, and the button that offers it).
+ */
+export function stoppedOnPrivateHop(status: { kind: string; findingId?: string } | undefined): boolean {
+  return status?.kind === 'stopped' && status.findingId === PRIVATE_HOP_FINDING;
+}

@@ -1,5 +1,6 @@
 /** Views of the session that several parts of the page need, as plain functions of it. */
 import type { McpData } from '../engine/flow-data.js';
+import { stoppedOnPrivateHop } from '../engine/private-address.js';
 import type { Session } from '../engine/session.js';
 import type { Exchange, Finding, StepId } from '../engine/types.js';
 
@@ -49,7 +50,7 @@ export function stoppingFinding(session: Session | undefined): Finding | undefin
  * refused private hop, lenient mode for any other MUST-stop.
  */
 export function stopOverrideMessages(session: Session | undefined) {
-  return session?.status.kind === 'stopped' && session.status.findingId === 'http.private-hop'
+  return stoppedOnPrivateHop(session?.status)
     ? ({ label: 'app.controls.allowPrivateHops', help: 'app.controls.allowPrivateHops.help' } as const)
     : ({ label: 'app.controls.continueAnyway', help: 'app.controls.continueAnyway.help' } as const);
 }

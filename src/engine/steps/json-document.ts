@@ -5,6 +5,7 @@
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
+import { PRIVATE_HOP_FINDING } from '../private-address.js';
 import type { Exchange, ExchangeError, ExchangeResponse } from '../types.js';
 
 export function headerValue(response: Pick<ExchangeResponse, 'headers'>, name: string): string | undefined {
@@ -44,9 +45,9 @@ export function reportTransportFailure(ctx: StepContext, sent: SentExchange): bo
  * The finding for a request that got no usable answer: a body cut at the size cap, a request the
  * private-address rule did not send (a way on is offered), or no answer at all.
  */
-export function noAnswerFindingId(error: ExchangeError | undefined): 'http.body-too-large' | 'http.private-hop' | 'http.unreachable' {
+export function noAnswerFindingId(error: ExchangeError | undefined): string {
   if (error?.kind === 'too-large') return 'http.body-too-large';
-  return error?.kind === 'private-address' ? 'http.private-hop' : 'http.unreachable';
+  return error?.kind === 'private-address' ? PRIVATE_HOP_FINDING : 'http.unreachable';
 }
 
 /**
