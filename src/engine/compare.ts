@@ -8,8 +8,51 @@
  * not fail its own regression test. Runs against different servers are not compared step by step:
  * that is said once instead of as a hundred differences.
  */
-import type { Session } from './session.js';
-import { STEP_IDS, type StepId, type StepResult } from './types.js';
+import type { ClientData } from './flow-data.js';
+import type { ProtocolEra } from './mcp/request-metadata.js';
+import { STEP_IDS, type Outcome, type Severity, type SpecVersion, type StepId } from './types.js';
+
+/**
+ * What a comparison reads of a run. A whole Session is one; so is the outline `runOutline`
+ * makes of it, which a generated test embeds instead of the recording's exchanges.
+ */
+export interface ComparableRun {
+  options: { serverUrl: string; spec: SpecVersion };
+  status: { kind: 'ready' | 'completed' } | { kind: 'waiting'; stepId: StepId } | { kind: 'stopped'; stepId: StepId; findingId?: string };
+  results: readonly ComparableStep[];
+  data: {
+    protectedResource?: { metadataUrl: string };
+    authorizationServer?: { metadataUrl: string };
+    client?: { method: ClientData['method'] };
+    mcp?: { era?: ProtocolEra; tools?: readonly { name: string }[] };
+  };
+}
+
+export interface ComparableStep {
+  stepId: StepId;
+  outcome: { kind: Outcome['kind'] };
+  findings: readonly { id: string; severity: Severity }[];
+}
+
+/** Only what compareSessions reads of a run, as plain data: no exchange, token or secret. */
+export function runOutline(run: ComparableRun): ComparableRun {
+  const { protectedResource, authorizationServer, client, mcp } = run.data;
+  return {
+    options: { serverUrl: run.options.serverUrl, spec: run.options.spec },
+    status: outlineStatus(run.status),
+    results: run.results.map((result) => ({
+      stepId: result.stepId,
+      outcome: { kind: result.outcome.kind },
+      findings: result.findings.map((finding) => ({ id: finding.id, severity: finding.severity })),
+    })),
+    data: {
+      ...(protectedResource ? { protectedResource: { metadataUrl: protectedResource.metadataUrl } } : {}),
+      ...(authorizationServer ? { authorizationServer: { metadataUrl: authorizationServer.metadataUrl } } : {}),
+      ...(client ? { client: { method: client.method } } : {}),
+      ...(mcp ? { mcp: { ...(mcp.era ? { era: mcp.era } : {}), ...(mcp.tools ? { tools: mcp.tools.map((tool) => ({ name: tool.name })) } : {}) } } : {}),
+    },
+  };
+}
 
 export interface SessionDifference {
   /** The step it is about; absent for the run as a whole. */
@@ -28,7 +71,7 @@ export interface CompareOptions {
   acrossServers?: boolean;
 }
 
-export function compareSessions(expected: Session, actual: Session, options: CompareOptions = {}): SessionComparison {
+export function compareSessions(expected: ComparableRun, actual: ComparableRun, options: CompareOptions = {}): SessionComparison {
   if (!options.acrossServers && expected.options.serverUrl !== actual.options.serverUrl) {
     return { comparable: false, reason: `The recording was made against ${expected.options.serverUrl}, and this run is against ${actual.options.serverUrl}; they are different servers.` };
   }
@@ -73,15 +116,20 @@ export function compareSessions(expected: Session, actual: Session, options: Com
   return { comparable: true, same: differences.length === 0, regressed: differences.some((d) => d.regression), differences };
 }
 
-function lastResult(session: Session, stepId: StepId): StepResult | undefined {
+function outlineStatus(status: ComparableRun['status']): ComparableRun['status'] {
+  if (status.kind === 'stopped') return { kind: 'stopped', stepId: status.stepId, ...(status.findingId ? { findingId: status.findingId } : {}) };
+  return status.kind === 'waiting' ? { kind: 'waiting', stepId: status.stepId } : { kind: status.kind };
+}
+
+function lastResult(session: ComparableRun, stepId: StepId): ComparableStep | undefined {
   return session.results.findLast((r) => r.stepId === stepId);
 }
 
-function errorIds(result: StepResult): Set<string> {
+function errorIds(result: ComparableStep): Set<string> {
   return new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.id));
 }
 
-function statusText(session: Session): string {
+function statusText(session: ComparableRun): string {
   const status = session.status;
   if (status.kind === 'stopped') return `stopped at ${status.stepId}${status.findingId ? ` (${status.findingId})` : ''}`;
   if (status.kind === 'waiting') return `waits for a person at ${status.stepId}`;
@@ -89,21 +137,21 @@ function statusText(session: Session): string {
 }
 
 /** How far a run got: completed beats waiting beats stopped; further steps beat earlier ones. */
-function rank(session: Session): number {
+function rank(session: ComparableRun): number {
   const status = session.status;
   if (status.kind === 'completed') return STEP_IDS.length * 3;
-  if (status.kind === 'ready') return 0;
+  if (status.kind !== 'waiting' && status.kind !== 'stopped') return 0;
   return STEP_IDS.indexOf(status.stepId) * 3 + (status.kind === 'waiting' ? 1 : 0);
 }
 
-function outcomeRank(result: StepResult): number {
+function outcomeRank(result: ComparableStep): number {
   return { failed: 0, 'needs-user': 1, skipped: 2, ok: 3 }[result.outcome.kind];
 }
 
 /** Where discovery went, as paths (the origins are the same server's). */
-function discoveryPath(expected: Session, actual: Session): [string, string | undefined, string | undefined][] {
+function discoveryPath(expected: ComparableRun, actual: ComparableRun): [string, string | undefined, string | undefined][] {
   const path = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url).pathname : url);
-  const pick = (session: Session) => ({
+  const pick = (session: ComparableRun) => ({
     prm: path(session.data.protectedResource?.metadataUrl),
     asm: path(session.data.authorizationServer?.metadataUrl),
     registration: session.data.client?.method,
@@ -119,6 +167,6 @@ function discoveryPath(expected: Session, actual: Session): [string, string | un
   ];
 }
 
-function toolNames(session: Session): Set<string> {
+function toolNames(session: ComparableRun): Set<string> {
   return new Set((session.data.mcp?.tools ?? []).map((tool) => tool.name));
 }
