@@ -19,6 +19,9 @@ function collect(dir, out) {
 }
 
 const files = only.length > 0 ? only : roots.flatMap((root) => collect(root, [])).sort();
+// The library's tests import the package by its name, which resolves to the built lib/ (code and types).
+const library = spawnSync(process.execPath, ['scripts/build-library.mjs'], { stdio: 'inherit' });
+if (library.status !== 0) process.exit(1);
 const unit = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
 let failed = unit.status !== 0;
 
