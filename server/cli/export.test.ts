@@ -1,7 +1,8 @@
 /**
  * `export` of real lab runs: a HAR with one entry per exchange and its timings, a curl script
  * of every request in order, a Markdown report naming the stop, its fix and the failing
- * exchange; and no secret of a run saved with its secrets survives an export that did not ask.
+ * exchange; and no secret of a run saved with its secrets survives an export that did not ask
+ * (nor the Playwright test, ever). The Playwright test is run in export-playwright.test.ts.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,7 +57,12 @@ describe('export', () => {
     assert.match(markdown.stdout, /^# MCP authorization: /);
     assert.match(markdown.stdout, /The flow completed with no errors/);
 
-    for (const [format, output] of [['har', har.stdout], ['curl', curl.stdout], ['markdown', markdown.stdout]] as const) {
+    const playwright = await runCli(['export', saved, '--format', 'playwright', '--include-secrets']);
+    assert.equal(playwright.code, 0, playwright.stderr);
+    assert.match(playwright.stdout, /await runCheck\(SERVER_URL, \{/);
+
+    // The Playwright test holds no secret even when they are asked for: it reads them from the environment.
+    for (const [format, output] of [['har', har.stdout], ['curl', curl.stdout], ['markdown', markdown.stdout], ['playwright', playwright.stdout]] as const) {
       for (const secret of secrets) assert.ok(!output.includes(secret), `${format}: a secret survived`);
     }
     const withSecrets = await runCli(['export', saved, '--format', 'har', '--include-secrets']);
@@ -83,6 +89,6 @@ describe('export', () => {
     assert.match(missing.stderr, /no such file/);
     const noFormat = await runCli(['export', join(dir, 'nope.json')]);
     assert.equal(noFormat.code, 2);
-    assert.match(noFormat.stderr, /Name the --format: har, curl or markdown/);
+    assert.match(noFormat.stderr, /Name the --format: har, curl, markdown or playwright/);
   });
 });

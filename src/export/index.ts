@@ -1,6 +1,6 @@
 /**
  * A session in the forms it leaves the debugger in besides the session file: HAR 1.2, a curl
- * script of the whole flow, a Markdown report. The one entry point for the CLI's `export` and
+ * script of the whole flow, a Markdown report, a Playwright test that runs it again. The one entry point for the CLI's `export` and
  * the page's Export buttons, so both redact and write the same way.
  */
 import { redactSession } from '../engine/redact.js';
@@ -9,6 +9,7 @@ import { sessionToCurlScript } from './curl-script.js';
 import { sessionToHar } from './har.js';
 import type { ExportFormat } from './formats.js';
 import { sessionToMarkdown } from './markdown.js';
+import { sessionToPlaywrightTest } from './playwright.js';
 
 export { EXPORT_FILES, EXPORT_FORMATS, type ExportFormat } from './formats.js';
 
@@ -23,5 +24,7 @@ export function exportSession(session: Session, format: ExportFormat, options: E
   const shown = options.includeSecrets ? session : redactSession(session);
   if (format === 'har') return `${JSON.stringify(sessionToHar(shown, options.toolVersion), null, 2)}\n`;
   if (format === 'curl') return sessionToCurlScript(shown);
+  // The test never holds a secret, whatever was asked: it reads them from the environment.
+  if (format === 'playwright') return sessionToPlaywrightTest(shown, options.toolVersion);
   return sessionToMarkdown(shown, options.toolVersion);
 }
