@@ -77,6 +77,15 @@ test('save a run, reload, open the file: the same run, shown as a recording; a b
   const report = await reportDownload;
   expect(report.suggestedFilename()).toMatch(/^mcp-auth-report-127\.0\.0\.1-\d+-[\d-]+\.md$/);
   expect(readFileSync(await report.path(), 'utf8')).toContain('The flow completed with no errors.');
+  // The Playwright test re-runs the flow through the library and holds no token.
+  const testDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Playwright test' }).click();
+  const generated = await testDownload;
+  expect(generated.suggestedFilename()).toMatch(/^mcp-auth-playwright-127\.0\.0\.1-\d+-[\d-]+\.spec\.ts$/);
+  const source = readFileSync(await generated.path(), 'utf8');
+  expect(source).toContain("from 'mcp-auth-debugger'");
+  expect(source).toContain('await runCheck(SERVER_URL');
+  expect(source).not.toMatch(/eyJ[\w-]+\.eyJ/);
 
   // Dropped onto the page, the same file opens too.
   const dataTransfer = await page.evaluateHandle((text) => {
