@@ -142,6 +142,12 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['mcp.tool-error', { tool: 'add_numbers', message: phrase('value.no-text-content') }],
   ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.tampered-token') }],
   ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.foreign-audience-token'), audience: URL_PARAM }],
+  ['audit.refused', { url: URL_PARAM, status: '401', what: phrase('audit.malformed-token') }],
+  ['audit.accepts-untrusted-issuer', { url: URL_PARAM, status: '200', what: phrase('audit.untrusted-issuer-token') }],
+  ['audit.challenge-without-resource-metadata', { url: URL_PARAM, count: '2', what: phrase('audit.query-token') }],
+  ...(['stack-trace', 'sql-error', 'file-path', 'upstream-error'] as const).map(
+    (kind): [string, Record<string, string>] => ['audit.error-leaks-internals', { url: URL_PARAM, kind: phrase(`audit.leak.${kind}`), excerpt: 'at verify (/srv/x.js:1:2)', what: phrase('audit.tampered-token') }],
+  ),
   ...(['no-refresh-token', 'no-metadata', 'no-client', 'same-audience'] as const).map((reason): [string, Record<string, string>] => [
     'audit.foreign-audience-untested',
     { audience: URL_PARAM, reason: phrase(`audit.untested.${reason}`) },

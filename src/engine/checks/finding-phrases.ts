@@ -153,6 +153,13 @@ export const PHRASES = {
   // The audit (audit.unexpected-status `what`, audit.foreign-audience-untested `reason`, a sentence).
   'audit.tampered-token': { en: 'tampered token', 'zh-CN': '篡改过的令牌' },
   'audit.foreign-audience-token': { en: 'token for another audience', 'zh-CN': '签发给其他受众的令牌' },
+  'audit.malformed-token': { en: 'malformed token', 'zh-CN': '格式错误的令牌' },
+  'audit.untrusted-issuer-token': { en: 'token from an untrusted issuer', 'zh-CN': '来自不受信任签发者的令牌' },
+  'audit.query-token': { en: 'token in the query string', 'zh-CN': '放在查询字符串中的令牌' },
+  'audit.leak.stack-trace': { en: 'a stack trace', 'zh-CN': '堆栈跟踪' },
+  'audit.leak.sql-error': { en: 'an SQL error', 'zh-CN': 'SQL 错误' },
+  'audit.leak.file-path': { en: 'a file path on the server', 'zh-CN': '服务器上的文件路径' },
+  'audit.leak.upstream-error': { en: 'an error of a service behind the server', 'zh-CN': '服务器后端服务的错误' },
   'audit.untested.no-refresh-token': { en: 'no refresh token was issued.', 'zh-CN': '没有签发刷新令牌。' },
   'audit.untested.no-metadata': { en: 'there is no authorization server metadata.', 'zh-CN': '没有授权服务器元数据。' },
   'audit.untested.no-client': { en: 'there is no client to ask with.', 'zh-CN': '没有可用于请求的客户端。' },

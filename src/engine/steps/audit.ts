@@ -1,24 +1,43 @@
 /**
- * The security audit (opt-in): sends the MCP server tokens it must refuse, and reports the
- * ones it accepts. Two tests, each a pitfall visible from outside:
+ * The security audit (opt-in): with a valid token in hand, sends the MCP server requests it must
+ * refuse and reports the ones it accepts, each a pitfall of the seed tutorial visible from
+ * outside:
  * - a tampered token: the real access token with one signature character changed
  *   (a server that only decodes JWTs accepts it);
+ * - a malformed token: a bearer value that is no token at all (a server that takes any value,
+ *   or lets what it cannot parse through);
+ * - a token from an untrusted issuer: the real token's claims, issued by another issuer and
+ *   signed with a key the debugger made, which it carries in its header (a server that trusts
+ *   the key a token brings, or any issuer);
+ * - the real token in the query string instead of the Authorization header;
  * - a foreign-audience token: a genuine token the authorization server issued for another
  *   resource (a server that does not check `aud` accepts it).
+ * Each refusal must be a 401 whose Bearer challenge says `error="invalid_token"` and points at
+ * the resource metadata; an answer that shows the server's internals (a stack trace, an SQL
+ * error, a file path) is reported as well.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-handling
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
  */
-import { decodeJwt, errors } from 'jose';
+import { decodeJwt, errors, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import { looseResourceIdentifier } from '../canonical-uri.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
+import { findInternalLeaks, type LeakKind } from '../checks/internal-leaks.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import type { TokenData } from '../flow-data.js';
 import type { HeaderList } from '../types.js';
-import { parseJsonObject, reportTransportFailure } from './json-document.js';
+import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
+import { headerValue, parseJsonObject, reportTransportFailure } from './json-document.js';
 import { probeRequest } from './probe.js';
 import { callTokenEndpoint } from './token-request.js';
 
 /** The path of the other audience the debugger asks for, on the MCP server's own origin. */
 export const AUDIT_AUDIENCE_PATH = '/mcp-auth-debugger-audit';
+
+/** The issuer of the audit's own token, on a name that can never resolve (RFC 6761 `.invalid`). */
+export const UNTRUSTED_ISSUER = 'https://untrusted-issuer.mcp-auth-debugger.invalid';
+
+/** A bearer value that is not a token in any format a server might accept. */
+export const MALFORMED_TOKEN = 'mcp-auth-debugger-not-a-token';
 
 export const auditStep: StepDefinition = { id: 'audit', run: audit };
 
@@ -27,8 +46,24 @@ async function audit(ctx: StepContext): Promise<StepOutput> {
   const tokens = ctx.data.refreshedTokens ?? ctx.data.tokens;
   if (!tokens) return skipped('There is no access token to audit with.');
 
-  await tamperedTokenTest(ctx, tokens.accessToken);
-  await foreignAudienceTest(ctx, ctx.data.refreshedTokens?.refreshToken ?? ctx.data.tokens?.refreshToken);
+  const answers: RefusalAnswer[] = [];
+  const probes: [PhraseId, () => Promise<SentExchange>, { accepted: string; refused?: string; withoutHeader?: boolean }][] = [
+    ['audit.tampered-token', () => sendWithToken(ctx, tamperWithToken(tokens.accessToken), 'audit: tampered token'), { accepted: 'audit.accepts-tampered-token', refused: 'audit.rejects-tampered-token' }],
+    ['audit.malformed-token', () => sendWithToken(ctx, MALFORMED_TOKEN, 'audit: malformed token'), { accepted: 'audit.accepts-malformed-token' }],
+    ['audit.untrusted-issuer-token', async () => sendWithToken(ctx, await untrustedIssuerToken(ctx, tokens), 'audit: token from an untrusted issuer'), { accepted: 'audit.accepts-untrusted-issuer' }],
+    // Without an Authorization header: a server that ignores the query sees no token at all, and
+    // rightly answers with a challenge that names no error (RFC 6750 §3.1).
+    ['audit.query-token', () => sendWithTokenInQuery(ctx, tokens.accessToken), { accepted: 'audit.accepts-query-token', withoutHeader: true }],
+  ];
+  for (const [what, send, { withoutHeader, ...ids }] of probes) {
+    const sent = await send();
+    const answer = judge(ctx, sent, { ...ids, what, params: {} });
+    if (answer) answers.push({ ...answer, withToken: !withoutHeader });
+  }
+  const foreign = await foreignAudienceTest(ctx, ctx.data.refreshedTokens?.refreshToken ?? ctx.data.tokens?.refreshToken);
+  if (foreign) answers.push(foreign);
+  judgeChallenges(ctx, answers);
+  reportLeaks(ctx, answers);
   return ok();
 }
 
@@ -52,24 +87,46 @@ async function sendWithToken(ctx: StepContext, token: string, label: string) {
   return ctx.http.send({ ...request, headers }, label);
 }
 
-async function tamperedTokenTest(ctx: StepContext, accessToken: string): Promise<void> {
-  const sent = await sendWithToken(ctx, tamperWithToken(accessToken), 'audit: tampered token');
-  judge(ctx, sent, {
-    accepted: 'audit.accepts-tampered-token',
-    refused: 'audit.rejects-tampered-token',
-    what: 'audit.tampered-token',
-    params: {},
-  });
+/**
+ * The real token's claims (or, for an opaque token, what it was issued for), issued by an issuer
+ * the server never trusted and signed with a key made here, which the header carries (`jwk`):
+ * a server that verifies with the key a token brings, or takes any issuer, accepts it.
+ */
+async function untrustedIssuerToken(ctx: StepContext, tokens: TokenData): Promise<string> {
+  const now = Math.floor(ctx.clock.now() / 1000);
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(tokens.accessToken);
+  } catch (error) {
+    if (!(error instanceof errors.JOSEError)) throw error;
+    claims = { aud: ctx.options.serverUrl, ...(tokens.scope ? { scope: tokens.scope } : {}) };
+  }
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(publicKey);
+  return new SignJWT({ ...claims, iss: UNTRUSTED_ISSUER, iat: now, exp: now + 300, jti: crypto.randomUUID() })
+    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'mcp-auth-debugger-audit', jwk })
+    .sign(privateKey);
 }
 
-async function foreignAudienceTest(ctx: StepContext, refreshToken: string | undefined): Promise<void> {
+/** The probe request with the token in the `access_token` query parameter and no Authorization header. */
+async function sendWithTokenInQuery(ctx: StepContext, accessToken: string): Promise<SentExchange> {
+  const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
+  const url = new URL(request.url);
+  url.searchParams.set('access_token', accessToken);
+  const headers = (request.headers ?? []).filter(([name]) => name.toLowerCase() !== 'authorization');
+  return ctx.http.send({ ...request, url: url.href, headers }, 'audit: token in the query string');
+}
+
+async function foreignAudienceTest(ctx: StepContext, refreshToken: string | undefined): Promise<RefusalAnswer | undefined> {
   const metadata = ctx.data.authorizationServer?.metadata;
   // The probe already stopped on an invalid server URL; nothing to test here.
-  if (!URL.canParse(ctx.options.serverUrl)) return;
+  if (!URL.canParse(ctx.options.serverUrl)) return undefined;
   const audience = new URL(AUDIT_AUDIENCE_PATH, ctx.options.serverUrl).href;
   // The reason is a phrase; `details` fill its placeholders.
-  const untested = (reason: PhraseId, details: Record<string, string> = {}) =>
+  const untested = (reason: PhraseId, details: Record<string, string> = {}): undefined => {
     ctx.report('audit.foreign-audience-untested', { params: { audience, reason: phrase(reason), ...details } });
+    return undefined;
+  };
   if (!refreshToken) return untested('audit.untested.no-refresh-token');
   if (!metadata) return untested('audit.untested.no-metadata');
 
@@ -86,7 +143,7 @@ async function foreignAudienceTest(ctx: StepContext, refreshToken: string | unde
   const foreignToken = body.value.access_token;
   if (!issuedForOtherAudience(foreignToken, ctx)) return untested('audit.untested.same-audience');
   const sent = await sendWithToken(ctx, foreignToken, 'audit: token for another audience');
-  judge(ctx, sent, {
+  return judge(ctx, sent, {
     accepted: 'audit.accepts-foreign-audience',
     refused: 'audit.rejects-foreign-audience',
     what: 'audit.foreign-audience-token',
@@ -112,16 +169,77 @@ function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
   return !audiences.some((value) => typeof value === 'string' && looseResourceIdentifier(value) === server);
 }
 
-/** The server's answer to a token it must refuse; no answer proves nothing and is reported as such. */
-function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused: string; what: PhraseId; params: Record<string, string> }): void {
+/** A refusal (or acceptance) the server answered, for the checks of its challenge and body. */
+interface RefusalAnswer {
+  sent: SentExchange;
+  what: PhraseId;
+  /** The request carried a token in its Authorization header, so the challenge must name the error. */
+  withToken: boolean;
+}
+
+/**
+ * The server's answer to a request it must refuse; no answer proves nothing and is reported as
+ * such. Probes without an own "refused" finding share `audit.refused`.
+ */
+function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused?: string; what: PhraseId; params: Record<string, string> }): RefusalAnswer | undefined {
   const status = sent.response?.status;
   if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
-    return;
+    return undefined;
   }
   const evidence = { exchangeId: sent.exchange.id };
   const params = { ...ids.params, url: ctx.options.serverUrl, status: String(status) };
-  if (status >= 200 && status < 300) ctx.report(ids.accepted, { params, evidence });
-  else if (status === 401) ctx.report(ids.refused, { params, evidence });
+  if (status >= 200 && status < 300) ctx.report(ids.accepted, { params: { ...params, what: phrase(ids.what) }, evidence });
+  else if (status === 401) ctx.report(ids.refused ?? 'audit.refused', { params: { ...params, what: phrase(ids.what) }, evidence });
   else ctx.report('audit.unexpected-status', { params: { ...params, what: phrase(ids.what) }, evidence });
+  return { sent, what: ids.what, withToken: true };
+}
+
+/**
+ * RFC 6750 §3.1: a refusal of a token names the error (`invalid_token`); RFC 9728 §5.1: the
+ * challenge points at the resource metadata. Each is reported once, naming the requests whose
+ * 401 fell short.
+ */
+function judgeChallenges(ctx: StepContext, answers: readonly RefusalAnswer[]): void {
+  const refusals = answers.filter((answer) => answer.sent.response?.status === 401);
+  const withoutError: RefusalAnswer[] = [];
+  const withoutMetadata: RefusalAnswer[] = [];
+  for (const answer of refusals) {
+    const header = answer.sent.response ? headerValue(answer.sent.response, 'www-authenticate') : undefined;
+    const challenges = header === undefined ? [] : parseWwwAuthenticateChallenges(header);
+    const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'dpop');
+    if (answer.withToken && challenge?.parameters.error !== 'invalid_token') withoutError.push(answer);
+    if (!challenge?.parameters.resource_metadata) withoutMetadata.push(answer);
+  }
+  // How many, and the first by name (a param holds one phrase, so it reads in either language).
+  const report = (id: string, items: RefusalAnswer[]) => {
+    const [first] = items;
+    if (!first) return;
+    ctx.report(id, { params: { url: ctx.options.serverUrl, count: String(items.length), what: phrase(first.what) }, evidence: { exchangeId: first.sent.exchange.id } });
+  };
+  report('audit.challenge-without-invalid-token', withoutError);
+  report('audit.challenge-without-resource-metadata', withoutMetadata);
+}
+
+const LEAK_PHRASES: Record<LeakKind, PhraseId> = {
+  'stack-trace': 'audit.leak.stack-trace',
+  'sql-error': 'audit.leak.sql-error',
+  'file-path': 'audit.leak.file-path',
+  'upstream-error': 'audit.leak.upstream-error',
+};
+
+/** The first answer that shows each kind of internal detail, once per kind. */
+function reportLeaks(ctx: StepContext, answers: readonly RefusalAnswer[]): void {
+  const seen = new Set<LeakKind>();
+  for (const answer of answers) {
+    const body = answer.sent.response?.body ?? '';
+    for (const leak of findInternalLeaks(body)) {
+      if (seen.has(leak.kind)) continue;
+      seen.add(leak.kind);
+      ctx.report('audit.error-leaks-internals', {
+        params: { url: answer.sent.exchange.request.url, kind: phrase(LEAK_PHRASES[leak.kind]), excerpt: leak.excerpt, what: phrase(answer.what) },
+        evidence: { exchangeId: answer.sent.exchange.id },
+      });
+    }
+  }
 }

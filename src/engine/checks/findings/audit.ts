@@ -110,4 +110,128 @@ export const auditFindings = defineFindings([
       },
     },
   },
+  {
+    id: 'audit.accepts-malformed-token',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:token-handling', 'rfc6750:3.1'],
+    text: {
+      en: {
+        title: 'The MCP server accepts a bearer value that is no token',
+        detail: 'The debugger sent Authorization: Bearer with a value that is not a token in any format to {url}; the server answered {status} instead of 401. It lets through what it cannot parse, or takes any value as a key.',
+        hint: 'Refuse every bearer value that does not verify as an access token of your authorization server (signature or introspection), with 401 and error="invalid_token". Do not fall back to anonymous or API-key access.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器接受了根本不是令牌的 Bearer 值',
+        detail: '调试器向 {url} 发送了 Authorization: Bearer,其值不是任何格式的令牌;服务器返回 {status} 而不是 401。它放行了无法解析的值,或把任意值当作密钥。',
+        hint: '凡是不能验证为本授权服务器所签发访问令牌(签名或内省)的 Bearer 值都要拒绝,返回 401 和 error="invalid_token"。不要退回到匿名或 API 密钥访问。',
+      },
+    },
+  },
+  {
+    id: 'audit.accepts-untrusted-issuer',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:token-handling', 'rfc9068:4'],
+    text: {
+      en: {
+        title: 'The MCP server accepts a token from an issuer it should not trust',
+        detail: 'The debugger sent {url} a token with the real token\'s claims, issued by another issuer and signed with a key of its own that the token carries in its header; the server answered {status} instead of 401. Anyone can mint tokens this server accepts.',
+        hint: 'Verify tokens only with the keys of your authorization server\'s jwks_uri (never a key from the token\'s own header: jwk, jku, x5u), and check that iss is exactly your authorization server\'s issuer.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器接受了来自不应信任的签发者的令牌',
+        detail: '调试器向 {url} 发送了一个令牌:声明与真实令牌相同,但由另一个签发者签发,并用调试器自己的密钥签名(密钥放在令牌头部);服务器返回 {status} 而不是 401。任何人都能铸造该服务器接受的令牌。',
+        hint: '只用授权服务器 jwks_uri 中的密钥验证令牌(绝不使用令牌头部自带的 jwk、jku、x5u),并检查 iss 与授权服务器的签发者完全一致。',
+      },
+    },
+  },
+  {
+    id: 'audit.accepts-query-token',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:token-requirements', 'rfc6750:2.3', 'rfc9700:4.3'],
+    text: {
+      en: {
+        title: 'The MCP server accepts the access token in the query string',
+        detail: 'The debugger sent the valid access token as ?access_token= with no Authorization header to {url}; the server answered {status}. Access tokens MUST NOT be sent in the URI query string: URLs end up in logs, browser history and Referer headers.',
+        hint: 'Take the access token only from the Authorization header; answer a request without it with 401 and the Bearer challenge.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器接受放在查询字符串中的访问令牌',
+        detail: '调试器把有效的访问令牌作为 ?access_token= 发送到 {url},且不带 Authorization 头;服务器返回 {status}。访问令牌不得(MUST NOT)放在 URI 查询字符串中:URL 会进入日志、浏览器历史和 Referer 头。',
+        hint: '只从 Authorization 头读取访问令牌;没有该头的请求返回 401 和 Bearer 质询。',
+      },
+    },
+  },
+  {
+    id: 'audit.refused',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['mcp:token-handling'],
+    text: {
+      en: {
+        title: 'The MCP server refuses the {what}',
+        detail: 'The {what} was answered {status}.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器拒绝了{what}',
+        detail: '{what}得到了 {status} 响应。',
+      },
+    },
+  },
+  {
+    id: 'audit.challenge-without-invalid-token',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['rfc6750:3.1', 'mcp:error-handling'],
+    text: {
+      en: {
+        title: 'Refused tokens get a challenge without error="invalid_token"',
+        detail: '{url} refused {count} of the audit\'s tokens with 401, among them the {what}, but its WWW-Authenticate challenge does not say error="invalid_token". A client cannot tell a token it must replace from a missing one.',
+        hint: 'When a request carried a token that does not verify, answer WWW-Authenticate: Bearer error="invalid_token", error_description="…", resource_metadata="…".',
+      },
+      'zh-CN': {
+        title: '被拒绝的令牌得到的质询没有 error="invalid_token"',
+        detail: '{url} 以 401 拒绝了审计发送的 {count} 个令牌(其中包括{what}),但其 WWW-Authenticate 质询没有写明 error="invalid_token"。客户端无法区分“令牌需要更换”和“缺少令牌”。',
+        hint: '请求携带的令牌验证失败时,返回 WWW-Authenticate: Bearer error="invalid_token", error_description="…", resource_metadata="…"。',
+      },
+    },
+  },
+  {
+    id: 'audit.challenge-without-resource-metadata',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['rfc9728:5.1', 'mcp:prm-discovery'],
+    text: {
+      en: {
+        title: 'Refusals do not point at the protected resource metadata',
+        detail: '{url} refused {count} of the audit\'s requests with 401, among them the {what}, without resource_metadata in the WWW-Authenticate challenge. A client that gets a token refused cannot rediscover where to get a new one (an authorization server that moved, for instance).',
+        hint: 'Add resource_metadata="<your protected resource metadata URL>" to every 401 challenge, not only the first one.',
+      },
+      'zh-CN': {
+        title: '拒绝响应没有指向受保护资源元数据',
+        detail: '{url} 以 401 拒绝了审计的 {count} 个请求(其中包括{what}),但 WWW-Authenticate 质询中没有 resource_metadata。令牌被拒后,客户端无法重新发现去哪里获取新令牌(例如授权服务器已迁移)。',
+        hint: '在每个 401 质询中都加上 resource_metadata="<受保护资源元数据 URL>",而不仅是第一个。',
+      },
+    },
+  },
+  {
+    id: 'audit.error-leaks-internals',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['mcp:error-handling', 'rfc6750:3.1'],
+    text: {
+      en: {
+        title: 'An error answer shows {kind}',
+        detail: 'The answer of {url} to the {what} shows {kind}: "{excerpt}". Internal details help an attacker map the server, its code and the services behind it.',
+        hint: 'Answer authorization failures with the standard error (invalid_token and a short description) and log the details on the server only. Turn off debug error pages in production.',
+      },
+      'zh-CN': {
+        title: '错误响应暴露了{kind}',
+        detail: '{url} 对{what}的响应暴露了{kind}:“{excerpt}”。内部细节会帮助攻击者摸清服务器、其代码及后端服务。',
+        hint: '授权失败只返回标准错误(invalid_token 加简短说明),细节只记录在服务器日志中。生产环境关闭调试错误页面。',
+      },
+    },
+  },
 ]);
