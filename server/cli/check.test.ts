@@ -165,6 +165,11 @@ describe('check against lab faults', () => {
     { fault: 'registration.no-path' },
     { fault: 'audit.accepts-foreign-audience', extra: ['--audit'] },
     { fault: 'audit.accepts-tampered-token', extra: ['--audit'] },
+    { fault: 'audit.accepts-malformed-token', extra: ['--audit'] },
+    { fault: 'audit.accepts-untrusted-issuer', extra: ['--audit'] },
+    { fault: 'audit.accepts-query-token', extra: ['--audit'] },
+    { fault: 'audit.challenge-without-invalid-token', extra: ['--audit'] },
+    { fault: 'audit.error-leaks-internals', extra: ['--audit'] },
     { fault: 'mcp.legacy-only-server' },
     { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
   ];
@@ -217,11 +222,18 @@ describe('check against lab faults', () => {
     }
   });
 
-  it('finds neither audit fault on the clean lab', async () => {
+  it('finds no audit fault on the clean lab: every probe refused, with a proper challenge', async () => {
     await withLab([], async (lab) => {
       const { code, report } = await checkJson(lab.mcpUrl, ['--audit']);
-      const ids = report.findings.map((f) => f.id);
-      assert.ok(!ids.includes('audit.accepts-foreign-audience') && !ids.includes('audit.accepts-tampered-token'), ids.join(', '));
+      const audit = report.findings.filter((f) => f.stepId === 'audit');
+      assert.deepEqual(
+        audit.filter((f) => f.severity !== 'info').map((f) => f.id),
+        [],
+      );
+      assert.deepEqual(
+        audit.map((f) => f.id),
+        ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience'],
+      );
       assert.ok(report.steps.some((s) => s.stepId === 'audit' && s.outcome.kind === 'ok'));
       assert.equal(code, 0);
     });

@@ -4,12 +4,12 @@
  * server (`aud`, MCP spec "Token Audience Binding and Validation"), not expired. Scope is
  * checked afterwards by the SDK's `requireBearerAuth` (403 `insufficient_scope`).
  *
- * Two faults switch checks off, so the debugger's audit has something to find.
+ * Faults switch checks off, so the debugger's audit has something to find.
  */
 import type { OAuthTokenVerifier } from '@modelcontextprotocol/sdk/server/auth/provider.js';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
-import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify, type JWTPayload } from 'jose';
 
 export interface AccessTokenVerifierOptions {
   issuer: string;
@@ -20,6 +20,12 @@ export interface AccessTokenVerifierOptions {
   checkAudience: boolean;
   /** Off with fault `audit.accepts-tampered-token`: the token is decoded, never verified. */
   checkSignature: boolean;
+  /** Fault `audit.accepts-malformed-token`: a value that is no JWT passes as an API key with full scope. */
+  acceptApiKeys?: boolean;
+  /** Fault `audit.accepts-untrusted-issuer`: a token that brings its own key (`jwk`) is verified with it, issuer unchecked. */
+  trustEmbeddedKeys?: boolean;
+  /** The scope an API key gets (fault `audit.accepts-malformed-token`). */
+  fullScope?: string;
   log: (line: string) => void;
 }
 
@@ -58,10 +64,28 @@ function describeJoseError(error: unknown): string {
   return 'token could not be verified';
 }
 
+/** The public key a JWT carries in its own header, if any (what fault audit.accepts-untrusted-issuer trusts). */
+function embeddedKey(token: string): { jwk: JsonWebKey; alg: string } | undefined {
+  try {
+    const { jwk, alg } = decodeProtectedHeader(token);
+    return jwk && typeof jwk === 'object' && typeof alg === 'string' ? { jwk, alg } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): OAuthTokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUri));
 
   async function verifiedPayload(token: string): Promise<JWTPayload> {
+    if (options.acceptApiKeys && token.split('.').length !== 3) {
+      return { sub: 'api-key', scope: options.fullScope ?? '', exp: Math.floor(Date.now() / 1000) + 300 };
+    }
+    const embedded = options.trustEmbeddedKeys ? embeddedKey(token) : undefined;
+    if (embedded) {
+      const { payload } = await jwtVerify(token, await importJWK(embedded.jwk, embedded.alg), { requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS });
+      return payload;
+    }
     if (!options.checkSignature) return checkClaimsWithoutSignature(token, options);
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test, type TestContext } from 'node:test';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
 import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
 import { asRecord, callAddNumbers, clientCredentialsToken, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, tamperWithPayload } from './lab-test-client.js';
@@ -40,6 +41,11 @@ describe('fault catalogue', () => {
       'registration.no-path',
       'audit.accepts-foreign-audience',
       'audit.accepts-tampered-token',
+      'audit.accepts-malformed-token',
+      'audit.accepts-untrusted-issuer',
+      'audit.accepts-query-token',
+      'audit.challenge-without-invalid-token',
+      'audit.error-leaks-internals',
       'mcp.legacy-only-server',
       'mcp.modern-only-server',
     ]);
@@ -128,6 +134,58 @@ describe('faults change real behaviour', () => {
     // The fault skips the signature only: the audience is still checked.
     const foreign = await callAddNumbers(lab, await clientCredentialsToken(lab, auditAudience(lab)), 2, 3);
     assert.equal(foreign.status, 401);
+  });
+
+  test('audit.accepts-malformed-token: a value that is no JWT passes as an API key', async (t) => {
+    const lab = await labWith(t, 'audit.accepts-malformed-token');
+    assert.equal((await callAddNumbers(lab, 'sk-anything-goes', 2, 3)).status, 200);
+    assert.equal((await callAddNumbers(baseline, 'sk-anything-goes', 2, 3)).status, 401);
+    // A JWT is still verified.
+    assert.equal((await callAddNumbers(lab, tamperWithPayload(await clientCredentialsToken(lab, lab.mcpUrl), { sub: 'mallory' }), 2, 3)).status, 401);
+  });
+
+  test('audit.accepts-untrusted-issuer: a token signed with the key in its own header is accepted', async (t) => {
+    const lab = await labWith(t, 'audit.accepts-untrusted-issuer');
+    const forge = async (audience: string) => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256');
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ aud: audience, scope: 'mcp:tools', sub: 'mallory', iss: 'https://attacker.invalid', iat: now, exp: now + 60 })
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', jwk: await exportJWK(publicKey) })
+        .sign(privateKey);
+    };
+    assert.equal((await callAddNumbers(lab, await forge(lab.mcpUrl), 2, 3)).status, 200);
+    assert.equal((await callAddNumbers(baseline, await forge(baseline.mcpUrl), 2, 3)).status, 401);
+  });
+
+  test('audit.accepts-query-token: the token works from the query string', async (t) => {
+    const lab = await labWith(t, 'audit.accepts-query-token');
+    const inQuery = async (target: Lab) => {
+      const token = await clientCredentialsToken(target, target.mcpUrl);
+      const answer = await fetch(`${target.mcpUrl}?access_token=${encodeURIComponent(token)}`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(INITIALIZE) });
+      return answer.status;
+    };
+    assert.equal(await inQuery(lab), 200);
+    assert.equal(await inQuery(baseline), 401);
+  });
+
+  test('audit.challenge-without-invalid-token: a refused token gets a challenge without the error', async (t) => {
+    const lab = await labWith(t, 'audit.challenge-without-invalid-token');
+    const refused = await callAddNumbers(lab, 'not-a-token', 2, 3);
+    assert.equal(refused.status, 401);
+    const challenge = refused.headers.get('www-authenticate') ?? '';
+    assert.match(challenge, /^Bearer .*resource_metadata=/);
+    assert.doesNotMatch(challenge, /error=/);
+    assert.match((await callAddNumbers(baseline, 'not-a-token', 2, 3)).headers.get('www-authenticate') ?? '', /error="invalid_token"/);
+    // Without a token the challenge is the usual one.
+    assert.match((await mcpPost(lab, undefined, INITIALIZE)).headers.get('www-authenticate') ?? '', /scope="mcp:tools"/);
+  });
+
+  test('audit.error-leaks-internals: a refused token is answered with a stack trace', async (t) => {
+    const lab = await labWith(t, 'audit.error-leaks-internals');
+    const refused = await callAddNumbers(lab, 'not-a-token', 2, 3);
+    assert.equal(refused.status, 401);
+    assert.match(String(asRecord(await refused.json()).stack), /\n {4}at .*\/srv\/.*:\d+:\d+\)/);
+    assert.equal(asRecord(await (await callAddNumbers(baseline, 'not-a-token', 2, 3)).json()).stack, undefined);
   });
 
   test('mcp.legacy-only-server: 2026-07-28 requests get a legacy 400, initialize still works', async (t) => {

@@ -34,6 +34,26 @@ export const LAB_FAULTS = [
     summary: 'The MCP server accepts access tokens whose signature does not verify (it only decodes them).',
   },
   {
+    id: 'audit.accepts-malformed-token',
+    summary: 'The MCP server takes a bearer value that is not a JWT as an API key and lets it through with full scope.',
+  },
+  {
+    id: 'audit.accepts-untrusted-issuer',
+    summary: "The MCP server verifies a token with the key in its own header (jwk) when it brings one, and then does not check the issuer.",
+  },
+  {
+    id: 'audit.accepts-query-token',
+    summary: 'The MCP server also reads the access token from the access_token query parameter.',
+  },
+  {
+    id: 'audit.challenge-without-invalid-token',
+    summary: 'The MCP server refuses a bad token with a challenge that names no error (no error="invalid_token").',
+  },
+  {
+    id: 'audit.error-leaks-internals',
+    summary: 'The MCP server answers a bad token with its stack trace, file paths included.',
+  },
+  {
     id: 'mcp.legacy-only-server',
     summary: 'The MCP server speaks only the legacy protocol (the initialize handshake of 2025-11-25); 2026-07-28 requests are refused as a legacy server refuses them.',
   },

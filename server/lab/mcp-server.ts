@@ -93,6 +93,40 @@ function dropChallengeFrom401(_req: Request, res: Response, next: NextFunction):
   next();
 }
 
+/** Fault `audit.accepts-query-token`: `?access_token=` stands in for a missing Authorization header. */
+function tokenFromQuery(req: Request, _res: Response, next: NextFunction): void {
+  const token = new URL(req.originalUrl, 'http://lab.invalid').searchParams.get('access_token');
+  if (token && req.headers.authorization === undefined) req.headers.authorization = `Bearer ${token}`;
+  next();
+}
+
+/** Fault `audit.challenge-without-invalid-token`: a refused token gets a challenge that names no error. */
+function challengeWithoutError(resourceMetadataUrl: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = ((...args: Parameters<typeof writeHead>) => {
+      if (args[0] === 401 && req.headers.authorization !== undefined) res.setHeader('WWW-Authenticate', `Bearer realm="mcp", resource_metadata="${resourceMetadataUrl}"`);
+      return writeHead(...args);
+    }) as typeof res.writeHead;
+    next();
+  };
+}
+
+/** Fault `audit.error-leaks-internals`: a refused token is answered with the verifier's stack trace. */
+function stackTraceIn401(req: Request, res: Response, next: NextFunction): void {
+  const json = res.json.bind(res);
+  res.json = ((body: unknown) => {
+    if (res.statusCode !== 401 || req.headers.authorization === undefined) return json(body);
+    const stack = [
+      'JsonWebTokenError: invalid signature',
+      '    at verifyAccessToken (/srv/mcp-resource-server/src/auth/verify.ts:41:13)',
+      '    at requireBearerAuth (/srv/mcp-resource-server/node_modules/@modelcontextprotocol/sdk/dist/esm/server/auth/middleware/bearerAuth.js:25:34)',
+    ].join('\n');
+    return json({ ...(typeof body === 'object' && body !== null ? body : {}), stack });
+  }) as typeof res.json;
+  next();
+}
+
 export function createMcpResourceServer(options: McpResourceServerOptions): McpResourceServer {
   const { bound, host, origin, issuer, jwksUri, faults, log } = options;
   const mcpUrl = `${origin}${MCP_PATH}`;
@@ -116,6 +150,9 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     audience: mcpUrl,
     checkAudience: !faults.has('audit.accepts-foreign-audience'),
     checkSignature: !faults.has('audit.accepts-tampered-token'),
+    acceptApiKeys: faults.has('audit.accepts-malformed-token'),
+    trustEmbeddedKeys: faults.has('audit.accepts-untrusted-issuer'),
+    fullScope: MCP_SCOPE,
     log,
   });
 
@@ -129,6 +166,9 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(new URL(resourceMetadataUrl).pathname, metadataHandler(metadata));
 
   if (faults.has('probe.missing-www-authenticate')) app.use(MCP_PATH, dropChallengeFrom401);
+  if (faults.has('audit.accepts-query-token')) app.use(MCP_PATH, tokenFromQuery);
+  if (faults.has('audit.challenge-without-invalid-token')) app.use(MCP_PATH, challengeWithoutError(resourceMetadataUrl));
+  if (faults.has('audit.error-leaks-internals')) app.use(MCP_PATH, stackTraceIn401);
 
   // RFC 6750 §3.1: a request without credentials gets a challenge with no error code. The
   // SDK's middleware would answer `error="invalid_token"`, so this case is answered first.
