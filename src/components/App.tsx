@@ -12,6 +12,7 @@ import { FlowOutcomeNotice } from './FlowOutcomeNotice.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { LinkedRunPrompt } from './LinkedRunPrompt.js';
+import { NetworkPanel } from './NetworkPanel.js';
 import { RelayStatusBanner } from './RelayStatusBanner.js';
 import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
@@ -117,6 +118,7 @@ function DebuggerWorkspace() {
                   </div>
                 ),
               },
+              { id: 'network', ...(exchanges.length > 0 ? { badge: String(exchanges.length) } : {}), render: () => <NetworkPanel /> },
               { id: 'tokens', render: () => <TokensView /> },
               { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
               { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },

@@ -10,7 +10,7 @@ export interface TabContent {
   render: () => ReactNode;
 }
 
-/** The centre's tabs (Flow, Tokens, Tools, Findings) as an ARIA tablist: arrows, Home and End move. */
+/** The centre's tabs (Flow, Network, Tokens, Tools, Findings) as an ARIA tablist: arrows, Home and End move. */
 export function DebuggerTabs({ tabs }: { tabs: TabContent[] }) {
   const t = useT();
   const current = useDebugger((s) => s.tab);

@@ -1,7 +1,8 @@
 /**
- * Every exchange of the run as a keyboard-navigable listbox: method, host and path, outcome and
- * duration, with the exchange's label beneath. Virtualised: only the visible rows are in the
- * DOM, so a 2,000-exchange run renders as fast as a short one.
+ * Exchanges as a keyboard-navigable listbox: method, host and path, outcome and duration, with
+ * the exchange's label and step beneath. Used for one step's exchanges (step detail) and for
+ * the whole run's (network panel). Virtualised: only the visible rows are in the DOM, so a
+ * 2,000-exchange run renders as fast as a short one.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -18,12 +19,14 @@ export interface ExchangeListProps {
   onSelect: (id: string) => void;
   /** Tallest the list grows before it scrolls, in pixels. */
   maxHeight?: number;
+  /** The listbox's accessible name, when "Exchanges" does not say which ones. */
+  label?: string;
 }
 
 const ROW_HEIGHT = 44;
 const PAGE_STEP = 10;
 
-export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480 }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480, label }: ExchangeListProps) {
   const t = useT();
   const language = useDebugger((state) => state.language);
   const listId = useId();
@@ -91,7 +94,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480 
         ref={scrollRef}
         role="listbox"
         tabIndex={0}
-        aria-label={t('inspect.list.label')}
+        aria-label={label ?? t('inspect.list.label')}
         aria-describedby={hintId}
         aria-activedescendant={activeRendered ? optionId(active) : undefined}
         onKeyDown={onKeyDown}

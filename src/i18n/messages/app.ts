@@ -118,6 +118,7 @@ export const appMessages: MessageCatalogue = {
 
     'app.tabs.label': 'Views of the run',
     'app.tabs.step': 'Flow',
+    'app.tabs.network': 'Network',
     'app.tabs.tokens': 'Tokens',
     'app.tabs.tools': 'Tools',
     'app.tabs.findings': 'Findings',
@@ -321,6 +322,7 @@ export const appMessages: MessageCatalogue = {
 
     'app.tabs.label': '运行结果视图',
     'app.tabs.step': '流程',
+    'app.tabs.network': '网络',
     'app.tabs.tokens': '令牌',
     'app.tabs.tools': '工具',
     'app.tabs.findings': '检查结果',
