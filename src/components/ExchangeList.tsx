@@ -10,7 +10,7 @@ import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
-import { formatDuration, hostAndPath } from '../ui-logic/http-format.js';
+import { formatClockTime, formatDuration, hostAndPath } from '../ui-logic/http-format.js';
 import { ExchangeStatusBadge } from './ExchangeStatusBadge.js';
 
 export interface ExchangeListProps {
@@ -21,12 +21,14 @@ export interface ExchangeListProps {
   maxHeight?: number;
   /** The listbox's accessible name, when "Exchanges" does not say which ones. */
   label?: string;
+  /** Each row also says when its request started (a list of the whole run, ordered other than by time). */
+  showStartTime?: boolean;
 }
 
 const ROW_HEIGHT = 44;
 const PAGE_STEP = 10;
 
-export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480, label }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480, label, showStartTime = false }: ExchangeListProps) {
   const t = useT();
   const language = useDebugger((state) => state.language);
   const listId = useId();
@@ -127,6 +129,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480,
                     {hostAndPath(exchange.request.url)}
                   </span>
                   <span className="block truncate text-slate-600 dark:text-slate-300">
+                    {showStartTime ? <span className="font-mono tabular-nums">{formatClockTime(exchange.timings.startedAt)} · </span> : null}
                     {exchange.label ?? ''}
                     {exchange.label ? ' · ' : ''}
                     {stepTitle(exchange.stepId, language)}

@@ -197,7 +197,7 @@ export function NetworkPanel() {
         </div>
       ) : (
         <div className="grid grid-cols-[minmax(0,1fr)] gap-3 xl:grid-cols-[26rem_minmax(0,1fr)] xl:items-start">
-          <ExchangeList exchanges={shown} selectedId={selected?.id} onSelect={selectNetworkExchange} maxHeight={640} label={t('network.list.label')} />
+          <ExchangeList exchanges={shown} selectedId={selected?.id} onSelect={selectNetworkExchange} maxHeight={640} label={t('network.list.label')} showStartTime />
           {selected ? (
             <div className="space-y-2">
               <button type="button" className="link text-xs" onClick={() => showInFlow(selected.id)}>
