@@ -4,6 +4,7 @@
  * clear the filters; the filters survive a trip to another tab; "export shown" writes exactly
  * the listed exchanges as HAR with no secret; and the panel is there for an opened recording.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, runSigningInHere, snap, test } from './debugger-fixture.js';
@@ -19,6 +20,15 @@ function parseDuration(text: string): number {
   const match = /^([\d.]+) (ms|s)$/.exec(text.trim());
   if (!match?.[1]) throw new Error(`Not a duration: ${text}`);
   return Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+}
+
+/** axe's serious and critical violations in the network panel, one line each (empty when none). */
+async function seriousViolations(page: Page, panel: Locator): Promise<string[]> {
+  await expect(panel).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('main').analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')}`));
 }
 
 function countText(page: Page, shown: number | string, total: number | string): Locator {
@@ -98,6 +108,14 @@ test('the network panel lists, searches, filters, orders and exports the run’s
   expect(durations).toHaveLength(badge);
   expect(durations).toEqual([...durations].sort((a, b) => b - a));
   await snap(page, testInfo, 'by-duration');
+
+  // Readable and labelled in both themes, with an exchange open in the inspector.
+  await rows.first().click();
+  await expect(panel.getByRole('button', { name: 'Show in its step' })).toBeVisible();
+  for (const theme of ['Dark', 'Light'] as const) {
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: theme }).click();
+    expect(await seriousViolations(page, panel), theme).toEqual([]);
+  }
 
   // Export shown: the token endpoint's exchanges (which carried the code), redacted.
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Time' });
