@@ -4,6 +4,7 @@
  *                          modulepreloads in dist/index.html), gzip level 9
  *   start.readyMs          from `npm start -- --no-lab` to the UI answering on its URL (median of 5)
  *   ui.render2000Ms        a restored 2,000-exchange run rendered in Chromium (see render2000Ms)
+ *   session.import2000Ms   a 2,000-exchange session file opened and rendered in Chromium (see import2000Ms)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -11,13 +12,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { startLab, type Lab } from '../server/lab/index.js';
 import { startRelay } from '../server/relay/index.js';
 import { createRedirectFollowingInteraction } from '../src/engine/consent/follow-redirects.js';
 import { createFetchTransport } from '../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../src/engine/options.js';
+import { redactSession } from '../src/engine/redact.js';
+import { serialiseSessionFile, toSessionFile } from '../src/engine/session-file.js';
 import { createSession, runFlow, type Session } from '../src/engine/session.js';
 import type { Exchange, StepId } from '../src/engine/types.js';
 import { STORAGE_KEYS } from '../src/store/browser-storage.js';
@@ -116,6 +119,83 @@ async function labSession(lab: Lab, redirectUri: string): Promise<Session> {
   return session;
 }
 
+/** What each 2,000-exchange measurement runs against: the lab, the relay serving dist/, Chromium, and the grown run. */
+interface UiBench {
+  relayUrl: string;
+  browser: Browser;
+  run: StoredRun;
+}
+
+async function withUiBench<T>(total: number, distDir: string, use: (bench: UiBench) => Promise<T>): Promise<T> {
+  const lab = await startLab({ autoConsent: true });
+  const relay = await startRelay({ staticDir: distDir, config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const run = syntheticRun(await labSession(lab, `${relay.url}/callback`), total);
+    return await use({ relayUrl: relay.url, browser, run });
+  } finally {
+    await browser.close();
+    await relay.close();
+    await lab.close();
+  }
+}
+
+/**
+ * Runs `measure` once as a warm-up and `runs` times more, each in a fresh browser context (no
+ * cache, no storage), failing on any page error; the samples are the measured ones.
+ */
+async function sampleInFreshPages(browser: Browser, runs: number, measure: (page: Page) => Promise<number>): Promise<number[]> {
+  const samplesMs: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const ms = await measure(page);
+      if (errors.length > 0) throw new Error(`The page failed: ${errors.join('\n')}`);
+      if (i > 0) samplesMs.push(ms);
+    } finally {
+      await context.close();
+    }
+  }
+  return samplesMs;
+}
+
+/**
+ * Waits, checking each animation frame, until the timeline shows `steps` steps and the exchange
+ * list and the sequence diagram have rows (and, with `recording`, the recording's banner is up);
+ * the time is then taken in a task after that frame, i.e. after it was painted. Returns that
+ * performance.now() of the page.
+ */
+async function renderedAt(page: Page, steps: number, recording: boolean): Promise<number> {
+  const rendered = await page.waitForFunction(
+    ([steps, recording]) => {
+      const state = window as unknown as { renderedAt?: number; renderSeen?: boolean };
+      if (state.renderedAt !== undefined) return state.renderedAt;
+      const timeline = document.querySelectorAll('nav ol > li').length;
+      const rows = document.querySelectorAll('[role="listbox"] [role="option"]').length;
+      const arrows = document.querySelectorAll('svg [role="button"]').length;
+      const banner = !recording || document.getElementById('recording-title') !== null;
+      if (!state.renderSeen && banner && timeline >= steps && rows > 0 && arrows > 0) {
+        state.renderSeen = true;
+        setTimeout(() => (state.renderedAt = performance.now()), 0);
+      }
+      return false;
+    },
+    [steps, recording] as const,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return Number(await rendered.jsonValue());
+}
+
+async function expectExchangeCount(page: Page, total: number, what: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  if (!text.includes(`${total} exchanges`)) throw new Error(`The page did not show the ${total}-exchange ${what}.`);
+}
+
+const summarise = (samplesMs: number[]) => ({ medianMs: Number(median(samplesMs).toFixed(1)), samplesMs: samplesMs.map((ms) => Number(ms.toFixed(1))) });
+
 /**
  * ui.render2000Ms: a 2,000-exchange run restored from sessionStorage (where the page keeps its
  * run, put there before the page loads), timed in Chromium from navigation start
@@ -124,59 +204,55 @@ async function labSession(lab: Lab, redirectUri: string): Promise<Session> {
  * each load in a fresh browser context.
  */
 export async function render2000Ms(runs = 5, total = 2000, distDir = join(root, 'dist')): Promise<{ medianMs: number; samplesMs: number[]; exchanges: number; storedChars: number }> {
-  const lab = await startLab({ autoConsent: true });
-  const relay = await startRelay({ staticDir: distDir, config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
-  const browser = await chromium.launch(chromiumLaunchOptions());
-  try {
-    const run = syntheticRun(await labSession(lab, `${relay.url}/callback`), total);
+  return withUiBench(total, distDir, async ({ relayUrl, browser, run }) => {
     const stored = JSON.stringify(run);
-    const samplesMs: number[] = [];
-    for (let i = 0; i <= runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      try {
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        // The run goes into this tab's sessionStorage for the relay's origin from a page before
-        // the measured one (sessionStorage lives as long as the tab). An init script would do the
-        // same on the measured navigation itself, and compiling its 3.5 MB literal and writing it
-        // would be counted against the app (about 200 ms here).
-        await page.goto(`${relay.url}/api/health`);
-        await page.evaluate(([key, value]) => window.sessionStorage.setItem(key, value), [STORAGE_KEYS.session, stored] as const);
-        await page.goto(relay.url, { waitUntil: 'commit' });
-        // Checked in each animation frame; once all three are in the DOM, the time is taken in a
-        // task after that frame, i.e. after it was painted.
-        const rendered = await page.waitForFunction(
-          (steps) => {
-            const state = window as unknown as { renderedAt?: number; renderSeen?: boolean };
-            if (state.renderedAt !== undefined) return state.renderedAt;
-            const timeline = document.querySelectorAll('nav ol > li').length;
-            const rows = document.querySelectorAll('[role="listbox"] [role="option"]').length;
-            const arrows = document.querySelectorAll('svg [role="button"]').length;
-            if (!state.renderSeen && timeline >= steps && rows > 0 && arrows > 0) {
-              state.renderSeen = true;
-              setTimeout(() => (state.renderedAt = performance.now()), 0);
-            }
-            return false;
-          },
-          run.session.results.length,
-          { polling: 'raf', timeout: 30_000 },
-        );
-        const ms = Number(await rendered.jsonValue());
-        const summary = await page.evaluate(() => document.body.innerText);
-        if (!summary.includes(`${total} exchanges`)) throw new Error(`The page did not restore the ${total}-exchange run. ${errors.join('\n')}`);
-        if (errors.length > 0) throw new Error(`The page failed: ${errors.join('\n')}`);
-        if (i > 0) samplesMs.push(ms);
-      } finally {
-        await context.close();
-      }
-    }
-    return { medianMs: Number(median(samplesMs).toFixed(1)), samplesMs: samplesMs.map((ms) => Number(ms.toFixed(1))), exchanges: total, storedChars: stored.length };
-  } finally {
-    await browser.close();
-    await relay.close();
-    await lab.close();
-  }
+    const samplesMs = await sampleInFreshPages(browser, runs, async (page) => {
+      // The run goes into this tab's sessionStorage for the relay's origin from a page before
+      // the measured one (sessionStorage lives as long as the tab). An init script would do the
+      // same on the measured navigation itself, and compiling its 3.5 MB literal and writing it
+      // would be counted against the app (about 200 ms here).
+      await page.goto(`${relayUrl}/api/health`);
+      await page.evaluate(([key, value]) => window.sessionStorage.setItem(key, value), [STORAGE_KEYS.session, stored] as const);
+      await page.goto(relayUrl, { waitUntil: 'commit' });
+      const ms = await renderedAt(page, run.session.results.length, false);
+      await expectExchangeCount(page, total, 'run restored');
+      return ms;
+    });
+    return { ...summarise(samplesMs), exchanges: total, storedChars: stored.length };
+  });
+}
+
+/**
+ * session.import2000Ms: a 2,000-exchange session file (saved as the page saves it, secrets
+ * redacted) opened through Open session: the file handed to the page's file input as a buffer,
+ * timed in Chromium from the input's change event (the page has the file) until the recording
+ * is rendered: its banner, the timeline, the sequence diagram and the exchange list. The page is
+ * loaded and idle before; reading the file, loading the session-file code on first use,
+ * validating and rendering are all counted. Median of `runs`, after one warm-up; each in a fresh
+ * browser context.
+ */
+export async function import2000Ms(runs = 5, total = 2000, distDir = join(root, 'dist')): Promise<{ medianMs: number; samplesMs: number[]; exchanges: number; fileBytes: number }> {
+  return withUiBench(total, distDir, async ({ relayUrl, browser, run }) => {
+    const file = Buffer.from(serialiseSessionFile(toSessionFile(redactSession(run.session), { toolVersion: 'bench', secretsIncluded: false })));
+    const samplesMs = await sampleInFreshPages(browser, runs, async (page) => {
+      await page.goto(relayUrl);
+      await page.getByText('Open session…', { exact: true }).waitFor();
+      await page.evaluate(() => {
+        const state = window as unknown as { fileGivenAt?: number };
+        // Capturing on the document: this runs before React's own listener on its root.
+        document.addEventListener('change', (event) => {
+          if (event.target instanceof HTMLInputElement && event.target.type === 'file') state.fileGivenAt ??= performance.now();
+        }, true);
+      });
+      await page.locator('input[type="file"]').setInputFiles({ name: 'bench-2000.json', mimeType: 'application/json', buffer: file });
+      const rendered = await renderedAt(page, run.session.results.length, true);
+      const given = Number(await page.evaluate(() => (window as unknown as { fileGivenAt?: number }).fileGivenAt));
+      if (!Number.isFinite(given)) throw new Error('The file input saw no change event.');
+      await expectExchangeCount(page, total, 'session file');
+      return rendered - given;
+    });
+    return { ...summarise(samplesMs), exchanges: total, fileBytes: file.byteLength };
+  });
 }
 
 export function median(values: number[]): number {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { sequenceActors, sessionExchanges, sessionFindings } from '../store/selectors.js';
@@ -23,6 +23,9 @@ import { TokensView } from './TokensView.js';
 import { ToolsView } from './ToolsView.js';
 
 export type AppRoute = 'main' | 'callback-sent';
+
+// Loaded when the Network tab is first opened: the first page's JavaScript stays as small as it was.
+const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
 
 /** The browser debugger: connect and timeline on the left, the selected step and the run's data in the centre. */
 export function App({ route }: { route: AppRoute }) {
@@ -115,6 +118,15 @@ function DebuggerWorkspace() {
                     ) : null}
                     <StepDetail />
                   </div>
+                ),
+              },
+              {
+                id: 'network',
+                ...(exchanges.length > 0 ? { badge: String(exchanges.length) } : {}),
+                render: () => (
+                  <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('app.tabs.loading')}</p>}>
+                    <NetworkPanel />
+                  </Suspense>
                 ),
               },
               { id: 'tokens', render: () => <TokensView /> },

@@ -10,7 +10,7 @@ export interface TabContent {
   render: () => ReactNode;
 }
 
-/** The centre's tabs (Flow, Tokens, Tools, Findings) as an ARIA tablist: arrows, Home and End move. */
+/** The centre's tabs (Flow, Network, Tokens, Tools, Findings) as an ARIA tablist: arrows, Home and End move. */
 export function DebuggerTabs({ tabs }: { tabs: TabContent[] }) {
   const t = useT();
   const current = useDebugger((s) => s.tab);
@@ -33,7 +33,7 @@ export function DebuggerTabs({ tabs }: { tabs: TabContent[] }) {
 
   return (
     <div>
-      <div role="tablist" aria-label={t('app.tabs.label')} onKeyDown={onKeyDown} className="flex gap-1 border-b border-slate-200 dark:border-slate-700">
+      <div role="tablist" aria-label={t('app.tabs.label')} onKeyDown={onKeyDown} className="flex flex-wrap gap-x-1 border-b border-slate-200 dark:border-slate-700">
         {tabs.map((tab) => {
           const selected = tab.id === active?.id;
           return (
@@ -50,7 +50,7 @@ export function DebuggerTabs({ tabs }: { tabs: TabContent[] }) {
               aria-controls={`${id}-panel-${tab.id}`}
               tabIndex={selected ? 0 : -1}
               onClick={() => setTab(tab.id)}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${
+              className={`-mb-px border-b-2 px-2 py-1.5 text-sm font-medium sm:px-3 ${
                 selected
                   ? 'border-sky-700 text-sky-800 dark:border-sky-400 dark:text-sky-200'
                   : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'

@@ -1,7 +1,8 @@
 /**
- * Every exchange of the run as a keyboard-navigable listbox: method, host and path, outcome and
- * duration, with the exchange's label beneath. Virtualised: only the visible rows are in the
- * DOM, so a 2,000-exchange run renders as fast as a short one.
+ * Exchanges as a keyboard-navigable listbox: method, host and path, outcome and duration, with
+ * the exchange's label and step beneath. Used for one step's exchanges (step detail) and for
+ * the whole run's (network panel). Virtualised: only the visible rows are in the DOM, so a
+ * 2,000-exchange run renders as fast as a short one.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -9,7 +10,7 @@ import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
-import { formatDuration, hostAndPath } from '../ui-logic/http-format.js';
+import { formatClockTime, formatDuration, hostAndPath } from '../ui-logic/http-format.js';
 import { ExchangeStatusBadge } from './ExchangeStatusBadge.js';
 
 export interface ExchangeListProps {
@@ -18,12 +19,16 @@ export interface ExchangeListProps {
   onSelect: (id: string) => void;
   /** Tallest the list grows before it scrolls, in pixels. */
   maxHeight?: number;
+  /** The listbox's accessible name, when "Exchanges" does not say which ones. */
+  label?: string;
+  /** Each row also says when its request started (a list of the whole run, ordered other than by time). */
+  showStartTime?: boolean;
 }
 
 const ROW_HEIGHT = 44;
 const PAGE_STEP = 10;
 
-export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480 }: ExchangeListProps) {
+export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480, label, showStartTime = false }: ExchangeListProps) {
   const t = useT();
   const language = useDebugger((state) => state.language);
   const listId = useId();
@@ -91,7 +96,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480 
         ref={scrollRef}
         role="listbox"
         tabIndex={0}
-        aria-label={t('inspect.list.label')}
+        aria-label={label ?? t('inspect.list.label')}
         aria-describedby={hintId}
         aria-activedescendant={activeRendered ? optionId(active) : undefined}
         onKeyDown={onKeyDown}
@@ -124,6 +129,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480 
                     {hostAndPath(exchange.request.url)}
                   </span>
                   <span className="block truncate text-slate-600 dark:text-slate-300">
+                    {showStartTime ? <span className="font-mono tabular-nums">{formatClockTime(exchange.timings.startedAt)} · </span> : null}
                     {exchange.label ?? ''}
                     {exchange.label ? ' · ' : ''}
                     {stepTitle(exchange.stepId, language)}

@@ -4,7 +4,7 @@ import { useDebugger } from '../store/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
 /** Hands `text` to the browser as a download named `fileName`. */
-function download(text: string, fileName: string, type: string): void {
+export function download(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -18,10 +18,19 @@ export interface ExportOptions {
   toolVersion: string;
   /** Keep tokens, codes and secrets (only what the session itself still holds). */
   includeSecrets: boolean;
+  /** Only the exchanges with these ids (the page's "export shown"); every exchange when absent. */
+  exchangeIds?: Iterable<string>;
+}
+
+/** The session with only the exchanges named; its steps, findings and data stay as they are. */
+function withExchangesOnly(session: Session, ids: Iterable<string>): Session {
+  const kept = new Set(ids);
+  return { ...session, results: session.results.map((result) => ({ ...result, exchanges: result.exchanges.filter((exchange) => kept.has(exchange.id)) })) };
 }
 
 export function exportSession(session: Session, format: ExportFormat, options: ExportOptions): string {
-  const shown = options.includeSecrets ? session : redactSession(session);
+  const chosen = options.exchangeIds === undefined ? session : withExchangesOnly(session, options.exchangeIds);
+  const shown = options.includeSecrets ? chosen : redactSession(chosen);
   if (format === 'har') return `${JSON.stringify(sessionToHar(shown, options.toolVersion), null, 2)}\n`;
   if (format === 'curl') return sessionToCurlScript(shown);
   // The test never holds a secret, whatever was asked: it reads them from the environment.

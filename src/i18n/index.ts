@@ -7,6 +7,7 @@ import { useDebugger } from '../store/index.js';
 import { appMessages } from './messages/app.js';
 import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
+import { networkMessages } from './messages/network.js';
 import { tokensMessages } from './messages/tokens.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -18,7 +19,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, inspectMessages, mcpMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

@@ -13,7 +13,8 @@ import type { DebuggerState } from './index.js';
 import { resultIndexOfExchange } from './timeline.js';
 
 export type FlowMode = 'step' | 'run';
-export type FlowTab = 'step' | 'tokens' | 'tools' | 'findings';
+export const FLOW_TABS = ['step', 'network', 'tokens', 'tools', 'findings'] as const;
+export type FlowTab = (typeof FLOW_TABS)[number];
 
 /** A step of the timeline: a run of it (resultIndex) or, without one, the step itself. */
 export interface StepSelection {
@@ -162,7 +163,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
 
   /**
    * What start and reset both leave behind: nothing in flight (a run still in flight sees a new
-   * generation and drops its results), no error, no step-up, the step tab following the latest step.
+   * generation and drops its results), no error, no step-up, the step tab following the latest step, no exchange open in the network panel.
    */
   function newRun() {
     return {
@@ -171,11 +172,12 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
       runGeneration: get().runGeneration + 1,
       followLatest: true,
       selectedExchangeId: undefined,
+      networkExchangeId: undefined,
       tab: 'step',
       flowError: undefined,
       stepUpScope: undefined,
       stopOverridable: false,
-    } satisfies Partial<FlowSlice>;
+    } satisfies Partial<DebuggerState>;
   }
 
   /** Runs a finished step again through `run`, keeping the result; a step-up goes on to the authorization. */

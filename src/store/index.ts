@@ -6,12 +6,13 @@
 import { create } from 'zustand';
 import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
+import { createNetworkSlice, type NetworkSlice } from './network-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRecordingSlice, type RecordingSlice } from './recording-slice.js';
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -20,6 +21,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createRecentSlice(...a),
   ...createRelaySlice(...a),
   ...createRecordingSlice(...a),
+  ...createNetworkSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;

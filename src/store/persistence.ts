@@ -9,7 +9,7 @@ import { readStored, removeStored, STORAGE_KEYS, writeStored } from './browser-s
 import { redactUrl } from '../engine/redact.js';
 import { connectFormFrom } from './connect-form.js';
 import type { DebuggerState, DebuggerStore } from './index.js';
-import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
+import { FLOW_TABS, type FlowMode, type FlowTab, type StepSelection } from './flow-slice.js';
 import { recentServersFrom } from './recent-slice.js';
 import { settingsFrom } from './settings-slice.js';
 
@@ -21,7 +21,6 @@ interface StoredRun {
 }
 
 const MODES: readonly FlowMode[] = ['step', 'run'];
-const TABS: readonly FlowTab[] = ['step', 'tokens', 'tools', 'findings'];
 
 /** A session read back from sessionStorage: this page wrote it, so a shape check is enough. */
 function storedRunFrom(value: unknown): StoredRun | undefined {
@@ -33,7 +32,7 @@ function storedRunFrom(value: unknown): StoredRun | undefined {
   if (s.format !== 'mcp-auth-debugger/session@1' || !Array.isArray(s.results) || typeof s.options !== 'object' || typeof s.status !== 'object') return undefined;
   const mode = MODES.find((m) => m === record.mode) ?? 'run';
   const run: StoredRun = { session: session as Session, mode };
-  const tab = TABS.find((t) => t === record.tab);
+  const tab = FLOW_TABS.find((t) => t === record.tab);
   if (tab) run.tab = tab;
   const selected = record.selected;
   if (typeof selected === 'object' && selected !== null) {

@@ -42,8 +42,11 @@ export interface RecordingSlice {
   closeRecording(): void;
   /** The shown session as a session file (secrets redacted unless asked), with a file name. */
   sessionFileForDownload(includeSecrets: boolean): Promise<{ text: string; fileName: string } | undefined>;
-  /** The shown session as HAR, a curl script or a Markdown report (secrets redacted unless asked). */
-  exportForDownload(format: ExportFormat, includeSecrets: boolean): Promise<{ text: string; fileName: string; type: string } | undefined>;
+  /**
+   * The shown session as HAR, a curl script or a Markdown report (secrets redacted unless asked);
+   * with `exchangeIds`, only those exchanges (the network panel's "export shown").
+   */
+  exportForDownload(format: ExportFormat, includeSecrets: boolean, exchangeIds?: readonly string[]): Promise<{ text: string; fileName: string; type: string } | undefined>;
   dismissRecordingError(): void;
 }
 
@@ -74,6 +77,7 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
       session: file.session,
       selected: undefined,
       selectedExchangeId: undefined,
+      networkExchangeId: undefined,
       followLatest: true,
       tab: 'step',
       flowError: undefined,
@@ -94,6 +98,7 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
       tab: parked?.tab ?? 'step',
       selected: parked?.selected,
       selectedExchangeId: undefined,
+      networkExchangeId: undefined,
       followLatest: parked?.selected === undefined,
     });
     void get().checkStopOverridable();
@@ -108,13 +113,14 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
     return { text: serialiseSessionFile(file), fileName: downloadName(session, 'session', 'json', new Date(file.savedAt)) };
   },
 
-  async exportForDownload(format, includeSecrets) {
+  async exportForDownload(format, includeSecrets, exchangeIds) {
     const session = get().session;
     if (!session) return undefined;
     const { EXPORT_FILES, exportSession } = await import('../export/index.js');
-    const text = exportSession(session, format, { toolVersion: get().recording?.toolVersion ?? APP_VERSION, includeSecrets });
+    const text = exportSession(session, format, { toolVersion: get().recording?.toolVersion ?? APP_VERSION, includeSecrets, ...(exchangeIds ? { exchangeIds } : {}) });
     const { extension, type } = EXPORT_FILES[format];
-    return { text, fileName: downloadName(session, format === 'markdown' ? 'report' : format, extension), type };
+    const kind = format === 'markdown' ? 'report' : format;
+    return { text, fileName: downloadName(session, exchangeIds ? `${kind}-shown` : kind, extension), type };
   },
 
   dismissRecordingError: () => set({ recordingError: undefined }),

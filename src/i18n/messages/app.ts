@@ -118,6 +118,8 @@ export const appMessages: MessageCatalogue = {
 
     'app.tabs.label': 'Views of the run',
     'app.tabs.step': 'Flow',
+    'app.tabs.network': 'Network',
+    'app.tabs.loading': 'Loading…',
     'app.tabs.tokens': 'Tokens',
     'app.tabs.tools': 'Tools',
     'app.tabs.findings': 'Findings',
@@ -322,6 +324,8 @@ export const appMessages: MessageCatalogue = {
 
     'app.tabs.label': '运行结果视图',
     'app.tabs.step': '流程',
+    'app.tabs.network': '网络',
+    'app.tabs.loading': '正在加载…',
     'app.tabs.tokens': '令牌',
     'app.tabs.tools': '工具',
     'app.tabs.findings': '检查结果',

@@ -9,6 +9,7 @@ import type { MessageCatalogue } from '../index.js';
 import { appMessages } from './app.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
+import { networkMessages } from './network.js';
 import { tokensMessages } from './tokens.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,6 +18,7 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
+  ['network', networkMessages, ['network.']],
   ['tokens', tokensMessages, ['tokens.', 'tools.']],
 ];
 
