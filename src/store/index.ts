@@ -4,6 +4,7 @@
  * the window at import time: main.tsx configures the runtime and hydrates from storage.
  */
 import { create } from 'zustand';
+import { createCompareSlice, type CompareSlice } from './compare-slice.js';
 import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
@@ -11,7 +12,7 @@ import { createRecordingSlice, type RecordingSlice } from './recording-slice.js'
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & CompareSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -20,6 +21,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createRecentSlice(...a),
   ...createRelaySlice(...a),
   ...createRecordingSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;
