@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { sequenceActors, sessionExchanges, sessionFindings } from '../store/selectors.js';
@@ -21,6 +21,9 @@ import { StepDetail } from './StepDetail.js';
 import { ThemeToggle } from './ThemeToggle.js';
 import { TokensView } from './TokensView.js';
 import { ToolsView } from './ToolsView.js';
+
+// Compare is loaded on first use, with the engine's comparison, outside the first page's JavaScript.
+const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ default: module.CompareView })));
 
 export type AppRoute = 'main' | 'callback-sent';
 
@@ -75,16 +78,9 @@ function useFlowShortcuts(): void {
 
 function DebuggerWorkspace() {
   const t = useT();
-  const session = useDebugger((s) => s.session);
-  const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
-  const selectExchange = useDebugger((s) => s.selectExchange);
+  const comparing = useDebugger((s) => s.comparison !== undefined);
   useFlowShortcuts();
   useSessionFileDrop();
-
-  // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
-  const exchanges = useMemo(() => sessionExchanges(session), [session]);
-  const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
-  const tools = session?.data.mcp?.tools?.length;
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-4 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)]">
@@ -97,34 +93,60 @@ function DebuggerWorkspace() {
       <main id="main" tabIndex={-1} className="min-w-0 space-y-4 focus:outline-none">
         <LinkedRunPrompt />
         <RecordingBanner />
-        {session ? null : <Welcome />}
-        <AuthorizationRoundTrip />
-        <FlowOutcomeNotice />
-        <RunSummary />
-        <RenderFailureBoundary>
-          <DebuggerTabs
-            tabs={[
-              {
-                id: 'step',
-                render: () => (
-                  <div className="space-y-4">
-                    {exchanges.length > 0 ? (
-                      <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
-                        <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
-                      </section>
-                    ) : null}
-                    <StepDetail />
-                  </div>
-                ),
-              },
-              { id: 'tokens', render: () => <TokensView /> },
-              { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
-              { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
-            ]}
-          />
-        </RenderFailureBoundary>
+        {comparing ? (
+          <RenderFailureBoundary>
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('compare.loading')}</p>}>
+              <CompareView />
+            </Suspense>
+          </RenderFailureBoundary>
+        ) : (
+          <RunView />
+        )}
       </main>
     </div>
+  );
+}
+
+/** The run (live or recorded) as the page shows it when nothing is compared: summary, sequence, the tabs. */
+function RunView() {
+  const t = useT();
+  const session = useDebugger((s) => s.session);
+  const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
+  const selectExchange = useDebugger((s) => s.selectExchange);
+  // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
+  const exchanges = useMemo(() => sessionExchanges(session), [session]);
+  const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
+  const tools = session?.data.mcp?.tools?.length;
+
+  return (
+    <>
+      {session ? null : <Welcome />}
+      <AuthorizationRoundTrip />
+      <FlowOutcomeNotice />
+      <RunSummary />
+      <RenderFailureBoundary>
+        <DebuggerTabs
+          tabs={[
+            {
+              id: 'step',
+              render: () => (
+                <div className="space-y-4">
+                  {exchanges.length > 0 ? (
+                    <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
+                      <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
+                    </section>
+                  ) : null}
+                  <StepDetail />
+                </div>
+              ),
+            },
+            { id: 'tokens', render: () => <TokensView /> },
+            { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
+            { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
+          ]}
+        />
+      </RenderFailureBoundary>
+    </>
   );
 }
 

@@ -43,8 +43,7 @@ describe('comparisons in the store', () => {
     assert.equal(await useDebugger.getState().openSessionFile(fileText('http://recorded.example/mcp'), 'monday.json'), true);
     assert.equal(await useDebugger.getState().compareWithSessionFile(fileText('http://recorded.example/mcp'), 'tuesday.json'), true);
     const comparison = useDebugger.getState().comparison;
-    assert.equal(comparison?.right.source.kind === 'file' && comparison.right.source.fileName, 'monday.json');
-    assert.equal(comparison.left.source.kind === 'file' && comparison.left.source.fileName, 'tuesday.json');
+    assert.deepEqual([comparison?.left.source, comparison?.right.source].map((source) => source?.kind === 'file' && source.fileName), ['tuesday.json', 'monday.json']);
   });
 
   it('refuses a file that is not a session with the Open session message, keeping what was open', async () => {
