@@ -111,7 +111,8 @@ export function SessionFiles() {
           accept="application/json,.json"
           className="sr-only"
           tabIndex={-1}
-          aria-label={t('compare.start')}
+          // The button above is the way in for everyone; this picker is its mechanism only.
+          aria-hidden="true"
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
