@@ -27,7 +27,7 @@ async function compareWith(page: Page, name: string, text: string): Promise<void
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="compare-view"]').analyze();
+  const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
@@ -117,6 +117,12 @@ test.describe('against a lab with a fault', () => {
       await expect(table.getByRole('row').nth(1)).toContainText('differs');
       expect(await seriousViolations(page)).toEqual([]);
       await snap(page, testInfo, 'regression');
+      const theme = page.getByRole('group', { name: 'Theme' });
+      await theme.getByRole('button', { name: 'Dark' }).click();
+      await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+      expect(await seriousViolations(page), 'dark').toEqual([]);
+      await snap(page, testInfo, 'regression-dark');
+      await theme.getByRole('button', { name: 'Light' }).click();
 
       // Swapped: the faulty run is the baseline, so the error is gone and the step only changed.
       await view.getByRole('button', { name: 'Swap sides' }).click();
@@ -133,10 +139,12 @@ test.describe('against a lab with a fault', () => {
       await snap(page, testInfo, 'swapped-zh');
       await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
 
-      // Picking a step of the run in the sidebar shows the run again.
-      await page.getByRole('navigation', { name: 'Flow' }).getByRole('button', { name: /^Probe without a token\b/ }).click();
+      // An exchange of the run shown (now on the left) opens in its inspector, with the run shown again.
+      await prm.getByText(/^1 exchange pair/).click();
+      await prm.getByRole('button', { name: /^GET 127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource.*open in the inspector$/ }).click();
       await expect(page.getByTestId('compare-view')).toHaveCount(0);
       await expect(page.getByRole('heading', { name: 'The flow stopped at “Protected resource metadata”' })).toBeVisible();
+      await expect(page.getByRole('listbox', { name: /exchanges/i }).getByRole('option', { selected: true })).toContainText('oauth-protected-resource');
       expect(consoleErrors).toEqual([]);
     } finally {
       // The page's lazily loaded code comes from this debugger: it stops only at the end.

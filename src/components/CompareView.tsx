@@ -1,7 +1,8 @@
 /**
  * Compare: two sessions side by side (two servers, two days, two spec versions). A summary of
  * the engine's verdict on top, then one row per step with each side's outcome and findings, the
- * difference sentences about it, and its exchanges paired across the runs. Loaded on first use.
+ * difference sentences about it, and its exchanges paired across the runs; an exchange of the run
+ * shown opens in its inspector. Loaded on first use.
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { SessionDifference } from '../engine/compare.js';
@@ -80,6 +81,8 @@ export function CompareView() {
   }, [comparison, shownNow, selected, closeComparison]);
 
   if (!comparison || !alignment) return null;
+  // The exchanges of the run shown can open in its inspector; the other session's are only here.
+  const shownSide = comparison.right.session === comparison.shown ? 'right' : comparison.left.session === comparison.shown ? 'left' : undefined;
 
   return (
     <section aria-labelledby={titleId} className="panel space-y-4 p-4" data-testid="compare-view">
@@ -126,7 +129,7 @@ export function CompareView() {
           {t('compare.steps.heading')}
         </h3>
         {alignment.steps.map((row) => (
-          <StepComparison key={row.stepId} row={row} />
+          <StepComparison key={row.stepId} row={row} shownSide={shownSide} />
         ))}
         {alignment.unreached.length > 0 ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">{t('compare.unreached', { steps: alignment.unreached.map((id) => stepTitle(id, language)).join(', ') })}</p>
@@ -205,7 +208,9 @@ function DifferenceList({ differences, t }: { differences: SessionDifference[]; 
   );
 }
 
-function StepComparison({ row }: { row: StepRow }) {
+type Side = 'left' | 'right';
+
+function StepComparison({ row, shownSide }: { row: StepRow; shownSide: Side | undefined }) {
   const t = useT();
   const language = useDebugger((s) => s.language);
   const id = useId();
@@ -234,7 +239,7 @@ function StepComparison({ row }: { row: StepRow }) {
             {t(countKey('compare.exchanges.summary', row.exchanges.length), { count: row.exchanges.length })}
             {differing > 0 ? ` · ${t('compare.exchanges.differing', { count: differing })}` : ''}
           </summary>
-          <ExchangePairs pairs={row.exchanges} caption={t('compare.exchanges.caption', { step: title })} />
+          <ExchangePairs pairs={row.exchanges} caption={t('compare.exchanges.caption', { step: title })} shownSide={shownSide} />
         </details>
       ) : null}
     </section>
@@ -280,7 +285,7 @@ function StepSideView({ side, label, onlyHereMarker }: { side: StepSide | undefi
   );
 }
 
-function ExchangePairs({ pairs, caption }: { pairs: ExchangePair[]; caption: string }) {
+function ExchangePairs({ pairs, caption, shownSide }: { pairs: ExchangePair[]; caption: string; shownSide: Side | undefined }) {
   const t = useT();
   return (
     <table className="mt-1 w-full table-fixed border-collapse text-xs">
@@ -302,10 +307,10 @@ function ExchangePairs({ pairs, caption }: { pairs: ExchangePair[]; caption: str
         {pairs.map((pair, index) => (
           <tr key={index} className={`border-t border-slate-200 align-top dark:border-slate-700 ${pair.differs ? 'bg-amber-50 dark:bg-amber-950/40' : ''}`}>
             <td className="py-1 pr-2">
-              <ExchangeCell exchange={pair.left} />
+              <ExchangeCell exchange={pair.left} inspectable={shownSide === 'left'} />
             </td>
             <td className="py-1 pr-2">
-              <ExchangeCell exchange={pair.right} />
+              <ExchangeCell exchange={pair.right} inspectable={shownSide === 'right'} />
             </td>
             <td className="py-1 font-semibold">
               {pair.differs ? (
@@ -324,16 +329,24 @@ function ExchangePairs({ pairs, caption }: { pairs: ExchangePair[]; caption: str
   );
 }
 
-function ExchangeCell({ exchange }: { exchange: Exchange | undefined }) {
+function ExchangeCell({ exchange, inspectable }: { exchange: Exchange | undefined; inspectable: boolean }) {
   const t = useT();
+  const selectExchange = useDebugger((s) => s.selectExchange);
   if (!exchange) return <span className="text-slate-600 italic dark:text-slate-400">{t('compare.exchange.notMade')}</span>;
+  const request = `${exchange.request.method} ${hostAndPath(exchange.request.url)}`;
   return (
     <div className="min-w-0 space-y-0.5">
       <div className="flex flex-wrap items-center gap-1">
         <ExchangeStatusBadge exchange={exchange} />
-        <span className="min-w-0 font-mono break-all">
-          {exchange.request.method} {hostAndPath(exchange.request.url)}
-        </span>
+        {inspectable ? (
+          // Selecting the exchange shows the run again, with it open in the inspector.
+          <button type="button" className="link min-w-0 text-left font-mono break-all" onClick={() => selectExchange(exchange.id)}>
+            {request}
+            <span className="sr-only">{t('compare.exchange.inspect')}</span>
+          </button>
+        ) : (
+          <span className="min-w-0 font-mono break-all">{request}</span>
+        )}
       </div>
       {exchange.label ? <div className="break-words text-slate-600 dark:text-slate-400">{exchange.label}</div> : null}
     </div>

@@ -57,6 +57,7 @@ export const compareMessages: MessageCatalogue = {
     'compare.exchange.notMade': 'not made',
     'compare.exchange.differs': 'differs',
     'compare.exchange.same': 'same',
+    'compare.exchange.inspect': ', open in the inspector',
   },
   'zh-CN': {
     'compare.start': '与会话文件对比…',
@@ -108,5 +109,6 @@ export const compareMessages: MessageCatalogue = {
     'compare.exchange.notMade': '未发出',
     'compare.exchange.differs': '不同',
     'compare.exchange.same': '相同',
+    'compare.exchange.inspect': ',在检查器中打开',
   },
 };
