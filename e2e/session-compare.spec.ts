@@ -38,8 +38,11 @@ test.use({ debuggerArgs: ['--auto-consent'] });
 test.describe('against the clean lab', () => {
   test('a run compared with its own saved file is the same; a bad file changes nothing; closing returns to the run', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
     const saved = await saveCompletedLabRun(page, debuggerApp.url);
-    // The Findings tab is what the page shows before the comparison, and after it.
+    // The Findings tab, filtered to its notes, is what the page shows before the comparison, and after it.
     await page.getByRole('tab', { name: /^Findings/ }).click();
+    const infoFilter = page.getByRole('group', { name: 'Show findings' }).getByRole('button', { name: /^Info \(\d+\)$/ });
+    await infoFilter.click();
+    await expect(infoFilter).toHaveAttribute('aria-pressed', 'true');
 
     await compareWith(page, 'not-a-session.json', '{"log":{"entries":[]}}');
     await expect(page.getByRole('alert')).toContainText('not-a-session.json cannot be opened: The file holds JSON, but not an mcp-auth-debugger session');
@@ -65,6 +68,7 @@ test.describe('against the clean lab', () => {
     await expect(page.getByTestId('compare-view')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Compare with a session file…' })).toBeFocused();
     await expect(page.getByRole('tab', { name: /^Findings/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(infoFilter).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByText('Completed', { exact: true })).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });

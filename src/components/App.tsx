@@ -99,9 +99,11 @@ function DebuggerWorkspace() {
               <CompareView />
             </Suspense>
           </RenderFailureBoundary>
-        ) : (
+        ) : null}
+        {/* Hidden, not unmounted, during a comparison: closing it finds every view as it was (folds, a tool form half filled). */}
+        <div hidden={comparing} className="space-y-4">
           <RunView />
-        )}
+        </div>
       </main>
     </div>
   );
