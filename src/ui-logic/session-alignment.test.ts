@@ -110,6 +110,35 @@ describe('alignSessions', () => {
     assert.ok(prmSwapped.differences.some((d) => d.message === 'error prm.resource-mismatch is gone'));
   });
 
+  it('judges a step that ran twice by its last run, and pairs the exchanges of both runs', () => {
+    const url = 'http://127.0.0.1:4282/.well-known/oauth-protected-resource/mcp';
+    const retried = session(
+      'http://127.0.0.1:4282/mcp',
+      [
+        result('probe', ok, [exchange('probe', 'POST', 'http://127.0.0.1:4282/mcp', 401, 'probe without a token')]),
+        result('protected-resource-metadata', failed, [exchange('protected-resource-metadata', 'GET', url, 200, 'PRM from resource_metadata')], [finding('protected-resource-metadata', 'prm.resource-mismatch')]),
+        // Continued leniently: the same request again, and the step passes with the finding kept as a warning.
+        result('protected-resource-metadata', ok, [exchange('protected-resource-metadata', 'GET', url, 200, 'PRM from resource_metadata')], [finding('protected-resource-metadata', 'prm.resource-mismatch', 'warning')]),
+        result('authorization-server-metadata', ok, [exchange('authorization-server-metadata', 'GET', 'http://127.0.0.1:4283/.well-known/oauth-authorization-server', 200)]),
+      ],
+      { kind: 'completed' },
+    );
+    const prm = alignSessions(cleanRun(), retried).steps.find((row) => row.stepId === 'protected-resource-metadata');
+    assert.equal(prm?.right?.runs, 2);
+    assert.equal(prm.right?.outcome, 'ok');
+    assert.equal(prm.left?.runs, 1);
+    // No new error in the last run (a warning is not an error), so not a regression.
+    assert.equal(prm.mark, 'same');
+    assert.deepEqual([...(prm.right?.onlyHere ?? [])], ['prm.resource-mismatch']);
+    assert.deepEqual(
+      prm.exchanges.map((pair) => [Boolean(pair.left), Boolean(pair.right), pair.differs]),
+      [
+        [true, true, false],
+        [false, true, true],
+      ],
+    );
+  });
+
   it('compares runs against different servers anyway, and says so', () => {
     const alignment = alignSessions(cleanRun('http://127.0.0.1:4282/mcp'), cleanRun('https://staging.example/mcp'));
     assert.equal(alignment.acrossServers, true);
