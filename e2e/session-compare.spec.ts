@@ -127,6 +127,11 @@ test.describe('against a lab with a fault', () => {
       expect(await seriousViolations(page), 'dark').toEqual([]);
       await snap(page, testInfo, 'regression-dark');
       await theme.getByRole('button', { name: 'Light' }).click();
+      // Side by side still fits a narrow window: no sideways scrolling at 820 px.
+      await page.setViewportSize({ width: 820, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+      await snap(page, testInfo, 'regression-820');
+      await page.setViewportSize({ width: 1280, height: 860 });
 
       // Swapped: the faulty run is the baseline, so the error is gone and the step only changed.
       await view.getByRole('button', { name: 'Swap sides' }).click();
