@@ -76,6 +76,8 @@ test.describe('against the clean lab', () => {
 
 test.describe('against a lab with a fault', () => {
   test('the step with a new error is marked as a regression; swapped, the error is gone', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+    // Two debuggers, two lab runs and four axe passes: more than one run's worth of time on a busy machine.
+    test.setTimeout(120_000);
     const saved = await saveCompletedLabRun(page, debuggerApp.url);
     // The run to compare: a lab of its own with the fault (another debugger, so another server URL).
     const faulty = await startDebugger(['--fault', 'prm.resource-mismatch', '--auto-consent']);

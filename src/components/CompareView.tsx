@@ -9,7 +9,7 @@ import type { SessionDifference } from '../engine/compare.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import type { Exchange, Outcome } from '../engine/types.js';
 import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
-import { countKey, useT, type Translate } from '../i18n/index.js';
+import { countKey, useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import type { ComparedSession } from '../store/compare-slice.js';
 import { useDebugger } from '../store/index.js';
@@ -45,13 +45,6 @@ const OUTCOME_CLASSES: Record<Outcome['kind'] | 'notReached', string> = {
   skipped: 'border-slate-300 bg-slate-100 text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200',
   notReached: 'border-dashed border-slate-400 text-slate-600 dark:border-slate-500 dark:text-slate-300',
 };
-
-/** Host and path of a server URL: enough to tell two servers apart, without credentials or query. */
-function serverLabel(serverUrl: string): string {
-  if (!URL.canParse(serverUrl)) return serverUrl;
-  const url = new URL(serverUrl);
-  return `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-}
 
 export function CompareView() {
   const t = useT();
@@ -111,7 +104,7 @@ export function CompareView() {
 
       {alignment.acrossServers ? (
         <p className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
-          {t('compare.acrossServers', { left: serverLabel(left?.options.serverUrl ?? ''), right: serverLabel(right?.options.serverUrl ?? '') })}
+          {t('compare.acrossServers', { left: hostAndPath(left?.options.serverUrl ?? ''), right: hostAndPath(right?.options.serverUrl ?? '') })}
         </p>
       ) : null}
 
@@ -120,7 +113,7 @@ export function CompareView() {
           <h3 id={`${titleId}-run`} className="section-title">
             {t('compare.run.heading')}
           </h3>
-          <DifferenceList differences={alignment.runDifferences} t={t} />
+          <DifferenceList differences={alignment.runDifferences} />
         </section>
       ) : null}
 
@@ -147,7 +140,7 @@ function SideLabel({ side, heading }: { side: ComparedSession; heading: string }
   return (
     <div className="min-w-0 rounded-md border border-slate-200 bg-slate-50 p-2 text-sm dark:border-slate-700 dark:bg-slate-950">
       <p className="text-xs font-semibold text-slate-600 uppercase dark:text-slate-400">{heading}</p>
-      <p className="font-mono font-medium break-all">{serverLabel(session.options.serverUrl)}</p>
+      <p className="font-mono font-medium break-all">{hostAndPath(session.options.serverUrl)}</p>
       <p className="break-words text-slate-700 dark:text-slate-300">{source.kind === 'live' ? t('compare.source.live') : t('compare.source.file', { file: source.fileName, when })}</p>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {t(`app.summary.${session.status.kind}`)} · {t('compare.side.spec', { spec: session.options.spec })} ·{' '}
@@ -187,7 +180,8 @@ function MarkBadge({ mark }: { mark: RowMark }) {
   );
 }
 
-function DifferenceList({ differences, t }: { differences: SessionDifference[]; t: Translate }) {
+function DifferenceList({ differences }: { differences: SessionDifference[] }) {
+  const t = useT();
   return (
     <ul className="space-y-1 text-sm">
       {differences.map((difference, index) => (
@@ -226,7 +220,7 @@ function StepComparison({ row, shownSide }: { row: StepRow; shownSide: Side | un
       </header>
       {row.differences.length > 0 ? (
         <div className="mt-2">
-          <DifferenceList differences={row.differences} t={t} />
+          <DifferenceList differences={row.differences} />
         </div>
       ) : null}
       <div className="mt-2 grid grid-cols-2 gap-3">
