@@ -27,7 +27,7 @@ test('save a run, reload, open the file: the same run, shown as a recording; a b
 
   await page.reload();
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
-  const fileInput = page.locator('input[type="file"]');
+  const fileInput = page.getByLabel('Open session…', { exact: true });
 
   // A file cut short: a message naming what is wrong, and the live run stays.
   await fileInput.setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(saved.slice(0, saved.length / 2)) });

@@ -22,10 +22,13 @@ import { ThemeToggle } from './ThemeToggle.js';
 import { TokensView } from './TokensView.js';
 import { ToolsView } from './ToolsView.js';
 
-export type AppRoute = 'main' | 'callback-sent';
+// Compare is loaded on first use, with the engine's comparison, outside the first page's JavaScript.
+const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ default: module.CompareView })));
 
 // Loaded when the Network tab is first opened: the first page's JavaScript stays as small as it was.
 const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
+
+export type AppRoute = 'main' | 'callback-sent';
 
 /** The browser debugger: connect and timeline on the left, the selected step and the run's data in the centre. */
 export function App({ route }: { route: AppRoute }) {
@@ -78,16 +81,9 @@ function useFlowShortcuts(): void {
 
 function DebuggerWorkspace() {
   const t = useT();
-  const session = useDebugger((s) => s.session);
-  const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
-  const selectExchange = useDebugger((s) => s.selectExchange);
+  const comparing = useDebugger((s) => s.comparison !== undefined);
   useFlowShortcuts();
   useSessionFileDrop();
-
-  // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
-  const exchanges = useMemo(() => sessionExchanges(session), [session]);
-  const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
-  const tools = session?.data.mcp?.tools?.length;
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-4 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)]">
@@ -100,43 +96,71 @@ function DebuggerWorkspace() {
       <main id="main" tabIndex={-1} className="min-w-0 space-y-4 focus:outline-none">
         <LinkedRunPrompt />
         <RecordingBanner />
-        {session ? null : <Welcome />}
-        <AuthorizationRoundTrip />
-        <FlowOutcomeNotice />
-        <RunSummary />
-        <RenderFailureBoundary>
-          <DebuggerTabs
-            tabs={[
-              {
-                id: 'step',
-                render: () => (
-                  <div className="space-y-4">
-                    {exchanges.length > 0 ? (
-                      <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
-                        <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
-                      </section>
-                    ) : null}
-                    <StepDetail />
-                  </div>
-                ),
-              },
-              {
-                id: 'network',
-                ...(exchanges.length > 0 ? { badge: String(exchanges.length) } : {}),
-                render: () => (
-                  <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('app.tabs.loading')}</p>}>
-                    <NetworkPanel />
-                  </Suspense>
-                ),
-              },
-              { id: 'tokens', render: () => <TokensView /> },
-              { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
-              { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
-            ]}
-          />
-        </RenderFailureBoundary>
+        {comparing ? (
+          <RenderFailureBoundary>
+            <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('compare.loading')}</p>}>
+              <CompareView />
+            </Suspense>
+          </RenderFailureBoundary>
+        ) : null}
+        {/* Hidden, not unmounted, during a comparison: closing it finds every view as it was (folds, a tool form half filled). */}
+        <div hidden={comparing} className="space-y-4">
+          <RunView />
+        </div>
       </main>
     </div>
+  );
+}
+
+/** The run (live or recorded) as the page shows it when nothing is compared: summary, sequence, the tabs. */
+function RunView() {
+  const t = useT();
+  const session = useDebugger((s) => s.session);
+  const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
+  const selectExchange = useDebugger((s) => s.selectExchange);
+  // Memoised on the session so the sequence diagram's own memo holds across re-renders (a new selection).
+  const exchanges = useMemo(() => sessionExchanges(session), [session]);
+  const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
+  const tools = session?.data.mcp?.tools?.length;
+
+  return (
+    <>
+      {session ? null : <Welcome />}
+      <AuthorizationRoundTrip />
+      <FlowOutcomeNotice />
+      <RunSummary />
+      <RenderFailureBoundary>
+        <DebuggerTabs
+          tabs={[
+            {
+              id: 'step',
+              render: () => (
+                <div className="space-y-4">
+                  {exchanges.length > 0 ? (
+                    <section aria-label={t('app.sequence.label')} className="panel overflow-x-auto p-3">
+                      <SequenceDiagram exchanges={exchanges} actors={sequenceActors(session)} selectedId={selectedExchangeId} onSelect={selectExchange} />
+                    </section>
+                  ) : null}
+                  <StepDetail />
+                </div>
+              ),
+            },
+            {
+              id: 'network',
+              ...(exchanges.length > 0 ? { badge: String(exchanges.length) } : {}),
+              render: () => (
+                <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('app.tabs.loading')}</p>}>
+                  <NetworkPanel />
+                </Suspense>
+              ),
+            },
+            { id: 'tokens', render: () => <TokensView /> },
+            { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
+            { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
+          ]}
+        />
+      </RenderFailureBoundary>
+    </>
   );
 }
 

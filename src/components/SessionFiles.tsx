@@ -3,6 +3,9 @@ import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
+/** The id of the Compare button: the focus goes back to it when a comparison closes. */
+export const COMPARE_TRIGGER_ID = 'compare-with-session-file';
+
 /** Hands `text` to the browser as a download named `fileName`. */
 export function download(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -13,25 +16,41 @@ export function download(text: string, fileName: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Reads a picked or dropped file as text and opens it as a session. */
-async function openFile(file: File): Promise<void> {
+/**
+ * The text of a picked or dropped session file, or undefined (and the reason in recordingError)
+ * when it is too large to be one or cannot be read.
+ */
+async function readPickedFile(file: File): Promise<string | undefined> {
   const { MAX_SESSION_FILE_BYTES, oversizedMessage } = await import('../engine/session-file.js');
   // Said before reading: a 100 MB file is not read into the tab to be refused.
   if (file.size > MAX_SESSION_FILE_BYTES) {
     useDebugger.setState({ recordingError: { fileName: file.name, message: oversizedMessage(file.size) } });
-    return;
+    return undefined;
   }
-  let text: string;
   try {
-    text = await file.text();
+    return await file.text();
   } catch (error) {
     useDebugger.setState({ recordingError: { fileName: file.name, message: `The file cannot be read (${error instanceof Error ? error.message : String(error)}).` } });
-    return;
+    return undefined;
   }
-  await useDebugger.getState().openSessionFile(text, file.name);
 }
 
-/** Save session (a download), exports, Open session (a file picker); a file dropped anywhere on the page opens too. */
+/** Reads a picked or dropped file as text and opens it as a session. */
+async function openFile(file: File): Promise<void> {
+  const text = await readPickedFile(file);
+  if (text !== undefined) await useDebugger.getState().openSessionFile(text, file.name);
+}
+
+/** Reads a picked file and compares it with the session shown. */
+async function compareWithFile(file: File): Promise<void> {
+  const text = await readPickedFile(file);
+  if (text !== undefined) await useDebugger.getState().compareWithSessionFile(text, file.name);
+}
+
+/**
+ * Save session (a download), exports, Open session (a file picker; a file dropped anywhere on the
+ * page opens too) and Compare with a session file (a file picker).
+ */
 export function SessionFiles() {
   const t = useT();
   const session = useDebugger((s) => s.session);
@@ -40,7 +59,9 @@ export function SessionFiles() {
   const exportForDownload = useDebugger((s) => s.exportForDownload);
   const [withSecrets, setWithSecrets] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const compareInput = useRef<HTMLInputElement>(null);
   const secretsId = useId();
+  const compareHelpId = useId();
 
   async function save() {
     const file = await sessionFileForDownload(withSecrets);
@@ -74,7 +95,34 @@ export function SessionFiles() {
             if (file) void openFile(file);
           }}
         />
+        <button
+          id={COMPARE_TRIGGER_ID}
+          type="button"
+          className="btn-secondary"
+          disabled={!session || running}
+          aria-describedby={compareHelpId}
+          onClick={() => compareInput.current?.click()}
+        >
+          {t('compare.start')}
+        </button>
+        <input
+          ref={compareInput}
+          type="file"
+          accept="application/json,.json"
+          className="sr-only"
+          tabIndex={-1}
+          // The button above is the way in for everyone; this picker is its mechanism only.
+          aria-hidden="true"
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void compareWithFile(file);
+          }}
+        />
       </div>
+      <p id={compareHelpId} className="text-xs text-slate-600 dark:text-slate-400">
+        {t('compare.start.help')}
+      </p>
       <div className="flex flex-wrap items-center gap-1 text-xs">
         <span className="text-slate-600 dark:text-slate-400">{t('app.sessionFile.export')}</span>
         {EXPORT_FORMATS.map((format) => (
@@ -120,6 +168,7 @@ export function RecordingBanner() {
   const recording = useDebugger((s) => s.recording);
   const serverUrl = useDebugger((s) => s.session?.options.serverUrl);
   const error = useDebugger((s) => s.recordingError);
+  const comparing = useDebugger((s) => s.comparison !== undefined);
   const closeRecording = useDebugger((s) => s.closeRecording);
   const dismiss = useDebugger((s) => s.dismissRecordingError);
   const replaceForm = useDebugger((s) => s.replaceForm);
@@ -136,7 +185,7 @@ export function RecordingBanner() {
           </button>
         </div>
       ) : null}
-      {recording ? (
+      {recording && !comparing ? (
         <section role="status" aria-labelledby="recording-title" className="rounded-lg border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-50">
           <h2 id="recording-title" className="font-semibold">
             {t('app.recording.title')}

@@ -1,7 +1,8 @@
 /**
  * A session in the forms it leaves the debugger in besides the session file: HAR 1.2, a curl
- * script of the whole flow, a Markdown report, a Playwright test that runs it again. The one entry point for the CLI's `export` and
- * the page's Export buttons, so both redact and write the same way.
+ * script of the whole flow, a Markdown report, a Playwright test that runs it again. The one
+ * entry point for the CLI's `export` and the page's Export buttons, so both redact and write the
+ * same way.
  */
 import { redactSession } from '../engine/redact.js';
 import type { Session } from '../engine/session.js';

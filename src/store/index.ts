@@ -4,6 +4,7 @@
  * the window at import time: main.tsx configures the runtime and hydrates from storage.
  */
 import { create } from 'zustand';
+import { createCompareSlice, type CompareSlice } from './compare-slice.js';
 import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
 import { createNetworkSlice, type NetworkSlice } from './network-slice.js';
@@ -12,7 +13,7 @@ import { createRecordingSlice, type RecordingSlice } from './recording-slice.js'
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -22,6 +23,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createRelaySlice(...a),
   ...createRecordingSlice(...a),
   ...createNetworkSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MessageCatalogue } from '../index.js';
 import { appMessages } from './app.js';
+import { compareMessages } from './compare.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
@@ -16,6 +17,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
+  ['compare', compareMessages, ['compare.']],
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
