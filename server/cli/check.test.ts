@@ -170,6 +170,8 @@ describe('check against lab faults', () => {
     { fault: 'audit.accepts-query-token', extra: ['--audit'] },
     { fault: 'audit.challenge-without-invalid-token', extra: ['--audit'] },
     { fault: 'audit.error-leaks-internals', extra: ['--audit'] },
+    { fault: 'audit.as-accepts-missing-pkce', extra: ['--audit'] },
+    { fault: 'audit.as-registers-insecure-redirect', extra: ['--audit'] },
     { fault: 'mcp.legacy-only-server' },
     { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
   ];
@@ -232,7 +234,7 @@ describe('check against lab faults', () => {
       );
       assert.deepEqual(
         audit.map((f) => f.id),
-        ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience'],
+        ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience', ...Array(8).fill('audit.as-refused')],
       );
       assert.ok(report.steps.some((s) => s.stepId === 'audit' && s.outcome.kind === 'ok'));
       assert.equal(code, 0);

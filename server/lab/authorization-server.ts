@@ -168,7 +168,8 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       email: ['email', 'email_verified'],
     },
     // OAuth 2.1 §4.1.1 and the MCP spec: PKCE for every client, confidential ones included.
-    pkce: { required: () => true },
+    // Fault audit.as-accepts-missing-pkce: a request without code_challenge is served anyway.
+    pkce: { required: () => !faults.has('audit.as-accepts-missing-pkce') },
     findAccount(_ctx, sub) {
       if (sub !== DEMO_USER.username) return undefined;
       return {
@@ -196,6 +197,22 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       const requested = ctx.oidc.params?.resource;
       if (refreshToken && typeof requested === 'string' && !refreshToken.resourceIndicators.has(requested)) return false;
       return ctx.oidc.entities.Client?.clientAuthMethod === 'none';
+    },
+    // A registration policy, as the tutorial's Keycloak has one (Trusted Hosts): anyone may
+    // register, but only for loopback or https redirect URIs. oidc-provider calls this validator
+    // for each listed property on every registration, so one RFC 7591 property carries the rule.
+    // Fault audit.as-registers-insecure-redirect turns it off.
+    extraClientMetadata: {
+      properties: ['software_id'],
+      validator(ctx, key, _value, metadata) {
+        if (key !== 'software_id' || !ctx || faults.has('audit.as-registers-insecure-redirect')) return;
+        if (oidcContextOf(ctx)?.route !== 'registration') return;
+        const refused = (metadata.redirect_uris ?? []).find((uri) => !isLoopbackUrl(uri) && URL.parse(uri)?.protocol !== 'https:');
+        if (refused === undefined) return;
+        const error = new errors.InvalidRedirectUri();
+        error.error_description = `redirect_uris must be loopback or https addresses; ${refused} is neither`;
+        throw error;
+      },
     },
     // Browser-based MCP clients on loopback (inspectors) call the token endpoint directly.
     clientBasedCORS: (_ctx, requestOrigin) => isLoopbackUrl(requestOrigin),

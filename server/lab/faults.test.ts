@@ -7,7 +7,7 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
 import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
-import { asRecord, callAddNumbers, clientCredentialsToken, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, tamperWithPayload } from './lab-test-client.js';
+import { asRecord, buildAuthorizationRequest, callAddNumbers, clientCredentialsToken, CookieJar, followRedirects, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, registerClient, tamperWithPayload } from './lab-test-client.js';
 
 async function labWith(t: TestContext, fault: LabFaultId): Promise<Lab> {
   const lab = await startLab({ faults: [fault], autoConsent: true });
@@ -46,6 +46,8 @@ describe('fault catalogue', () => {
       'audit.accepts-query-token',
       'audit.challenge-without-invalid-token',
       'audit.error-leaks-internals',
+      'audit.as-accepts-missing-pkce',
+      'audit.as-registers-insecure-redirect',
       'mcp.legacy-only-server',
       'mcp.modern-only-server',
     ]);
@@ -186,6 +188,37 @@ describe('faults change real behaviour', () => {
     assert.equal(refused.status, 401);
     assert.match(String(asRecord(await refused.json()).stack), /\n {4}at .*\/srv\/.*:\d+:\d+\)/);
     assert.equal(asRecord(await (await callAddNumbers(baseline, 'not-a-token', 2, 3)).json()).stack, undefined);
+  });
+
+  test('audit.as-accepts-missing-pkce: an authorization request without code_challenge gets a code', async (t) => {
+    const lab = await labWith(t, 'audit.as-accepts-missing-pkce');
+    const withoutPkce = async (target: Lab) => {
+      const redirectUri = 'http://127.0.0.1:4280/callback';
+      const registration = await registerClient(target, { redirect_uris: [redirectUri], token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'] });
+      const request = await buildAuthorizationRequest(target, { clientId: String(registration.body.client_id), redirectUri });
+      const url = new URL(request.url);
+      url.searchParams.delete('code_challenge');
+      url.searchParams.delete('code_challenge_method');
+      const { callbackUrl } = await followRedirects({ url: url.href }, new CookieJar(), redirectUri);
+      return new URL(callbackUrl ?? 'http://none.invalid').searchParams;
+    };
+    assert.ok((await withoutPkce(lab)).get('code'));
+    const refused = await withoutPkce(baseline);
+    assert.equal(refused.get('code'), null);
+    assert.equal(refused.get('error'), 'invalid_request');
+  });
+
+  test('audit.as-registers-insecure-redirect: anyone registers a plain-http redirect URI on another host', async (t) => {
+    const lab = await labWith(t, 'audit.as-registers-insecure-redirect');
+    const register = (target: Lab, redirectUri: string) => registerClient(target, { redirect_uris: [redirectUri], token_endpoint_auth_method: 'none' });
+    assert.equal((await register(lab, 'http://attacker.example/callback')).status, 201);
+    const refused = await register(baseline, 'http://attacker.example/callback');
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error, 'invalid_redirect_uri');
+    assert.match(String(refused.body.error_description), /loopback or https/);
+    // The clean lab's policy: loopback and https redirect URIs are welcome.
+    assert.equal((await register(baseline, 'http://127.0.0.1:9/cb')).status, 201);
+    assert.equal((await register(baseline, 'https://client.example/callback')).status, 201);
   });
 
   test('mcp.legacy-only-server: 2026-07-28 requests get a legacy 400, initialize still works', async (t) => {

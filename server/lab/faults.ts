@@ -54,6 +54,14 @@ export const LAB_FAULTS = [
     summary: 'The MCP server answers a bad token with its stack trace, file paths included.',
   },
   {
+    id: 'audit.as-accepts-missing-pkce',
+    summary: 'The authorization server issues codes to authorization requests without PKCE (code_challenge).',
+  },
+  {
+    id: 'audit.as-registers-insecure-redirect',
+    summary: 'Dynamic registration takes any redirect URI from anyone, plain http on a foreign host included (no registration policy).',
+  },
+  {
     id: 'mcp.legacy-only-server',
     summary: 'The MCP server speaks only the legacy protocol (the initialize handshake of 2025-11-25); 2026-07-28 requests are refused as a legacy server refuses them.',
   },

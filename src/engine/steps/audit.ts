@@ -14,7 +14,8 @@
  *   resource (a server that does not check `aud` accepts it).
  * Each refusal must be a 401 whose Bearer challenge says `error="invalid_token"` and points at
  * the resource metadata; an answer that shows the server's internals (a stack trace, an SQL
- * error, a file path) is reported as well.
+ * error, a file path) is reported as well. Then the authorization server's part
+ * (audit-authorization-server.ts).
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-handling
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-audience-binding-and-validation
  */
@@ -22,6 +23,7 @@ import { decodeJwt, errors, exportJWK, generateKeyPair, SignJWT, type JWTPayload
 import { looseResourceIdentifier } from '../canonical-uri.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { findInternalLeaks, type LeakKind } from '../checks/internal-leaks.js';
+import { auditAuthorizationServer } from './audit-authorization-server.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { TokenData } from '../flow-data.js';
 import type { HeaderList } from '../types.js';
@@ -64,6 +66,7 @@ async function audit(ctx: StepContext): Promise<StepOutput> {
   if (foreign) answers.push(foreign);
   judgeChallenges(ctx, answers);
   reportLeaks(ctx, answers);
+  await auditAuthorizationServer(ctx);
   return ok();
 }
 

@@ -234,4 +234,182 @@ export const auditFindings = defineFindings([
       },
     },
   },
+  {
+    id: 'audit.as-redirects-to-unregistered-uri',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['rfc9700:4.1', 'mcp:open-redirection', 'oauth21:draft'],
+    text: {
+      en: {
+        title: 'The authorization server redirects to a redirect URI the client never registered',
+        detail: 'An authorization request of the run\'s client with redirect_uri={redirectUri} was answered with a redirect to that URI. Anyone can send a user through this server to their own site, with an error or even a code.',
+        hint: 'Compare redirect_uri with the client\'s registered redirect URIs by exact string match before anything else, and on a mismatch show an error page: never redirect to an unverified URI.',
+      },
+      'zh-CN': {
+        title: '授权服务器重定向到了客户端从未注册的重定向 URI',
+        detail: '本次运行的客户端发起 redirect_uri={redirectUri} 的授权请求,服务器用重定向到该 URI 作答。任何人都能借此服务器把用户带到自己的网站,附带错误甚至授权码。',
+        hint: '先按精确字符串比对 redirect_uri 与客户端已注册的重定向 URI,不匹配时显示错误页面:绝不重定向到未经验证的 URI。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-accepts-missing-pkce',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:code-protection', 'rfc9700:2.1.1', 'oauth21:draft'],
+    text: {
+      en: {
+        title: 'The authorization server issues a code without PKCE',
+        detail: 'An authorization request to {url} without code_challenge got an authorization code. MCP requires PKCE; without it a stolen or injected code can be redeemed.',
+        hint: 'Require code_challenge (S256) in every authorization request and refuse the request with invalid_request otherwise.',
+      },
+      'zh-CN': {
+        title: '授权服务器在没有 PKCE 的情况下签发了授权码',
+        detail: '发往 {url} 的不带 code_challenge 的授权请求拿到了授权码。MCP 要求使用 PKCE;没有它,被窃取或注入的授权码就能被兑换。',
+        hint: '在每个授权请求中要求 code_challenge(S256),否则以 invalid_request 拒绝。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-accepts-plain-pkce',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:code-protection', 'rfc9700:2.1.1', 'rfc7636:4.2'],
+    text: {
+      en: {
+        title: 'The authorization server accepts plain PKCE it does not advertise',
+        detail: 'The metadata lists only S256 in code_challenge_methods_supported, yet an authorization request to {url} with code_challenge_method=plain got a code. plain gives no protection against a code intercepted with the request.',
+        hint: 'Refuse code_challenge_method=plain (invalid_request) and accept S256 only, as the metadata says.',
+      },
+      'zh-CN': {
+        title: '授权服务器接受了它并未声明的 plain PKCE',
+        detail: '元数据的 code_challenge_methods_supported 只列出 S256,但发往 {url} 的 code_challenge_method=plain 授权请求却拿到了授权码。plain 无法防范连同请求一起被截获的授权码。',
+        hint: '拒绝 code_challenge_method=plain(invalid_request),只接受元数据所声明的 S256。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-code-reused',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['rfc6749:4.1.2', 'oauth21:draft'],
+    text: {
+      en: {
+        title: 'An authorization code can be redeemed twice',
+        detail: '{url} issued tokens for an authorization code it had already exchanged. A code MUST be usable once; a stolen code keeps working after the client used it.',
+        hint: 'Mark a code used at its first redemption and refuse it after that (invalid_grant); RFC 6749 §4.1.2 also asks to revoke the tokens issued with it.',
+      },
+      'zh-CN': {
+        title: '同一个授权码可以兑换两次',
+        detail: '{url} 为一个已经兑换过的授权码再次签发了令牌。授权码必须(MUST)只能使用一次;否则客户端用过之后,被窃取的授权码依然有效。',
+        hint: '首次兑换时将授权码标记为已使用,之后一律拒绝(invalid_grant);RFC 6749 §4.1.2 还要求撤销用它签发的令牌。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-wrong-verifier-accepted',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['rfc7636:4.6', 'mcp:code-protection'],
+    text: {
+      en: {
+        title: 'A code is redeemed with a code_verifier that does not match',
+        detail: '{url} issued tokens for a code presented with a code_verifier other than the one its code_challenge was made from. PKCE is not checked, so it protects nothing.',
+        hint: 'At the token endpoint, compute the challenge from code_verifier with the code\'s method and compare it with the stored code_challenge; refuse with invalid_grant when they differ.',
+      },
+      'zh-CN': {
+        title: '使用不匹配的 code_verifier 也能兑换授权码',
+        detail: '{url} 为一个授权码签发了令牌,而提交的 code_verifier 并不是生成其 code_challenge 的那个。PKCE 没有被校验,形同虚设。',
+        hint: '在令牌端点用授权码记录的方法从 code_verifier 计算 challenge,并与存储的 code_challenge 比较;不一致时以 invalid_grant 拒绝。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-code-other-client',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['rfc6749:4.1.3', 'oauth21:draft'],
+    text: {
+      en: {
+        title: 'A code issued to one client is redeemed by another',
+        detail: '{url} issued tokens to a second client (registered for the audit) for a code issued to the run\'s client. Any client can redeem codes it steals.',
+        hint: 'Bind each code to the client_id it was issued to, and refuse its redemption by any other client (invalid_grant).',
+      },
+      'zh-CN': {
+        title: '签发给一个客户端的授权码被另一个客户端兑换',
+        detail: '{url} 为第二个客户端(为审计注册)签发了令牌,而所用的授权码是签发给本次运行客户端的。任何客户端都能兑换它窃取的授权码。',
+        hint: '将每个授权码与其签发对象的 client_id 绑定,拒绝任何其他客户端兑换(invalid_grant)。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-refresh-token-reused',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:refresh-tokens', 'oauth21:draft'],
+    text: {
+      en: {
+        title: 'A replaced refresh token still works',
+        detail: 'The refresh step got a new refresh token for this public client; {url} still issued tokens for the old one. For public clients refresh tokens MUST be rotated (or sender-constrained), so a stolen one stops working once used.',
+        hint: 'When a public client\'s refresh token is used, issue a new one and invalidate the old; if the old one is presented again, refuse it and revoke the grant (reuse detection).',
+      },
+      'zh-CN': {
+        title: '已被替换的刷新令牌仍然有效',
+        detail: '刷新步骤为这个公共客户端拿到了新的刷新令牌;{url} 却仍为旧令牌签发了令牌。对公共客户端,刷新令牌必须(MUST)轮换(或绑定发送方),这样被窃取的令牌在使用后即失效。',
+        hint: '公共客户端使用刷新令牌时,签发新令牌并作废旧令牌;旧令牌再次出现时予以拒绝并撤销整个授权(重用检测)。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-registers-insecure-redirect',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['mcp:dcr', 'rfc7591:5', 'mcp:communication-security'],
+    text: {
+      en: {
+        title: 'Dynamic registration takes any redirect URI from anyone',
+        detail: '{url} registered a client, without an initial access token, for {redirectUri}: plain http on a foreign host. Anyone can register a client that sends codes to their own site and show your users a consent page for it (the tutorial\'s "DCR without control").',
+        hint: 'Apply a registration policy: accept only loopback or https redirect URIs (Keycloak: Client registration → Trusted Hosts), require an initial access token where open registration is not needed, and show the client\'s redirect host on the consent page.',
+      },
+      'zh-CN': {
+        title: '动态注册接受任何人提交的任意重定向 URI',
+        detail: '{url} 在没有初始访问令牌的情况下为 {redirectUri} 注册了客户端:这是其他主机上的明文 http。任何人都能注册一个把授权码发往自己网站的客户端,并让你的用户看到它的同意页面(教程中的“DCR 无管控”)。',
+        hint: '实施注册策略:只接受回环地址或 https 的重定向 URI(Keycloak:客户端注册 → 受信任主机),不需要开放注册时要求初始访问令牌,并在同意页面上显示客户端的重定向主机。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-refused',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['rfc9700:2.1'],
+    text: {
+      en: {
+        title: 'Refused as it must be: {what}',
+        detail: 'The authorization server refused it ({detail}).',
+      },
+      'zh-CN': {
+        title: '已按要求拒绝:{what}',
+        detail: '授权服务器拒绝了该请求({detail})。',
+      },
+    },
+  },
+  {
+    id: 'audit.as-untested',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['rfc9700:2.1'],
+    text: {
+      en: {
+        title: 'Not tested: {what}',
+        detail: 'The {what} could not be tested: {reason}.',
+        hint: 'Test it by hand, or run the audit against a server that needs no person at its login page.',
+      },
+      'zh-CN': {
+        title: '未测试:{what}',
+        detail: '无法测试{what}:{reason}。',
+        hint: '请手动测试,或在登录页不需要人工操作的服务器上运行审计。',
+      },
+    },
+  },
 ]);
