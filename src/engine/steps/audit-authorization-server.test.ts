@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { phrase } from '../checks/finding-phrases.js';
 import type { FlowData } from '../flow-data.js';
-import { authorizationRequestData, authorizationServerData, cannedTransport, findingIds, formOf, runOneStep, type CannedReply } from '../test-kit.js';
+import { authorizationRequestData, authorizationServerData, cannedTransport, formOf, runOneStep, type CannedReply } from '../test-kit.js';
 import type { TransportRequest } from '../transport.js';
 import { UNREGISTERED_REDIRECT_URI } from './audit-authorization-server.js';
 
