@@ -67,7 +67,11 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
   --dpop                        bind the token to a key with DPoP (RFC 9449) even where nobody asks
                                 (default: when the MCP server asks for it)
   --no-dpop                     never use DPoP
-  --audit                       also send tampered and foreign-audience tokens to the server
+  --audit                       also send requests the servers must refuse: forged, malformed,
+                                foreign and query-string tokens to the MCP server; no or plain
+                                PKCE, a foreign redirect URI, reused codes and refresh tokens and
+                                an open registration to the authorization server (registers test
+                                clients)
   --lenient                     go on past violations where the spec says a client must stop
   --allow-private-hops          follow the servers to loopback and private addresses of other hosts
                                 (refused by default unless the run starts on loopback)

@@ -55,7 +55,8 @@ export const appMessages: MessageCatalogue = {
     'app.connect.lenient': 'Lenient: go on past MUST violations',
     'app.connect.lenient.help': 'A strict client stops where the spec says it must; lenient mode records the violation and goes on to show the rest.',
     'app.connect.audit': 'Security audit',
-    'app.connect.audit.help': 'After the flow, sends a tampered token and a token for another audience: a correct server refuses both.',
+    'app.connect.audit.help':
+      'After the flow, sends deliberately invalid requests: forged, malformed and foreign tokens and a token in the URL to the MCP server; to the authorization server, requests without PKCE or with a foreign redirect URI, reused codes and refresh tokens, and a registration anyone could make. A correct server refuses them all. It registers test clients; use it on servers you may test.',
     'app.connect.dpop': 'DPoP (proof of possession)',
     'app.connect.dpop.auto': 'When the server asks for it',
     'app.connect.dpop.on': 'Always',
@@ -263,7 +264,8 @@ export const appMessages: MessageCatalogue = {
     'app.connect.lenient': '宽松模式:越过 MUST 违规继续',
     'app.connect.lenient.help': '严格的客户端会在规范要求停止的地方停下;宽松模式记录违规并继续,以便查看后续流程。',
     'app.connect.audit': '安全审计',
-    'app.connect.audit.help': '流程结束后,发送一个被篡改的令牌和一个受众不同的令牌:正确的服务器会拒绝这两者。',
+    'app.connect.audit.help':
+      '流程结束后,故意发送无效请求:向 MCP 服务器发送伪造、格式错误、签发给其他受众的令牌以及放在 URL 中的令牌;向授权服务器发送不带 PKCE 或带外来重定向 URI 的请求、重复使用授权码和刷新令牌,以及任何人都能发起的注册。正确的服务器会全部拒绝。它会注册测试客户端;请只在允许测试的服务器上使用。',
     'app.connect.dpop': 'DPoP(持有证明)',
     'app.connect.dpop.auto': '服务器要求时',
     'app.connect.dpop.on': '总是',
