@@ -144,6 +144,7 @@ describe('check against the clean lab', () => {
     assert.match(stdout, /Tools \(2\)\n {2}add_numbers\(a, b\)/);
     assert.match(stdout, /MCP 2026-07-28 \(modern: stateless, _meta on every request\)\n {2}server MCP Resource Server 1\.0\.0\n {2}server\/discover: supports 2026-07-28/);
     assert.match(stdout, /Result: flow completed, 0 errors/);
+    assert.match(stdout, /Scorecard\n {2}✓ discovery\s+passed\n {2}✓ registration\s+passed\n {2}✓ authorization\s+passed\n {2}✓ tokens\s+passed\n {2}✓ mcp\s+passed\n {2}· audit\s+not run\n/);
   });
 
   it('writes JUnit XML with one testcase per step', async () => {
@@ -153,6 +154,7 @@ describe('check against the clean lab', () => {
     assert.match(stdout, /<testcase classname="mcp-auth-debugger" name="1\. probe"/);
     assert.match(stdout, /<property name="mcp.era" value="modern"\/>\n {6}<property name="mcp.protocolVersion" value="2026-07-28"\/>/);
     assert.doesNotMatch(stdout, /<failure/);
+    assert.match(stdout, /<property name="scorecard.discovery" value="passed \(0 errors, 0 warnings\)"\/>/);
   });
 });
 
@@ -184,6 +186,11 @@ describe('check against lab faults', () => {
         const finding = report.findings.find((f) => f.id === fault);
         assert.ok(finding && finding.specRefs.length > 0 && finding.specRefs.every((r) => r.url.startsWith('https://')));
         if (finding?.severity === 'error') assert.equal(code, 1);
+        // The scorecard names the fault's finding in the area it belongs to, and fails or warns there.
+        const area = report.scorecard.find((score) => score.findingIds.includes(fault));
+        assert.ok(area, JSON.stringify(report.scorecard));
+        // A warning's area fails too when the run stopped there.
+        assert.ok(finding?.severity === 'error' ? area.verdict === 'failed' : ['failed', 'warnings'].includes(area.verdict), JSON.stringify(area));
       });
     });
   }

@@ -11,6 +11,8 @@ import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
+import { scorecard } from '../../src/engine/scorecard.js';
+import { formatScorecard } from './format-scorecard.js';
 import { terminalSafe, type Style } from './terminal.js';
 import type { SessionComparison } from '../../src/engine/compare.js';
 import type { SessionFile } from '../../src/engine/session-file.js';
@@ -137,6 +139,7 @@ export function formatFooter(session: Session, style: Style): string {
   else if (status.kind === 'stopped') verdict = style.red(`flow stopped at ${status.stepId}`);
   else if (status.kind === 'waiting') verdict = style.cyan(`flow waits at ${status.stepId}`);
   else verdict = 'flow not finished';
+  lines.push(...formatScorecard(scorecard(session), style));
   lines.push(`${style.bold('Result:')} ${verdict}, ${counts}`);
   return `${lines.join('\n')}\n`;
 }

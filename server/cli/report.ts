@@ -6,6 +6,7 @@
 import { protocolSummary, type ProtocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import type { SessionComparison, SessionDifference } from '../../src/engine/compare.js';
 import type { Session } from '../../src/engine/session.js';
+import { scorecard, type AreaScore } from '../../src/engine/scorecard.js';
 import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
 
@@ -23,6 +24,8 @@ export interface CheckReport {
   protocol: ProtocolSummary | null;
   tools: NonNullable<NonNullable<Session['data']['mcp']>['tools']>;
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
+  /** One verdict per area (discovery, registration, …), with counts and the finding ids. */
+  scorecard: AreaScore[];
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -47,6 +50,7 @@ export function buildCheckReport(session: Session): CheckReport {
     protocol: protocolSummary(session) ?? null,
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
+    scorecard: scorecard(session),
   };
 }
 
@@ -90,6 +94,7 @@ export function buildJunitReport(session: Session): string {
     ...(protocol ? ([['mcp.era', protocol.era], ['mcp.protocolVersion', protocol.version]] as [string, string][]) : []),
     ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
+    ...scorecard(session).map((score): [string, string] => [`scorecard.${score.area}`, `${score.verdict} (${score.errors} errors, ${score.warnings} warnings)`]),
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -6,8 +6,11 @@
 import type { Session } from '../engine/session.js';
 import type { Exchange, Finding } from '../engine/types.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
+import { scorecard, type ScoreVerdict } from '../engine/scorecard.js';
 
 const BODY_CHARS = 2000;
+
+const VERDICT_MARKS: Record<ScoreVerdict, string> = { failed: '❌ failed', warnings: '⚠️ warnings', passed: '✅ passed', 'not-run': '· not run' };
 
 export function sessionToMarkdown(session: Session, toolVersion: string): string {
   const findings = session.results.flatMap((r) => r.findings);
@@ -32,6 +35,12 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     ...(protocol?.version ? [`- Spoken: MCP ${protocol.version} (${protocol.era})`] : []),
     `- Findings: ${errors.length} error(s), ${warnings.length} warning(s)`,
     `- Recorded with mcp-auth-debugger ${text(toolVersion)}`,
+    '',
+    '## Scorecard',
+    '',
+    '| Area | Verdict | Errors | Warnings | Findings |',
+    '| --- | --- | --- | --- | --- |',
+    ...scorecard(session).map((score) => `| ${score.area} | ${VERDICT_MARKS[score.verdict]} | ${score.errors} | ${score.warnings} | ${text(score.findingIds.join(', ') || '–')} |`),
     '',
     '## Steps',
     '',
