@@ -34,6 +34,19 @@ test('a lab fault stops the flow with its finding; "Continue anyway" goes on', a
   await expect(page.getByRole('article', { name: 'The metadata describes another resource' })).toBeVisible();
   await page.getByRole('tab', { name: 'Flow' }).click();
 
+  // The scorecard: discovery failed, the areas after it not run; its verdict opens discovery's findings.
+  const scorecard = page.getByRole('list', { name: 'Scorecard: one verdict per area' });
+  await expect(scorecard.getByRole('button', { name: /^Discovery: failed, 1 error\. Show its findings$/ })).toBeVisible();
+  await expect(scorecard.getByRole('button', { name: /^Tokens: not run\./ })).toBeVisible();
+  await scorecard.getByRole('button', { name: /^Discovery: failed/ }).click();
+  await expect(page.getByText('Findings of Discovery')).toBeVisible();
+  await expect(page.getByRole('article', { name: 'The metadata describes another resource' })).toBeVisible();
+  await scorecard.getByRole('button', { name: /^Registration: not run/ }).click();
+  await expect(page.getByText('No errors or warnings in Registration.')).toBeVisible();
+  await page.getByRole('button', { name: 'Show all findings' }).click();
+  await expect(page.getByRole('article', { name: 'The metadata describes another resource' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Flow' }).click();
+
   // Continue anyway: the step runs again leniently and the flow goes on to the sign-in.
   await stop.getByRole('button', { name: 'Continue anyway (lenient)' }).click();
   await expect(page.getByRole('heading', { name: /^The flow stopped at/ })).toHaveCount(0);

@@ -15,6 +15,7 @@ import { LinkedRunPrompt } from './LinkedRunPrompt.js';
 import { RelayStatusBanner } from './RelayStatusBanner.js';
 import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
+import { Scorecard } from './Scorecard.js';
 import { SequenceDiagram } from './SequenceDiagram.js';
 import { RecordingBanner, SessionFiles, useSessionFileDrop } from './SessionFiles.js';
 import { StepDetail } from './StepDetail.js';
@@ -129,6 +130,7 @@ function RunView() {
       <AuthorizationRoundTrip />
       <FlowOutcomeNotice />
       <RunSummary />
+      <Scorecard />
       <RenderFailureBoundary>
         <DebuggerTabs
           tabs={[

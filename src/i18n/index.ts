@@ -9,6 +9,7 @@ import { compareMessages } from './messages/compare.js';
 import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
+import { scorecardMessages } from './messages/scorecard.js';
 import { tokensMessages } from './messages/tokens.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -20,7 +21,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, compareMessages, inspectMessages, mcpMessages, networkMessages, scorecardMessages, tokensMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

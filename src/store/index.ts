@@ -11,9 +11,10 @@ import { createNetworkSlice, type NetworkSlice } from './network-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRecordingSlice, type RecordingSlice } from './recording-slice.js';
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
+import { createScorecardSlice, type ScorecardSlice } from './scorecard-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & ScorecardSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -24,6 +25,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createRecordingSlice(...a),
   ...createNetworkSlice(...a),
   ...createCompareSlice(...a),
+  ...createScorecardSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;

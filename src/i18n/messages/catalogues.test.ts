@@ -11,6 +11,7 @@ import { compareMessages } from './compare.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
+import { scorecardMessages } from './scorecard.js';
 import { tokensMessages } from './tokens.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -21,6 +22,7 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
+  ['scorecard', scorecardMessages, ['scorecard.']],
   ['tokens', tokensMessages, ['tokens.', 'tools.']],
 ];
 

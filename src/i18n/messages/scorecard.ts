@@ -1,0 +1,43 @@
+/** Texts of the scorecard above the run: the areas, their verdicts and the area filter of the findings. */
+import type { MessageCatalogue } from '../index.js';
+
+export const scorecardMessages: MessageCatalogue = {
+  en: {
+    'scorecard.label': 'Scorecard: one verdict per area',
+    'scorecard.area.discovery': 'Discovery',
+    'scorecard.area.registration': 'Registration',
+    'scorecard.area.authorization': 'Authorization',
+    'scorecard.area.tokens': 'Tokens',
+    'scorecard.area.mcp': 'MCP',
+    'scorecard.area.audit': 'Audit',
+    'scorecard.area.cors': 'CORS',
+    'scorecard.area.clients': 'Client compatibility',
+    'scorecard.verdict.failed': 'failed',
+    'scorecard.verdict.warnings': 'warnings',
+    'scorecard.verdict.passed': 'passed',
+    'scorecard.verdict.not-run': 'not run',
+    'scorecard.open': '{area}: {verdict}. Show its findings',
+    'scorecard.filter': 'Findings of {area}',
+    'scorecard.filter.none': 'No errors or warnings in {area}.',
+    'scorecard.filter.all': 'Show all findings',
+  },
+  'zh-CN': {
+    'scorecard.label': '评分卡:每个方面一个结论',
+    'scorecard.area.discovery': '发现',
+    'scorecard.area.registration': '注册',
+    'scorecard.area.authorization': '授权',
+    'scorecard.area.tokens': '令牌',
+    'scorecard.area.mcp': 'MCP',
+    'scorecard.area.audit': '审计',
+    'scorecard.area.cors': 'CORS',
+    'scorecard.area.clients': '客户端兼容性',
+    'scorecard.verdict.failed': '未通过',
+    'scorecard.verdict.warnings': '有警告',
+    'scorecard.verdict.passed': '通过',
+    'scorecard.verdict.not-run': '未运行',
+    'scorecard.open': '{area}:{verdict}。查看其发现',
+    'scorecard.filter': '{area}的发现',
+    'scorecard.filter.none': '{area}没有错误或警告。',
+    'scorecard.filter.all': '显示全部发现',
+  },
+};
