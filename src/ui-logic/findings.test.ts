@@ -143,6 +143,12 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.tampered-token') }],
   ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.foreign-audience-token'), audience: URL_PARAM }],
   ['audit.refused', { url: URL_PARAM, status: '401', what: phrase('audit.malformed-token') }],
+  ...(['unregistered-redirect', 'no-pkce', 'plain-pkce', 'code-reuse', 'wrong-verifier', 'other-client', 'refresh-reuse', 'open-registration'] as const).map(
+    (what): [string, Record<string, string>] => ['audit.as-refused', { what: phrase(`audit.as.${what}`), detail: 'HTTP 400 error=invalid_grant' }],
+  ),
+  ...(['needs-person', 'no-code', 'first-redemption-refused', 'no-registration', 'confidential-client', 'no-refresh', 'not-rotated'] as const).map(
+    (reason): [string, Record<string, string>] => ['audit.as-untested', { what: phrase('audit.as.code-reuse'), reason: phrase(`audit.as.untested.${reason}`), cause: 'authorization.no-redirect' }],
+  ),
   ['audit.accepts-untrusted-issuer', { url: URL_PARAM, status: '200', what: phrase('audit.untrusted-issuer-token') }],
   ['audit.challenge-without-resource-metadata', { url: URL_PARAM, count: '2', what: phrase('audit.query-token') }],
   ...(['stack-trace', 'sql-error', 'file-path', 'upstream-error'] as const).map(
