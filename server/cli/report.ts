@@ -8,6 +8,8 @@ import type { SessionComparison, SessionDifference } from '../../src/engine/comp
 import type { Session } from '../../src/engine/session.js';
 import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
+import type { HintGroup } from '../../src/engine/hints/hints.js';
+import { hintReport, hintsPlainText } from './format-hints.js';
 
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
@@ -23,6 +25,8 @@ export interface CheckReport {
   protocol: ProtocolSummary | null;
   tools: NonNullable<NonNullable<Session['data']['mcp']>['tools']>;
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
+  /** Known products the run talked to, with the fix steps for the findings they explain (English). */
+  hints: HintGroup[];
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -47,6 +51,7 @@ export function buildCheckReport(session: Session): CheckReport {
     protocol: protocolSummary(session) ?? null,
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
+    hints: hintReport(session),
   };
 }
 
@@ -90,7 +95,9 @@ export function buildJunitReport(session: Session): string {
     ...(protocol ? ([['mcp.era', protocol.era], ['mcp.protocolVersion', protocol.version]] as [string, string][]) : []),
     ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
+    ...hintReport(session).map(({ recognition }) => [`recognised.${recognition.product}`, recognition.certainty] as [string, string]),
   ];
+  const hints = hintsPlainText(session);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
@@ -99,6 +106,7 @@ export function buildJunitReport(session: Session): string {
     ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
     '    </properties>',
     ...cases,
+    ...(hints ? [`    <system-out>${xml(hints)}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',

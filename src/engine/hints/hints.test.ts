@@ -6,13 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeFinding, FINDINGS } from '../checks/catalogue.js';
-import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
-import { defaultFlowOptions, type FlowOptions } from '../options.js';
-import { createSession, runFlow, type Session } from '../session.js';
-import { cannedTransport, type CannedRoute } from '../test-kit.js';
-import { authorizationServerMetadataUrls } from '../well-known.js';
-import type { Finding, StepId } from '../types.js';
+import { FINDINGS } from '../checks/catalogue.js';
+import type { AuthorizationServerMetadata } from '../flow-data.js';
+import type { Session } from '../session.js';
+import { discoverAndRegister, sessionWith } from './fixtures/sessions.js';
 import {
   AUTH0_METADATA,
   BETTER_AUTH_METADATA,
@@ -30,50 +27,10 @@ import {
   OKTA_METADATA,
   OKTA_REGISTRATION_REFUSAL,
   PLAIN_METADATA,
-  PRM_URL,
   CLOUDFLARE_METADATA as WORKERS_METADATA,
 } from './fixtures/recorded-answers.js';
 import { HINT_RULES, hintsFor, knownServerHints, recogniseServers, renderHint, renderKnownServerHints } from './hints.js';
 import { CLUE_TEXTS, HINT_IDS, HINT_TEXTS } from './hint-texts.js';
-
-/** Runs the flow from the probe against an MCP server whose metadata names `metadata`'s issuer. */
-async function discoverAndRegister(
-  metadata: AuthorizationServerMetadata,
-  extra: Record<string, CannedRoute> = {},
-  options: Partial<FlowOptions> = {},
-  resource = MCP_URL,
-  /** The issuer the resource metadata names, when it is not the one the metadata announces. */
-  authorizationServer = metadata.issuer,
-): Promise<Session> {
-  const routes: Record<string, CannedRoute> = {
-    [`POST ${MCP_URL}`]: { status: 401, headers: { 'www-authenticate': `Bearer resource_metadata="${PRM_URL}", scope="mcp:tools"` }, body: '' },
-    [PRM_URL]: { body: { resource, authorization_servers: [authorizationServer], scopes_supported: ['mcp:tools'] } },
-    ...extra,
-  };
-  for (const candidate of authorizationServerMetadataUrls(new URL(authorizationServer), '2026-07-28')) routes[candidate.url] ??= { body: metadata };
-  const session = createSession(defaultFlowOptions(MCP_URL, { timeoutMs: 300, ...options }));
-  let tick = 0;
-  return runFlow(session, { transport: cannedTransport(routes), clock: { now: () => Date.UTC(2026, 0, 1) + tick++ } });
-}
-
-/** A session that reached a later step and reported `findings` there, with the data earlier steps left. */
-function sessionWith(metadata: AuthorizationServerMetadata, stepId: StepId, findings: { id: string; params?: Record<string, string> }[], data: FlowData = {}): Session {
-  const reported = findings.map(({ id, params }) => {
-    const finding = makeFinding(id, '2026-07-28', params ? { params } : {});
-    assert.ok(finding, id);
-    return { ...finding, stepId } satisfies Finding;
-  });
-  return {
-    ...createSession(defaultFlowOptions(MCP_URL)),
-    data: {
-      protectedResource: { metadataUrl: PRM_URL, resource: MCP_URL, authorizationServers: [metadata.issuer], document: {} },
-      authorizationServer: { authorizationServer: metadata.issuer, metadataUrl: `${metadata.issuer}/.well-known/openid-configuration`, metadata, fallback: false },
-      ...data,
-    },
-    results: [{ stepId, exchanges: [], findings: reported, data: {}, outcome: { kind: 'failed', reason: 'recorded' } }],
-    status: { kind: 'stopped', stepId, reason: 'recorded' },
-  };
-}
 
 const ids = (session: Session) => hintsFor(session).map((h) => h.id);
 const productsOf = (session: Session) => recogniseServers(session).map((r) => `${r.product}:${r.certainty}`);

@@ -185,9 +185,10 @@ export interface HintGroup {
   hints: RenderedHint[];
 }
 
+/** The products that have hints for the run, each with its hints; a product with nothing to fix is left out. */
 export function renderKnownServerHints(result: KnownServerHints, language: HintLanguage): HintGroup[] {
-  return result.recognised.map((recognition) => ({
-    recognition: renderRecognition(recognition, language),
-    hints: result.hints.filter((h) => h.product === recognition.product).map((h) => renderHint(h, language)),
-  }));
+  return result.recognised.flatMap((recognition) => {
+    const hints = result.hints.filter((h) => h.product === recognition.product).map((h) => renderHint(h, language));
+    return hints.length > 0 ? [{ recognition: renderRecognition(recognition, language), hints }] : [];
+  });
 }

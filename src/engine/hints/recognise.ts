@@ -142,7 +142,7 @@ const keycloak: Recogniser = ({ issuers, metadata, urls, bodies }) => {
     clues.push({ kind: 'keycloak-metadata-field', value: 'mtls_endpoint_aliases', strength: 'strong' });
   }
   // The client registration policies name themselves in their refusals.
-  const policy = bodies.find((b) => /Policy '[^']+' rejected request to client-registration service/.test(b));
+  const policy = bodies.map((b) => b.match(/Policy '[^']{1,80}' rejected request to client-registration service/)?.[0]).find((m) => m !== undefined);
   if (policy) clues.push({ kind: 'keycloak-policy-answer', value: policy, strength: 'strong' });
   return { clues, facts };
 };
@@ -314,10 +314,25 @@ export function recogniseServers(session: Session): Recognition[] {
   const observed = observe(session);
   const found: Recognition[] = [];
   for (const product of PRODUCT_IDS) {
-    const { clues, facts = {} } = RECOGNISERS[product](observed);
+    const { clues: each, facts = {} } = RECOGNISERS[product](observed);
+    const clues = mergeClues(each);
     if (clues.length === 0) continue;
     const certainty: Certainty = clues.some((c) => c.strength === 'strong') ? 'confirmed' : 'shape';
     found.push({ product, certainty, clues, facts });
   }
   return found.sort((a, b) => Number(b.certainty === 'confirmed') - Number(a.certainty === 'confirmed'));
+}
+
+/** One clue per kind, naming up to three of the values that matched (several fields of one vendor read as one clue). */
+function mergeClues(clues: Clue[]): Clue[] {
+  const byKind = new Map<ClueKind, Clue>();
+  for (const clue of clues) {
+    const seen = byKind.get(clue.kind);
+    if (!seen) byKind.set(clue.kind, { ...clue });
+    // Three examples are evidence enough; more only lengthen the report.
+    else if (!seen.value.split(', ').includes(clue.value) && seen.value.split(', ').length < 3) {
+      byKind.set(clue.kind, { ...seen, value: `${seen.value}, ${clue.value}`, strength: seen.strength === 'strong' || clue.strength === 'strong' ? 'strong' : 'weak' });
+    }
+  }
+  return [...byKind.values()];
 }
