@@ -94,8 +94,8 @@ export const HINT_IDS = [
 ] as const;
 export type HintId = (typeof HINT_IDS)[number];
 
-const PRE_REGISTERED_RUN_EN = 'Run again with that client: --registration pre --client-id <client id> (in the page: Advanced → Registration: pre-registered).';
-const PRE_REGISTERED_RUN_ZH = '用该客户端重新运行:--registration pre --client-id <client id>(页面中:高级 → 注册方式:预注册)。';
+const PRE_REGISTERED_RUN_EN = 'Run again with that client: --registration pre --client-id <client id> (in the page: Client registration → Pre-registered).';
+const PRE_REGISTERED_RUN_ZH = '用该客户端重新运行:--registration pre --client-id <client id>(页面中:客户端注册 → 预先注册)。';
 
 export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
   'keycloak.trusted-hosts': {
@@ -198,7 +198,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       steps: [
         'The v2.0 endpoints of tenant {tenant} take no resource parameter (AADSTS901002); they read the audience from the scope.',
         'Ask for the API’s scope instead: --scope api://<application id>/.default (or a scope the app exposes, api://<application id>/<scope>).',
-        'Leave resource out: --omit-resource (in the page: Advanced → leave out resource).',
+        'Leave resource out: --omit-resource (in the page: Advanced → Leave out the resource parameter).',
       ],
     },
     'zh-CN': {
@@ -206,7 +206,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       steps: [
         '租户 {tenant} 的 v2.0 端点不接受 resource 参数(AADSTS901002),受众由 scope 决定。',
         '改为请求该 API 的 scope:--scope api://<application id>/.default(或应用公开的 scope:api://<application id>/<scope>)。',
-        '不发送 resource:--omit-resource(页面中:高级 → 不发送 resource)。',
+        '不发送 resource:--omit-resource(页面中:高级选项 → 不发送 resource 参数)。',
       ],
     },
   },
@@ -253,7 +253,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Entra supports S256 but its metadata does not say so',
       steps: [
         'Entra’s OpenID configuration has no code_challenge_methods_supported, so a client that follows the MCP spec must refuse to go on.',
-        'To see the rest of the flow, continue anyway (--lenient); the debugger still sends S256.',
+        'To see the rest of the flow, press Continue anyway (--lenient); the debugger still sends S256.',
         'For clients that keep to the spec, put an authorization server in front that publishes complete metadata (an OAuth proxy), and name it in authorization_servers.',
       ],
     },
@@ -379,7 +379,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Cognito supports S256 but its metadata does not say so',
       steps: [
         'Cognito’s OpenID configuration has no code_challenge_methods_supported, so a client that follows the MCP spec must refuse to go on.',
-        'To see the rest of the flow, continue anyway (--lenient); the debugger still sends S256.',
+        'To see the rest of the flow, press Continue anyway (--lenient); the debugger still sends S256.',
         'For clients that keep to the spec, put an authorization server in front that publishes complete metadata (an OAuth proxy), and name it in authorization_servers.',
       ],
     },
