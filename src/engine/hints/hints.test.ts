@@ -205,8 +205,8 @@ test('FastMCP’s OAuth proxy: known by its hand-off to the upstream; refused re
     },
     timings: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3 },
   });
-  const products = recogniseServers(session).map((r) => r.product);
-  assert.ok(products.includes('fastmcp'), products.join());
+  // GitHub is the proxy's upstream here, not the server the run talks to.
+  assert.deepEqual(productsOf(session), ['fastmcp:confirmed', 'mcp-sdk:shape']);
   assert.ok(ids(session).includes('fastmcp.redirect-uris'));
   const hint = hintsFor(session).find((h) => h.id === 'fastmcp.redirect-uris');
   assert.ok(hint);

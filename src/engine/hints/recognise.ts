@@ -10,7 +10,7 @@
  */
 import type { AuthorizationServerMetadata } from '../flow-data.js';
 import type { Session } from '../session.js';
-import type { Exchange } from '../types.js';
+import type { Exchange, StepId } from '../types.js';
 
 export const PRODUCT_IDS = [
   'keycloak',
@@ -65,13 +65,15 @@ interface Observed {
   /** Issuer-like URLs: authorization_servers entries, the chosen server, the metadata's issuer. */
   issuers: string[];
   metadata?: AuthorizationServerMetadata;
-  /** Every URL the run requested or was sent to (Location headers included). */
+  /** The URLs the run requested outside the browser's way through authorization, and the metadata's endpoints. */
   urls: string[];
   exchanges: Exchange[];
   /** Response bodies of the run, for error texts a product words its own way. */
   bodies: string[];
   challengeDescriptions: string[];
 }
+
+const BROWSER_STEPS: ReadonlySet<StepId> = new Set(['authorization-request', 'authorization-response']);
 
 function observe(session: Session): Observed {
   const { data } = session;
@@ -81,12 +83,9 @@ function observe(session: Session): Observed {
     ...(data.authorizationServer ? [data.authorizationServer.authorizationServer] : []),
     ...(typeof data.authorizationServer?.metadata.issuer === 'string' ? [data.authorizationServer.metadata.issuer] : []),
   ];
-  const urls: string[] = [];
-  for (const exchange of exchanges) {
-    urls.push(exchange.request.url);
-    const location = header(exchange, 'location');
-    if (location !== undefined) urls.push(location);
-  }
+  // The browser's way through the authorization endpoint may pass other providers (an OAuth
+  // proxy hands off to GitHub or Google): they are upstream, not the server the run talks to.
+  const urls = exchanges.filter((e) => !BROWSER_STEPS.has(e.stepId)).map((e) => e.request.url);
   const metadata = data.authorizationServer?.metadata;
   if (metadata) for (const value of Object.values(metadata)) if (typeof value === 'string' && /^https?:\/\//.test(value)) urls.push(value);
   const challengeDescriptions = (data.probe?.challenges ?? []).flatMap((c) => (c.parameters.error_description ? [c.parameters.error_description] : []));
