@@ -261,7 +261,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Entra 支持 S256,但元数据中没有声明',
       steps: [
         'Entra 的 OpenID 配置中没有 code_challenge_methods_supported,遵循 MCP 规范的客户端必须停止。',
-        '要查看后续流程,可继续(--lenient);调试器仍会发送 S256。',
+        '要查看后续流程,点「仍然继续」(--lenient);调试器仍会发送 S256。',
         '对严格遵循规范的客户端,在前面放一个发布完整元数据的授权服务器(OAuth 代理),并在 authorization_servers 中指向它。',
       ],
     },
@@ -387,7 +387,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Cognito 支持 S256,但元数据中没有声明',
       steps: [
         'Cognito 的 OpenID 配置中没有 code_challenge_methods_supported,遵循 MCP 规范的客户端必须停止。',
-        '要查看后续流程,可继续(--lenient);调试器仍会发送 S256。',
+        '要查看后续流程,点「仍然继续」(--lenient);调试器仍会发送 S256。',
         '对严格遵循规范的客户端,在前面放一个发布完整元数据的授权服务器(OAuth 代理),并在 authorization_servers 中指向它。',
       ],
     },
