@@ -271,7 +271,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Auth0 keeps Dynamic Client Registration off until you turn it on',
       steps: [
         'In the Auth0 dashboard open Settings → Advanced and switch on Dynamic Client Registration (DCR).',
-        'Clients registered this way are third-party applications: under Authentication, promote the connection users sign in with to a domain-level connection, or they cannot sign in.',
+        'Clients registered this way are third-party applications: open the connection users sign in with (Authentication → its type → the connection → Settings) and switch on Promote Connection to Domain Level, or they cannot sign in.',
         'Or create the application yourself (Applications → Create Application → Native, Allowed Callback URLs {redirectUri}) and run with --registration pre --client-id <Client ID>.',
       ],
     },
@@ -279,7 +279,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Auth0 默认关闭动态客户端注册',
       steps: [
         '在 Auth0 控制台打开 Settings → Advanced,开启 Dynamic Client Registration (DCR)。',
-        '这样注册的客户端属于第三方应用:在 Authentication 中把用户登录所用的连接提升为域级连接(domain-level connection),否则无法登录。',
+        '这样注册的客户端属于第三方应用:打开用户登录所用的连接(Authentication → 连接类型 → 该连接 → Settings),开启 Promote Connection to Domain Level,否则无法登录。',
         '或自行创建应用(Applications → Create Application → Native,Allowed Callback URLs 填 {redirectUri}),并用 --registration pre --client-id <Client ID> 运行。',
       ],
     },
@@ -289,7 +289,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Auth0 issues a token for the MCP server only for an API it knows',
       steps: [
         'Create an API: Applications → APIs → Create API, Identifier {resource}, signing RS256; add the MCP scope under Permissions.',
-        'Auth0 reads the audience from its own audience parameter: under Settings → API Authorization Settings set Default Audience to {resource}, or switch on the Resource Parameter Compatibility Profile so the resource parameter is honoured.',
+        'Auth0 reads the audience from its own audience parameter: under Settings → Advanced switch on the Resource Parameter Compatibility Profile so the resource parameter sets it, or under Settings → General → API Authorization Settings set Default Audience to {resource}.',
         'Without an audience Auth0 issues a token only for its userinfo endpoint (opaque), which the MCP server cannot verify.',
       ],
     },
@@ -297,7 +297,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Auth0 只为它认识的 API 签发 MCP 服务器的令牌',
       steps: [
         '创建 API:Applications → APIs → Create API,Identifier 填 {resource},签名 RS256;在 Permissions 中添加 MCP 的 scope。',
-        'Auth0 从它自己的 audience 参数读取受众:在 Settings → API Authorization Settings 中把 Default Audience 设为 {resource},或开启 Resource Parameter Compatibility Profile 以支持 resource 参数。',
+        'Auth0 从它自己的 audience 参数读取受众:在 Settings → Advanced 中开启 Resource Parameter Compatibility Profile,让 resource 参数决定受众;或在 Settings → General → API Authorization Settings 中把 Default Audience 设为 {resource}。',
         '没有受众时,Auth0 只签发用于其 userinfo 端点的(不透明)令牌,MCP 服务器无法校验。',
       ],
     },
@@ -324,7 +324,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'Okta sets aud from the authorization server’s Audience setting',
       steps: [
-        'Okta ignores the resource parameter; a custom authorization server puts its configured Audience (api://default unless changed) into aud.',
+        'A custom authorization server puts its configured Audience into aud (api://default for the default server unless changed), whatever the client asked for.',
         'Security → API → Authorization Servers → the server → Settings → Audience: set it to {resource}; add the MCP scope under Scopes and a rule under Access Policies.',
         'Use a custom authorization server (issuer …/oauth2/default or …/oauth2/<id>) in authorization_servers: the org authorization server issues tokens for Okta’s own APIs only.',
       ],
@@ -332,7 +332,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     'zh-CN': {
       title: 'Okta 按授权服务器的 Audience 设置填写 aud',
       steps: [
-        'Okta 忽略 resource 参数;自定义授权服务器会把配置的 Audience(默认 api://default)写入 aud。',
+        '无论客户端请求什么,自定义授权服务器都会把配置的 Audience 写入 aud(默认服务器未修改时为 api://default)。',
         'Security → API → Authorization Servers → 该服务器 → Settings → Audience:设为 {resource};在 Scopes 中添加 MCP 的 scope,并在 Access Policies 中添加规则。',
         '在 authorization_servers 中使用自定义授权服务器(签发者 …/oauth2/default 或 …/oauth2/<id>):组织授权服务器只为 Okta 自己的 API 签发令牌。',
       ],
@@ -360,7 +360,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'Cognito access tokens carry client_id, not aud',
       steps: [
-        'Cognito’s access tokens have no aud claim and ignore the resource parameter; they name the app in client_id and the API in the scopes.',
+        'Cognito’s access tokens have no aud claim; they name the app in client_id and the API in the scopes.',
         'Create a resource server in the user pool with identifier {resource} and a custom scope; its scopes read {resource}/<scope>. Ask for that scope (--scope).',
         'Have the MCP server accept a token when its scope names {resource} and its client_id is one it knows, since it cannot check aud.',
       ],
@@ -368,7 +368,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     'zh-CN': {
       title: 'Cognito 的访问令牌带 client_id,没有 aud',
       steps: [
-        'Cognito 的访问令牌没有 aud 声明,也忽略 resource 参数;应用写在 client_id 中,API 体现在 scope 中。',
+        'Cognito 的访问令牌没有 aud 声明;应用写在 client_id 中,API 体现在 scope 中。',
         '在用户池中创建资源服务器,标识符为 {resource},并添加自定义 scope;其 scope 形如 {resource}/<scope>。请求该 scope(--scope)。',
         '由于无法校验 aud,让 MCP 服务器在 scope 指向 {resource} 且 client_id 是已知客户端时接受令牌。',
       ],
