@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FINDINGS } from '../checks/catalogue.js';
 import type { AuthorizationServerMetadata } from '../flow-data.js';
+import { redactSession } from '../redact.js';
 import type { Session } from '../session.js';
+import { readSessionFile, serialiseSessionFile, toSessionFile } from '../session-file.js';
 import { discoverAndRegister, sessionWith } from './fixtures/sessions.js';
 import {
   AUTH0_METADATA,
@@ -27,6 +29,7 @@ import {
   OKTA_METADATA,
   OKTA_REGISTRATION_REFUSAL,
   PLAIN_METADATA,
+  PRM_URL,
   CLOUDFLARE_METADATA as WORKERS_METADATA,
 } from './fixtures/recorded-answers.js';
 import { HINT_RULES, hintsFor, knownServerHints, recogniseServers, renderHint, renderKnownServerHints } from './hints.js';
@@ -246,4 +249,27 @@ test('every hint explains findings of the catalogue and has both languages with 
     en.steps.forEach((step, i) => assert.deepEqual(placeholders(zh.steps[i] ?? ''), placeholders(step), `${id} step ${i + 1}`));
   }
   for (const [kind, text] of Object.entries(CLUE_TEXTS)) assert.deepEqual(placeholders(text['zh-CN']), placeholders(text.en), kind);
+});
+
+test('a saved, redacted session gets the same hints as the live run', async () => {
+  const live = await discoverAndRegister(KEYCLOAK_METADATA, {
+    [`POST ${KEYCLOAK_METADATA.registration_endpoint}`]: { status: 403, body: KEYCLOAK_TRUSTED_HOSTS_REFUSAL },
+  });
+  const text = serialiseSessionFile(toSessionFile(redactSession(live), { toolVersion: 'test', secretsIncluded: false }));
+  const reading = readSessionFile(text);
+  assert.ok(reading.ok);
+  assert.deepEqual(knownServerHints(reading.file.session), knownServerHints(live));
+  assert.deepEqual(ids(reading.file.session), ['keycloak.trusted-hosts']);
+});
+
+test('the MCP SDK’s resource side is known by its refusal without a token, as a shape only', async () => {
+  const session = await discoverAndRegister(PLAIN_METADATA, {
+    [`POST ${MCP_URL}`]: {
+      status: 401,
+      headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="Missing Authorization header", resource_metadata="${PRM_URL}"` },
+      body: { error: 'invalid_token', error_description: 'Missing Authorization header' },
+    },
+  });
+  const recognised = recogniseServers(session);
+  assert.deepEqual(recognised.map((r) => [r.product, r.certainty, r.clues.map((c) => c.kind)]), [['mcp-sdk', 'shape', ['sdk-challenge']]]);
 });
