@@ -4,17 +4,17 @@
  * and the numbered fix steps for that product. Computed from the session, so a saved session
  * shows them too; server text in the clues is rendered as text.
  */
-import { useId, useMemo } from 'react';
-import { knownServerHints, renderKnownServerHints, type HintGroup, type RenderedHint } from '../engine/hints/hints.js';
+import { useId } from 'react';
+import { renderKnownServerHints, type HintGroup, type RenderedHint } from '../engine/hints/hints.js';
 import type { Session } from '../engine/session.js';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
+import { sessionHints } from '../ui-logic/known-server-hints.js';
 
 export function KnownServerHints({ session }: { session: Session }) {
   const t = useT();
   const language = useDebugger((state) => state.language);
-  const result = useMemo(() => knownServerHints(session), [session]);
-  const groups = renderKnownServerHints(result, language);
+  const groups = renderKnownServerHints(sessionHints(session), language);
   if (groups.length === 0) return null;
   return (
     <section aria-label={t('hints.region')} className="mb-3 space-y-2">

@@ -11,11 +11,15 @@ export const hintsMessages: MessageCatalogue = {
     'hints.recognisedBy': 'Recognised by',
     'hints.explains': 'Explains',
     'hints.steps': 'Steps to fix it',
+    'hints.forFinding': 'Hint for {product}',
+    'hints.forFinding.shape': 'Hint if this is {product}',
   },
   'zh-CN': {
     'hints.region': '已识别的服务器',
     'hints.recognisedBy': '识别依据',
     'hints.explains': '解释的发现',
     'hints.steps': '修复步骤',
+    'hints.forFinding': '{product} 的提示',
+    'hints.forFinding.shape': '如果这是 {product} 的提示',
   },
 };
