@@ -216,7 +216,7 @@ const github: Recogniser = ({ issuers, urls }) => {
     const url = parse(value);
     if (url?.hostname !== 'github.com') continue;
     // An authorization server named as github.com itself, or GitHub's OAuth endpoints.
-    if (url.pathname === '/' || url.pathname === '' || url.pathname.startsWith('/login/oauth')) clues.push({ kind: 'vendor-host', value, strength: 'strong' });
+    if (url.pathname === '/' || url.pathname.startsWith('/login/oauth')) clues.push({ kind: 'vendor-host', value, strength: 'strong' });
   }
   return { clues };
 };
