@@ -14,6 +14,7 @@ import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { scorecard } from '../../src/engine/scorecard.js';
 import { formatScorecard } from './format-scorecard.js';
 import { terminalSafe, type Style } from './terminal.js';
+import { formatHints } from './format-hints.js';
 import type { SessionComparison } from '../../src/engine/compare.js';
 import type { SessionFile } from '../../src/engine/session-file.js';
 
@@ -115,7 +116,7 @@ export function formatProtocol(session: Session, style: Style): string[] {
 }
 
 export function formatFooter(session: Session, style: Style): string {
-  const lines: string[] = ['', ...formatProtocol(session, style)];
+  const lines: string[] = ['', ...formatProtocol(session, style), ...formatHints(session, style)];
   const tools = session.data.mcp?.tools ?? [];
   if (tools.length > 0) {
     lines.push(style.bold(`Tools (${tools.length})`));

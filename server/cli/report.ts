@@ -9,6 +9,8 @@ import type { Session } from '../../src/engine/session.js';
 import { scorecard, type AreaScore } from '../../src/engine/scorecard.js';
 import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
+import type { HintGroup } from '../../src/engine/hints/hints.js';
+import { hintReport, hintsPlainText } from './format-hints.js';
 
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
@@ -26,6 +28,8 @@ export interface CheckReport {
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
   /** One verdict per area (discovery, registration, …), with counts and the finding ids. */
   scorecard: AreaScore[];
+  /** Known products the run talked to, with the fix steps for the findings they explain (English). */
+  hints: HintGroup[];
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -51,6 +55,7 @@ export function buildCheckReport(session: Session): CheckReport {
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
     scorecard: scorecard(session),
+    hints: hintReport(session),
   };
 }
 
@@ -95,7 +100,9 @@ export function buildJunitReport(session: Session): string {
     ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
     ...scorecard(session).map((score): [string, string] => [`scorecard.${score.area}`, `${score.verdict} (${score.errors} errors, ${score.warnings} warnings)`]),
+    ...hintReport(session).map(({ recognition }) => [`recognised.${recognition.product}`, recognition.certainty] as [string, string]),
   ];
+  const hints = hintsPlainText(session);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
@@ -104,6 +111,7 @@ export function buildJunitReport(session: Session): string {
     ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
     '    </properties>',
     ...cases,
+    ...(hints ? [`    <system-out>${xml(hints)}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',

@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { localizedFindingText, specLink } from '../ui-logic/findings.js';
+import { KnownServerHintNote } from './KnownServerHintNote.js';
 import { SeverityBadge } from './SeverityBadge.js';
 
 export interface FindingCardProps {
@@ -58,6 +59,7 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
             <p className="break-words">{text.hint}</p>
           </div>
         )}
+        <KnownServerHintNote finding={finding} />
       </div>
       {(finding.specRefs.length > 0 || (evidence && onShowEvidence)) && (
         <footer className="mt-2 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-2 dark:border-slate-800">

@@ -4,6 +4,7 @@ import { useDebugger } from '../store/index.js';
 import { activeFindingsArea } from '../store/scorecard-slice.js';
 import { sessionFindings } from '../store/selectors.js';
 import { FindingsList } from './FindingsList.js';
+import { KnownServerHints } from './KnownServerHints.js';
 
 /**
  * The Findings tab: every finding of the run, or one area's when a scorecard verdict opened it;
@@ -28,6 +29,7 @@ export function FindingsView() {
           </button>
         </p>
       ) : null}
+      {session && !area ? <KnownServerHints session={session} /> : null}
       {findings.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{area ? t('scorecard.filter.none', { area: areaName }) : t('app.findings.none')}</p>
       ) : (

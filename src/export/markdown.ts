@@ -7,6 +7,7 @@ import type { Session } from '../engine/session.js';
 import type { Exchange, Finding } from '../engine/types.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import { scorecard, type ScoreVerdict } from '../engine/scorecard.js';
+import { hintsMarkdown } from './markdown-hints.js';
 
 const BODY_CHARS = 2000;
 
@@ -53,6 +54,7 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     out.push('## Findings', '');
     for (const finding of [...errors, ...warnings]) out.push(...findingSection(finding));
   }
+  out.push(...hintsMarkdown(session, text));
   const failing = failingExchange(session);
   if (failing) out.push('## The exchange it stopped on', '', ...exchangeSection(failing));
   return `${out.join('\n')}\n`;
