@@ -11,6 +11,7 @@ import type { Session } from '../../src/engine/session.js';
 import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
+import { formatCors } from './format-cors.js';
 import { terminalSafe, type Style } from './terminal.js';
 import type { SessionComparison } from '../../src/engine/compare.js';
 import type { SessionFile } from '../../src/engine/session-file.js';
@@ -113,7 +114,7 @@ export function formatProtocol(session: Session, style: Style): string[] {
 }
 
 export function formatFooter(session: Session, style: Style): string {
-  const lines: string[] = ['', ...formatProtocol(session, style)];
+  const lines: string[] = ['', ...formatProtocol(session, style), ...formatCors(session, style)];
   const tools = session.data.mcp?.tools ?? [];
   if (tools.length > 0) {
     lines.push(style.bold(`Tools (${tools.length})`));

@@ -8,6 +8,8 @@ import type { SessionComparison, SessionDifference } from '../../src/engine/comp
 import type { Session } from '../../src/engine/session.js';
 import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
+import type { CorsData } from '../../src/engine/flow-data.js';
+import { corsJunitProperties } from './format-cors.js';
 
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
@@ -23,6 +25,8 @@ export interface CheckReport {
   protocol: ProtocolSummary | null;
   tools: NonNullable<NonNullable<Session['data']['mcp']>['tools']>;
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
+  /** Per endpoint, whether a browser-based client on another origin could call it (null without --cors). */
+  cors: CorsData | null;
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -47,6 +51,7 @@ export function buildCheckReport(session: Session): CheckReport {
     protocol: protocolSummary(session) ?? null,
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
+    cors: session.data.cors ?? null,
   };
 }
 
@@ -90,6 +95,7 @@ export function buildJunitReport(session: Session): string {
     ...(protocol ? ([['mcp.era', protocol.era], ['mcp.protocolVersion', protocol.version]] as [string, string][]) : []),
     ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
+    ...corsJunitProperties(session),
   ];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -6,6 +6,7 @@
 import type { Session } from '../engine/session.js';
 import type { Exchange, Finding } from '../engine/types.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
+import { corsMarkdown } from './cors-report.js';
 
 const BODY_CHARS = 2000;
 
@@ -44,6 +45,7 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     out.push('## Findings', '');
     for (const finding of [...errors, ...warnings]) out.push(...findingSection(finding));
   }
+  if (session.data.cors) out.push(...corsMarkdown(session.data.cors, text));
   const failing = failingExchange(session);
   if (failing) out.push('## The exchange it stopped on', '', ...exchangeSection(failing));
   return `${out.join('\n')}\n`;
