@@ -6,6 +6,7 @@
 import { useDebugger } from '../store/index.js';
 import { appMessages } from './messages/app.js';
 import { compareMessages } from './messages/compare.js';
+import { corsMessages } from './messages/cors.js';
 import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
@@ -20,7 +21,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { MessageCatalogue } from '../index.js';
 import { appMessages } from './app.js';
 import { compareMessages } from './compare.js';
+import { corsMessages } from './cors.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
@@ -18,6 +19,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
   ['compare', compareMessages, ['compare.']],
+  ['cors', corsMessages, ['cors.']],
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
