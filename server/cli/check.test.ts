@@ -176,6 +176,8 @@ describe('check against lab faults', () => {
     { fault: 'audit.as-registers-insecure-redirect', extra: ['--audit'] },
     { fault: 'mcp.legacy-only-server' },
     { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
+    { fault: 'cors.www-authenticate-not-exposed', extra: ['--cors'] },
+    { fault: 'cors.preflight-failed', extra: ['--cors'] },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {
@@ -229,6 +231,27 @@ describe('check against lab faults', () => {
         assert.equal(lenient.code, 1, 'the violation still fails the check');
       });
     }
+  });
+
+  it('finds the clean lab ready for browser-based clients', async () => {
+    await withLab([], async (lab) => {
+      const { code, report } = await checkJson(lab.mcpUrl, ['--cors']);
+      assert.deepEqual(
+        report.findings.filter((f) => f.stepId === 'cors').map((f) => [f.id, f.severity]),
+        [['cors.browser-ready', 'info']],
+      );
+      assert.deepEqual(
+        report.cors?.endpoints.map((e) => [e.kind, e.originAllowed]),
+        [
+          ['protected-resource-metadata', true],
+          ['authorization-server-metadata', true],
+          ['registration', true],
+          ['token', true],
+          ['mcp', true],
+        ],
+      );
+      assert.equal(code, 0);
+    });
   });
 
   it('finds no audit fault on the clean lab: every probe refused, with a proper challenge', async () => {

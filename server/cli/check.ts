@@ -72,6 +72,8 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
                                 PKCE, a foreign redirect URI, reused codes and refresh tokens and
                                 an open registration to the authorization server (registers test
                                 clients)
+  --cors                        also check whether a browser-based client on another origin could
+                                call each endpoint (OPTIONS preflights, metadata with an Origin)
   --lenient                     go on past violations where the spec says a client must stop
   --allow-private-hops          follow the servers to loopback and private addresses of other hosts
                                 (refused by default unless the run starts on loopback)
@@ -118,6 +120,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'introspection-client-id': { type: 'string' },
       'introspection-client-secret': { type: 'string' },
       audit: { type: 'boolean' },
+      cors: { type: 'boolean' },
       dpop: { type: 'boolean' },
       'no-dpop': { type: 'boolean' },
       lenient: { type: 'boolean' },
@@ -248,6 +251,7 @@ function flowOptionsFromArgs(serverUrl: string, values: CheckValues, env: NodeJS
   const secretParameters = values['secret-param'];
   if (Array.isArray(secretParameters)) overrides.secretParameters = secretParameters;
   if (values.audit === true) overrides.audit = true;
+  if (values.cors === true) overrides.cors = true;
   if (values.dpop === true && values['no-dpop'] === true) throw new UsageError('--dpop and --no-dpop contradict each other.', CHECK_HELP);
   if (values.dpop === true) overrides.dpop = 'on';
   if (values['no-dpop'] === true) overrides.dpop = 'off';

@@ -79,6 +79,7 @@ export async function conformanceOptions(scenario: string, contextJson: string |
     ...(toolCalls.length > 0 ? { toolCalls } : {}),
     // The test servers issue opaque tokens and count any extra token use against the client.
     audit: false,
+    cors: false,
   };
   const spec = specFor(protocolVersion);
   if (spec) overrides.spec = spec;

@@ -13,6 +13,7 @@ import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { scorecard } from '../../src/engine/scorecard.js';
 import { formatScorecard } from './format-scorecard.js';
+import { formatCors } from './format-cors.js';
 import { terminalSafe, type Style } from './terminal.js';
 import { formatHints } from './format-hints.js';
 import type { SessionComparison } from '../../src/engine/compare.js';
@@ -116,7 +117,7 @@ export function formatProtocol(session: Session, style: Style): string[] {
 }
 
 export function formatFooter(session: Session, style: Style): string {
-  const lines: string[] = ['', ...formatProtocol(session, style), ...formatHints(session, style)];
+  const lines: string[] = ['', ...formatProtocol(session, style), ...formatCors(session, style), ...formatHints(session, style)];
   const tools = session.data.mcp?.tools ?? [];
   if (tools.length > 0) {
     lines.push(style.bold(`Tools (${tools.length})`));

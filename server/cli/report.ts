@@ -11,6 +11,8 @@ import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { HintGroup } from '../../src/engine/hints/hints.js';
 import { hintReport, hintsPlainText } from './format-hints.js';
+import type { CorsData } from '../../src/engine/flow-data.js';
+import { corsJunitProperties } from './format-cors.js';
 
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
@@ -30,6 +32,8 @@ export interface CheckReport {
   scorecard: AreaScore[];
   /** Known products the run talked to, with the fix steps for the findings they explain (English). */
   hints: HintGroup[];
+  /** Per endpoint, whether a browser-based client on another origin could call it (null without --cors). */
+  cors: CorsData | null;
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -56,6 +60,7 @@ export function buildCheckReport(session: Session): CheckReport {
     toolCalls: session.data.mcp?.toolCalls ?? [],
     scorecard: scorecard(session),
     hints: hintReport(session),
+    cors: session.data.cors ?? null,
   };
 }
 
@@ -101,6 +106,7 @@ export function buildJunitReport(session: Session): string {
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
     ...scorecard(session).map((score): [string, string] => [`scorecard.${score.area}`, `${score.verdict} (${score.errors} errors, ${score.warnings} warnings)`]),
     ...hintReport(session).map(({ recognition }) => [`recognised.${recognition.product}`, recognition.certainty] as [string, string]),
+    ...corsJunitProperties(session),
   ];
   const hints = hintsPlainText(session);
   return [

@@ -27,6 +27,7 @@ import {
   REALM_PATH,
 } from './demo-realm.js';
 import type { ActiveFaults } from './faults.js';
+import { applyCors, REGISTRATION_CORS } from './cors.js';
 import type { BoundServer } from './http-listener.js';
 import { renderErrorPage, PAGE_HEADERS } from './interaction-pages.js';
 import { createInteractionHandler } from './interactions.js';
@@ -350,6 +351,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       void handleInteraction(req, res, url.pathname);
       return;
     }
+    // oidc-provider answers CORS on its discovery, token and other machine endpoints, not on
+    // registration, which a browser-based client needs as well.
+    if (url.pathname === `${REALM_PATH}${KEYCLOAK_ROUTES.registration}` && applyCors(req, res, REGISTRATION_CORS)) return;
     if (url.pathname.startsWith(`${REALM_PATH}/`)) {
       toProvider(req, res, rawUrl.slice(REALM_PATH.length));
       return;

@@ -29,6 +29,8 @@ async function protectedResourceMetadata(lab: Lab): Promise<Record<string, unkno
   return asRecord(await response.json());
 }
 
+const BROWSER_ORIGIN = 'https://mcp-client.example';
+
 const auditAudience = (lab: Lab): string => `${new URL(lab.mcpUrl).origin}${AUDIT_AUDIENCE_PATH}`;
 
 describe('fault catalogue', () => {
@@ -50,6 +52,8 @@ describe('fault catalogue', () => {
       'audit.as-registers-insecure-redirect',
       'mcp.legacy-only-server',
       'mcp.modern-only-server',
+      'cors.www-authenticate-not-exposed',
+      'cors.preflight-failed',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -243,5 +247,41 @@ describe('faults change real behaviour', () => {
     assert.deepEqual(asRecord(error.data).supported, ['2026-07-28']);
     assert.equal((await modernPost(lab, token, 'server/discover')).status, 200);
     assert.equal((await mcpPost(baseline, await clientCredentialsToken(baseline, baseline.mcpUrl), INITIALIZE)).status, 200);
+  });
+  test('cors.www-authenticate-not-exposed: the 401 allows the origin but hides its challenge', async (t) => {
+    const lab = await labWith(t, 'cors.www-authenticate-not-exposed');
+    const exposed = async (target: Lab) => {
+      const answer = await fetch(target.mcpUrl, { method: 'POST', headers: { origin: BROWSER_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(INITIALIZE) });
+      assert.equal(answer.status, 401);
+      assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+      return (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    };
+    const faulty = await exposed(lab);
+    assert.ok(!faulty.includes('www-authenticate') && faulty.includes('mcp-session-id'), faulty.join());
+    assert.ok((await exposed(baseline)).includes('www-authenticate'));
+  });
+
+  test('cors.preflight-failed: the preflight is refused with 401, the answers still allow the origin', async (t) => {
+    const lab = await labWith(t, 'cors.preflight-failed');
+    const preflight = (target: Lab) =>
+      fetch(target.mcpUrl, { method: 'OPTIONS', headers: { origin: BROWSER_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const faulty = await preflight(lab);
+    assert.equal(faulty.status, 401);
+    assert.equal(faulty.headers.get('access-control-allow-origin'), null);
+    const answer = await fetch(lab.mcpUrl, { method: 'POST', headers: { origin: BROWSER_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify(INITIALIZE) });
+    assert.equal(answer.headers.get('access-control-allow-origin'), '*');
+    const healthy = await preflight(baseline);
+    assert.equal(healthy.status, 204);
+    assert.equal(healthy.headers.get('access-control-allow-headers'), 'authorization,content-type');
+  });
+
+  test('the clean lab answers the registration preflight, which oidc-provider alone does not', async () => {
+    const registration = `${baseline.issuer}/clients-registrations/openid-connect`;
+    const preflight = await fetch(registration, { method: 'OPTIONS', headers: { origin: BROWSER_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    const registered = await fetch(registration, { method: 'POST', headers: { origin: BROWSER_ORIGIN, 'content-type': 'application/json' }, body: JSON.stringify({ redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'none' }) });
+    assert.equal(registered.status, 201);
+    assert.equal(registered.headers.get('access-control-allow-origin'), '*');
   });
 });

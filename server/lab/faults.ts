@@ -69,6 +69,14 @@ export const LAB_FAULTS = [
     id: 'mcp.modern-only-server',
     summary: 'The MCP server speaks only 2026-07-28: initialize is refused with an UnsupportedProtocolVersionError naming the supported versions.',
   },
+  {
+    id: 'cors.www-authenticate-not-exposed',
+    summary: 'The MCP endpoint allows any origin but leaves WWW-Authenticate out of Access-Control-Expose-Headers, so a page cannot read the 401 challenge.',
+  },
+  {
+    id: 'cors.preflight-failed',
+    summary: 'The MCP endpoint sends CORS headers on its answers, but its OPTIONS preflight reaches authentication and is refused with 401.',
+  },
 ] as const satisfies readonly { id: string; summary: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -21,6 +21,7 @@ import type { OAuthProtectedResourceMetadata } from '@modelcontextprotocol/sdk/s
 import { createMcpHandler, legacyStatelessFallback, McpServer, type AuthInfo } from '@modelcontextprotocol/server';
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
+import { applyCors, MCP_CORS } from './cors.js';
 import { createAccessTokenVerifier } from './access-token-verifier.js';
 import { createDpopProofCheck } from './dpop-proof-check.js';
 import { MCP_PATH, MCP_SCOPE } from './demo-realm.js';
@@ -164,6 +165,11 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   // mount path from `resource`, which fault prm.resource-mismatch changes; so only its
   // handler is used, at the RFC 9728 §3.1 path-aware URL of the MCP endpoint.
   app.use(new URL(resourceMetadataUrl).pathname, metadataHandler(metadata));
+
+  // CORS first, so a preflight is answered before anything asks for a token.
+  app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
+    if (!applyCors(req, res, MCP_CORS, faults)) next();
+  });
 
   if (faults.has('probe.missing-www-authenticate')) app.use(MCP_PATH, dropChallengeFrom401);
   if (faults.has('audit.accepts-query-token')) app.use(MCP_PATH, tokenFromQuery);

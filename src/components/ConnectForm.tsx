@@ -151,6 +151,7 @@ export function ConnectForm() {
           <Toggle id={fieldId('omitResource')} checked={form.omitResource} onChange={(v) => setField('omitResource', v)} label={t('app.connect.omitResource')} help={t('app.connect.omitResource.help')} />
           <Toggle id={fieldId('lenient')} checked={form.lenient} onChange={(v) => setField('lenient', v)} label={t('app.connect.lenient')} help={t('app.connect.lenient.help')} />
           <Toggle id={fieldId('audit')} checked={form.audit} onChange={(v) => setField('audit', v)} label={t('app.connect.audit')} help={t('app.connect.audit.help')} />
+          <Toggle id={fieldId('cors')} checked={form.cors} onChange={(v) => setField('cors', v)} label={t('cors.connect.toggle')} help={t('cors.connect.help')} />
           <div>
             <label htmlFor={fieldId('dpop')} className="field-label">
               {t('app.connect.dpop')}

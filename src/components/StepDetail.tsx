@@ -4,6 +4,7 @@ import { countKey, useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { latestResultIndex, resultStatus } from '../store/timeline.js';
+import { CorsTable } from './CorsTable.js';
 import { ExchangeInspector } from './ExchangeInspector.js';
 import { ExchangeList } from './ExchangeList.js';
 import { FindingsList } from './FindingsList.js';
@@ -52,6 +53,7 @@ export function StepDetail() {
         <>
           <Outcome result={result} />
           {stepId === 'authenticated-mcp' && session ? <McpServerSummary session={session} /> : null}
+          {stepId === 'cors' && session?.data.cors ? <CorsTable cors={session.data.cors} onShowExchange={selectExchange} /> : null}
           <section>
             <h3 className="section-title">{t('app.step.findings')}</h3>
             {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}

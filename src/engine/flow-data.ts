@@ -2,6 +2,7 @@
  * What the steps learn, accumulated as the flow runs. Each step reads what earlier steps
  * wrote and adds its own section; every section is plain JSON.
  */
+import type { CorsAnswerVerdict, CorsPreflightVerdict, McpExposedHeader } from './cors.js';
 import type { ProtocolEra } from './mcp/request-metadata.js';
 import type { TokenEndpointAuthMethod } from './options.js';
 
@@ -212,6 +213,35 @@ export interface DpopState {
   reason: 'option' | 'challenge' | 'resource-metadata' | 'authorization-server';
 }
 
+/** The endpoints of the flow a browser-based client calls, as the `cors` step names them. */
+export type CorsEndpointKind = 'protected-resource-metadata' | 'authorization-server-metadata' | 'registration' | 'token' | 'mcp';
+
+/**
+ * What a page on another origin may do with one endpoint. Verdicts are absent where the
+ * request got no answer (the exchange holds the error).
+ */
+export interface CorsEndpointCheck {
+  kind: CorsEndpointKind;
+  url: string;
+  /** The request a browser client makes there, and the headers it needs permitted. */
+  method: string;
+  requestHeaders: string[];
+  /** Whether that request is not simple, so the browser sends a preflight first. */
+  preflightRequired: boolean;
+  preflight: { exchangeId: string; verdict?: CorsPreflightVerdict };
+  /** The actual request, sent where it is harmless (metadata GETs, the unauthenticated MCP request). */
+  answer?: { exchangeId: string; verdict?: CorsAnswerVerdict };
+  /** The origin is allowed on the actual answer, or on the preflight where no actual request was sent. */
+  originAllowed: boolean;
+  /** MCP endpoint only: whether a page can read each header of the answer. */
+  exposed?: Record<McpExposedHeader, boolean>;
+}
+
+export interface CorsData {
+  origin: string;
+  endpoints: CorsEndpointCheck[];
+}
+
 export interface FlowData {
   probe?: ProbeData;
   /** The URL the authorization server sent the user-agent back to (code or error). */
@@ -235,4 +265,6 @@ export interface FlowData {
   mcp?: McpData;
   refreshedTokens?: TokenData;
   dpop?: DpopState;
+  /** Whether a browser-based client on another origin could call each endpoint (`cors` step). */
+  cors?: CorsData;
 }

@@ -105,6 +105,12 @@ export interface FlowOptions {
   dpop: 'auto' | 'on' | 'off';
   /** Run the security audit (tampered and foreign-audience tokens sent to the MCP server). */
   audit: boolean;
+  /**
+   * Check whether a browser-based client on another origin could call each endpoint: OPTIONS
+   * preflights, and the harmless requests (metadata, the unauthenticated MCP request) again
+   * with an Origin.
+   */
+  cors: boolean;
   /** Ask for a refresh after the token request when a refresh token was issued. */
   refresh: boolean;
   /** How many times a 403 `insufficient_scope` may send the flow back for more scope. */
@@ -138,6 +144,7 @@ export function defaultFlowOptions(serverUrl: string, overrides: Partial<FlowOpt
     lenient: false,
     dpop: 'auto',
     audit: false,
+    cors: false,
     refresh: true,
     maxStepUps: 2,
     timeoutMs: DEFAULT_TIMEOUT_MS,

@@ -67,6 +67,15 @@ describe('session files', () => {
     assert.deepEqual(schema.$defs.exchange?.properties?.error?.properties?.kind?.enum, [...EXCHANGE_ERROR_KINDS]);
   });
 
+  it('a file cut short is called so wherever the cut falls, after a value or within one', () => {
+    for (const text of ['{"formatVersion": 1', '{"a": true', '{"a": "x"', '{"a": [1', '{"a": "unterminated', '{"a": 1,\n']) {
+      const reading = readSessionFile(text);
+      assert.ok(!reading.ok && /cut short/.test(reading.message), `${text}: ${reading.ok ? 'read' : reading.message}`);
+    }
+    const broken = readSessionFile('{"a": 1 "b": 2}');
+    assert.ok(!broken.ok && /not JSON/.test(broken.message), 'a fault in the middle is not a cut');
+  });
+
   it('a file larger than a session can be is refused before it is parsed', () => {
     const reading = readSessionFile(' '.repeat(MAX_SESSION_FILE_BYTES + 1));
     assert.ok(!reading.ok && /at most 64 MB/.test(reading.message));

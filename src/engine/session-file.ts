@@ -101,7 +101,9 @@ export function readSessionFile(text: string): SessionFileReading {
     json = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError || error instanceof RangeError)) throw error;
-    const cut = /Unexpected end of JSON input|Unterminated/.test(error.message);
+    // A cut after a complete value ("…": 12) is reported as a missing comma at the very end.
+    const position = /at position (\d+)/.exec(error.message)?.[1];
+    const cut = /Unexpected end of JSON input|Unterminated/.test(error.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
     return fail(cut ? 'The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).' : `The file is not JSON: ${error.message}.`);
   }
   if (jsonDepthExceeds(json, MAX_SESSION_DEPTH)) return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`);

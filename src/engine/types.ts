@@ -21,6 +21,7 @@ export const STEP_IDS = [
   'authenticated-mcp',
   'refresh',
   'audit',
+  'cors',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

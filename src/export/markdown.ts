@@ -8,6 +8,7 @@ import type { Exchange, Finding } from '../engine/types.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import { scorecard, type ScoreVerdict } from '../engine/scorecard.js';
 import { hintsMarkdown } from './markdown-hints.js';
+import { corsMarkdown } from './cors-report.js';
 
 const BODY_CHARS = 2000;
 
@@ -54,6 +55,7 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     out.push('## Findings', '');
     for (const finding of [...errors, ...warnings]) out.push(...findingSection(finding));
   }
+  if (session.data.cors) out.push(...corsMarkdown(session.data.cors, text));
   out.push(...hintsMarkdown(session, text));
   const failing = failingExchange(session);
   if (failing) out.push('## The exchange it stopped on', '', ...exchangeSection(failing));

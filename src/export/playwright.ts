@@ -83,6 +83,7 @@ function runOptionLines(session: Session): string[] {
   if (options.allowPrivateHops) add('allowPrivateHops', true);
   if (options.dpop !== 'auto') add('dpop', options.dpop);
   if (options.audit) add('audit', true);
+  if (options.cors) add('cors', true);
   if (!options.refresh) add('refresh', false);
   if (options.secretParameters?.length) add('secretParameters', options.secretParameters);
   if (options.toolCall) add('toolCall', options.toolCall);

@@ -7,6 +7,7 @@ import { useDebugger } from '../store/index.js';
 import { appMessages } from './messages/app.js';
 import { compareMessages } from './messages/compare.js';
 import { hintsMessages } from './messages/hints.js';
+import { corsMessages } from './messages/cors.js';
 import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
@@ -22,7 +23,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, scorecardMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, scorecardMessages, tokensMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

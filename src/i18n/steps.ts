@@ -168,6 +168,20 @@ export const STEP_TEXT: Record<StepId, Record<Language, StepText>> = {
         '对有效令牌回应正确的服务器,仍可能接受无效的令牌。审计会向 MCP 服务器发送两样东西:签名被改动过的真实令牌副本,以及授权服务器为另一个资源签发的真实令牌。两者都必须被以 401 拒绝;接受任何一个,都说明服务器只解码令牌而不验证签名,或者不检查令牌是签发给谁的,从而让本属于其他服务的令牌畅通无阻。',
     },
   },
+  cors: {
+    en: {
+      title: 'CORS for browser clients',
+      summary: 'Ask each endpoint, as a page on another origin would, whether a browser-based MCP client may call it and read the answer.',
+      teaching:
+        'An MCP client can run in a web page. Its browser then enforces CORS: before a request with an Authorization header or a JSON body it sends an OPTIONS preflight, and the page may read an answer only when the server allows its origin with Access-Control-Allow-Origin, and a header beyond a few basic ones only when Access-Control-Expose-Headers names it. The check asks every endpoint of the flow from a made-up origin. A server with no CORS at all serves desktop clients only; one that allows part of the flow, or hides WWW-Authenticate on its 401, lets a browser client start and then leaves it stuck.',
+    },
+    'zh-CN': {
+      title: '浏览器客户端的 CORS',
+      summary: '像另一个来源上的页面那样询问每个端点:浏览器端 MCP 客户端能否调用它并读取响应。',
+      teaching:
+        'MCP 客户端可以运行在网页中。这时浏览器会执行 CORS:在带 Authorization 头或 JSON 请求体的请求之前,先发送 OPTIONS 预检;只有服务器用 Access-Control-Allow-Origin 允许该来源时,页面才能读取响应;除少数基本响应头外,其他响应头只有在 Access-Control-Expose-Headers 中列出时才可读取。本检查从一个虚构的来源询问流程中的每个端点。完全没有 CORS 的服务器只服务桌面客户端;只允许部分流程,或在 401 上隐藏 WWW-Authenticate 的服务器,会让浏览器客户端开了头却无法继续。',
+    },
+  },
 };
 
 /** The step's title in `language`. */

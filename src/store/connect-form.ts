@@ -21,6 +21,8 @@ export interface ConnectForm {
   extraHeaders: string;
   lenient: boolean;
   audit: boolean;
+  /** Check CORS for browser-based clients after the flow. */
+  cors: boolean;
   /** DPoP (RFC 9449): when the server asks for it, always, or never. */
   dpop: FlowOptions['dpop'];
 }
@@ -48,6 +50,7 @@ export function emptyConnectForm(): ConnectForm {
     extraHeaders: '',
     lenient: false,
     audit: false,
+    cors: false,
     dpop: 'auto',
   };
 }
@@ -129,6 +132,7 @@ export function flowOptionsFromForm(form: ConnectForm, context: { redirectUri: s
     extraHeaders: headers.ok ? headers.headers : [],
     lenient: form.lenient,
     audit: form.audit,
+    cors: form.cors,
     dpop: form.dpop,
   });
 }
@@ -142,12 +146,12 @@ export function connectFormFrom(value: unknown): ConnectForm | undefined {
     const v = stored[field];
     if (typeof v === 'string') form[field] = v;
   };
-  const flag = (field: 'omitResource' | 'lenient' | 'audit') => {
+  const flag = (field: 'omitResource' | 'lenient' | 'audit' | 'cors') => {
     const v = stored[field];
     if (typeof v === 'boolean') form[field] = v;
   };
   (['serverUrl', 'clientId', 'clientSecret', 'clientMetadataUrl', 'scope', 'extraHeaders'] as const).forEach(text);
-  (['omitResource', 'lenient', 'audit'] as const).forEach(flag);
+  (['omitResource', 'lenient', 'audit', 'cors'] as const).forEach(flag);
   const spec = SPEC_VERSIONS.find((v) => v === stored.spec);
   if (spec) form.spec = spec;
   const registration = REGISTRATION_MODES.find((m) => m === stored.registration);

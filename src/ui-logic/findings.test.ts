@@ -161,6 +161,11 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.token-request-failed'), cause: 'token.endpoint-insecure' }],
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused'), error: 'invalid_target' }],
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused-status'), status: '500' }],
+  ...(['protected-resource-metadata', 'authorization-server-metadata', 'registration', 'token', 'mcp'] as const).map((kind): [string, Record<string, string>] => [
+    'cors.origin-not-allowed',
+    { endpoint: phrase(`cors.endpoint.${kind}`), url: URL_PARAM, origin: 'https://mcp-client.example', allowOrigin: phrase('value.none') },
+  ]),
+  ['cors.preflight-failed', { endpoint: phrase('cors.endpoint.mcp'), url: URL_PARAM, origin: 'https://mcp-client.example', method: 'POST', headers: 'authorization', status: '401', allowOrigin: phrase('value.none'), refused: 'authorization' }],
 ];
 
 test('findings with phrase params read in Chinese without a word of the English phrases', () => {

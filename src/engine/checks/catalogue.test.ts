@@ -27,7 +27,7 @@ describe('findings catalogue', () => {
         assert.ok(isKnownSpecRef(ref), `${entry.id}: ${ref} is in the registry`);
         for (const version of SPEC_VERSIONS) {
           const { url } = resolveSpecRef(ref, version);
-          assert.match(url, /^https:\/\/(modelcontextprotocol\.io\/specification\/\d{4}-\d{2}-\d{2}\/(basic|server)\/|www\.rfc-editor\.org\/rfc\/rfc\d+#|datatracker\.ietf\.org|openid\.net)/, `${entry.id}: ${url}`);
+          assert.match(url, /^https:\/\/(modelcontextprotocol\.io\/specification\/\d{4}-\d{2}-\d{2}\/(basic|server)\/|www\.rfc-editor\.org\/rfc\/rfc\d+#|datatracker\.ietf\.org|openid\.net|fetch\.spec\.whatwg\.org)/, `${entry.id}: ${url}`);
         }
       }
     }

@@ -12,6 +12,7 @@ import { authenticatedMcpFindings } from './findings/authenticated-mcp.js';
 import { authorizationRequestFindings } from './findings/authorization-request.js';
 import { authorizationResponseFindings } from './findings/authorization-response.js';
 import { authorizationServerMetadataFindings } from './findings/authorization-server-metadata.js';
+import { corsFindings } from './findings/cors.js';
 import { clientRegistrationFindings } from './findings/client-registration.js';
 import { dpopFindings } from './findings/dpop.js';
 import { identityAssertionGrantFindings } from './findings/identity-assertion-grant.js';
@@ -42,6 +43,7 @@ const ALL: readonly FindingDefinition[] = [
   ...mcpProtocolFindings,
   ...refreshFindings,
   ...auditFindings,
+  ...corsFindings,
 ];
 
 export const FINDINGS: ReadonlyMap<string, FindingDefinition> = new Map(ALL.map((entry) => [entry.id, entry]));

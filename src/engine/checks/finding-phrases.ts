@@ -195,6 +195,13 @@ export const PHRASES = {
     en: 'the token it issued does not name another audience, so it proves nothing.',
     'zh-CN': '它签发的令牌没有指向其他受众,因此证明不了什么。',
   },
+
+  // The endpoints of the CORS check (cors.* `endpoint`).
+  'cors.endpoint.protected-resource-metadata': { en: 'the protected resource metadata', 'zh-CN': '受保护资源元数据' },
+  'cors.endpoint.authorization-server-metadata': { en: 'the authorization server metadata', 'zh-CN': '授权服务器元数据' },
+  'cors.endpoint.registration': { en: 'the registration endpoint', 'zh-CN': '注册端点' },
+  'cors.endpoint.token': { en: 'the token endpoint', 'zh-CN': '令牌端点' },
+  'cors.endpoint.mcp': { en: 'the MCP endpoint', 'zh-CN': 'MCP 端点' },
 } as const satisfies Record<string, PhraseText>;
 
 export type PhraseId = keyof typeof PHRASES;

@@ -219,13 +219,14 @@ const RFC_TITLES: Record<number, string> = {
   9728: 'Protected Resource Metadata',
 };
 
-export type SpecRefId = McpSectionId | `rfc${number}:${string}` | 'oauth21:draft' | 'oidc-discovery:4';
+/** `fetch:cors`: the CORS protocol of the WHATWG Fetch standard, which has no RFC. */
+export type SpecRefId = McpSectionId | `rfc${number}:${string}` | 'oauth21:draft' | 'oidc-discovery:4' | 'fetch:cors';
 
 const MCP_BASE = 'https://modelcontextprotocol.io/specification';
 
 export function isKnownSpecRef(id: string): boolean {
   if (id in MCP_SECTIONS) return true;
-  if (id === 'oauth21:draft' || id === 'oidc-discovery:4') return true;
+  if (id === 'oauth21:draft' || id === 'oidc-discovery:4' || id === 'fetch:cors') return true;
   const rfc = /^rfc(\d+):[0-9A-Z][0-9A-Za-z.]*$/.exec(id);
   return rfc !== null && Number(rfc[1]) in RFC_TITLES;
 }
@@ -236,6 +237,7 @@ export function resolveSpecRef(id: SpecRefId, version: SpecVersion): SpecRef {
   if (id === 'oidc-discovery:4') {
     return { id, url: 'https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig' };
   }
+  if (id === 'fetch:cors') return { id, url: 'https://fetch.spec.whatwg.org/#http-cors-protocol' };
   if (id.startsWith('rfc')) {
     const [rfc = '', section = ''] = id.slice(3).split(':');
     const anchor = /^[A-Z]/.test(section) ? `appendix-${section}` : `section-${section}`;
@@ -253,6 +255,7 @@ export function resolveSpecRef(id: SpecRefId, version: SpecVersion): SpecRef {
 export function specRefLabel(id: SpecRefId, version: SpecVersion): string {
   if (id === 'oauth21:draft') return 'OAuth 2.1 (draft)';
   if (id === 'oidc-discovery:4') return 'OpenID Connect Discovery §4';
+  if (id === 'fetch:cors') return 'Fetch Standard §3.2 (CORS protocol)';
   if (id.startsWith('rfc')) {
     const [rfc = '', section = ''] = id.slice(3).split(':');
     return `RFC ${rfc} §${section} (${RFC_TITLES[Number(rfc)] ?? ''})`;

@@ -308,6 +308,7 @@ describe('authenticated-mcp: the step-up loop through runFlow', () => {
         'authenticated-mcp',
         'refresh',
         'audit',
+        'cors',
       ],
     );
     assert.equal(session.data.authorizationRequest?.scope, 'mcp:read mcp:tools');

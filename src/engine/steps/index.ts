@@ -8,6 +8,7 @@ import { auditStep } from './audit.js';
 import { authenticatedMcpStep } from './authenticated-mcp.js';
 import { authorizationRequestStep } from './authorization-request.js';
 import { authorizationResponseStep } from './authorization-response.js';
+import { corsStep } from './cors.js';
 import { authorizationServerMetadataStep } from './authorization-server-metadata.js';
 import { clientRegistrationStep } from './client-registration.js';
 import { probeStep } from './probe.js';
@@ -28,4 +29,5 @@ export const STEP_DEFINITIONS: Record<StepId, StepDefinition> = {
   'authenticated-mcp': authenticatedMcpStep,
   refresh: refreshStep,
   audit: auditStep,
+  cors: corsStep,
 };

@@ -9,6 +9,7 @@ import type { MessageCatalogue } from '../index.js';
 import { appMessages } from './app.js';
 import { compareMessages } from './compare.js';
 import { hintsMessages } from './hints.js';
+import { corsMessages } from './cors.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
@@ -21,6 +22,7 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
   ['compare', compareMessages, ['compare.']],
   ['hints', hintsMessages, ['hints.']],
+  ['cors', corsMessages, ['cors.']],
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
