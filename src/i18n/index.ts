@@ -10,6 +10,7 @@ import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
 import { tokensMessages } from './messages/tokens.js';
+import { workshopMessages } from './messages/workshop.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -20,7 +21,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, compareMessages, inspectMessages, mcpMessages, networkMessages, tokensMessages, workshopMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

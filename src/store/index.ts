@@ -12,8 +12,9 @@ import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRecordingSlice, type RecordingSlice } from './recording-slice.js';
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
+import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & WorkshopSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -24,6 +25,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createRecordingSlice(...a),
   ...createNetworkSlice(...a),
   ...createCompareSlice(...a),
+  ...createWorkshopSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;
