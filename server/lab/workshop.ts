@@ -11,6 +11,15 @@ import type { Lab } from './index.js';
 /** Its finding shows only in a run with the audit on. */
 export const isAuditFault = (id: LabFaultId): boolean => id.startsWith('audit.');
 
+/**
+ * Faults an exercise may pick: those a run with the page's defaults reports. A modern-only
+ * server is what 2026-07-28 (the default revision) asks for, so its finding shows only in a
+ * run judged by an older revision: an exercise with it would have nothing to find.
+ */
+export function exerciseCandidates(includeAudit: boolean): LabFaultId[] {
+  return LAB_FAULTS.map((fault) => fault.id).filter((id) => id !== 'mcp.modern-only-server' && (includeAudit || !isAuditFault(id)));
+}
+
 interface Exercise {
   fault: LabFaultId;
   revealed: boolean;
@@ -61,7 +70,7 @@ export function createWorkshop(lab: Pick<Lab, 'faults' | 'setFaults'>, options: 
     },
     startExercise({ includeAudit }) {
       if (exercise) return conflict('An exercise is already running.');
-      const candidates = LAB_FAULTS.map((fault) => fault.id).filter((id) => includeAudit || !isAuditFault(id));
+      const candidates = exerciseCandidates(includeAudit);
       const fault = candidates[Math.min(candidates.length - 1, Math.floor(random() * candidates.length))];
       if (fault === undefined) return conflict('The lab has no fault to pick.');
       exercise = { fault, revealed: false, before: lab.faults() };

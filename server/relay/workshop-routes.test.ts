@@ -132,7 +132,7 @@ describe('fault switches', () => {
 
 describe('exercise', () => {
   test('start hides the fault it switched on, switches are locked, reveal names it, end restores the previous set', async (t) => {
-    // 0.99 picks the last candidate: mcp.modern-only-server without audit faults.
+    // 0.99 picks the last candidate: mcp.legacy-only-server without audit faults.
     const { lab, call } = await setUp(t, () => 0.99);
     assert.equal((await call('GET', '/api/config')).body.includes('"workshop":true'), true);
     lab.setFaults(['asm.pkce-unsupported']);
@@ -140,7 +140,7 @@ describe('exercise', () => {
     const started = await call('POST', LAB_EXERCISE_PATH, { includeAudit: false });
     const hidden = stateOf(started);
     assert.equal(hidden.mode, 'exercise');
-    assert.deepEqual(lab.faults(), ['mcp.modern-only-server']);
+    assert.deepEqual(lab.faults(), ['mcp.legacy-only-server']);
     // The answer lists the catalogue (for guessing) but says nothing about which fault is on.
     assert.ok(!('revealed' in hidden));
     for (const fault of hidden.faults) assert.ok(!('active' in fault));
@@ -148,11 +148,11 @@ describe('exercise', () => {
 
     assert.equal((await call('PUT', LAB_FAULTS_PATH, { faults: [] })).status, 409);
     assert.equal((await call('POST', LAB_EXERCISE_PATH, { includeAudit: false })).status, 409);
-    assert.deepEqual(lab.faults(), ['mcp.modern-only-server']);
+    assert.deepEqual(lab.faults(), ['mcp.legacy-only-server']);
 
     const revealed = stateOf(await call('POST', LAB_EXERCISE_REVEAL_PATH));
-    assert.equal(revealed.mode === 'exercise' ? revealed.revealed : undefined, 'mcp.modern-only-server');
-    assert.deepEqual(lab.faults(), ['mcp.modern-only-server']);
+    assert.equal(revealed.mode === 'exercise' ? revealed.revealed : undefined, 'mcp.legacy-only-server');
+    assert.deepEqual(lab.faults(), ['mcp.legacy-only-server']);
 
     const ended = stateOf(await call('DELETE', LAB_EXERCISE_PATH));
     assert.deepEqual(activeIds(ended), ['asm.pkce-unsupported']);
