@@ -50,8 +50,8 @@ describe('workshop slice against a relay running the lab', () => {
   let relay: Relay;
   before(async () => {
     lab = await startLab({ autoConsent: true });
-    // The lab picks the exercise's fault; this pins it to prm.resource-mismatch (the second of the plain faults).
-    relay = await startRelay({ workshop: createWorkshop(lab, { random: () => 0.15 }), config: { lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
+    // The lab picks the exercise's fault; this pins it to prm.resource-mismatch (the second of the six candidates).
+    relay = await startRelay({ workshop: createWorkshop(lab, { random: () => 0.25 }), config: { lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
   });
   after(async () => {
     await relay.close();
@@ -63,6 +63,10 @@ describe('workshop slice against a relay running the lab', () => {
     state().configureRuntime({ origin: relay.url, relaySecret: relay.secret, transport: createFetchTransport(), fetchImpl: (input, init) => fetch(input, init) });
     state().replaceForm({ ...emptyConnectForm(), serverUrl: lab.mcpUrl });
     await state().checkRelay();
+    // A failed test must not leave the next one in an exercise.
+    if (state().workshop?.mode === 'exercise') await state().endExercise();
+    lab.setFaults([]);
+    await state().loadWorkshop();
   });
 
   it('loads the faults with the relay config, and a switch made between runs changes the next run only', async () => {
