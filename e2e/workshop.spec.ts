@@ -54,7 +54,8 @@ test('a fault switched on in workshop mode changes the next run; off, the run is
   // A clean run: no error or warning to count on the Findings tab.
   await expect(page.getByRole('tab', { name: 'Findings', exact: true })).toBeVisible();
 
-  await faultSwitch(page, 'prm.resource-mismatch').check();
+  // The switch shows the lab's answer, so it turns on once the relay has switched the lab.
+  await faultSwitch(page, 'prm.resource-mismatch').click();
   await expect(workshop(page)).toContainText('1 fault is on.');
   await expect(faultSwitch(page, 'prm.resource-mismatch')).toBeChecked();
   await snap(page, testInfo, '1-fault-switched-on');
@@ -64,7 +65,8 @@ test('a fault switched on in workshop mode changes the next run; off, the run is
   await expect(finding.getByText('prm.resource-mismatch', { exact: true })).toBeVisible();
   await snap(page, testInfo, '2-next-run-shows-the-fault');
 
-  await faultSwitch(page, 'prm.resource-mismatch').uncheck();
+  await faultSwitch(page, 'prm.resource-mismatch').click();
+  await expect(faultSwitch(page, 'prm.resource-mismatch')).not.toBeChecked();
   await expect(workshop(page)).toContainText('No fault is on: the lab is clean.');
   await runAgainstLab(page, debuggerApp.url);
   await expect(page.getByText('Completed', { exact: true })).toBeVisible();
