@@ -19,7 +19,7 @@ function main(): void {
   store.getState().configureRuntime({
     origin,
     fetchImpl: (input, init) => window.fetch(input, init),
-    ...(secret ? { transport: createRelayTransport(origin, secret) } : {}),
+    ...(secret ? { transport: createRelayTransport(origin, secret), relaySecret: secret } : {}),
   });
 
   hydrateFromStorage(store, () => preferredLanguage(navigator.languages));

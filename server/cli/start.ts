@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isLabFaultId, LAB_FAULTS, type LabFaultId } from '../lab/faults.js';
 import type { Lab } from '../lab/index.js';
+import { createWorkshop } from '../lab/workshop.js';
 import { startRelay } from '../relay/index.js';
 import { UsageError, type CliIo } from './usage.js';
 import { untilInterrupted } from './wait-for-signal.js';
@@ -72,7 +73,13 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     port,
     ...(existsSync(staticDir) ? { staticDir } : {}),
     log: (line) => io.stderr(`${line}\n`),
-    ...(lab ? { config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } } : {}),
+    ...(lab
+      ? {
+          config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } },
+          // The trainer's switches (workshop view): the lab's faults change while it runs.
+          workshop: createWorkshop(lab),
+        }
+      : {}),
   });
 
   io.stdout(`mcp-auth-debugger is running at ${relay.url}\n`);

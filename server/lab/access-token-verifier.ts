@@ -11,11 +11,8 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify, type JWTPayload } from 'jose';
 
-export interface AccessTokenVerifierOptions {
-  issuer: string;
-  jwksUri: string;
-  /** The MCP server's URL, which must be (one of) the token's `aud`. */
-  audience: string;
+/** Which checks run; asked at every verification, so faults can change it while the lab runs. */
+export interface AccessTokenPolicy {
   /** Off with fault `audit.accepts-foreign-audience`. */
   checkAudience: boolean;
   /** Off with fault `audit.accepts-tampered-token`: the token is decoded, never verified. */
@@ -24,6 +21,14 @@ export interface AccessTokenVerifierOptions {
   acceptApiKeys?: boolean;
   /** Fault `audit.accepts-untrusted-issuer`: a token that brings its own key (`jwk`) is verified with it, issuer unchecked. */
   trustEmbeddedKeys?: boolean;
+}
+
+export interface AccessTokenVerifierOptions {
+  issuer: string;
+  jwksUri: string;
+  /** The MCP server's URL, which must be (one of) the token's `aud`. */
+  audience: string;
+  policy: () => AccessTokenPolicy;
   /** The scope an API key gets (fault `audit.accepts-malformed-token`). */
   fullScope?: string;
   log: (line: string) => void;
@@ -36,11 +41,11 @@ function audienceIncludes(aud: JWTPayload['aud'], expected: string): boolean {
 }
 
 /** The claim checks jwtVerify would make, for the fault that skips the signature. */
-function checkClaimsWithoutSignature(token: string, options: AccessTokenVerifierOptions): JWTPayload {
+function checkClaimsWithoutSignature(token: string, options: AccessTokenVerifierOptions, policy: AccessTokenPolicy): JWTPayload {
   decodeProtectedHeader(token);
   const payload = decodeJwt(token);
   if (payload.iss !== options.issuer) throw new InvalidTokenError('token issuer is not the expected authorization server');
-  if (options.checkAudience && !audienceIncludes(payload.aud, options.audience)) {
+  if (policy.checkAudience && !audienceIncludes(payload.aud, options.audience)) {
     throw new InvalidTokenError('token was not issued for this MCP server');
   }
   if (typeof payload.exp !== 'number' || payload.exp + CLOCK_TOLERANCE_SECONDS < Date.now() / 1000) {
@@ -78,18 +83,19 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   const keys = createRemoteJWKSet(new URL(options.jwksUri));
 
   async function verifiedPayload(token: string): Promise<JWTPayload> {
-    if (options.acceptApiKeys && token.split('.').length !== 3) {
+    const policy = options.policy();
+    if (policy.acceptApiKeys && token.split('.').length !== 3) {
       return { sub: 'api-key', scope: options.fullScope ?? '', exp: Math.floor(Date.now() / 1000) + 300 };
     }
-    const embedded = options.trustEmbeddedKeys ? embeddedKey(token) : undefined;
+    const embedded = policy.trustEmbeddedKeys ? embeddedKey(token) : undefined;
     if (embedded) {
       const { payload } = await jwtVerify(token, await importJWK(embedded.jwk, embedded.alg), { requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS });
       return payload;
     }
-    if (!options.checkSignature) return checkClaimsWithoutSignature(token, options);
+    if (!policy.checkSignature) return checkClaimsWithoutSignature(token, options, policy);
     const { payload } = await jwtVerify(token, keys, {
       issuer: options.issuer,
-      ...(options.checkAudience ? { audience: options.audience } : {}),
+      ...(policy.checkAudience ? { audience: options.audience } : {}),
       // RFC 9068 §4: the resource server checks the `at+jwt` type, so an ID token or another
       // JWT from the same issuer cannot pass as an access token.
       typ: 'at+jwt',

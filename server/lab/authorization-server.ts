@@ -233,7 +233,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       // which the lab's MCP server then accepts only with a proof by the same key.
       dPoP: { enabled: true },
       clientCredentials: { enabled: true },
-      registration: { enabled: !faults.has('registration.no-path'), initialAccessToken: false },
+      // Always on: fault registration.no-path hides it per request (metadata and route below),
+      // so the fault can be switched while the lab runs.
+      registration: { enabled: true, initialAccessToken: false },
       introspection: {
         enabled: true,
         // Confidential clients (the resource server) may introspect any token; public clients only their own.
@@ -287,6 +289,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     metadata.scopes_supported = [...new Set([...scopes, MCP_SCOPE])];
     if (faults.has('asm.pkce-unsupported')) delete metadata.code_challenge_methods_supported;
     if (faults.has('asm.issuer-mismatch')) metadata.issuer = `${issuer}/oauth2`;
+    if (faults.has('registration.no-path')) delete metadata.registration_endpoint;
     ctx.body = metadata;
   });
 
@@ -331,6 +334,8 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   const providerCallback = provider.callback();
   const handleInteraction = createInteractionHandler({ provider, autoConsent, auditAudience, log });
   const rfc8414Path = oauthMetadataPathFor(REALM_PATH);
+  const registrationPath = `${REALM_PATH}${KEYCLOAK_ROUTES.registration}`;
+  const isRegistrationPath = (pathname: string): boolean => pathname === registrationPath || pathname.startsWith(`${registrationPath}/`);
 
   /** Hands a request to oidc-provider as if it were mounted at the issuer's path. */
   function toProvider(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, pathInProvider: string): void {
@@ -349,6 +354,13 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     }
     if (url.pathname.startsWith(`${INTERACTION_PATH}/`)) {
       void handleInteraction(req, res, url.pathname);
+      return;
+    }
+    if (faults.has('registration.no-path') && isRegistrationPath(url.pathname)) {
+      // What oidc-provider answers for a route whose feature is off.
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error: 'invalid_request', error_description: `unrecognized route or not allowed method (${req.method ?? 'GET'} on ${url.pathname})` }));
       return;
     }
     // oidc-provider answers CORS on its discovery, token and other machine endpoints, not on

@@ -1,83 +1,102 @@
 /**
  * The lab's switchable misconfigurations. Each id is the id of the finding the debugger
  * should report when the fault is on (see src/engine/checks), so a fault and its finding
- * can be matched by string equality in tests and workshops.
+ * can be matched by string equality in tests and workshops. `summaryZh` is the summary in
+ * Simplified Chinese, for the workshop view.
  */
 
 export const LAB_FAULTS = [
   {
     id: 'probe.missing-www-authenticate',
     summary: 'The MCP server answers 401 without a WWW-Authenticate header (the metadata is still served at the well-known URL).',
+    summaryZh: 'MCP 服务器回答 401 时不带 WWW-Authenticate 头（元数据仍在 well-known 地址上提供）。',
   },
   {
     id: 'prm.resource-mismatch',
     summary: 'The protected resource metadata names another resource than the MCP server URL it was fetched for.',
+    summaryZh: '受保护资源元数据中的 resource 不是获取它所针对的 MCP 服务器 URL，而是另一个资源。',
   },
   {
     id: 'asm.pkce-unsupported',
     summary: 'The authorization server metadata omits code_challenge_methods_supported, so PKCE support cannot be confirmed.',
+    summaryZh: '授权服务器元数据缺少 code_challenge_methods_supported，因此无法确认其支持 PKCE。',
   },
   {
     id: 'asm.issuer-mismatch',
     summary: 'The authorization server metadata carries an issuer that differs from the issuer it was fetched for.',
+    summaryZh: '授权服务器元数据中的 issuer 与获取它所针对的 issuer 不同。',
   },
   {
     id: 'registration.no-path',
     summary: 'The authorization server offers no way to register: no registration_endpoint, no Dynamic Client Registration, no Client ID Metadata Documents.',
+    summaryZh: '授权服务器不提供任何注册方式：没有 registration_endpoint，没有动态客户端注册，也不支持客户端 ID 元数据文档。',
   },
   {
     id: 'audit.accepts-foreign-audience',
     summary: "The MCP server accepts access tokens issued for another audience (it does not check 'aud').",
+    summaryZh: 'MCP 服务器接受为其他受众签发的访问令牌（不检查 \'aud\'）。',
   },
   {
     id: 'audit.accepts-tampered-token',
     summary: 'The MCP server accepts access tokens whose signature does not verify (it only decodes them).',
+    summaryZh: 'MCP 服务器接受签名无法验证的访问令牌（只解码，不验证）。',
   },
   {
     id: 'audit.accepts-malformed-token',
     summary: 'The MCP server takes a bearer value that is not a JWT as an API key and lets it through with full scope.',
+    summaryZh: 'MCP 服务器把不是 JWT 的 bearer 值当作 API 密钥，并授予全部权限范围。',
   },
   {
     id: 'audit.accepts-untrusted-issuer',
     summary: "The MCP server verifies a token with the key in its own header (jwk) when it brings one, and then does not check the issuer.",
+    summaryZh: 'MCP 服务器在令牌头部自带密钥（jwk）时用该密钥验证令牌，且不检查签发者。',
   },
   {
     id: 'audit.accepts-query-token',
     summary: 'The MCP server also reads the access token from the access_token query parameter.',
+    summaryZh: 'MCP 服务器也从查询参数 access_token 中读取访问令牌。',
   },
   {
     id: 'audit.challenge-without-invalid-token',
     summary: 'The MCP server refuses a bad token with a challenge that names no error (no error="invalid_token").',
+    summaryZh: 'MCP 服务器拒绝无效令牌时，质询中不指明错误（没有 error="invalid_token"）。',
   },
   {
     id: 'audit.error-leaks-internals',
     summary: 'The MCP server answers a bad token with its stack trace, file paths included.',
+    summaryZh: 'MCP 服务器对无效令牌的回答中包含其堆栈跟踪，连同文件路径。',
   },
   {
     id: 'audit.as-accepts-missing-pkce',
     summary: 'The authorization server issues codes to authorization requests without PKCE (code_challenge).',
+    summaryZh: '授权服务器向不带 PKCE（code_challenge）的授权请求签发授权码。',
   },
   {
     id: 'audit.as-registers-insecure-redirect',
     summary: 'Dynamic registration takes any redirect URI from anyone, plain http on a foreign host included (no registration policy).',
+    summaryZh: '动态注册接受任何人提交的任意重定向 URI，包括其他主机上的明文 http（没有注册策略）。',
   },
   {
     id: 'mcp.legacy-only-server',
     summary: 'The MCP server speaks only the legacy protocol (the initialize handshake of 2025-11-25); 2026-07-28 requests are refused as a legacy server refuses them.',
+    summaryZh: 'MCP 服务器只支持旧版协议（2025-11-25 的 initialize 握手）；2026-07-28 的请求会像旧版服务器那样被拒绝。',
   },
   {
     id: 'mcp.modern-only-server',
     summary: 'The MCP server speaks only 2026-07-28: initialize is refused with an UnsupportedProtocolVersionError naming the supported versions.',
+    summaryZh: 'MCP 服务器只支持 2026-07-28：initialize 被拒绝，返回列出所支持版本的 UnsupportedProtocolVersionError。',
   },
   {
     id: 'cors.www-authenticate-not-exposed',
     summary: 'The MCP endpoint allows any origin but leaves WWW-Authenticate out of Access-Control-Expose-Headers, so a page cannot read the 401 challenge.',
+    summaryZh: 'MCP 端点允许任何来源，但 Access-Control-Expose-Headers 中没有 WWW-Authenticate，网页无法读取 401 质询。',
   },
   {
     id: 'cors.preflight-failed',
     summary: 'The MCP endpoint sends CORS headers on its answers, but its OPTIONS preflight reaches authentication and is refused with 401.',
+    summaryZh: 'MCP 端点在响应中带有 CORS 头，但其 OPTIONS 预检请求进入了身份验证并被 401 拒绝。',
   },
-] as const satisfies readonly { id: string; summary: string }[];
+] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
 
@@ -87,5 +106,29 @@ export function isLabFaultId(value: string): value is LabFaultId {
   return FAULT_IDS.has(value);
 }
 
-/** A fault set that answers "is this one on?" without scanning an array at every request. */
-export type ActiveFaults = ReadonlySet<LabFaultId>;
+/**
+ * The faults on at this moment. The servers ask it at every request (never once at start-up),
+ * so a switch made while the lab runs applies from the next request on.
+ */
+export interface ActiveFaults {
+  has(id: LabFaultId): boolean;
+}
+
+/** The lab's switchboard: what the servers read, and what `Lab.setFaults` writes. */
+export interface FaultSwitchboard extends ActiveFaults {
+  /** The faults that are on, in catalogue order. */
+  list(): LabFaultId[];
+  /** Replaces the whole set at once, so no request sees half of a change. */
+  set(ids: Iterable<LabFaultId>): void;
+}
+
+export function createFaultSwitchboard(initial: Iterable<LabFaultId> = []): FaultSwitchboard {
+  let on: ReadonlySet<LabFaultId> = new Set(initial);
+  return {
+    has: (id) => on.has(id),
+    list: () => LAB_FAULTS.map((fault) => fault.id).filter((id) => on.has(id)),
+    set(ids) {
+      on = new Set(ids);
+    },
+  };
+}

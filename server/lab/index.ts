@@ -5,7 +5,7 @@
  */
 import { createAuthorizationServer } from './authorization-server.js';
 import { DEMO_USER, hostForUrl, MCP_PATH } from './demo-realm.js';
-import type { LabFaultId } from './faults.js';
+import { createFaultSwitchboard, type LabFaultId } from './faults.js';
 import { bindServer, type BoundServer } from './http-listener.js';
 import { createMcpResourceServer } from './mcp-server.js';
 
@@ -31,7 +31,14 @@ export interface Lab {
   /** e.g. http://127.0.0.1:PORT/realms/demo */
   issuer: string;
   authorizationServerOrigin: string;
-  faults: LabFaultId[];
+  /** The faults on now, in catalogue order. */
+  faults(): LabFaultId[];
+  /**
+   * Switches to exactly these faults while the lab runs. Each server reads the set at every
+   * request, so a request already being answered finishes as it began and the next one sees
+   * the new set; nothing restarts.
+   */
+  setFaults(ids: Iterable<LabFaultId>): void;
   /** The MCP server's own client (tutorial step 4), for RFC 7662 introspection. */
   introspectionClient: { clientId: string; clientSecret: string };
   /** A confidential native client: any loopback port is accepted in its redirect URIs. */
@@ -43,8 +50,7 @@ export interface Lab {
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const host = options.host ?? '127.0.0.1';
-  const faults = [...new Set(options.faults ?? [])];
-  const activeFaults = new Set(faults);
+  const activeFaults = createFaultSwitchboard(options.faults ?? []);
   const log = options.log ?? (() => undefined);
 
   const bound: BoundServer[] = [];
@@ -83,7 +89,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       mcpUrl: mcpServer.mcpUrl,
       issuer: authorizationServer.issuer,
       authorizationServerOrigin,
-      faults,
+      faults: () => activeFaults.list(),
+      setFaults: (ids) => activeFaults.set(ids),
       introspectionClient: authorizationServer.introspectionClient,
       preRegisteredClient: authorizationServer.preRegisteredClient,
       demoUser: { username: DEMO_USER.username, password: DEMO_USER.password },

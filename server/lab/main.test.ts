@@ -37,12 +37,12 @@ test('starts the lab with faults and auto-consent and prints what a person needs
   if (result.kind !== 'started') return;
   const { lab } = result;
   t.after(() => lab.close());
-  assert.deepEqual(lab.faults, ['registration.no-path', 'asm.pkce-unsupported']);
+  assert.deepEqual(lab.faults(), ['asm.pkce-unsupported', 'registration.no-path']);
   const text = output.join('\n');
   assert.ok(text.includes(lab.mcpUrl));
   assert.ok(text.includes(lab.issuer));
   assert.ok(text.includes(`${lab.demoUser.username} / ${lab.demoUser.password}`));
-  assert.ok(text.includes('registration.no-path, asm.pkce-unsupported'));
+  assert.ok(text.includes('asm.pkce-unsupported, registration.no-path'));
   assert.ok(!text.includes(lab.introspectionClient.clientSecret));
   assert.ok(lab.preRegisteredClient.clientSecret && !text.includes(lab.preRegisteredClient.clientSecret));
 });

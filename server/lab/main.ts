@@ -104,6 +104,7 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
   // Client secrets stay in-process (the debugger reads them from the Lab object); never printed.
   out(`Pre-registered client: ${lab.preRegisteredClient.clientId} (redirect URIs on any loopback port)`);
   out(`Consent:               ${values['auto-consent'] ? 'automatic (no login or consent pages)' : 'login and consent pages'}`);
-  out(`Faults:                ${lab.faults.length > 0 ? lab.faults.join(', ') : 'none'}`);
+  const activeFaults = lab.faults();
+  out(`Faults:                ${activeFaults.length > 0 ? activeFaults.join(', ') : 'none'}`);
   return { kind: 'started', lab };
 }

@@ -25,7 +25,7 @@ import { applyCors, MCP_CORS } from './cors.js';
 import { createAccessTokenVerifier } from './access-token-verifier.js';
 import { createDpopProofCheck } from './dpop-proof-check.js';
 import { MCP_PATH, MCP_SCOPE } from './demo-realm.js';
-import type { ActiveFaults } from './faults.js';
+import type { ActiveFaults, LabFaultId } from './faults.js';
 import type { BoundServer } from './http-listener.js';
 
 export interface McpResourceServerOptions {
@@ -133,8 +133,8 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   const mcpUrl = `${origin}${MCP_PATH}`;
   const resourceMetadataUrl = getOAuthProtectedResourceMetadataUrl(new URL(mcpUrl));
 
-  const metadata: OAuthProtectedResourceMetadata = {
-    resource: faults.has('prm.resource-mismatch') ? `${origin}/other` : mcpUrl,
+  const metadataFor = (resource: string): OAuthProtectedResourceMetadata => ({
+    resource,
     authorization_servers: [issuer],
     // MCP spec (Refresh Tokens): resources SHOULD NOT list offline_access.
     scopes_supported: [MCP_SCOPE],
@@ -142,17 +142,23 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     // RFC 9728 §2: DPoP is accepted (not required); a bound token needs its proof.
     dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA'],
     resource_name: 'MCP Resource Server',
-  };
+  });
+  // Both answers are built once; the fault set picks one per request.
+  const cleanMetadata = metadataHandler(metadataFor(mcpUrl));
+  const mismatchedMetadata = metadataHandler(metadataFor(`${origin}/other`));
 
   const dpopProofCheck = createDpopProofCheck({ mcpUrl, resourceMetadataUrl, log });
   const verifier = createAccessTokenVerifier({
     issuer,
     jwksUri,
     audience: mcpUrl,
-    checkAudience: !faults.has('audit.accepts-foreign-audience'),
-    checkSignature: !faults.has('audit.accepts-tampered-token'),
-    acceptApiKeys: faults.has('audit.accepts-malformed-token'),
-    trustEmbeddedKeys: faults.has('audit.accepts-untrusted-issuer'),
+    // Read at every verification, so the audit faults can be switched while the lab runs.
+    policy: () => ({
+      checkAudience: !faults.has('audit.accepts-foreign-audience'),
+      checkSignature: !faults.has('audit.accepts-tampered-token'),
+      acceptApiKeys: faults.has('audit.accepts-malformed-token'),
+      trustEmbeddedKeys: faults.has('audit.accepts-untrusted-issuer'),
+    }),
     fullScope: MCP_SCOPE,
     log,
   });
@@ -164,17 +170,25 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   // mcpAuthMetadataRouter would also publish the AS metadata on this origin and derives the
   // mount path from `resource`, which fault prm.resource-mismatch changes; so only its
   // handler is used, at the RFC 9728 §3.1 path-aware URL of the MCP endpoint.
-  app.use(new URL(resourceMetadataUrl).pathname, metadataHandler(metadata));
+  app.use(new URL(resourceMetadataUrl).pathname, (req: Request, res: Response, next: NextFunction) => {
+    (faults.has('prm.resource-mismatch') ? mismatchedMetadata : cleanMetadata)(req, res, next);
+  });
 
   // CORS first, so a preflight is answered before anything asks for a token.
   app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
     if (!applyCors(req, res, MCP_CORS, faults)) next();
   });
 
-  if (faults.has('probe.missing-www-authenticate')) app.use(MCP_PATH, dropChallengeFrom401);
-  if (faults.has('audit.accepts-query-token')) app.use(MCP_PATH, tokenFromQuery);
-  if (faults.has('audit.challenge-without-invalid-token')) app.use(MCP_PATH, challengeWithoutError(resourceMetadataUrl));
-  if (faults.has('audit.error-leaks-internals')) app.use(MCP_PATH, stackTraceIn401);
+  // Each fault middleware is always mounted and asks the fault set at every request.
+  const whenFault = (id: LabFaultId, middleware: (req: Request, res: Response, next: NextFunction) => void) =>
+    (req: Request, res: Response, next: NextFunction): void => {
+      if (faults.has(id)) middleware(req, res, next);
+      else next();
+    };
+  app.use(MCP_PATH, whenFault('probe.missing-www-authenticate', dropChallengeFrom401));
+  app.use(MCP_PATH, whenFault('audit.accepts-query-token', tokenFromQuery));
+  app.use(MCP_PATH, whenFault('audit.challenge-without-invalid-token', challengeWithoutError(resourceMetadataUrl)));
+  app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
 
   // RFC 6750 §3.1: a request without credentials gets a challenge with no error code. The
   // SDK's middleware would answer `error="invalid_token"`, so this case is answered first.
@@ -197,9 +211,10 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   // 405 (stateless in both eras). The faults narrow it to one era.
   const factory = () => buildMcpServer();
   const onError = (error: Error) => log(`MCP request refused: ${error.message}`);
-  const handle = faults.has('mcp.legacy-only-server')
-    ? legacyStatelessFallback(factory, onError)
-    : createMcpHandler(factory, { legacy: faults.has('mcp.modern-only-server') ? 'reject' : 'stateless', onerror: onError }).fetch;
+  const legacyOnly = legacyStatelessFallback(factory, onError);
+  const modernOnly = createMcpHandler(factory, { legacy: 'reject', onerror: onError }).fetch;
+  const bothEras = createMcpHandler(factory, { legacy: 'stateless', onerror: onError }).fetch;
+  const handlerNow = () => (faults.has('mcp.legacy-only-server') ? legacyOnly : faults.has('mcp.modern-only-server') ? modernOnly : bothEras);
 
   app.all(MCP_PATH, async (req: Request, res: Response) => {
     const headers = new Headers();
@@ -212,7 +227,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     // `req.auth` is what requireBearerAuth verified; the SDK passes it to the tools as is.
     const auth = (req as Request & { auth?: AuthInfo }).auth;
     try {
-      const response = await handle(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
+      const response = await handlerNow()(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
       res.status(response.status);
       response.headers.forEach((value, name) => res.setHeader(name, value));
       res.end(Buffer.from(await response.arrayBuffer()));

@@ -7,7 +7,8 @@
  * redirects, caps sizes and time, reports its own refusals in an envelope distinct from
  * upstream answers, and logs no credentials (see relay-log.ts).
  *
- * Routes: `POST /api/relay`, `GET /api/health`, `GET /api/config`, and the SPA for every other GET.
+ * Routes: `POST /api/relay`, `GET /api/health`, `GET /api/config`, the lab's fault switches under
+ * `/api/lab/` when `start` runs the lab (workshop-routes.ts), and the SPA for every other GET.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +22,9 @@ import { parseRelayCall, type RelayCaps } from './relay-call.js';
 import { formatRelayLogLine, type RelayLogOutcome } from './relay-log.js';
 import { createRequestGuard, type RequestGuard } from './request-guard.js';
 import { serveStaticSite } from './static-site.js';
+import { readCappedBody } from './request-body.js';
+import { handleWorkshopCall, isWorkshopPath } from './workshop-routes.js';
+import type { WorkshopControl } from '../../src/wire/workshop.js';
 
 export interface RelayOptions {
   /** Interface to bind; loopback unless the person asks otherwise. */
@@ -43,6 +47,8 @@ export interface RelayOptions {
   transport?: Transport;
   /** Answered at `GET /api/config` (the default target, the demo lab); it must hold no secret. */
   config?: RelayConfig;
+  /** The embedded lab's fault switches, served under `/api/lab/` (see src/wire/workshop.ts); absent, those routes are 404. */
+  workshop?: WorkshopControl;
 }
 
 export interface Relay {
@@ -71,6 +77,7 @@ interface RelayContext {
   transport: Transport;
   log: ((line: string) => void) | undefined;
   config: RelayConfig;
+  workshop: WorkshopControl | undefined;
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -105,7 +112,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     transport: options.transport ?? createNodeTransport(),
     log: options.log,
-    config: options.config ?? {},
+    config: { ...options.config, ...(options.workshop ? { workshop: true } : {}) },
+    workshop: options.workshop,
   };
 
   // Attached in the same tick as 'listening': no request can arrive before it.
@@ -156,6 +164,9 @@ async function handleRequest(context: RelayContext, req: IncomingMessage, res: S
     else if (!context.guard.hostAllowed(req.headers)) answerText(res, 403, 'The Host header does not name this relay.\n');
     else answerJson(res, 200, context.config);
     return;
+  }
+  if (context.workshop && isWorkshopPath(pathname)) {
+    return handleWorkshopCall({ guard: context.guard, workshop: context.workshop, maxRequestBytes: context.maxRequestBytes, log: context.log }, req, res, pathname);
   }
   if (pathname.startsWith('/api/')) {
     answerText(res, 404, 'Not found.\n');
@@ -225,36 +236,4 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
 
 function log(context: RelayContext, startedAt: number, started: number, outcome: RelayLogOutcome): void {
   context.log?.(formatRelayLogLine(startedAt, performance.now() - started, outcome));
-}
-
-/**
- * The request body as text; 'too-large' as soon as it passes the cap; 'gone' when the client
- * disconnected before sending all of it (nobody is left to answer).
- */
-function readCappedBody(req: IncomingMessage, maxBytes: number): Promise<string | 'too-large' | 'gone'> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    const settle = (value: string | 'too-large' | 'gone'): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
-      resolve(value);
-    };
-    const onData = (chunk: Buffer): void => {
-      bytes += chunk.byteLength;
-      if (bytes > maxBytes) {
-        req.pause();
-        settle('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => settle(chunks.length === 1 && chunks[0] ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-    // 'close' before 'end' means the body never completed; the socket error is reported there too.
-    const onClose = (): void => settle('gone');
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('close', onClose);
-  });
 }

@@ -5,6 +5,7 @@ import { sequenceActors, sessionExchanges, sessionFindings } from '../store/sele
 import { AuthorizationRoundTrip } from './AuthorizationRoundTrip.js';
 import { CallbackPage } from './CallbackPage.js';
 import { ConnectForm } from './ConnectForm.js';
+import { WorkshopPanel } from './WorkshopPanel.js';
 import { DebuggerTabs } from './DebuggerTabs.js';
 import { FindingsView } from './FindingsView.js';
 import { FlowControls } from './FlowControls.js';
@@ -90,6 +91,7 @@ function DebuggerWorkspace() {
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-4 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)]">
       <aside className="space-y-4" aria-label={t('app.sidebar.label')}>
         <ConnectForm />
+        <WorkshopPanel />
         <FlowControls />
         <SessionFiles />
         <FlowTimeline />

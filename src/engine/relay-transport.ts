@@ -23,6 +23,8 @@ export interface RelayConfig {
   /** The server the UI runs against when the person typed none. */
   defaultServerUrl?: string;
   lab?: { mcpUrl: string; demoUser: { username: string; password: string } };
+  /** The lab's faults can be switched through `/api/lab/` (src/wire/workshop.ts). */
+  workshop?: boolean;
 }
 
 /** What the browser posts to the relay: a `TransportRequest`, caps optional (the relay clamps them). */

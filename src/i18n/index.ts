@@ -13,6 +13,7 @@ import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
 import { scorecardMessages } from './messages/scorecard.js';
 import { tokensMessages } from './messages/tokens.js';
+import { workshopMessages } from './messages/workshop.js';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,7 +24,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, scorecardMessages, tokensMessages];
+const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, scorecardMessages, tokensMessages, workshopMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

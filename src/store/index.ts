@@ -13,8 +13,9 @@ import { createRecordingSlice, type RecordingSlice } from './recording-slice.js'
 import { createRelaySlice, type RelaySlice } from './relay-slice.js';
 import { createScorecardSlice, type ScorecardSlice } from './scorecard-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
+import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & ScorecardSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & ScorecardSlice & WorkshopSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -26,6 +27,7 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createNetworkSlice(...a),
   ...createCompareSlice(...a),
   ...createScorecardSlice(...a),
+  ...createWorkshopSlice(...a),
 }));
 
 export type DebuggerStore = typeof useDebugger;

@@ -22,6 +22,8 @@ export interface DebuggerRuntime {
   origin: string;
   /** Undefined when the page has no relay secret. */
   transport?: Transport;
+  /** The relay's per-process secret, for its guarded JSON endpoints (the lab's fault switches). */
+  relaySecret?: string;
   /** For the relay's own small JSON endpoints. */
   fetchImpl?: (input: string, init?: RequestInit) => Promise<Response>;
   /** Extra engine dependencies (tests inject a clock, a random source or a consent walker). */
@@ -56,6 +58,7 @@ export function parseRelayConfig(value: unknown): RelayConfig {
       if (typeof username === 'string' && typeof password === 'string') config.lab = { mcpUrl, demoUser: { username, password } };
     }
   }
+  if (record.workshop === true) config.workshop = true;
   return config;
 }
 
@@ -86,7 +89,9 @@ export const createRelaySlice: StateCreator<DebuggerState, [], [], RelaySlice> =
       set({ relayHealth: 'unreachable', relayMessage: `GET ${RELAY_CONFIG_PATH} did not answer JSON (${error instanceof Error ? error.message : String(error)}).` });
       return;
     }
-    set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig: parseRelayConfig(body), relayMessage: undefined });
+    const relayConfig = parseRelayConfig(body);
+    set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig, relayMessage: undefined });
+    if (relayConfig.workshop) await get().loadWorkshop();
   },
   noteRelayFailure(message) {
     // The relay-transport says "could not be reached" when no HTTP answer came at all.

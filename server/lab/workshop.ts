@@ -1,0 +1,93 @@
+/**
+ * The trainer's controls over a running lab: fault switches, and an exercise that switches on
+ * one fault picked at random and keeps it hidden until the reveal. The state lives here, in
+ * the process that runs the lab, so a page learns the hidden fault only by asking for the
+ * reveal.
+ */
+import type { WorkshopControl, WorkshopFault, WorkshopResult, WorkshopState } from '../../src/wire/workshop.js';
+import { isLabFaultId, LAB_FAULTS, type LabFaultId } from './faults.js';
+import type { Lab } from './index.js';
+
+/** Its finding shows only in a run with the audit on. */
+export const isAuditFault = (id: LabFaultId): boolean => id.startsWith('audit.');
+
+/**
+ * Faults an exercise may pick: those a run with the page's defaults reports. A modern-only
+ * server is what 2026-07-28 (the default revision) asks for, so its finding shows only in a
+ * run judged by an older revision: an exercise with it would have nothing to find.
+ */
+export function exerciseCandidates(includeAudit: boolean): LabFaultId[] {
+  return LAB_FAULTS.map((fault) => fault.id).filter((id) => id !== 'mcp.modern-only-server' && (includeAudit || !isAuditFault(id)));
+}
+
+interface Exercise {
+  fault: LabFaultId;
+  revealed: boolean;
+  /** What was on before, switched back on at the end. */
+  before: LabFaultId[];
+}
+
+export interface WorkshopOptions {
+  /** A number in [0, 1); Math.random unless a test pins the pick. */
+  random?: () => number;
+}
+
+export function createWorkshop(lab: Pick<Lab, 'faults' | 'setFaults'>, options: WorkshopOptions = {}): WorkshopControl {
+  const random = options.random ?? Math.random;
+  let exercise: Exercise | undefined;
+
+  const describe = (id: LabFaultId, fault: (typeof LAB_FAULTS)[number]): WorkshopFault => ({
+    id,
+    summary: { en: fault.summary, 'zh-CN': fault.summaryZh },
+    audit: isAuditFault(id),
+  });
+
+  function state(): WorkshopState {
+    if (exercise) {
+      return {
+        mode: 'exercise',
+        faults: LAB_FAULTS.map((fault) => describe(fault.id, fault)),
+        ...(exercise.revealed ? { revealed: exercise.fault } : {}),
+      };
+    }
+    const on = new Set(lab.faults());
+    return { mode: 'switches', faults: LAB_FAULTS.map((fault) => ({ ...describe(fault.id, fault), active: on.has(fault.id) })) };
+  }
+
+  const ok = (): WorkshopResult => ({ ok: true, state: state() });
+  const conflict = (message: string): WorkshopResult => ({ ok: false, refusal: { kind: 'conflict', message } });
+
+  return {
+    state,
+    setFaults(ids) {
+      if (exercise) return conflict('An exercise is running: end it before switching faults.');
+      const unknown = ids.filter((id) => !isLabFaultId(id));
+      if (unknown.length > 0) {
+        return { ok: false, refusal: { kind: 'unknown-fault', message: `Unknown fault ${unknown.join(', ')}; the faults are: ${LAB_FAULTS.map((f) => f.id).join(', ')}.` } };
+      }
+      lab.setFaults(ids.filter(isLabFaultId));
+      return ok();
+    },
+    startExercise({ includeAudit }) {
+      if (exercise) return conflict('An exercise is already running.');
+      const candidates = exerciseCandidates(includeAudit);
+      const fault = candidates[Math.min(candidates.length - 1, Math.floor(random() * candidates.length))];
+      if (fault === undefined) return conflict('The lab has no fault to pick.');
+      exercise = { fault, revealed: false, before: lab.faults() };
+      // The exercise's fault alone, so what the room finds is that fault.
+      lab.setFaults([fault]);
+      return ok();
+    },
+    reveal() {
+      if (!exercise) return conflict('No exercise is running.');
+      exercise.revealed = true;
+      return ok();
+    },
+    endExercise() {
+      if (!exercise) return conflict('No exercise is running.');
+      lab.setFaults(exercise.before);
+      exercise = undefined;
+      return ok();
+    },
+  };
+}
