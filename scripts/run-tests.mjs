@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs every `*.test.ts` under src/, server/ and scripts/ with node's test runner (through tsx),
-// then the Playwright suites under e2e/ when there are any. Exit code: non-zero if any failed.
+// checks that every finding of the catalogue was produced by some test, then the Playwright
+// suites under e2e/ when there are any. Exit code: non-zero if any failed.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const roots = ['src', 'server', 'scripts'];
@@ -22,8 +24,19 @@ const files = only.length > 0 ? only : roots.flatMap((root) => collect(root, [])
 // The library's tests import the package by its name, which resolves to the built lib/ (code and types).
 const library = spawnSync(process.execPath, ['scripts/build-library.mjs'], { stdio: 'inherit' });
 if (library.status !== 0) process.exit(1);
-const unit = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// Each test process writes the ids of the findings the engine reported into findingsLog; after a
+// whole run, findings-coverage.ts says which catalogue entries no test produced.
+const findingsLog = mkdtempSync(join(tmpdir(), 'mad-findings-'));
+const unit = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/record-findings.ts', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, MCP_AUTH_DEBUGGER_FINDINGS_LOG: findingsLog },
+});
 let failed = unit.status !== 0;
+if (only.length === 0) {
+  const coverage = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/findings-coverage.ts', findingsLog], { stdio: 'inherit' });
+  failed ||= coverage.status !== 0;
+}
+rmSync(findingsLog, { recursive: true, force: true });
 
 const e2eFiles = only.length > 0 ? [] : readdirSync('e2e').filter((n) => n.endsWith('.spec.ts'));
 if (e2eFiles.length > 0) {

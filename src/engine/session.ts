@@ -51,6 +51,16 @@ export function createSession(options: FlowOptions): Session {
   };
 }
 
+let findingObserver: ((id: string) => void) | undefined;
+
+/**
+ * Test support: `observer` is told the id of every finding a step reports, so the test run can
+ * say which catalogue entries no test ever produces (scripts/findings-coverage.ts).
+ */
+export function observeReportedFindings(observer: ((id: string) => void) | undefined): void {
+  findingObserver = observer;
+}
+
 const systemClock: Clock = { now: () => Date.now() };
 const systemRandom: RandomSource = (length) => crypto.getRandomValues(new Uint8Array(length));
 
@@ -66,7 +76,9 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
   const report = (id: string, input?: FindingInput) => {
     // A finding belongs to the step that saw it, whatever stage its catalogue entry is filed under.
     const finding = makeFinding(id, session.options.spec, input);
-    if (finding) findings.push({ ...finding, stepId });
+    if (!finding) return;
+    findings.push({ ...finding, stepId });
+    findingObserver?.(id);
   };
   const ctx: StepContext = {
     stepId,
