@@ -7,6 +7,7 @@ import type { Finding } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { hintsExplaining } from '../ui-logic/known-server-hints.js';
+import { HintSteps } from './KnownServerHints.js';
 
 export function KnownServerHintNote({ finding }: { finding: Finding }) {
   const t = useT();
@@ -21,13 +22,7 @@ export function KnownServerHintNote({ finding }: { finding: Finding }) {
           <summary className="cursor-pointer text-xs font-semibold text-violet-900 dark:text-violet-200">
             {t(hint.certainty === 'shape' ? 'hints.forFinding.shape' : 'hints.forFinding', { product: hint.productName })}: {hint.title}
           </summary>
-          <ol aria-label={t('hints.steps')} className="mt-1 list-decimal space-y-1 pl-5">
-            {hint.steps.map((step, index) => (
-              <li key={index} className="break-words">
-                {step}
-              </li>
-            ))}
-          </ol>
+          <HintSteps steps={hint.steps} />
         </details>
       ))}
     </div>

@@ -40,14 +40,14 @@ function KnownServerCard({ group }: { group: HintGroup }) {
       {recognition.note && <p className="mt-1 text-xs text-amber-800 italic dark:text-amber-300">{recognition.note}</p>}
       <div className="mt-2 space-y-3">
         {hints.map((hint) => (
-          <HintSteps key={hint.id} hint={hint} />
+          <HintSection key={hint.id} hint={hint} />
         ))}
       </div>
     </article>
   );
 }
 
-function HintSteps({ hint }: { hint: RenderedHint }) {
+function HintSection({ hint }: { hint: RenderedHint }) {
   const t = useT();
   const titleId = useId();
   return (
@@ -63,13 +63,21 @@ function HintSteps({ hint }: { hint: RenderedHint }) {
           </code>
         ))}
       </p>
-      <ol aria-label={t('hints.steps')} className="mt-1 list-decimal space-y-1 pl-5">
-        {hint.steps.map((step, index) => (
-          <li key={index} className="break-words">
-            {step}
-          </li>
-        ))}
-      </ol>
+      <HintSteps steps={hint.steps} />
     </section>
+  );
+}
+
+/** A hint's numbered fix steps, under a card or a finding. */
+export function HintSteps({ steps }: { steps: readonly string[] }) {
+  const t = useT();
+  return (
+    <ol aria-label={t('hints.steps')} className="mt-1 list-decimal space-y-1 pl-5">
+      {steps.map((step, index) => (
+        <li key={index} className="break-words">
+          {step}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -7,6 +7,7 @@
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
 import type { DebuggerState } from './index.js';
+import { readDroppedSessionFile } from './recording-slice.js';
 
 /** Where a compared session comes from, for its label. */
 export type ComparedSource = { kind: 'live' } | { kind: 'file'; fileName: string; savedAt: string; toolVersion: string };
@@ -40,13 +41,8 @@ export const createCompareSlice: StateCreator<DebuggerState, [], [], CompareSlic
   async compareWithSessionFile(text, fileName) {
     const { session: shown, running, recording } = get();
     if (!shown || running) return false;
-    const { readSessionFile } = await import('../engine/session-file.js');
-    const reading = readSessionFile(text);
-    if (!reading.ok) {
-      set({ recordingError: { fileName, message: reading.message } });
-      return false;
-    }
-    const { file } = reading;
+    const file = await readDroppedSessionFile(text, fileName, set);
+    if (!file) return false;
     const shownSource: ComparedSource = recording ? { kind: 'file', fileName: recording.fileName, savedAt: recording.savedAt, toolVersion: recording.toolVersion } : { kind: 'live' };
     set({
       recordingError: undefined,

@@ -7,6 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
+import type { SessionFile } from '../engine/session-file.js';
 import type { DebuggerState } from './index.js';
 import type { ExportFormat } from '../export/index.js';
 import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
@@ -57,16 +58,23 @@ function downloadName(session: Session, kind: string, extension: string, at = ne
   return `mcp-auth-${kind}-${host}-${stamp}.${extension}`;
 }
 
+/**
+ * Reads a session file given to the page (Open, Compare, a drop) with the reader loaded on first
+ * use; a file that is not one sets `recordingError` with the reader's sentence and gives undefined.
+ */
+export async function readDroppedSessionFile(text: string, fileName: string, set: (partial: Pick<RecordingSlice, 'recordingError'>) => void): Promise<SessionFile | undefined> {
+  const { readSessionFile } = await import('../engine/session-file.js');
+  const reading = readSessionFile(text);
+  if (reading.ok) return reading.file;
+  set({ recordingError: { fileName, message: reading.message } });
+  return undefined;
+}
+
 export const createRecordingSlice: StateCreator<DebuggerState, [], [], RecordingSlice> = (set, get) => ({
   async openSessionFile(text, fileName) {
     if (get().running) return false;
-    const { readSessionFile } = await import('../engine/session-file.js');
-    const reading = readSessionFile(text);
-    if (!reading.ok) {
-      set({ recordingError: { fileName, message: reading.message } });
-      return false;
-    }
-    const { file } = reading;
+    const file = await readDroppedSessionFile(text, fileName, set);
+    if (!file) return false;
     const state = get();
     // A second recording replaces the first; the live run stays parked.
     const parkedRun: ParkedRun = state.recording && state.parkedRun ? state.parkedRun : { session: state.session, mode: state.mode, tab: state.tab, ...(state.selected ? { selected: state.selected } : {}) };
