@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createFaultSwitchboard, LAB_FAULTS } from './faults.js';
-import { createWorkshop, isAuditFault } from './workshop.js';
+import { createWorkshop, isAuditFault, isCorsFault } from './workshop.js';
 
 
 function switchboardLab() {
@@ -17,7 +17,7 @@ test('an exercise without the audit picks among the faults a plain run shows (no
     assert.equal(workshop.startExercise({ includeAudit: false }).ok, true);
     picked.add(lab.faults().join());
   }
-  const plain = LAB_FAULTS.map((f) => f.id).filter((id) => !isAuditFault(id) && id !== 'mcp.modern-only-server');
+  const plain = LAB_FAULTS.map((f) => f.id).filter((id) => !isAuditFault(id) && !isCorsFault(id) && id !== 'mcp.modern-only-server');
   assert.deepEqual([...picked].sort(), [...plain].sort());
 });
 
@@ -28,6 +28,20 @@ test('an exercise with the audit may pick an audit fault', () => {
     createWorkshop(lab, { random: () => step / 100 }).startExercise({ includeAudit: true });
     picked.add(lab.faults().join());
   }
-  assert.equal(picked.size, LAB_FAULTS.length - 1);
+  assert.equal(picked.size, LAB_FAULTS.filter((f) => !isCorsFault(f.id)).length - 1);
   assert.ok(!picked.has('mcp.modern-only-server'));
+});
+
+test('an exercise with the CORS check may pick a CORS fault, and only then', () => {
+  const pick = (includeCors: boolean) => {
+    const picked = new Set<string>();
+    for (let step = 0; step < 100; step += 1) {
+      const lab = switchboardLab();
+      createWorkshop(lab, { random: () => step / 100 }).startExercise({ includeAudit: false, includeCors });
+      picked.add(lab.faults().join());
+    }
+    return [...picked];
+  };
+  assert.ok(pick(true).some((id) => isCorsFault(id as (typeof LAB_FAULTS)[number]['id'])));
+  assert.ok(!pick(false).some((id) => id.startsWith('cors.')));
 });

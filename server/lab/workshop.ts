@@ -11,13 +11,16 @@ import type { Lab } from './index.js';
 /** Its finding shows only in a run with the audit on. */
 export const isAuditFault = (id: LabFaultId): boolean => id.startsWith('audit.');
 
+/** Its finding shows only in a run with the CORS check on. */
+export const isCorsFault = (id: LabFaultId): boolean => id.startsWith('cors.');
+
 /**
  * Faults an exercise may pick: those a run with the page's defaults reports. A modern-only
  * server is what 2026-07-28 (the default revision) asks for, so its finding shows only in a
  * run judged by an older revision: an exercise with it would have nothing to find.
  */
-export function exerciseCandidates(includeAudit: boolean): LabFaultId[] {
-  return LAB_FAULTS.map((fault) => fault.id).filter((id) => id !== 'mcp.modern-only-server' && (includeAudit || !isAuditFault(id)));
+export function exerciseCandidates(includeAudit: boolean, includeCors = false): LabFaultId[] {
+  return LAB_FAULTS.map((fault) => fault.id).filter((id) => id !== 'mcp.modern-only-server' && (includeAudit || !isAuditFault(id)) && (includeCors || !isCorsFault(id)));
 }
 
 interface Exercise {
@@ -68,9 +71,9 @@ export function createWorkshop(lab: Pick<Lab, 'faults' | 'setFaults'>, options: 
       lab.setFaults(ids.filter(isLabFaultId));
       return ok();
     },
-    startExercise({ includeAudit }) {
+    startExercise({ includeAudit, includeCors }) {
       if (exercise) return conflict('An exercise is already running.');
-      const candidates = exerciseCandidates(includeAudit);
+      const candidates = exerciseCandidates(includeAudit, includeCors === true);
       const fault = candidates[Math.min(candidates.length - 1, Math.floor(random() * candidates.length))];
       if (fault === undefined) return conflict('The lab has no fault to pick.');
       exercise = { fault, revealed: false, before: lab.faults() };

@@ -4,7 +4,7 @@ import { request, type IncomingHttpHeaders } from 'node:http';
 import { describe, test, type TestContext } from 'node:test';
 import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
 import { LAB_FAULTS_PATH, LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, workshopStateSchema, type WorkshopState } from '../../src/wire/workshop.js';
-import { startLab, type Lab } from '../lab/index.js';
+import { LAB_FAULTS, startLab, type Lab } from '../lab/index.js';
 import { createWorkshop } from '../lab/workshop.js';
 import { startRelay, type Relay } from './index.js';
 
@@ -72,7 +72,7 @@ describe('fault switches', () => {
     const { lab, call } = await setUp(t);
     const initial = stateOf(await call('GET', LAB_FAULTS_PATH));
     assert.equal(initial.mode, 'switches');
-    assert.equal(initial.faults.length, 14);
+    assert.equal(initial.faults.length, LAB_FAULTS.length);
     assert.deepEqual(activeIds(initial), []);
     const mismatch = initial.faults.find((f) => f.id === 'prm.resource-mismatch');
     assert.ok(mismatch && mismatch.summary.en.length > 0 && /\p{Script=Han}/u.test(mismatch.summary['zh-CN']) && !mismatch.audit);

@@ -83,7 +83,7 @@ export const createWorkshopSlice: StateCreator<DebuggerState, [], [], WorkshopSl
     },
     async startExercise() {
       if (locked()) return;
-      await call('POST', LAB_EXERCISE_PATH, { includeAudit: get().form.audit });
+      await call('POST', LAB_EXERCISE_PATH, { includeAudit: get().form.audit, includeCors: get().form.cors });
     },
     revealExercise: () => call('POST', LAB_EXERCISE_REVEAL_PATH),
     async endExercise() {

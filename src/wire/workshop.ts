@@ -6,7 +6,7 @@
  * - `GET  /api/lab/faults`: the workshop state.
  * - `PUT  /api/lab/faults` `{ faults: [id…] }`: switch to exactly these faults; 400 names
  *   unknown ids; 409 while an exercise runs.
- * - `POST /api/lab/exercise` `{ includeAudit }`: switch to one fault picked at random and hide it.
+ * - `POST /api/lab/exercise` `{ includeAudit, includeCors? }`: switch to one fault picked at random and hide it.
  * - `POST /api/lab/exercise/reveal`: the state, with the hidden fault named.
  * - `DELETE /api/lab/exercise`: switch the exercise's fault off and give the switches back.
  *
@@ -43,7 +43,7 @@ export type WorkshopFault = z.infer<typeof faultSchema>;
 export type WorkshopState = z.infer<typeof workshopStateSchema>;
 
 export const setFaultsBodySchema = z.object({ faults: z.array(z.string().max(100)).max(100) }).strict();
-export const startExerciseBodySchema = z.object({ includeAudit: z.boolean() }).strict();
+export const startExerciseBodySchema = z.object({ includeAudit: z.boolean(), includeCors: z.boolean().optional() }).strict();
 
 /** Why the lab refused a change: `unknown-fault` is the caller's mistake, `conflict` the state's. */
 export type WorkshopRefusal = { kind: 'unknown-fault' | 'conflict'; message: string };
@@ -53,7 +53,7 @@ export type WorkshopResult = { ok: true; state: WorkshopState } | { ok: false; r
 export interface WorkshopControl {
   state(): WorkshopState;
   setFaults(ids: readonly string[]): WorkshopResult;
-  startExercise(options: { includeAudit: boolean }): WorkshopResult;
+  startExercise(options: { includeAudit: boolean; includeCors?: boolean }): WorkshopResult;
   reveal(): WorkshopResult;
   endExercise(): WorkshopResult;
 }
