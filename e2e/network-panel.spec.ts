@@ -145,7 +145,7 @@ test('the network panel lists, searches, filters, orders and exports the run’s
   const saving = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save session' }).click();
   const saved = readFileSync(await (await saving).path(), 'utf8');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'lab-run.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await page.getByLabel('Open session…').setInputFiles({ name: 'lab-run.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
   await expect(page.getByRole('heading', { name: 'A recording, not a live run' })).toBeVisible();
   await tab.click();
   await expect(search).toHaveValue('token');

@@ -244,7 +244,7 @@ export async function import2000Ms(runs = 5, total = 2000, distDir = join(root, 
           if (event.target instanceof HTMLInputElement && event.target.type === 'file') state.fileGivenAt ??= performance.now();
         }, true);
       });
-      await page.locator('input[type="file"]').setInputFiles({ name: 'bench-2000.json', mimeType: 'application/json', buffer: file });
+      await page.getByLabel('Open session…').setInputFiles({ name: 'bench-2000.json', mimeType: 'application/json', buffer: file });
       const rendered = await renderedAt(page, run.session.results.length, true);
       const given = Number(await page.evaluate(() => (window as unknown as { fileGivenAt?: number }).fileGivenAt));
       if (!Number.isFinite(given)) throw new Error('The file input saw no change event.');
