@@ -135,6 +135,23 @@ describe('token-request: authorization_code grant', () => {
     assert.equal(result.outcome.kind, 'failed');
   });
 
+  it('stops before sending anything when the metadata names no token endpoint', async () => {
+    const { token_endpoint: _tokenEndpoint, ...withoutTokenEndpoint } = metadata();
+    const { result, requests } = await requestTokens({ as: withoutTokenEndpoint });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['token.no-token-endpoint']);
+    assert.equal(result.findings[0]?.severity, 'error');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The authorization server has no token endpoint.', findingId: 'token.no-token-endpoint' });
+  });
+
+  it('stops before sending anything when the token endpoint is not an absolute URL', async () => {
+    const { result, requests } = await requestTokens({ as: metadata({ token_endpoint: '/protocol/openid-connect/token' }) });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['token.endpoint-invalid']);
+    assert.deepEqual(result.findings[0]?.params, { url: '/protocol/openid-connect/token' });
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
   it('allows plain http on loopback', async () => {
     const { result, requests } = await requestTokens({ as: metadata({ token_endpoint: 'http://127.0.0.1:9000/token' }) });
     assert.equal(requests[0]?.url, 'http://127.0.0.1:9000/token');
@@ -181,6 +198,16 @@ describe('token-request: judging the answer', () => {
     const { result } = await requestTokens({ answer: () => tokenAnswer({ ...GOOD_BODY, token_type: 'bearer' }) });
     assert.deepEqual(result.outcome, { kind: 'ok' });
     assert.deepEqual(findingIds(result), ['token.refresh-token-issued']);
+  });
+
+  it('reports a response without token_type as an error, and goes on with the token as a Bearer token', async () => {
+    const { token_type: _tokenType, ...body } = GOOD_BODY;
+    const { result, session } = await requestTokens({ answer: () => tokenAnswer(body) });
+    assert.deepEqual(findingIds(result).sort(), ['token.missing-token-type', 'token.refresh-token-issued']);
+    const finding = result.findings.find((f) => f.id === 'token.missing-token-type');
+    assert.equal(finding?.severity, 'error');
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(session.data.tokens?.tokenType, 'Bearer');
   });
 
   it('fails when there is no access token', async () => {
