@@ -6,8 +6,9 @@ import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
 import { allFindings, createSession, runFlow } from '../session.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
-import { cannedTransport, findingIds, runOneStep } from '../test-kit.js';
-import type { Exchange, StepId } from '../types.js';
+import { cannedTransport, findingIds, requestHeader, runOneStep, type CannedReply, type CannedTransport } from '../test-kit.js';
+import type { TransportRequest } from '../transport.js';
+import type { Exchange, Finding, StepId } from '../types.js';
 
 interface StepSetup {
   token: string;
@@ -394,5 +395,104 @@ describe('authenticated-mcp: the resource moves to another authorization server 
     const { result } = await runOneStep('client-registration', cannedTransport({}), { serverUrl: SERVER_URL, clientId: 'as1-client', registration: 'pre' }, data);
     assert.deepEqual(findingIds(result), ['registration.pre-registered-elsewhere']);
     assert.equal(result.outcome.kind, 'failed');
+  });
+});
+
+describe('authenticated-mcp against canned server answers', () => {
+  const SERVER_URL = 'https://mcp.example.com/mcp';
+  const SERVER_INFO = { 'io.modelcontextprotocol/serverInfo': { name: 'canned', version: '1' } };
+  const DISCOVER = { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, _meta: SERVER_INFO, resultType: 'complete' };
+  const ADD_TOOL = { name: 'add_numbers', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } } } };
+
+  interface RpcRequest {
+    id?: number;
+    method?: string;
+    params?: Record<string, unknown>;
+  }
+  type RpcResponder = (rpc: RpcRequest, request: TransportRequest) => CannedReply;
+
+  const result = (rpc: RpcRequest, value: Record<string, unknown>, headers: Record<string, string> = {}): CannedReply => ({ headers, body: { jsonrpc: '2.0', id: rpc.id, result: value } });
+  const rpcError = (rpc: RpcRequest, code: number, message: string, status = 200, data?: unknown): CannedReply => ({
+    status,
+    body: { jsonrpc: '2.0', id: rpc.id, error: { code, message, ...(data !== undefined ? { data } : {}) } },
+  });
+
+  /** An MCP endpoint answering each JSON-RPC method as told; by default a modern server with one tool. */
+  function cannedMcpServer(answers: Partial<Record<string, RpcResponder>> = {}) {
+    return cannedTransport({
+      [SERVER_URL]: (request) => {
+        const rpc = JSON.parse(request.body ?? '{}') as RpcRequest;
+        const answer = answers[request.method === 'POST' ? (rpc.method ?? '') : request.method];
+        if (answer) return answer(rpc, request);
+        if (rpc.method === 'server/discover') return result(rpc, DISCOVER);
+        if (rpc.method === 'tools/list') return result(rpc, { tools: [ADD_TOOL], resultType: 'complete' });
+        if (rpc.method === 'tools/call') return result(rpc, { content: [{ type: 'text', text: '5' }], resultType: 'complete' });
+        return rpcError(rpc, -32601, 'Method not found', 404);
+      },
+    });
+  }
+
+  const withToken = (scope = 'mcp:tools'): FlowData => ({ tokens: { accessToken: 'at-1', tokenType: 'Bearer', receivedAt: new Date().toISOString(), grant: 'authorization_code', scope } });
+  const unprotected: FlowData = { probe: { status: 200, unprotected: true, challenges: [] } };
+  const run = (transport: CannedTransport, data: FlowData, options: Partial<FlowOptions> = {}) => runOneStep('authenticated-mcp', transport, { serverUrl: SERVER_URL, ...options }, data);
+  const find = (ran: { result: { findings: Finding[] } }, id: string) => ran.result.findings.find((f) => f.id === id);
+
+  describe('authorization answers', () => {
+    it('a 403 that is not insufficient_scope stops the step as forbidden, naming the operation and the challenge', async () => {
+      const challenge = 'Bearer error="access_denied", error_description="user is not in the mcp-users group"';
+      const ran = await run(cannedMcpServer({ 'tools/list': () => ({ status: 403, headers: { 'www-authenticate': challenge }, body: { error: 'access_denied' } }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.forbidden']);
+      const finding = find(ran, 'mcp.forbidden');
+      assert.equal(finding?.severity, 'error');
+      assert.deepEqual(finding?.params, { operation: 'tools/list', challenge });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
+      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The MCP server answered 403 to tools/list.', findingId: 'mcp.forbidden' });
+      assert.equal(ran.session.data.stepUpScope, undefined);
+    });
+
+    it('a 403 insufficient_scope without a scope stops instead of stepping up; with a scope it steps up', async () => {
+      for (const challenge of ['Bearer error="insufficient_scope"', 'Bearer error="insufficient_scope", scope=""']) {
+        const ran = await run(cannedMcpServer({ 'tools/call': () => ({ status: 403, headers: { 'www-authenticate': challenge } }) }), withToken('mcp:read'), { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+        assert.deepEqual(findingIds(ran.result), ['mcp.insufficient-scope-without-scope'], challenge);
+        const finding = find(ran, 'mcp.insufficient-scope-without-scope');
+        assert.equal(finding?.severity, 'warning');
+        assert.deepEqual(finding?.params, { operation: 'tools/call', challenge });
+        assert.equal(ran.result.outcome.kind, 'failed');
+        assert.equal(ran.session.data.stepUpScope, undefined);
+      }
+      const named = await run(
+        cannedMcpServer({ 'tools/call': () => ({ status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="mcp:tools"' } }) }),
+        withToken('mcp:read'),
+        { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } },
+      );
+      assert.deepEqual(findingIds(named.result), ['mcp.insufficient-scope']);
+      assert.equal(named.session.data.stepUpScope, 'mcp:tools');
+    });
+
+    it('a server that needs no token: the tools are used without an Authorization header, and the finding says so', async () => {
+      const transport = cannedMcpServer();
+      const ran = await run(transport, unprotected, { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+      assert.deepEqual(ran.result.outcome, { kind: 'ok' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected-without-token']);
+      const finding = find(ran, 'mcp.connected-without-token');
+      assert.equal(finding?.severity, 'info');
+      assert.equal(finding?.params?.server, 'canned 1');
+      assert.equal(finding?.params?.toolCount, '1');
+      assert.equal(transport.requests.length, 3);
+      assert.ok(transport.requests.every((r) => requestHeader(r, 'authorization') === undefined));
+      // With a token, the same server is simply connected.
+      assert.deepEqual(findingIds((await run(cannedMcpServer(), withToken())).result), ['mcp.connected']);
+    });
+
+    it('a server that answered the unauthenticated probe but wants a token later stops the step, naming where', async () => {
+      const challenge = 'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"';
+      const ran = await run(cannedMcpServer({ 'tools/call': () => ({ status: 401, headers: { 'www-authenticate': challenge } }) }), unprotected, { toolCall: { name: 'add_numbers', arguments: {} } });
+      assert.deepEqual(findingIds(ran.result), ['mcp.authorization-required-later']);
+      const finding = find(ran, 'mcp.authorization-required-later');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { operation: 'tools/call', challenge });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges.at(-1)?.id);
+      assert.equal(ran.result.outcome.kind, 'failed');
+    });
   });
 });
