@@ -495,4 +495,118 @@ describe('authenticated-mcp against canned server answers', () => {
       assert.equal(ran.result.outcome.kind, 'failed');
     });
   });
+
+  describe('opening the conversation', () => {
+    it('judges the server/discover result: supportedVersions, capabilities and server identity', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { resultType: 'complete' }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-invalid', 'mcp.discover-no-server-info', 'mcp.connected']);
+      const invalid = find(ran, 'mcp.discover-invalid');
+      assert.equal(invalid?.severity, 'error');
+      assert.deepEqual(invalid?.params, { missing: 'supportedVersions, capabilities' });
+      assert.equal(invalid?.evidence?.exchangeId, ran.result.exchanges[0]?.id);
+      assert.equal(find(ran, 'mcp.discover-no-server-info')?.severity, 'warning');
+      // The complete answer of the default server draws neither.
+      assert.deepEqual(findingIds((await run(cannedMcpServer(), withToken())).result), ['mcp.connected']);
+    });
+
+    it('reads serverInfo from the result too, when it is not in _meta', async () => {
+      const { _meta: _serverMeta, ...withoutMeta } = DISCOVER;
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { ...withoutMeta, serverInfo: { name: 'plain', version: '2' } }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected']);
+      assert.deepEqual(ran.session.data.mcp?.serverInfo, { name: 'plain', version: '2' });
+    });
+
+    it('warns when server/discover does not list the version it was asked in', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { ...DISCOVER, supportedVersions: ['2026-12-01'] }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-version-not-listed', 'mcp.connected']);
+      const finding = find(ran, 'mcp.discover-version-not-listed');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { version: '2026-07-28', supported: '2026-12-01' });
+    });
+
+    it('warns about an Mcp-Session-Id on a modern answer', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, DISCOVER, { 'mcp-session-id': 'sess-1' }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.modern-session-id', 'mcp.connected']);
+      assert.equal(find(ran, 'mcp.modern-session-id')?.severity, 'warning');
+    });
+
+    it('a modern server without server/discover (404 with -32601) is reported and still spoken to in the modern era', async () => {
+      const transport = cannedMcpServer({ 'server/discover': (rpc) => rpcError(rpc, -32601, 'Method not found: server/discover', 404) });
+      const ran = await run(transport, withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-missing', 'mcp.connected']);
+      const finding = find(ran, 'mcp.discover-missing');
+      assert.equal(finding?.severity, 'error');
+      assert.equal(finding?.params?.message, 'Method not found: server/discover (-32601)');
+      assert.equal(ran.session.data.mcp?.era, 'modern');
+      assert.deepEqual(transport.requests.map((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method), ['server/discover', 'tools/list']);
+    });
+
+    it('judged by 2025-11-25, an initialize rejected with a modern code but no version named: the rejection is pointed out, then modern', async () => {
+      const ran = await run(cannedMcpServer({ initialize: (rpc) => rpcError(rpc, -32021, 'Missing required client capability', 400) }), withToken(), { spec: '2025-11-25' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.initialize-rejection-unnamed', 'mcp.modern-only-server', 'mcp.connected']);
+      const finding = find(ran, 'mcp.initialize-rejection-unnamed');
+      assert.equal(finding?.severity, 'warning');
+      assert.equal(finding?.params?.message, 'Missing required client capability (-32021)');
+      assert.equal(ran.session.data.mcp?.era, 'modern');
+      // A rejection that names the versions it supports is not pointed out.
+      const named = await run(
+        cannedMcpServer({ initialize: (rpc) => rpcError(rpc, -32022, 'Unsupported protocol version', 400, { supported: ['2026-07-28'] }) }),
+        withToken(),
+        { spec: '2025-11-25' },
+      );
+      assert.deepEqual(findingIds(named.result), ['mcp.modern-only-server', 'mcp.connected']);
+    });
+
+    it('a server that refuses initialize as modern and then server/discover as legacy contradicts itself', async () => {
+      const ran = await run(
+        cannedMcpServer({
+          initialize: (rpc) => rpcError(rpc, -32022, 'Unsupported protocol version', 400, { supported: ['2026-07-28'] }),
+          'server/discover': () => ({ status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad Request: no valid session ID provided' }),
+        }),
+        withToken(),
+        { spec: '2025-11-25' },
+      );
+      assert.deepEqual(findingIds(ran.result), ['mcp.modern-only-server', 'mcp.era-contradiction']);
+      const finding = find(ran, 'mcp.era-contradiction');
+      assert.equal(finding?.severity, 'error');
+      assert.deepEqual(finding?.params, { status: '400' });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
+      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The server refuses both the legacy handshake and modern requests.', findingId: 'mcp.era-contradiction' });
+    });
+
+    it('a modern server that needs a client capability the debugger lacks stops the step at tools/list', async () => {
+      const ran = await run(cannedMcpServer({ 'tools/list': (rpc) => rpcError(rpc, -32021, 'Missing required client capability: sampling', 400) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.client-capability-required']);
+      const finding = find(ran, 'mcp.client-capability-required');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { operation: 'tools/list', message: 'Missing required client capability: sampling (-32021)' });
+      assert.equal(ran.result.outcome.kind, 'failed');
+    });
+  });
+
+  describe('legacy sessions', () => {
+    const legacyServer = (deleteAnswer: CannedReply) =>
+      cannedMcpServer({
+        initialize: (rpc) => result(rpc, { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'legacy', version: '1' } }, { 'mcp-session-id': 'sess-9' }),
+        'notifications/initialized': () => ({ status: 202 }),
+        'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL] }),
+        DELETE: () => deleteAnswer,
+      });
+
+    it('says when the server does not end the session it opened; a 405 (not allowed to end it) is fine', async () => {
+      const transport = legacyServer({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'oops' });
+      const ran = await run(transport, withToken(), { spec: '2025-11-25' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected', 'mcp.session-not-terminated']);
+      const finding = find(ran, 'mcp.session-not-terminated');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { message: 'HTTP 500' });
+      const deleted = transport.requests.at(-1);
+      assert.equal(deleted?.method, 'DELETE');
+      assert.equal(requestHeader(deleted, 'mcp-session-id'), 'sess-9');
+      assert.equal(ran.result.outcome.kind, 'ok');
+      for (const status of [200, 204, 405]) {
+        assert.deepEqual(findingIds((await run(legacyServer({ status }), withToken(), { spec: '2025-11-25' })).result), ['mcp.connected'], String(status));
+      }
+    });
+  });
 });
