@@ -609,4 +609,70 @@ describe('authenticated-mcp against canned server answers', () => {
       }
     });
   });
+
+  describe('tools and results', () => {
+    const add = { name: 'add_numbers', arguments: { a: 2, b: 3 } };
+
+    it('reads a modern result without resultType as complete, with a warning; an unknown resultType is invalid', async () => {
+      const missing = await run(cannedMcpServer({ 'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL] }) }), withToken());
+      assert.deepEqual(findingIds(missing.result), ['mcp.result-type-missing', 'mcp.connected']);
+      const warning = find(missing, 'mcp.result-type-missing');
+      assert.equal(warning?.severity, 'warning');
+      assert.deepEqual(warning?.params, { operation: 'tools/list' });
+      assert.deepEqual(missing.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
+
+      const unknown = await run(cannedMcpServer({ 'tools/call': (rpc) => result(rpc, { content: [], resultType: 'partial' }) }), withToken(), { toolCall: add });
+      assert.deepEqual(findingIds(unknown.result), ['mcp.result-type-unknown', 'mcp.connected']);
+      const error = find(unknown, 'mcp.result-type-unknown');
+      assert.equal(error?.severity, 'error');
+      assert.deepEqual(error?.params, { operation: 'tools/call', resultType: '"partial"' });
+      assert.equal(unknown.session.data.mcp?.toolCalls[0]?.result, undefined);
+      assert.match(unknown.session.data.mcp?.toolCalls[0]?.error ?? '', /resultType/);
+    });
+
+    it('leaves out a tool whose x-mcp-header is invalid, and does not call it', async () => {
+      const badTool = { name: 'regional', inputSchema: { type: 'object', properties: { region: { type: 'object', 'x-mcp-header': 'Region' } } } };
+      const transport = cannedMcpServer({ 'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL, badTool], resultType: 'complete' }) });
+      const ran = await run(transport, withToken(), { toolCall: { name: 'regional', arguments: { region: {} } } });
+      assert.deepEqual(findingIds(ran.result), ['mcp.tool-definition-rejected', 'mcp.tool-call-refused', 'mcp.connected']);
+      const rejected = find(ran, 'mcp.tool-definition-rejected');
+      assert.equal(rejected?.severity, 'warning');
+      assert.equal(rejected?.params?.tool, 'regional');
+      assert.match(rejected?.params?.reason ?? '', /only string, integer and boolean/);
+      const refused = find(ran, 'mcp.tool-call-refused');
+      assert.equal(refused?.severity, 'info');
+      assert.deepEqual(refused?.params, { tool: 'regional', reason: rejected?.params?.reason });
+      assert.deepEqual(ran.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
+      assert.ok(transport.requests.every((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method !== 'tools/call'));
+    });
+
+    it('ends a call whose input request the debugger cannot answer (sampling), as its own limit', async () => {
+      const ran = await run(
+        cannedMcpServer({
+          'tools/call': (rpc) => result(rpc, { resultType: 'input_required', inputRequests: { summary: { method: 'sampling/createMessage', params: { messages: [] } } }, requestState: 'st-1' }),
+        }),
+        withToken(),
+        { toolCall: add },
+      );
+      assert.deepEqual(findingIds(ran.result), ['mcp.input-request-unsupported', 'mcp.connected']);
+      const finding = find(ran, 'mcp.input-request-unsupported');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { tool: 'add_numbers', methods: 'sampling/createMessage' });
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.inputRounds?.[0]?.requests[0]?.answered, false);
+    });
+
+    it('gives up on a call that stays input_required, after a bounded number of rounds', async () => {
+      const transport = cannedMcpServer({
+        'tools/call': (rpc) => result(rpc, { resultType: 'input_required', inputRequests: { roots: { method: 'roots/list' } }, requestState: 'again' }),
+      });
+      const ran = await run(transport, withToken(), { toolCall: add });
+      assert.deepEqual(findingIds(ran.result), ['mcp.input-required', 'mcp.input-required', 'mcp.input-required', 'mcp.input-required-rounds', 'mcp.connected']);
+      const finding = find(ran, 'mcp.input-required-rounds');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { tool: 'add_numbers', rounds: '4' });
+      const calls = transport.requests.filter((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method === 'tools/call');
+      assert.equal(calls.length, 4);
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.error, 'still input_required after 4 rounds');
+    });
+  });
 });
