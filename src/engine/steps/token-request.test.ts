@@ -314,6 +314,36 @@ describe('token-request: client_credentials grant', () => {
     assert.equal(result.outcome.kind, 'failed');
   });
 
+  it('stops before sending anything when private_key_jwt has no key', async () => {
+    const { result, requests } = await requestTokens({
+      options: { grant: 'client_credentials' },
+      client: { tokenEndpointAuthMethod: 'private_key_jwt', clientSecret: undefined },
+      as: metadata({ token_endpoint_auth_methods_supported: ['private_key_jwt'] }),
+      data: { authorizationRequest: undefined, authorizationResponse: undefined },
+    });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['client-auth.key-missing']);
+    assert.equal(result.findings[0]?.severity, 'error');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'private_key_jwt needs a private key and none was given.', findingId: 'client-auth.key-missing' });
+  });
+
+  it('warns when the assertion is signed with an algorithm the server does not list, and still sends it', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const { result, requests } = await requestTokens({
+      options: { grant: 'client_credentials', privateKeyJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' } },
+      client: { tokenEndpointAuthMethod: 'private_key_jwt', clientSecret: undefined },
+      as: metadata({ token_endpoint_auth_methods_supported: ['private_key_jwt'], token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256'] }),
+      data: { authorizationRequest: undefined, authorizationResponse: undefined },
+      answer: () => tokenAnswer({ access_token: 'cc', token_type: 'Bearer', expires_in: 60 }),
+    });
+    assert.equal(requests.length, 1);
+    assert.ok(formOf(requests[0]).get('client_assertion'));
+    const finding = result.findings.find((f) => f.id === 'client-auth.signing-alg-not-advertised');
+    assert.equal(finding?.severity, 'warning');
+    assert.deepEqual(finding?.params, { alg: 'ES256', supported: 'RS256, PS256' });
+    assert.equal(result.outcome.kind, 'ok');
+  });
+
   it('warns about a refresh token issued for client_credentials', async () => {
     const { result } = await requestTokens({
       options: { grant: 'client_credentials' },
