@@ -194,6 +194,18 @@ describe('token-request: judging the answer', () => {
     assert.equal(session.data.tokens?.tokenType, 'DPoP');
   });
 
+  it('warns about a JSON token response sent with another Content-Type, and reads it', async () => {
+    const { result, session } = await requestTokens({
+      answer: () => ({ headers: [['content-type', 'text/plain;charset=UTF-8'], ['cache-control', 'no-store']], body: JSON.stringify(GOOD_BODY) }),
+    });
+    assert.deepEqual(findingIds(result).sort(), ['http.not-json-content-type', 'token.refresh-token-issued']);
+    const finding = result.findings.find((f) => f.id === 'http.not-json-content-type');
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.params?.url, TOKEN_ENDPOINT);
+    assert.equal(finding?.params?.contentType, 'text/plain;charset=UTF-8');
+    assert.equal(session.data.tokens?.accessToken, 'at-123');
+  });
+
   it('accepts token_type in any letter case', async () => {
     const { result } = await requestTokens({ answer: () => tokenAnswer({ ...GOOD_BODY, token_type: 'bearer' }) });
     assert.deepEqual(result.outcome, { kind: 'ok' });
