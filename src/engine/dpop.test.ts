@@ -114,6 +114,19 @@ describe('DPoP in the flow', () => {
     }
   });
 
+  it('token inspection warns about a DPoP token whose JWT names no key (cnf.jkt)', async () => {
+    const state = await createDpopKey('option');
+    const signing = await generateKeyPair('RS256');
+    const token = await new SignJWT({ iss: ISSUER, aud: SERVER, exp: 2_000_000_000 }).setProtectedHeader({ alg: 'RS256', typ: 'at+jwt' }).sign(signing.privateKey);
+    const tokens = { accessToken: token, receivedAt: new Date().toISOString(), grant: 'authorization_code' } as const;
+    const asDpop = await runOneStep('token-inspection', cannedTransport({}), { serverUrl: SERVER }, { ...base(), dpop: state, tokens: { ...tokens, tokenType: 'DPoP' } });
+    const finding = asDpop.result.findings.find((f) => f.id === 'dpop.jkt-missing');
+    assert.equal(finding?.severity, 'warning', findingIds(asDpop.result).join(', '));
+    // The same token issued as a Bearer token is not meant to be bound.
+    const asBearer = await runOneStep('token-inspection', cannedTransport({}), { serverUrl: SERVER }, { ...base(), dpop: state, tokens: { ...tokens, tokenType: 'Bearer' } });
+    assert.ok(!findingIds(asBearer.result).some((id) => id.startsWith('dpop.')), findingIds(asBearer.result).join(', '));
+  });
+
   it('requests to the MCP server carry Authorization: DPoP and a fresh proof with ath; the resource nonce is answered', async () => {
     const state = await createDpopKey('challenge');
     const data: FlowData = { dpop: state, tokens: { accessToken: 'at-9', tokenType: 'DPoP', receivedAt: new Date().toISOString(), grant: 'authorization_code' } };

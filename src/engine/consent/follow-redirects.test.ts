@@ -8,6 +8,7 @@ import { defaultFlowOptions } from '../options.js';
 import { createStepHttp, sequentialIds } from '../recorder.js';
 import { createSession, runStep } from '../session.js';
 import { InteractionFailure } from '../step.js';
+import { authorizationServerData, cannedTransport, runOneStep, type CannedAnswer } from '../test-kit.js';
 import type { Exchange } from '../types.js';
 import { AuthorizationPageShown, createRedirectFollowingInteraction } from './follow-redirects.js';
 
@@ -190,5 +191,41 @@ describe('createRedirectFollowingInteraction', () => {
     assert.equal(responded.results[1]?.outcome.kind, 'ok');
     assert.equal(responded.data.authorizationResponse?.code, 'xyz');
     assert.deepEqual(responded.results[1]?.findings.map((f) => f.id), ['authorization.iss-verified']);
+  });
+
+  describe('through the authorization-request step', () => {
+    const AS = 'https://auth.example.com';
+    const AUTHORIZE = `${AS}/oauth/authorize`;
+
+    /** Runs authorization-request headlessly against an authorization endpoint that gives `answer`. */
+    async function walkStep(answer: CannedAnswer) {
+      const data: FlowData = {
+        authorizationServer: authorizationServerData({ issuer: AS, authorization_endpoint: AUTHORIZE, token_endpoint: `${AS}/token` }),
+        client: { method: 'pre', clientId: 'c1', tokenEndpointAuthMethod: 'none', redirectUri: REDIRECT },
+      };
+      const transport = cannedTransport(() => answer);
+      const run = await runOneStep('authorization-request', transport, { serverUrl: 'https://mcp.example.com/mcp' }, data, { interaction: createRedirectFollowingInteraction() });
+      return { ...run, transport };
+    }
+
+    it('reports a redirect without a Location as the failure of the step, with the exchange as evidence', async () => {
+      const { result } = await walkStep({ status: 302, headers: { 'content-type': 'text/plain' }, body: '' });
+      const finding = result.findings.find((f) => f.id === 'authorization.redirect-without-location');
+      assert.equal(finding?.severity, 'error', result.findings.map((f) => f.id).join(', '));
+      assert.equal(finding?.params?.status, '302');
+      assert.match(finding?.params?.url ?? '', /^https:\/\/auth\.example\.com\/oauth\/authorize\?/);
+      assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+      assert.equal(result.outcome.kind === 'failed' ? result.outcome.findingId : undefined, 'authorization.redirect-without-location');
+    });
+
+    it('reports a Location that is not a URL, and follows it nowhere', async () => {
+      const { result, transport } = await walkStep({ status: 302, headers: { location: 'http://[::1/callback?code=secret-code' } });
+      const finding = result.findings.find((f) => f.id === 'authorization.redirect-location-invalid');
+      assert.equal(finding?.severity, 'error', result.findings.map((f) => f.id).join(', '));
+      assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+      assert.doesNotMatch(JSON.stringify(finding), /secret-code/);
+      assert.equal(transport.requests.length, 1);
+      assert.equal(result.outcome.kind === 'failed' ? result.outcome.findingId : undefined, 'authorization.redirect-location-invalid');
+    });
   });
 });

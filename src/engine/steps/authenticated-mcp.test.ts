@@ -6,8 +6,9 @@ import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
 import { allFindings, createSession, runFlow } from '../session.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
-import { cannedTransport, findingIds, runOneStep } from '../test-kit.js';
-import type { Exchange, StepId } from '../types.js';
+import { cannedTransport, findingIds, requestHeader, runOneStep, type CannedReply, type CannedTransport } from '../test-kit.js';
+import type { TransportRequest } from '../transport.js';
+import type { Exchange, Finding, StepId } from '../types.js';
 
 interface StepSetup {
   token: string;
@@ -394,5 +395,284 @@ describe('authenticated-mcp: the resource moves to another authorization server 
     const { result } = await runOneStep('client-registration', cannedTransport({}), { serverUrl: SERVER_URL, clientId: 'as1-client', registration: 'pre' }, data);
     assert.deepEqual(findingIds(result), ['registration.pre-registered-elsewhere']);
     assert.equal(result.outcome.kind, 'failed');
+  });
+});
+
+describe('authenticated-mcp against canned server answers', () => {
+  const SERVER_URL = 'https://mcp.example.com/mcp';
+  const SERVER_INFO = { 'io.modelcontextprotocol/serverInfo': { name: 'canned', version: '1' } };
+  const DISCOVER = { supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, _meta: SERVER_INFO, resultType: 'complete' };
+  const ADD_TOOL = { name: 'add_numbers', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } } } };
+
+  interface RpcRequest {
+    id?: number;
+    method?: string;
+    params?: Record<string, unknown>;
+  }
+  type RpcResponder = (rpc: RpcRequest, request: TransportRequest) => CannedReply;
+
+  const result = (rpc: RpcRequest, value: Record<string, unknown>, headers: Record<string, string> = {}): CannedReply => ({ headers, body: { jsonrpc: '2.0', id: rpc.id, result: value } });
+  const rpcError = (rpc: RpcRequest, code: number, message: string, status = 200, data?: unknown): CannedReply => ({
+    status,
+    body: { jsonrpc: '2.0', id: rpc.id, error: { code, message, ...(data !== undefined ? { data } : {}) } },
+  });
+
+  /** An MCP endpoint answering each JSON-RPC method as told; by default a modern server with one tool. */
+  function cannedMcpServer(answers: Partial<Record<string, RpcResponder>> = {}) {
+    return cannedTransport({
+      [SERVER_URL]: (request) => {
+        const rpc = JSON.parse(request.body ?? '{}') as RpcRequest;
+        const answer = answers[request.method === 'POST' ? (rpc.method ?? '') : request.method];
+        if (answer) return answer(rpc, request);
+        if (rpc.method === 'server/discover') return result(rpc, DISCOVER);
+        if (rpc.method === 'tools/list') return result(rpc, { tools: [ADD_TOOL], resultType: 'complete' });
+        if (rpc.method === 'tools/call') return result(rpc, { content: [{ type: 'text', text: '5' }], resultType: 'complete' });
+        return rpcError(rpc, -32601, 'Method not found', 404);
+      },
+    });
+  }
+
+  const withToken = (scope = 'mcp:tools'): FlowData => ({ tokens: { accessToken: 'at-1', tokenType: 'Bearer', receivedAt: new Date().toISOString(), grant: 'authorization_code', scope } });
+  const unprotected: FlowData = { probe: { status: 200, unprotected: true, challenges: [] } };
+  const run = (transport: CannedTransport, data: FlowData, options: Partial<FlowOptions> = {}) => runOneStep('authenticated-mcp', transport, { serverUrl: SERVER_URL, ...options }, data);
+  const find = (ran: { result: { findings: Finding[] } }, id: string) => ran.result.findings.find((f) => f.id === id);
+
+  describe('authorization answers', () => {
+    it('a 403 that is not insufficient_scope stops the step as forbidden, naming the operation and the challenge', async () => {
+      const challenge = 'Bearer error="access_denied", error_description="user is not in the mcp-users group"';
+      const ran = await run(cannedMcpServer({ 'tools/list': () => ({ status: 403, headers: { 'www-authenticate': challenge }, body: { error: 'access_denied' } }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.forbidden']);
+      const finding = find(ran, 'mcp.forbidden');
+      assert.equal(finding?.severity, 'error');
+      assert.deepEqual(finding?.params, { operation: 'tools/list', challenge });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
+      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The MCP server answered 403 to tools/list.', findingId: 'mcp.forbidden' });
+      assert.equal(ran.session.data.stepUpScope, undefined);
+    });
+
+    it('a 403 insufficient_scope without a scope stops instead of stepping up; with a scope it steps up', async () => {
+      for (const challenge of ['Bearer error="insufficient_scope"', 'Bearer error="insufficient_scope", scope=""']) {
+        const ran = await run(cannedMcpServer({ 'tools/call': () => ({ status: 403, headers: { 'www-authenticate': challenge } }) }), withToken('mcp:read'), { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+        assert.deepEqual(findingIds(ran.result), ['mcp.insufficient-scope-without-scope'], challenge);
+        const finding = find(ran, 'mcp.insufficient-scope-without-scope');
+        assert.equal(finding?.severity, 'warning');
+        assert.deepEqual(finding?.params, { operation: 'tools/call', challenge });
+        assert.equal(ran.result.outcome.kind, 'failed');
+        assert.equal(ran.session.data.stepUpScope, undefined);
+      }
+      const named = await run(
+        cannedMcpServer({ 'tools/call': () => ({ status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="mcp:tools"' } }) }),
+        withToken('mcp:read'),
+        { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } },
+      );
+      assert.deepEqual(findingIds(named.result), ['mcp.insufficient-scope']);
+      assert.equal(named.session.data.stepUpScope, 'mcp:tools');
+    });
+
+    it('a server that needs no token: the tools are used without an Authorization header, and the finding says so', async () => {
+      const transport = cannedMcpServer();
+      const ran = await run(transport, unprotected, { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
+      assert.deepEqual(ran.result.outcome, { kind: 'ok' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected-without-token']);
+      const finding = find(ran, 'mcp.connected-without-token');
+      assert.equal(finding?.severity, 'info');
+      assert.equal(finding?.params?.server, 'canned 1');
+      assert.equal(finding?.params?.toolCount, '1');
+      assert.equal(transport.requests.length, 3);
+      assert.ok(transport.requests.every((r) => requestHeader(r, 'authorization') === undefined));
+      // With a token, the same server is simply connected.
+      assert.deepEqual(findingIds((await run(cannedMcpServer(), withToken())).result), ['mcp.connected']);
+    });
+
+    it('a server that answered the unauthenticated probe but wants a token later stops the step, naming where', async () => {
+      const challenge = 'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"';
+      const ran = await run(cannedMcpServer({ 'tools/call': () => ({ status: 401, headers: { 'www-authenticate': challenge } }) }), unprotected, { toolCall: { name: 'add_numbers', arguments: {} } });
+      assert.deepEqual(findingIds(ran.result), ['mcp.authorization-required-later']);
+      const finding = find(ran, 'mcp.authorization-required-later');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { operation: 'tools/call', challenge });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges.at(-1)?.id);
+      assert.equal(ran.result.outcome.kind, 'failed');
+    });
+  });
+
+  describe('opening the conversation', () => {
+    it('judges the server/discover result: supportedVersions, capabilities and server identity', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { resultType: 'complete' }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-invalid', 'mcp.discover-no-server-info', 'mcp.connected']);
+      const invalid = find(ran, 'mcp.discover-invalid');
+      assert.equal(invalid?.severity, 'error');
+      assert.deepEqual(invalid?.params, { missing: 'supportedVersions, capabilities' });
+      assert.equal(invalid?.evidence?.exchangeId, ran.result.exchanges[0]?.id);
+      assert.equal(find(ran, 'mcp.discover-no-server-info')?.severity, 'warning');
+      // The complete answer of the default server draws neither.
+      assert.deepEqual(findingIds((await run(cannedMcpServer(), withToken())).result), ['mcp.connected']);
+    });
+
+    it('reads serverInfo from the result too, when it is not in _meta', async () => {
+      const { _meta: _serverMeta, ...withoutMeta } = DISCOVER;
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { ...withoutMeta, serverInfo: { name: 'plain', version: '2' } }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected']);
+      assert.deepEqual(ran.session.data.mcp?.serverInfo, { name: 'plain', version: '2' });
+    });
+
+    it('warns when server/discover does not list the version it was asked in', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, { ...DISCOVER, supportedVersions: ['2026-12-01'] }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-version-not-listed', 'mcp.connected']);
+      const finding = find(ran, 'mcp.discover-version-not-listed');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { version: '2026-07-28', supported: '2026-12-01' });
+    });
+
+    it('warns about an Mcp-Session-Id on a modern answer', async () => {
+      const ran = await run(cannedMcpServer({ 'server/discover': (rpc) => result(rpc, DISCOVER, { 'mcp-session-id': 'sess-1' }) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.modern-session-id', 'mcp.connected']);
+      assert.equal(find(ran, 'mcp.modern-session-id')?.severity, 'warning');
+    });
+
+    it('a modern server without server/discover (404 with -32601) is reported and still spoken to in the modern era', async () => {
+      const transport = cannedMcpServer({ 'server/discover': (rpc) => rpcError(rpc, -32601, 'Method not found: server/discover', 404) });
+      const ran = await run(transport, withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.discover-missing', 'mcp.connected']);
+      const finding = find(ran, 'mcp.discover-missing');
+      assert.equal(finding?.severity, 'error');
+      assert.equal(finding?.params?.message, 'Method not found: server/discover (-32601)');
+      assert.equal(ran.session.data.mcp?.era, 'modern');
+      assert.deepEqual(transport.requests.map((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method), ['server/discover', 'tools/list']);
+    });
+
+    it('judged by 2025-11-25, an initialize rejected with a modern code but no version named: the rejection is pointed out, then modern', async () => {
+      const ran = await run(cannedMcpServer({ initialize: (rpc) => rpcError(rpc, -32021, 'Missing required client capability', 400) }), withToken(), { spec: '2025-11-25' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.initialize-rejection-unnamed', 'mcp.modern-only-server', 'mcp.connected']);
+      const finding = find(ran, 'mcp.initialize-rejection-unnamed');
+      assert.equal(finding?.severity, 'warning');
+      assert.equal(finding?.params?.message, 'Missing required client capability (-32021)');
+      assert.equal(ran.session.data.mcp?.era, 'modern');
+      // A rejection that names the versions it supports is not pointed out.
+      const named = await run(
+        cannedMcpServer({ initialize: (rpc) => rpcError(rpc, -32022, 'Unsupported protocol version', 400, { supported: ['2026-07-28'] }) }),
+        withToken(),
+        { spec: '2025-11-25' },
+      );
+      assert.deepEqual(findingIds(named.result), ['mcp.modern-only-server', 'mcp.connected']);
+    });
+
+    it('a server that refuses initialize as modern and then server/discover as legacy contradicts itself', async () => {
+      const ran = await run(
+        cannedMcpServer({
+          initialize: (rpc) => rpcError(rpc, -32022, 'Unsupported protocol version', 400, { supported: ['2026-07-28'] }),
+          'server/discover': () => ({ status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad Request: no valid session ID provided' }),
+        }),
+        withToken(),
+        { spec: '2025-11-25' },
+      );
+      assert.deepEqual(findingIds(ran.result), ['mcp.modern-only-server', 'mcp.era-contradiction']);
+      const finding = find(ran, 'mcp.era-contradiction');
+      assert.equal(finding?.severity, 'error');
+      assert.deepEqual(finding?.params, { status: '400' });
+      assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
+      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The server refuses both the legacy handshake and modern requests.', findingId: 'mcp.era-contradiction' });
+    });
+
+    it('a modern server that needs a client capability the debugger lacks stops the step at tools/list', async () => {
+      const ran = await run(cannedMcpServer({ 'tools/list': (rpc) => rpcError(rpc, -32021, 'Missing required client capability: sampling', 400) }), withToken());
+      assert.deepEqual(findingIds(ran.result), ['mcp.client-capability-required']);
+      const finding = find(ran, 'mcp.client-capability-required');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { operation: 'tools/list', message: 'Missing required client capability: sampling (-32021)' });
+      assert.equal(ran.result.outcome.kind, 'failed');
+    });
+  });
+
+  describe('legacy sessions', () => {
+    const legacyServer = (deleteAnswer: CannedReply) =>
+      cannedMcpServer({
+        initialize: (rpc) => result(rpc, { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'legacy', version: '1' } }, { 'mcp-session-id': 'sess-9' }),
+        'notifications/initialized': () => ({ status: 202 }),
+        'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL] }),
+        DELETE: () => deleteAnswer,
+      });
+
+    it('says when the server does not end the session it opened; a 405 (not allowed to end it) is fine', async () => {
+      const transport = legacyServer({ status: 500, headers: { 'content-type': 'text/plain' }, body: 'oops' });
+      const ran = await run(transport, withToken(), { spec: '2025-11-25' });
+      assert.deepEqual(findingIds(ran.result), ['mcp.connected', 'mcp.session-not-terminated']);
+      const finding = find(ran, 'mcp.session-not-terminated');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { message: 'HTTP 500' });
+      const deleted = transport.requests.at(-1);
+      assert.equal(deleted?.method, 'DELETE');
+      assert.equal(requestHeader(deleted, 'mcp-session-id'), 'sess-9');
+      assert.equal(ran.result.outcome.kind, 'ok');
+      for (const status of [200, 204, 405]) {
+        assert.deepEqual(findingIds((await run(legacyServer({ status }), withToken(), { spec: '2025-11-25' })).result), ['mcp.connected'], String(status));
+      }
+    });
+  });
+
+  describe('tools and results', () => {
+    const add = { name: 'add_numbers', arguments: { a: 2, b: 3 } };
+
+    it('reads a modern result without resultType as complete, with a warning; an unknown resultType is invalid', async () => {
+      const missing = await run(cannedMcpServer({ 'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL] }) }), withToken());
+      assert.deepEqual(findingIds(missing.result), ['mcp.result-type-missing', 'mcp.connected']);
+      const warning = find(missing, 'mcp.result-type-missing');
+      assert.equal(warning?.severity, 'warning');
+      assert.deepEqual(warning?.params, { operation: 'tools/list' });
+      assert.deepEqual(missing.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
+
+      const unknown = await run(cannedMcpServer({ 'tools/call': (rpc) => result(rpc, { content: [], resultType: 'partial' }) }), withToken(), { toolCall: add });
+      assert.deepEqual(findingIds(unknown.result), ['mcp.result-type-unknown', 'mcp.connected']);
+      const error = find(unknown, 'mcp.result-type-unknown');
+      assert.equal(error?.severity, 'error');
+      assert.deepEqual(error?.params, { operation: 'tools/call', resultType: '"partial"' });
+      assert.equal(unknown.session.data.mcp?.toolCalls[0]?.result, undefined);
+      assert.match(unknown.session.data.mcp?.toolCalls[0]?.error ?? '', /resultType/);
+    });
+
+    it('leaves out a tool whose x-mcp-header is invalid, and does not call it', async () => {
+      const badTool = { name: 'regional', inputSchema: { type: 'object', properties: { region: { type: 'object', 'x-mcp-header': 'Region' } } } };
+      const transport = cannedMcpServer({ 'tools/list': (rpc) => result(rpc, { tools: [ADD_TOOL, badTool], resultType: 'complete' }) });
+      const ran = await run(transport, withToken(), { toolCall: { name: 'regional', arguments: { region: {} } } });
+      assert.deepEqual(findingIds(ran.result), ['mcp.tool-definition-rejected', 'mcp.tool-call-refused', 'mcp.connected']);
+      const rejected = find(ran, 'mcp.tool-definition-rejected');
+      assert.equal(rejected?.severity, 'warning');
+      assert.equal(rejected?.params?.tool, 'regional');
+      assert.match(rejected?.params?.reason ?? '', /only string, integer and boolean/);
+      const refused = find(ran, 'mcp.tool-call-refused');
+      assert.equal(refused?.severity, 'info');
+      assert.deepEqual(refused?.params, { tool: 'regional', reason: rejected?.params?.reason });
+      assert.deepEqual(ran.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
+      assert.ok(transport.requests.every((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method !== 'tools/call'));
+    });
+
+    it('ends a call whose input request the debugger cannot answer (sampling), as its own limit', async () => {
+      const ran = await run(
+        cannedMcpServer({
+          'tools/call': (rpc) => result(rpc, { resultType: 'input_required', inputRequests: { summary: { method: 'sampling/createMessage', params: { messages: [] } } }, requestState: 'st-1' }),
+        }),
+        withToken(),
+        { toolCall: add },
+      );
+      assert.deepEqual(findingIds(ran.result), ['mcp.input-request-unsupported', 'mcp.connected']);
+      const finding = find(ran, 'mcp.input-request-unsupported');
+      assert.equal(finding?.severity, 'info');
+      assert.deepEqual(finding?.params, { tool: 'add_numbers', methods: 'sampling/createMessage' });
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.inputRounds?.[0]?.requests[0]?.answered, false);
+    });
+
+    it('gives up on a call that stays input_required, after a bounded number of rounds', async () => {
+      const transport = cannedMcpServer({
+        'tools/call': (rpc) => result(rpc, { resultType: 'input_required', inputRequests: { roots: { method: 'roots/list' } }, requestState: 'again' }),
+      });
+      const ran = await run(transport, withToken(), { toolCall: add });
+      assert.deepEqual(findingIds(ran.result), ['mcp.input-required', 'mcp.input-required', 'mcp.input-required', 'mcp.input-required-rounds', 'mcp.connected']);
+      const finding = find(ran, 'mcp.input-required-rounds');
+      assert.equal(finding?.severity, 'warning');
+      assert.deepEqual(finding?.params, { tool: 'add_numbers', rounds: '4' });
+      const calls = transport.requests.filter((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method === 'tools/call');
+      assert.equal(calls.length, 4);
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.error, 'still input_required after 4 rounds');
+    });
   });
 });

@@ -205,6 +205,22 @@ describe('scope selection strategy', () => {
     assert.equal(result.findings.find((f) => f.id === 'authorization.scope-step-up')?.params?.scope, 'mcp:basic mcp:write');
   });
 
+  it('says the scope came from the person, over the challenge and scopes_supported', async () => {
+    const { result, session } = await authorize({
+      options: { scope: 'mcp:admin' },
+      as: metadata({ scopes_supported: ['mcp:tools'] }),
+      data: { probe: { status: 401, challenges: [], challengeScope: 'mcp:tools' } },
+    });
+    assert.equal(new URL(session.data.authorizationRequest?.url ?? '').searchParams.get('scope'), 'mcp:admin');
+    const finding = result.findings.find((f) => f.id === 'authorization.scope-from-option');
+    assert.equal(finding?.severity, 'info');
+    assert.equal(finding?.params?.scope, 'mcp:admin');
+    // Without the option, the challenge's scope is used and said so.
+    const fromChallenge = await authorize({ data: { probe: { status: 401, challenges: [], challengeScope: 'mcp:tools' } } });
+    assert.ok(findingIds(fromChallenge.result).includes('authorization.scope-from-challenge'));
+    assert.ok(!findingIds(fromChallenge.result).includes('authorization.scope-from-option'));
+  });
+
   it('reports offline_access in the resource scopes as a server warning', async () => {
     const { result } = await authorize({
       as: metadata({ scopes_supported: ['mcp:tools', 'offline_access'] }),

@@ -196,4 +196,14 @@ describe('authorization-response: state, errors, code', () => {
     const { result } = await respond({});
     assert.deepEqual(result.outcome, { kind: 'needs-user', action: { kind: 'open-authorization-url', url: `${ISSUER}/auth?client_id=client-1`, redirectUri: REDIRECT } });
   });
+
+  it('passes on a code the own checks accept but the strict library refuses (an id_token in the query), with its verdict as a warning', async () => {
+    const { result, session } = await respond({ issAdvertised: true, callbackUrl: callback({ code: 'the-code', state: STATE, iss: ISSUER, id_token: 'eyJhbGciOiJub25lIn0.e30.' }) });
+    assert.equal(result.outcome.kind, 'ok');
+    assert.deepEqual(findingIds(result), ['authorization.iss-verified', 'authorization.library-rejected']);
+    const finding = result.findings[1];
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.params?.message, 'implicit and hybrid flows are not supported');
+    assert.equal(session.data.authorizationResponse?.code, 'the-code');
+  });
 });

@@ -133,6 +133,18 @@ describe('client-registration: pre-registered', () => {
     assert.ok(findingIds(result).includes('registration.auth-method-missing-credential'));
   });
 
+  it('warns when the method this client can use is not one the server advertises', async () => {
+    const { result, session } = await register({ registration: 'pre', clientId: 'public-client' }, metadata({ token_endpoint_auth_methods_supported: ['client_secret_basic', 'private_key_jwt'] }));
+    assert.deepEqual(findingIds(result), ['registration.using-pre-registered', 'registration.auth-method-unsupported']);
+    const finding = result.findings[1];
+    assert.equal(finding?.severity, 'warning');
+    assert.deepEqual(finding?.params, { method: 'none', supported: 'client_secret_basic private_key_jwt' });
+    assert.equal(session.data.client?.tokenEndpointAuthMethod, 'none');
+    // The same public client where the server lists none.
+    const listed = await register({ registration: 'pre', clientId: 'public-client' }, metadata({ token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'] }));
+    assert.deepEqual(findingIds(listed.result), ['registration.using-pre-registered']);
+  });
+
   it('refuses a public client for the client credentials grant', async () => {
     const { result } = await register({ registration: 'pre', clientId: 'c', grant: 'client_credentials' }, metadata());
     assert.equal(result.outcome.kind, 'failed');
@@ -178,6 +190,32 @@ describe('client-registration: dynamic registration', () => {
     const older = await register({ spec: '2025-11-25' }, asWithDcr, answer);
     assert.equal('application_type' in sentBody(older.transport), false);
     assert.deepEqual(findingIds(older.result), ['registration.using-dcr']);
+  });
+
+  it('warns when the registration response leaves redirect_uris out (RFC 7591 §3.2.1: all registered metadata)', async () => {
+    const { result, session } = await register({ spec: '2025-11-25' }, asWithDcr, { [`POST ${REGISTER}`]: json(201, { client_id: 'dyn-r', token_endpoint_auth_method: 'none' }) });
+    assert.deepEqual(findingIds(result), ['registration.dcr-redirect-uris-not-echoed', 'registration.using-dcr']);
+    const finding = result.findings[0];
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(result.outcome.kind, 'ok');
+    assert.equal(session.data.client?.clientId, 'dyn-r');
+    // Under client_credentials no redirect URI was registered, so none is expected back.
+    const noRedirect = await register({ spec: '2025-11-25', grant: 'client_credentials' }, asWithDcr, {
+      [`POST ${REGISTER}`]: json(201, { client_id: 'dyn-c', client_secret: 'sec', client_secret_expires_at: 0, token_endpoint_auth_method: 'client_secret_basic' }),
+    });
+    assert.ok(!findingIds(noRedirect.result).includes('registration.dcr-redirect-uris-not-echoed'), findingIds(noRedirect.result).join(', '));
+  });
+
+  it('warns about a registered token_endpoint_auth_method the debugger does not know, and picks one itself', async () => {
+    const { result, session } = await register({ spec: '2025-11-25' }, asWithDcr, {
+      [`POST ${REGISTER}`]: json(201, { client_id: 'dyn-u', redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'tls_client_auth' }),
+    });
+    const finding = result.findings.find((f) => f.id === 'registration.auth-method-unusable');
+    assert.equal(finding?.severity, 'warning');
+    assert.deepEqual(finding?.params, { method: 'tls_client_auth' });
+    assert.equal(finding?.evidence?.pointer, '/token_endpoint_auth_method');
+    assert.equal(session.data.client?.tokenEndpointAuthMethod, 'none');
   });
 
   it('registers for the scope the authorization request will ask for, as the MCP SDKs do', async () => {
@@ -302,6 +340,14 @@ describe('client-registration: Client ID Metadata Document', () => {
     grant_types: ['authorization_code', 'refresh_token'],
     token_endpoint_auth_method: 'none',
   };
+
+  it('stops when CIMD is forced without a document URL, sending nothing', async () => {
+    const { result, transport } = await register({ registration: 'cimd' }, asWithCimd);
+    assert.equal(transport.requests.length, 0);
+    assert.deepEqual(findingIds(result), ['registration.cimd-url-missing']);
+    assert.equal(result.findings[0]?.severity, 'error');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'Client ID Metadata Document registration was chosen but no metadata URL was given.', findingId: 'registration.cimd-url-missing' });
+  });
 
   it('uses the URL as client_id after checking the document', async () => {
     const { result, session, transport } = await register({ clientMetadataUrl: CIMD_URL }, asWithCimd, { [`GET ${CIMD_URL}`]: json(200, goodDocument) });

@@ -129,6 +129,20 @@ describe('probe step', () => {
     assert.equal(result.outcome.kind, 'ok');
   });
 
+  it('reads a DPoP challenge like a Bearer one and notes the algorithms it accepts', async () => {
+    const { result } = await probe(unauthorized(`DPoP algs="ES256 PS256", resource_metadata="${PRM}", scope="mcp:tools"`));
+    assert.deepEqual(findingIds(result), ['probe.dpop-challenge']);
+    const finding = result.findings[0];
+    assert.equal(finding?.severity, 'info');
+    assert.deepEqual(finding?.params, { algs: 'ES256 PS256' });
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(result.data.probe?.resourceMetadataUrl, PRM);
+    assert.equal(result.data.probe?.challengeScope, 'mcp:tools');
+    // Offered next to Bearer, the Bearer challenge is the one read.
+    const both = await probe(unauthorized([CHALLENGE, `DPoP algs="ES256", resource_metadata="${PRM}"`]));
+    assert.ok(!findingIds(both.result).includes('probe.dpop-challenge'));
+  });
+
   it('reports a resource_metadata that is not an http(s) URL and does not use it', async () => {
     const { result } = await probe(unauthorized('Bearer resource_metadata="/.well-known/oauth-protected-resource", scope="a"'));
     assert.deepEqual(findingIds(result), ['probe.invalid-resource-metadata-url']);

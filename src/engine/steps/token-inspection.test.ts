@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import type { AuthorizationServerMetadata, FlowData, TokenData } from '../flow-data.js';
+import { MAX_JSON_DEPTH } from '../json-depth.js';
 import type { FlowOptions } from '../options.js';
 import type { Clock } from '../step.js';
 import { authorizationRequestData, cannedTransport, findingIds, noNetwork, runOneStep, type CannedResponder } from '../test-kit.js';
@@ -188,6 +189,65 @@ describe('token-inspection: JWT access tokens', () => {
     assert.deepEqual(ids(result), ['token.id-token', 'token.signature-valid']);
     assert.deepEqual(result.findings.find((f) => f.id === 'token.id-token')?.params, { iss: ISSUER, aud: 'client-1' });
     assert.equal(inspection?.idTokenClaims?.aud, 'client-1');
+  });
+
+  it('cannot verify an HS256 token from outside, and fetches no keys for it', async () => {
+    const secret = new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!!');
+    const token = await new SignJWT(GOOD_CLAIMS).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).sign(secret);
+    const { result, requests, inspection } = await inspect({ token });
+    assert.deepEqual(ids(result), ['token.signature-unverifiable']);
+    const finding = result.findings[0];
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.params?.alg, 'HS256');
+    assert.equal(requests.length, 0);
+    assert.equal(inspection?.signature, 'unverified');
+  });
+
+  it('cannot verify a token whose algorithm the key set does not support, and says so with the JWKS exchange', async () => {
+    const header = base64url.encode(JSON.stringify({ alg: 'XS256', kid: 'k1', typ: 'at+jwt' }));
+    const { result, inspection } = await inspect({ token: `${header}.${base64url.encode(JSON.stringify(GOOD_CLAIMS))}.c2lnbmF0dXJl` });
+    assert.deepEqual(ids(result), ['token.signature-unverifiable']);
+    const finding = result.findings[0];
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.params?.alg, 'XS256');
+    assert.match(finding?.params?.reason ?? '', /Unsupported "alg"/);
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(inspection?.signature, 'unverified');
+  });
+
+  it('reports a JWT without an iss claim (and no issuer finding for a token that has one)', async () => {
+    const { iss: _iss, ...claims } = GOOD_CLAIMS;
+    const { result } = await inspect({ token: await jwt(claims) });
+    assert.deepEqual(ids(result), ['token.issuer-missing', 'token.signature-valid']);
+    assert.equal(result.findings.find((f) => f.id === 'token.issuer-missing')?.severity, 'warning');
+    const good = await inspect({ token: await jwt() });
+    assert.ok(!findingIds(good.result).includes('token.issuer-missing'));
+  });
+
+  it('does not hold a missing iss against an introspection answer, whose members are optional', async () => {
+    const { result } = await inspect({
+      token: 'opaque-token-value',
+      options: { introspection: { clientId: 'mcp-server', clientSecret: 'rs-secret' } },
+      answer: () => ({ body: { active: true, aud: SERVER, scope: 'mcp:tools', exp: NOW_S + 60 } }),
+    });
+    assert.deepEqual(ids(result), ['token.opaque']);
+  });
+
+  it('reports an ID token that is not a JWT, and one nested deeper than any real token', async () => {
+    const garbled = await inspect({ token: await jwt(), tokens: { idToken: 'not-a-jwt' } });
+    assert.deepEqual(ids(garbled.result), ['token.id-token-undecodable', 'token.signature-valid']);
+    const finding = garbled.result.findings.find((f) => f.id === 'token.id-token-undecodable');
+    assert.equal(finding?.severity, 'warning');
+    assert.ok(finding?.params?.reason);
+    assert.equal(garbled.inspection?.idTokenClaims, undefined);
+
+    let nested: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 200; i++) nested = { n: nested };
+    const deep = await inspect({ token: await jwt(), tokens: { idToken: await jwt({ iss: ISSUER, aud: 'client-1', nested }) } });
+    const deepFinding = deep.result.findings.find((f) => f.id === 'token.id-token-undecodable');
+    assert.ok(deepFinding, findingIds(deep.result).join(', '));
+    assert.equal(deepFinding.params?.max, String(MAX_JSON_DEPTH));
+    assert.equal(deep.inspection?.idTokenClaims, undefined);
   });
 
   it('never puts the token into findings', async () => {

@@ -135,6 +135,23 @@ describe('token-request: authorization_code grant', () => {
     assert.equal(result.outcome.kind, 'failed');
   });
 
+  it('stops before sending anything when the metadata names no token endpoint', async () => {
+    const { token_endpoint: _tokenEndpoint, ...withoutTokenEndpoint } = metadata();
+    const { result, requests } = await requestTokens({ as: withoutTokenEndpoint });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['token.no-token-endpoint']);
+    assert.equal(result.findings[0]?.severity, 'error');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The authorization server has no token endpoint.', findingId: 'token.no-token-endpoint' });
+  });
+
+  it('stops before sending anything when the token endpoint is not an absolute URL', async () => {
+    const { result, requests } = await requestTokens({ as: metadata({ token_endpoint: '/protocol/openid-connect/token' }) });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['token.endpoint-invalid']);
+    assert.deepEqual(result.findings[0]?.params, { url: '/protocol/openid-connect/token' });
+    assert.equal(result.outcome.kind, 'failed');
+  });
+
   it('allows plain http on loopback', async () => {
     const { result, requests } = await requestTokens({ as: metadata({ token_endpoint: 'http://127.0.0.1:9000/token' }) });
     assert.equal(requests[0]?.url, 'http://127.0.0.1:9000/token');
@@ -177,10 +194,32 @@ describe('token-request: judging the answer', () => {
     assert.equal(session.data.tokens?.tokenType, 'DPoP');
   });
 
+  it('warns about a JSON token response sent with another Content-Type, and reads it', async () => {
+    const { result, session } = await requestTokens({
+      answer: () => ({ headers: [['content-type', 'text/plain;charset=UTF-8'], ['cache-control', 'no-store']], body: JSON.stringify(GOOD_BODY) }),
+    });
+    assert.deepEqual(findingIds(result).sort(), ['http.not-json-content-type', 'token.refresh-token-issued']);
+    const finding = result.findings.find((f) => f.id === 'http.not-json-content-type');
+    assert.equal(finding?.severity, 'warning');
+    assert.equal(finding?.params?.url, TOKEN_ENDPOINT);
+    assert.equal(finding?.params?.contentType, 'text/plain;charset=UTF-8');
+    assert.equal(session.data.tokens?.accessToken, 'at-123');
+  });
+
   it('accepts token_type in any letter case', async () => {
     const { result } = await requestTokens({ answer: () => tokenAnswer({ ...GOOD_BODY, token_type: 'bearer' }) });
     assert.deepEqual(result.outcome, { kind: 'ok' });
     assert.deepEqual(findingIds(result), ['token.refresh-token-issued']);
+  });
+
+  it('reports a response without token_type as an error, and goes on with the token as a Bearer token', async () => {
+    const { token_type: _tokenType, ...body } = GOOD_BODY;
+    const { result, session } = await requestTokens({ answer: () => tokenAnswer(body) });
+    assert.deepEqual(findingIds(result).sort(), ['token.missing-token-type', 'token.refresh-token-issued']);
+    const finding = result.findings.find((f) => f.id === 'token.missing-token-type');
+    assert.equal(finding?.severity, 'error');
+    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.equal(session.data.tokens?.tokenType, 'Bearer');
   });
 
   it('fails when there is no access token', async () => {
@@ -285,6 +324,36 @@ describe('token-request: client_credentials grant', () => {
     assert.equal(requests.length, 0);
     assert.deepEqual(findingIds(result), ['client-auth.method-not-advertised', 'client-auth.key-invalid']);
     assert.equal(result.outcome.kind, 'failed');
+  });
+
+  it('stops before sending anything when private_key_jwt has no key', async () => {
+    const { result, requests } = await requestTokens({
+      options: { grant: 'client_credentials' },
+      client: { tokenEndpointAuthMethod: 'private_key_jwt', clientSecret: undefined },
+      as: metadata({ token_endpoint_auth_methods_supported: ['private_key_jwt'] }),
+      data: { authorizationRequest: undefined, authorizationResponse: undefined },
+    });
+    assert.equal(requests.length, 0);
+    assert.deepEqual(findingIds(result), ['client-auth.key-missing']);
+    assert.equal(result.findings[0]?.severity, 'error');
+    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'private_key_jwt needs a private key and none was given.', findingId: 'client-auth.key-missing' });
+  });
+
+  it('warns when the assertion is signed with an algorithm the server does not list, and still sends it', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const { result, requests } = await requestTokens({
+      options: { grant: 'client_credentials', privateKeyJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' } },
+      client: { tokenEndpointAuthMethod: 'private_key_jwt', clientSecret: undefined },
+      as: metadata({ token_endpoint_auth_methods_supported: ['private_key_jwt'], token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256'] }),
+      data: { authorizationRequest: undefined, authorizationResponse: undefined },
+      answer: () => tokenAnswer({ access_token: 'cc', token_type: 'Bearer', expires_in: 60 }),
+    });
+    assert.equal(requests.length, 1);
+    assert.ok(formOf(requests[0]).get('client_assertion'));
+    const finding = result.findings.find((f) => f.id === 'client-auth.signing-alg-not-advertised');
+    assert.equal(finding?.severity, 'warning');
+    assert.deepEqual(finding?.params, { alg: 'ES256', supported: 'RS256, PS256' });
+    assert.equal(result.outcome.kind, 'ok');
   });
 
   it('warns about a refresh token issued for client_credentials', async () => {
