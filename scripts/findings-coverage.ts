@@ -12,46 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FINDINGS } from '../src/engine/checks/catalogue.js';
 
-export const NOT_YET_PRODUCED: ReadonlySet<string> = new Set([
-  'http.not-json-content-type',
-  'probe.dpop-challenge',
-  'registration.cimd-url-missing',
-  'registration.dcr-redirect-uris-not-echoed',
-  'registration.auth-method-unusable',
-  'registration.auth-method-unsupported',
-  'authorization.scope-from-option',
-  'authorization.redirect-without-location',
-  'authorization.redirect-location-invalid',
-  'authorization.library-rejected',
-  'client-auth.key-missing',
-  'client-auth.signing-alg-not-advertised',
-  'token.no-token-endpoint',
-  'token.endpoint-invalid',
-  'token.missing-token-type',
-  'dpop.jkt-missing',
-  'token.signature-unverifiable',
-  'token.issuer-missing',
-  'token.id-token-undecodable',
-  'mcp.insufficient-scope-without-scope',
-  'mcp.forbidden',
-  'mcp.session-not-terminated',
-  'mcp.connected-without-token',
-  'mcp.initialize-rejection-unnamed',
-  'mcp.era-contradiction',
-  'mcp.discover-missing',
-  'mcp.discover-invalid',
-  'mcp.discover-version-not-listed',
-  'mcp.discover-no-server-info',
-  'mcp.modern-session-id',
-  'mcp.client-capability-required',
-  'mcp.result-type-missing',
-  'mcp.result-type-unknown',
-  'mcp.tool-definition-rejected',
-  'mcp.tool-call-refused',
-  'mcp.input-request-unsupported',
-  'mcp.input-required-rounds',
-  'mcp.authorization-required-later',
-]);
+export const NOT_YET_PRODUCED: ReadonlySet<string> = new Set([]);
 
 const folder = process.argv[2];
 if (!folder) {
