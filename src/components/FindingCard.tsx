@@ -2,15 +2,17 @@
  * One finding: severity, what is wrong, why it matters, how to fix it, the clauses it rests on
  * (for the selected spec version) and a way to the exchange that shows it.
  */
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { DEFAULT_SPEC_VERSION, type Finding, type Severity, type SpecVersion } from '../engine/types.js';
 import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { localizedFindingText, specLink } from '../ui-logic/findings.js';
-import { KnownServerHintNote } from './KnownServerHintNote.js';
 import { SeverityBadge } from './SeverityBadge.js';
+
+// The known-server hints (their texts in two languages, the recognisers) load after the first paint.
+const KnownServerHintNote = lazy(() => import('./KnownServerHintNote.js').then((module) => ({ default: module.KnownServerHintNote })));
 
 export interface FindingCardProps {
   finding: Finding;
@@ -59,7 +61,9 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
             <p className="break-words">{text.hint}</p>
           </div>
         )}
-        <KnownServerHintNote finding={finding} />
+        <Suspense fallback={null}>
+          <KnownServerHintNote finding={finding} />
+        </Suspense>
       </div>
       {(finding.specRefs.length > 0 || (evidence && onShowEvidence)) && (
         <footer className="mt-2 flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-2 dark:border-slate-800">

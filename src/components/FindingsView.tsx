@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { findingArea } from '../engine/scorecard.js';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { activeFindingsArea } from '../store/scorecard-slice.js';
 import { sessionFindings } from '../store/selectors.js';
 import { FindingsList } from './FindingsList.js';
-import { KnownServerHints } from './KnownServerHints.js';
+
+// Loaded after the first paint, as the hints under each finding are (FindingCard).
+const KnownServerHints = lazy(() => import('./KnownServerHints.js').then((module) => ({ default: module.KnownServerHints })));
 
 /**
  * The Findings tab: every finding of the run, or one area's when a scorecard verdict opened it;
@@ -29,7 +32,11 @@ export function FindingsView() {
           </button>
         </p>
       ) : null}
-      {session && !area ? <KnownServerHints session={session} /> : null}
+      {session && !area ? (
+        <Suspense fallback={null}>
+          <KnownServerHints session={session} />
+        </Suspense>
+      ) : null}
       {findings.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{area ? t('scorecard.filter.none', { area: areaName }) : t('app.findings.none')}</p>
       ) : (

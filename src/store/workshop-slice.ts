@@ -10,7 +10,8 @@
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
 import { RELAY_SECRET_HEADER } from '../engine/relay-transport.js';
-import { LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, LAB_FAULTS_PATH, workshopStateSchema, type WorkshopState } from '../wire/workshop.js';
+import { LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, LAB_FAULTS_PATH } from '../wire/workshop-paths.js';
+import type { WorkshopState } from '../wire/workshop.js';
 import type { DebuggerState } from './index.js';
 
 export interface WorkshopSlice {
@@ -52,6 +53,8 @@ export const createWorkshopSlice: StateCreator<DebuggerState, [], [], WorkshopSl
         set({ workshopError: refusalMessage(answer) ?? `${method} ${path} answered ${response.status}.` });
         return;
       }
+      // The schema (and zod with it) loads with the first workshop answer, not with the page.
+      const { workshopStateSchema } = await import('../wire/workshop.js');
       const parsed = workshopStateSchema.safeParse(answer);
       if (!parsed.success) {
         set({ workshopError: `${method} ${path} answered something that is not a workshop state.` });

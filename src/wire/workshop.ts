@@ -15,9 +15,7 @@
  */
 import { z } from 'zod';
 
-export const LAB_FAULTS_PATH = '/api/lab/faults';
-export const LAB_EXERCISE_PATH = '/api/lab/exercise';
-export const LAB_EXERCISE_REVEAL_PATH = '/api/lab/exercise/reveal';
+export { LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, LAB_FAULTS_PATH } from './workshop-paths.js';
 
 const faultSchema = z.object({
   id: z.string().min(1).max(100),
