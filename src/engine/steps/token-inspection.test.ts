@@ -82,7 +82,7 @@ describe('token-inspection: JWT access tokens', () => {
 
   it('names both values when the authorization server ignored the requested resource (a warning, RFC 8707 SHOULD)', async () => {
     const { result } = await inspect({ token: await jwt({ ...GOOD_CLAIMS, aud: ['account', 'https://other.example.com'] }) });
-    assert.deepEqual(ids(result), ['token.resource-ignored', 'token.signature-valid']);
+    assert.deepEqual(ids(result), ['token.generic-audience', 'token.resource-ignored', 'token.signature-valid']);
     const finding = result.findings.find((f) => f.id === 'token.resource-ignored');
     assert.equal(finding?.severity, 'warning');
     assert.deepEqual(finding?.params, { aud: '"account", "https://other.example.com"', requested: SERVER });
@@ -284,7 +284,7 @@ describe('token-inspection: opaque tokens and introspection', () => {
     assert.match(basic, /^Basic /);
     assert.deepEqual(atob(basic.slice(6)).split(':').map(decodeURIComponent), ['mcp-server', 'rs-secret']);
     assert.equal(new URLSearchParams(request?.body).get('token'), 'opaque-token-value');
-    assert.deepEqual(ids(result), ['token.opaque', 'token.resource-ignored', 'token.scope-missing']);
+    assert.deepEqual(ids(result), ['token.generic-audience', 'token.opaque', 'token.resource-ignored', 'token.scope-missing']);
     const mismatch = result.findings.find((f) => f.id === 'token.resource-ignored');
     assert.equal(mismatch?.evidence?.exchangeId, result.exchanges[0]?.id);
     assert.equal(inspection?.introspection?.active, true);

@@ -28,7 +28,8 @@ export const tokenInspectionStep: StepDefinition = { id: 'token-inspection', run
 /** Tolerance for the not-before check, for clocks that disagree a little. */
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Lifetimes above this are pointed out (the spec asks for short-lived tokens without a number). */
-const LONG_LIFETIME_HOURS = 24;
+/** The tutorial's pitfall "long-lived access tokens": more than an hour is flagged. */
+const LONG_LIFETIME_HOURS = 1;
 
 interface Expectations {
   issuer?: string;
@@ -233,7 +234,12 @@ function checkClaims(
   const held = typeof claims.scope === 'string' ? claims.scope : scpClaim(claims.scp);
   if (held === undefined) {
     if (fromJwt) ctx.report('token.scope-claim-missing', withEvidence);
-  } else if (expect.requestedScope) {
+  } else {
+    // The tutorial's pitfall "wildcard scopes": one scope that grants everything.
+    const broad = held.split(' ').filter((scope) => BROAD_SCOPE.test(scope));
+    if (broad.length > 0) ctx.report('token.broad-scope', { params: { scopes: broad.join(' ') }, ...withEvidence });
+  }
+  if (held !== undefined && expect.requestedScope) {
     const missing = missingResourceScopes(expect.requestedScope, held);
     if (missing.length > 0) {
       ctx.report('token.scope-missing', {
@@ -243,6 +249,12 @@ function checkClaims(
     }
   }
 }
+
+/** Audiences that name no particular server (Keycloak's default `account`, a bare `api`, …). */
+const GENERIC_AUDIENCE = /^(api|apis|account|accounts|all|default|resource|resources|audience|everyone|any)$/i;
+
+/** Scopes that grant everything: `*`, `something:*`, `all`, `admin`, `root`, `full_access`. */
+const BROAD_SCOPE = /^(\*|[\w.-]+[:/]\*|all|admin|root|superuser|full[_-]?access)$/i;
 
 function scpClaim(scp: unknown): string | undefined {
   if (typeof scp === 'string') return scp;
@@ -261,6 +273,10 @@ function checkAudience(ctx: StepContext, aud: unknown, expect: Expectations, exp
     ctx.report('token.audience-missing', { params: { expected }, ...withEvidence });
     return;
   }
+  // The tutorial's pitfall "generic audiences": a value such as api or account names no server,
+  // so every service that accepts it accepts this token.
+  const generic = audiences.filter((a) => GENERIC_AUDIENCE.test(a) || a.includes('*'));
+  if (generic.length > 0) ctx.report('token.generic-audience', { params: { aud: generic.map((a) => `"${a}"`).join(', ') }, ...withEvidence });
   // The server's own published resource identifier is this server, whatever was requested.
   if (audiences.includes(expected) || (expect.publishedResource !== undefined && audiences.includes(expect.publishedResource))) return;
   const shown = audiences.map((a) => `"${a}"`).join(', ');

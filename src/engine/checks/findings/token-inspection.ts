@@ -332,7 +332,7 @@ export const tokenInspectionFindings = defineFindings([
   {
     id: 'token.long-lived',
     stepId: 'token-inspection',
-    severity: 'info',
+    severity: 'warning',
     specRefs: ['mcp:token-theft'],
     text: {
       en: {
@@ -468,6 +468,42 @@ export const tokenInspectionFindings = defineFindings([
         title: 'ID 令牌不是可读取的 JWT',
         detail: '令牌响应中的 id_token 无法解码:{reason}。',
         hint: 'ID 令牌是已签名的 JWT(由点分隔的三段 base64url)。',
+      },
+    },
+  },
+  {
+    id: 'token.generic-audience',
+    stepId: 'token-inspection',
+    severity: 'warning',
+    specRefs: ['mcp:audience-binding', 'rfc8707:2', 'rfc9068:3'],
+    text: {
+      en: {
+        title: 'The token is for a generic audience: {aud}',
+        detail: 'The access token\'s aud includes {aud}, which names no particular server. Every service that accepts that audience accepts this token, and a token meant for any of them works here.',
+        hint: 'Issue tokens whose aud is the MCP server\'s canonical URI only (Keycloak: an Audience mapper with the server URL, and remove the default "account" audience from the client\'s scopes), and make the server refuse other audiences.',
+      },
+      'zh-CN': {
+        title: '令牌的受众是通用值:{aud}',
+        detail: '访问令牌的 aud 包含 {aud},它并不指向某个特定服务器。接受该受众的每个服务都会接受此令牌,发给其中任何一个的令牌在这里也能用。',
+        hint: '签发只以 MCP 服务器规范 URI 为 aud 的令牌(Keycloak:用服务器 URL 配置 Audience 映射器,并从客户端作用域中移除默认的 "account" 受众),并让服务器拒绝其他受众。',
+      },
+    },
+  },
+  {
+    id: 'token.broad-scope',
+    stepId: 'token-inspection',
+    severity: 'warning',
+    specRefs: ['mcp:scope-selection', 'rfc9700:2.3'],
+    text: {
+      en: {
+        title: 'The token carries a scope that grants everything: {scopes}',
+        detail: 'The granted scope includes {scopes}. A wildcard or all-powerful scope gives every client that gets it every capability, whatever it needs.',
+        hint: 'Split scopes by tool or capability (least privilege) and grant only those the client asked for.',
+      },
+      'zh-CN': {
+        title: '令牌带有授予全部权限的 scope:{scopes}',
+        detail: '授予的 scope 包含 {scopes}。通配或全权 scope 会让拿到它的每个客户端获得所有能力,无论其是否需要。',
+        hint: '按工具或能力拆分 scope(最小权限),只授予客户端请求的那些。',
       },
     },
   },
