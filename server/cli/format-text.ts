@@ -13,6 +13,8 @@ import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { scorecard } from '../../src/engine/scorecard.js';
 import { formatScorecard } from './format-scorecard.js';
+import { formatPitfalls } from './format-pitfalls.js';
+import { pitfallChecklist } from '../../src/engine/pitfalls.js';
 import { formatCors } from './format-cors.js';
 import { terminalSafe, type Style } from './terminal.js';
 import { formatHints } from './format-hints.js';
@@ -141,6 +143,7 @@ export function formatFooter(session: Session, style: Style): string {
   else if (status.kind === 'stopped') verdict = style.red(`flow stopped at ${status.stepId}`);
   else if (status.kind === 'waiting') verdict = style.cyan(`flow waits at ${status.stepId}`);
   else verdict = 'flow not finished';
+  lines.push(...formatPitfalls(pitfallChecklist(session), style));
   lines.push(...formatScorecard(scorecard(session), style));
   lines.push(`${style.bold('Result:')} ${verdict}, ${counts}`);
   return `${lines.join('\n')}\n`;

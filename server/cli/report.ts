@@ -7,6 +7,7 @@ import { protocolSummary, type ProtocolSummary } from '../../src/engine/mcp/prot
 import type { SessionComparison, SessionDifference } from '../../src/engine/compare.js';
 import type { Session } from '../../src/engine/session.js';
 import { scorecard, type AreaScore } from '../../src/engine/scorecard.js';
+import { pitfallChecklist, type PitfallResult } from '../../src/engine/pitfalls.js';
 import { STEP_IDS } from '../../src/engine/types.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { HintGroup } from '../../src/engine/hints/hints.js';
@@ -30,6 +31,8 @@ export interface CheckReport {
   toolCalls: NonNullable<Session['data']['mcp']>['toolCalls'];
   /** One verdict per area (discovery, registration, …), with counts and the finding ids. */
   scorecard: AreaScore[];
+  /** The tutorial's 14 security pitfalls: held, broken, not tested in this run, or not observable. */
+  pitfalls: PitfallResult[];
   /** Known products the run talked to, with the fix steps for the findings they explain (English). */
   hints: HintGroup[];
   /** Per endpoint, whether a browser-based client on another origin could call it (null without --cors). */
@@ -59,6 +62,7 @@ export function buildCheckReport(session: Session): CheckReport {
     tools: session.data.mcp?.tools ?? [],
     toolCalls: session.data.mcp?.toolCalls ?? [],
     scorecard: scorecard(session),
+    pitfalls: pitfallChecklist(session),
     hints: hintReport(session),
     cors: session.data.cors ?? null,
   };
@@ -105,6 +109,7 @@ export function buildJunitReport(session: Session): string {
     ...(protocol?.server ? ([['mcp.server', `${protocol.server.name} ${protocol.server.version}`]] as [string, string][]) : []),
     ...(protocol?.supportedVersions ? ([['mcp.supportedVersions', protocol.supportedVersions.join(' ')]] as [string, string][]) : []),
     ...scorecard(session).map((score): [string, string] => [`scorecard.${score.area}`, `${score.verdict} (${score.errors} errors, ${score.warnings} warnings)`]),
+    ...pitfallChecklist(session).map((row): [string, string] => [`pitfall.${row.number}`, `${row.status}${row.findingIds.length > 0 ? ` (${row.findingIds.join(', ')})` : ''}: ${row.title.en}`]),
     ...hintReport(session).map(({ recognition }) => [`recognised.${recognition.product}`, recognition.certainty] as [string, string]),
     ...corsJunitProperties(session),
   ];

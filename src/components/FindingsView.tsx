@@ -6,7 +6,8 @@ import { activeFindingsArea } from '../store/scorecard-slice.js';
 import { sessionFindings } from '../store/selectors.js';
 import { FindingsList } from './FindingsList.js';
 
-// Loaded after the first paint, as the hints under each finding are (FindingCard).
+// Loaded after the first paint, as the hints under each finding are (FindingCard), with the pitfalls checklist.
+const PitfallsChecklist = lazy(() => import('./PitfallsChecklist.js').then((module) => ({ default: module.PitfallsChecklist })));
 const KnownServerHints = lazy(() => import('./KnownServerHints.js').then((module) => ({ default: module.KnownServerHints })));
 
 /**
@@ -42,6 +43,11 @@ export function FindingsView() {
       ) : (
         <FindingsList findings={findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} />
       )}
+      {session && !area ? (
+        <Suspense fallback={null}>
+          <PitfallsChecklist session={session} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -40,6 +40,12 @@ describe('scorecard', () => {
     assert.equal(card.registration?.verdict, 'not-run');
   });
 
+  it('a step waiting for a person has not run its area yet', () => {
+    const run: ScoredRun = { status: { kind: 'waiting', stepId: 'authorization-request' }, results: [step('probe'), step('authorization-request', [], 'needs-user')] };
+    assert.equal(verdicts(run).authorization, 'not-run');
+    assert.equal(verdicts(run).discovery, 'passed');
+  });
+
   it('the area a run stopped in fails even without an error finding; the areas after it are not run', () => {
     const run: ScoredRun = {
       status: { kind: 'stopped', stepId: 'client-registration' },

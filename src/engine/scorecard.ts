@@ -63,8 +63,9 @@ export function scorecard(run: ScoredRun): AreaScore[] {
   );
   for (const result of run.results) {
     const stepArea = STEP_AREAS[result.stepId];
-    // A skipped step did not run (the audit switched off); a step that ran, ran its area.
-    if (stepArea && result.outcome.kind !== 'skipped') (tally.get(stepArea) as { ran: boolean }).ran = true;
+    // A skipped step did not run (the audit switched off), one waiting for a person has not
+    // finished; a step that ran, ran its area.
+    if (stepArea && result.outcome.kind !== 'skipped' && result.outcome.kind !== 'needs-user') (tally.get(stepArea) as { ran: boolean }).ran = true;
     for (const finding of result.findings) {
       if (finding.severity === 'info') continue;
       const entry = tally.get(findingArea(finding, result.stepId));

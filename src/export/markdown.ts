@@ -7,10 +7,18 @@ import type { Session } from '../engine/session.js';
 import type { Exchange, Finding } from '../engine/types.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import { scorecard, type ScoreVerdict } from '../engine/scorecard.js';
+import { pitfallChecklist, type PitfallResult } from '../engine/pitfalls.js';
 import { hintsMarkdown } from './markdown-hints.js';
 import { corsMarkdown } from './cors-report.js';
 
 const BODY_CHARS = 2000;
+
+function pitfallCell(row: PitfallResult): string {
+  if (row.status === 'broken') return `❌ broken: ${row.findingIds.join(', ')}`;
+  if (row.status === 'held') return '✅ held';
+  if (row.status === 'not-tested') return `not tested: ${row.howToTest?.en ?? ''}`;
+  return `not observable from outside: ${row.advice.en}`;
+}
 
 const VERDICT_MARKS: Record<ScoreVerdict, string> = { failed: '❌ failed', warnings: '⚠️ warnings', passed: '✅ passed', 'not-run': '· not run' };
 
@@ -43,6 +51,12 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     '| Area | Verdict | Errors | Warnings | Findings |',
     '| --- | --- | --- | --- | --- |',
     ...scorecard(session).map((score) => `| ${score.area} | ${VERDICT_MARKS[score.verdict]} | ${score.errors} | ${score.warnings} | ${text(score.findingIds.join(', ') || '–')} |`),
+    '',
+    '## Security pitfalls (the tutorial\'s 14)',
+    '',
+    '| # | Pitfall | In this run |',
+    '| --- | --- | --- |',
+    ...pitfallChecklist(session).map((row) => `| ${row.number} | ${text(row.title.en)} | ${text(pitfallCell(row))} |`),
     '',
     '## Steps',
     '',

@@ -59,8 +59,9 @@ export const createConnectSlice: StateCreator<DebuggerState, [], [], ConnectSlic
   pointAtDemoLab() {
     const lab = get().relayConfig?.lab;
     if (!lab) return false;
-    // The protocol choices (spec version, DPoP) and the CORS check stay; what belongs to another server does not.
-    set({ form: { ...emptyConnectForm(), spec: get().form.spec, dpop: get().form.dpop, cors: get().form.cors, serverUrl: lab.mcpUrl }, formErrors: {} });
+    // The protocol choices (spec version, DPoP) and the checks asked for (audit, CORS) stay; what belongs to another server does not.
+    const { spec, dpop, cors, audit } = get().form;
+    set({ form: { ...emptyConnectForm(), spec, dpop, cors, audit, serverUrl: lab.mcpUrl }, formErrors: {} });
     return true;
   },
   setConnectExpanded: (connectExpanded) => set({ connectExpanded }),

@@ -13,6 +13,7 @@ import { corsMessages } from './cors.js';
 import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
+import { pitfallsMessages } from './pitfalls.js';
 import { scorecardMessages } from './scorecard.js';
 import { tokensMessages } from './tokens.js';
 
@@ -26,6 +27,7 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['inspect', inspectMessages, ['inspect.']],
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
+  ['pitfalls', pitfallsMessages, ['pitfalls.']],
   ['scorecard', scorecardMessages, ['scorecard.']],
   ['tokens', tokensMessages, ['tokens.', 'tools.']],
 ];
