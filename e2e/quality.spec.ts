@@ -143,7 +143,7 @@ test('an unreachable server ends in a clear stopped message, kept across a reloa
 
   const stop = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'The flow stopped at “Probe without a token”' }) });
   await expect(stop).toBeVisible();
-  await expect(stop).toContainText(`No answer from ${unreachable}`);
+  await expect(stop).toContainText(`Connection refused: ${unreachable}`);
   await expect(page.getByText('Stopped', { exact: true })).toBeVisible();
   // The ways on: run again, or change the connection.
   await expect(stop.getByRole('button', { name: 'Run again' })).toBeEnabled();
@@ -152,7 +152,7 @@ test('an unreachable server ends in a clear stopped message, kept across a reloa
 
   await page.reload();
   await expect(stop).toBeVisible();
-  await expect(stop).toContainText(`No answer from ${unreachable}`);
+  await expect(stop).toContainText(`Connection refused: ${unreachable}`);
   await stop.getByRole('button', { name: 'Edit the connection' }).click();
   await expect(page.getByRole('textbox', { name: 'MCP server URL' })).toHaveValue(unreachable);
   expect(consoleErrors).toEqual([]);

@@ -52,6 +52,8 @@ export interface PitfallResult {
 }
 
 const ran = (stepId: string) => (run: PitfallRun) => run.results.some((r) => r.stepId === stepId && r.outcome.kind !== 'skipped');
+/** The step got what it asked for: a server that never answered has not been judged. */
+const passed = (stepId: string) => (run: PitfallRun) => run.results.some((r) => r.stepId === stepId && r.outcome.kind === 'ok');
 const reported = (...ids: string[]) => (run: PitfallRun) => run.results.some((r) => r.findings.some((f) => ids.includes(f.id)));
 const either = (...tests: ((run: PitfallRun) => boolean)[]) => (run: PitfallRun) => tests.some((test) => test(run));
 
@@ -98,7 +100,7 @@ export const PITFALLS: readonly Pitfall[] = [
     advice: { en: 'Use HTTPS everywhere except for localhost testing.', 'zh-CN': '除 localhost 测试外,一律用 HTTPS' },
     observed: {
       broken: ['probe.insecure-transport', 'asm.endpoint-not-https', 'token.endpoint-insecure', 'authorization.redirect-uri-insecure'],
-      tested: ran('probe'),
+      tested: passed('probe'),
       howToTest: { en: 'Run the flow.', 'zh-CN': '运行流程。' },
     },
   },
@@ -136,7 +138,7 @@ export const PITFALLS: readonly Pitfall[] = [
         'audit.challenge-without-invalid-token',
         'audit.challenge-without-resource-metadata',
       ],
-      tested: ran('probe'),
+      tested: passed('probe'),
       howToTest: { en: 'Run the flow.', 'zh-CN': '运行流程。' },
     },
   },

@@ -74,7 +74,10 @@ const PHRASED: readonly [string, Record<string, string>][] = [
     { what: phrase('document.jwk-set'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.top-level-not-object'), jsonType: phrase(`json-type.${type}`) },
   ]),
   ['http.not-json-content-type', { what: phrase('document.protected-resource-metadata'), url: URL_PARAM, contentType: phrase('value.none') }],
-  ['http.unreachable', { url: URL_PARAM, kind: 'refused', message: phrase('transport.no-answer') }],
+  ['http.unreachable', { url: URL_PARAM, kind: 'refused', message: phrase('transport.no-answer'), problem: phrase('transport.problem.refused') }],
+  ...(['dns', 'tls', 'timeout', 'cors-blocked', 'relay-rejected', 'invalid-url', 'other'] as const).map(
+    (kind): [string, Record<string, string>] => ['http.unreachable', { url: URL_PARAM, kind, message: 'x', problem: phrase(`transport.problem.${kind}`) }],
+  ),
   ['prm.not-found', { tried: phrase('value.none') }],
   ['asm.not-found', { issuer: 'https://as.example.com', tried: phrase('value.none') }],
   ...(['cross-origin', 'method-change', 'too-many', 'invalid-location'] as const).flatMap((reason) =>
@@ -184,6 +187,17 @@ test('findings with phrase params read in Chinese without a word of the English 
   }
   const unused = Object.keys(PHRASES).filter((phraseId) => !used.has(phrase(phraseId as keyof typeof PHRASES)));
   assert.deepEqual(unused, [], 'every phrase is rendered by some case above');
+});
+
+test('a finding recorded before a param existed keeps its English text instead of showing a placeholder', () => {
+  // As an earlier version saved it: its English title, its params without `problem`.
+  const made = makeFinding('http.unreachable', '2026-07-28', { params: { url: 'https://mcp.example.com/mcp', kind: 'refused', message: 'no', problem: phrase('transport.problem.refused') } });
+  assert.ok(made);
+  const { problem: _problem, ...oldParams } = made.params ?? {};
+  const recorded = { ...made, title: 'No answer from https://mcp.example.com/mcp', params: oldParams };
+  const zh = localizedFindingText(recorded, 'zh-CN', FINDINGS, PHRASES);
+  assert.equal(zh.title, 'No answer from https://mcp.example.com/mcp');
+  assert.equal(localizedFindingText(made, 'zh-CN', FINDINGS, PHRASES).title, '连接被拒绝:https://mcp.example.com/mcp');
 });
 
 test('a finding with phrase params shows its Chinese phrase, and English until the phrases are loaded', () => {

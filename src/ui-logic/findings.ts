@@ -49,7 +49,8 @@ function fillTemplate(template: string, params: Record<string, string>): string 
  * languages come from the catalogue entry, filled with the same params, where a phrase reference
  * (`@phrase:…`) becomes the phrase in that language. Falls back to English when the catalogue is
  * not loaded (components get it with `useFindingCatalogue()`, which loads it and the phrases on
- * demand) or lacks the id, the translation or a phrase the params name.
+ * demand) or lacks the id, the translation or a phrase the params name, and when the params lack
+ * a value the text names (a finding recorded by an older version).
  */
 export function localizedFindingText(
   finding: Finding,
@@ -68,6 +69,9 @@ export function localizedFindingText(
     if (!resolved.complete) return english;
     params = resolved.params;
   }
+  // A finding recorded by an older version may lack a param the text names now: its English stays.
+  const named = [translated.title, translated.detail, translated.hint ?? ''].flatMap((template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''));
+  if (named.some((name) => !(name in params))) return english;
   const text: FindingText = { title: fillTemplate(translated.title, params), detail: fillTemplate(translated.detail, params) };
   if (translated.hint) text.hint = fillTemplate(translated.hint, params);
   else if (english.hint) text.hint = english.hint;

@@ -23,6 +23,15 @@ export const PHRASES = {
   'value.no-text-content': { en: '(no text content)', 'zh-CN': '(无文本内容)' },
   'value.no-text': { en: '(no text)', 'zh-CN': '(无文本)' },
   'transport.no-answer': { en: 'no answer', 'zh-CN': '没有响应' },
+  // http.unreachable `problem`: the one cause that happened, first and plainly.
+  'transport.problem.dns': { en: 'Host name not found', 'zh-CN': '找不到主机名' },
+  'transport.problem.refused': { en: 'Connection refused', 'zh-CN': '连接被拒绝' },
+  'transport.problem.tls': { en: 'TLS connection failed', 'zh-CN': 'TLS 连接失败' },
+  'transport.problem.timeout': { en: 'No answer in time', 'zh-CN': '未在限定时间内响应' },
+  'transport.problem.cors-blocked': { en: 'Blocked by the browser (CORS)', 'zh-CN': '被浏览器阻止(CORS)' },
+  'transport.problem.relay-rejected': { en: 'Refused by the debugger\'s relay', 'zh-CN': '被调试器的中继拒绝' },
+  'transport.problem.invalid-url': { en: 'Not a valid URL', 'zh-CN': '不是有效的 URL' },
+  'transport.problem.other': { en: 'No answer', 'zh-CN': '没有响应' },
 
   // Why the run uses DPoP (dpop.used `reason`).
   'dpop.reason.option': { en: 'you turned it on', 'zh-CN': '你开启了它' },

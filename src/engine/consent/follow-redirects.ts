@@ -9,7 +9,7 @@ import { phrase } from '../checks/finding-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type StepHttp } from '../step.js';
 import { redactUrl } from '../redact.js';
 import { redirectionEndpoint } from '../steps/authorization-response.js';
-import { headerValue, noAnswerFindingId } from '../steps/json-document.js';
+import { headerValue, noAnswerFindingId, noAnswerParams } from '../steps/json-document.js';
 import type { ExchangeResponse } from '../types.js';
 
 export interface RedirectFollowingOptions {
@@ -77,7 +77,7 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
     const error = sent.error ?? { kind: 'refused', message: 'no answer' };
     throw new InteractionFailure(`The request to ${shown} failed (${error.kind}): ${error.message}.`, {
       id: noAnswerFindingId(sent.error),
-      params: { url: shown, kind: error.kind, message: sent.error ? error.message : phrase('transport.no-answer') },
+      params: noAnswerParams(shown, sent.error ?? { kind: 'refused', message: phrase('transport.no-answer') }),
       evidence,
     });
   }

@@ -35,7 +35,7 @@ export function reportTransportFailure(ctx: StepContext, sent: SentExchange): bo
     return true;
   }
   if (sent.error) {
-    ctx.report(noAnswerFindingId(sent.error), { params: { url, kind: sent.error.kind, message: sent.error.message }, evidence });
+    ctx.report(noAnswerFindingId(sent.error), { params: noAnswerParams(url, sent.error), evidence });
     return true;
   }
   return false;
@@ -45,6 +45,20 @@ export function reportTransportFailure(ctx: StepContext, sent: SentExchange): bo
  * The finding for a request that got no usable answer: a body cut at the size cap, a request the
  * private-address rule did not send (a way on is offered), or no answer at all.
  */
+/** The params of a no-answer finding: where, the kind, the transport's words, and the cause in plain words (`problem`). */
+export function noAnswerParams(url: string, error: ExchangeError): Record<string, string> {
+  const problems: Partial<Record<ExchangeError['kind'], PhraseId>> = {
+    dns: 'transport.problem.dns',
+    refused: 'transport.problem.refused',
+    tls: 'transport.problem.tls',
+    timeout: 'transport.problem.timeout',
+    'cors-blocked': 'transport.problem.cors-blocked',
+    'relay-rejected': 'transport.problem.relay-rejected',
+    'invalid-url': 'transport.problem.invalid-url',
+  };
+  return { url, kind: error.kind, message: error.message, problem: phrase(problems[error.kind] ?? 'transport.problem.other') };
+}
+
 export function noAnswerFindingId(error: ExchangeError | undefined): string {
   if (error?.kind === 'too-large') return 'http.body-too-large';
   return error?.kind === 'private-address' ? PRIVATE_HOP_FINDING : 'http.unreachable';

@@ -246,6 +246,13 @@ describe('probe step', () => {
     assert.deepEqual(findingIds(local.result), []);
   });
 
+  it('a host that does not exist: the one cause, first and plainly, and no plain-http finding for a server never reached', async () => {
+    const { result } = await probe({ error: { kind: 'dns', message: 'getaddrinfo ENOTFOUND mcp.example.com' } }, { serverUrl: 'http://mcp.example.com/mcp' });
+    assert.deepEqual(findingIds(result), ['http.unreachable']);
+    assert.equal(result.findings[0]?.title, 'Host name not found: http://mcp.example.com/mcp');
+    assert.equal(result.outcome.kind === 'failed' ? result.outcome.reason : '', 'Host name not found: http://mcp.example.com/mcp (getaddrinfo ENOTFOUND mcp.example.com)');
+  });
+
   it('follows a same-origin 307 as a recorded hop and reports it', async () => {
     const transport = cannedTransport({
       [`POST ${SERVER}`]: { status: 307, headers: { location: '/mcp/' }, body: '' },

@@ -17,7 +17,7 @@
  *   client would start authorization from (unless the run is lenient).
  */
 import { isLoopbackUrl } from '../canonical-uri.js';
-import { phrase } from '../checks/finding-phrases.js';
+import { inEnglish, phrase } from '../checks/finding-phrases.js';
 import type { AuthChallenge, ProbeData } from '../flow-data.js';
 import { DEFAULT_LEGACY_VERSION, METHOD_NOT_FOUND, MODERN_ERROR_CODES, negotiateEra, recognisedModernError } from '../mcp/era-negotiation.js';
 import { mayBeJsonRpcAnswer, readJsonRpcAnswer } from '../mcp/jsonrpc-answer.js';
@@ -28,7 +28,7 @@ import type { ExchangeResponse } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
 import { clientIdentity } from './authenticated-mcp.js';
 import { MAX_REDIRECTS, sendFollowingRedirects } from './same-origin-redirects.js';
-import { headerValue, headerValues, noAnswerFindingId, reportTransportFailure } from './json-document.js';
+import { headerValue, headerValues, noAnswerFindingId, noAnswerParams, reportTransportFailure } from './json-document.js';
 
 /** The finding id that means "this server does not require authorization". */
 export const SERVER_NOT_PROTECTED = 'probe.not-401';
@@ -59,10 +59,13 @@ export const probeStep: StepDefinition = {
   async run(ctx) {
     const serverUrl = parseServerUrl(ctx);
     if (!serverUrl) return failed('The server URL is not an http(s) URL.', 'probe.invalid-server-url');
-    if (serverUrl.protocol === 'http:' && !isLoopbackUrl(serverUrl)) {
+    const output = await (eraForSpec(ctx.options) === 'modern' ? modernProbe(ctx) : legacyProbe(ctx, false));
+    // Only about a server that answered: a host that does not exist is not blamed for its scheme.
+    const answered = ctx.http.exchanges.some((exchange) => exchange.response !== undefined);
+    if (answered && serverUrl.protocol === 'http:' && !isLoopbackUrl(serverUrl)) {
       ctx.report('probe.insecure-transport', { params: { url: ctx.options.serverUrl } });
     }
-    return eraForSpec(ctx.options) === 'modern' ? modernProbe(ctx) : legacyProbe(ctx, false);
+    return output;
   },
 };
 
@@ -158,7 +161,9 @@ function judgeProbeAnswer(ctx: StepContext, { sent, unfollowed }: Pick<Followed,
   // A cut body still has a usable status and headers; every other failure leaves nothing.
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
-    return failed(`No answer from ${ctx.options.serverUrl}: ${sent.error?.message ?? 'no response'}`, noAnswerFindingId(sent.error));
+    // The one cause that happened, first ("Host name not found: …"), then the transport's words.
+    const problem = sent.error ? inEnglish(noAnswerParams(ctx.options.serverUrl, sent.error).problem ?? '') : 'No answer';
+    return failed(`${problem}: ${ctx.options.serverUrl} (${sent.error?.message ?? 'no response'})`, noAnswerFindingId(sent.error));
   }
   if (sent.error) reportTransportFailure(ctx, sent);
 

@@ -27,12 +27,12 @@ export const transportFindings = defineFindings([
     specRefs: ['mcp:communication-security'],
     text: {
       en: {
-        title: 'No answer from {url}',
+        title: '{problem}: {url}',
         detail: 'The request to {url} failed ({kind}): {message}.',
         hint: 'Check the URL, that the server is running and listening on that address, and any proxy or firewall between.',
       },
       'zh-CN': {
-        title: '{url} 没有响应',
+        title: '{problem}:{url}',
         detail: '对 {url} 的请求失败({kind}):{message}。',
         hint: '检查 URL、服务器是否在运行并监听该地址,以及中间的代理或防火墙。',
       },
