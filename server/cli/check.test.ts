@@ -178,6 +178,10 @@ describe('check against lab faults', () => {
     { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
     { fault: 'cors.www-authenticate-not-exposed', extra: ['--cors'] },
     { fault: 'cors.preflight-failed', extra: ['--cors'] },
+    { fault: 'asm.pkce-s256-missing' },
+    { fault: 'asm.response-types-missing' },
+    { fault: 'authorization.iss-not-advertised' },
+    { fault: 'asm.grant-type-not-advertised' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

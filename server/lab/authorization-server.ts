@@ -290,6 +290,12 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     if (faults.has('asm.pkce-unsupported')) delete metadata.code_challenge_methods_supported;
     if (faults.has('asm.issuer-mismatch')) metadata.issuer = `${issuer}/oauth2`;
     if (faults.has('registration.no-path')) delete metadata.registration_endpoint;
+    if (faults.has('asm.pkce-s256-missing')) metadata.code_challenge_methods_supported = ['plain'];
+    if (faults.has('asm.response-types-missing')) delete metadata.response_types_supported;
+    if (faults.has('authorization.iss-not-advertised')) delete metadata.authorization_response_iss_parameter_supported;
+    if (faults.has('asm.grant-type-not-advertised') && Array.isArray(metadata.grant_types_supported)) {
+      metadata.grant_types_supported = metadata.grant_types_supported.filter((grant) => grant !== 'authorization_code');
+    }
     ctx.body = metadata;
   });
 

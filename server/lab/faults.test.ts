@@ -56,6 +56,10 @@ describe('fault catalogue', () => {
       'mcp.modern-only-server',
       'cors.www-authenticate-not-exposed',
       'cors.preflight-failed',
+      'asm.pkce-s256-missing',
+      'asm.response-types-missing',
+      'authorization.iss-not-advertised',
+      'asm.grant-type-not-advertised',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -337,6 +341,42 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
       const preflight = await mcpPreflight(lab);
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,content-type');
+    },
+  },
+  'asm.pkce-s256-missing': {
+    async faulty(lab) {
+      for (const metadata of await asMetadata(lab)) assert.deepEqual(metadata.code_challenge_methods_supported, ['plain']);
+    },
+    async clean(lab) {
+      for (const metadata of await asMetadata(lab)) assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+    },
+  },
+  'asm.response-types-missing': {
+    async faulty(lab) {
+      for (const metadata of await asMetadata(lab)) assert.equal(metadata.response_types_supported, undefined);
+    },
+    async clean(lab) {
+      for (const metadata of await asMetadata(lab)) assert.deepEqual(metadata.response_types_supported, ['code']);
+    },
+  },
+  'authorization.iss-not-advertised': {
+    async faulty(lab) {
+      for (const metadata of await asMetadata(lab)) assert.equal(metadata.authorization_response_iss_parameter_supported, undefined);
+    },
+    async clean(lab) {
+      for (const metadata of await asMetadata(lab)) assert.equal(metadata.authorization_response_iss_parameter_supported, true);
+    },
+  },
+  'asm.grant-type-not-advertised': {
+    // The other grants stay listed.
+    async faulty(lab) {
+      for (const metadata of await asMetadata(lab)) {
+        assert.ok(Array.isArray(metadata.grant_types_supported) && !metadata.grant_types_supported.includes('authorization_code'), JSON.stringify(metadata.grant_types_supported));
+        assert.ok(metadata.grant_types_supported.includes('refresh_token'));
+      }
+    },
+    async clean(lab) {
+      for (const metadata of await asMetadata(lab)) assert.ok(Array.isArray(metadata.grant_types_supported) && metadata.grant_types_supported.includes('authorization_code'));
     },
   },
 };

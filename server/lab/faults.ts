@@ -96,6 +96,26 @@ export const LAB_FAULTS = [
     summary: 'The MCP endpoint sends CORS headers on its answers, but its OPTIONS preflight reaches authentication and is refused with 401.',
     summaryZh: 'MCP 端点在响应中带有 CORS 头，但其 OPTIONS 预检请求进入了身份验证并被 401 拒绝。',
   },
+  {
+    id: 'asm.pkce-s256-missing',
+    summary: 'The authorization server metadata lists only the plain PKCE method in code_challenge_methods_supported, not S256.',
+    summaryZh: '授权服务器元数据的 code_challenge_methods_supported 只列出 plain 方法，没有 S256。',
+  },
+  {
+    id: 'asm.response-types-missing',
+    summary: 'The authorization server metadata omits response_types_supported, which RFC 8414 requires.',
+    summaryZh: '授权服务器元数据缺少 RFC 8414 要求的 response_types_supported。',
+  },
+  {
+    id: 'authorization.iss-not-advertised',
+    summary: 'Authorization responses carry iss, but the metadata does not advertise it (authorization_response_iss_parameter_supported is absent).',
+    summaryZh: '授权响应带有 iss，但元数据没有声明（缺少 authorization_response_iss_parameter_supported）。',
+  },
+  {
+    id: 'asm.grant-type-not-advertised',
+    summary: 'The authorization server metadata leaves authorization_code out of grant_types_supported.',
+    summaryZh: '授权服务器元数据的 grant_types_supported 中没有 authorization_code。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
