@@ -182,6 +182,12 @@ describe('check against lab faults', () => {
     { fault: 'asm.response-types-missing' },
     { fault: 'authorization.iss-not-advertised' },
     { fault: 'asm.grant-type-not-advertised' },
+    { fault: 'token.cache-control-missing' },
+    { fault: 'token.invalid-expires-in' },
+    { fault: 'token.not-bearer' },
+    { fault: 'token.long-lived' },
+    { fault: 'token.generic-audience' },
+    { fault: 'token.broad-scope' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

@@ -34,6 +34,12 @@ import { createInteractionHandler } from './interactions.js';
 
 /** Short-lived access tokens (tutorial §8: avoid long-lived tokens); refresh covers the rest. */
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** Fault token.long-lived: a working day, as servers that issue no refresh tokens often do. */
+const LONG_ACCESS_TOKEN_TTL_SECONDS = 12 * 60 * 60;
+/** Fault token.generic-audience: the audience Keycloak adds to every token by default. */
+const KEYCLOAK_DEFAULT_AUDIENCE = 'account';
+/** Fault token.broad-scope: a scope that grants everything. */
+const WILDCARD_SCOPE = '*';
 const SIGNING_ALG = 'RS256';
 
 /** The debugger's default redirect URI (its relay's port); native clients may use any port. */
@@ -135,6 +141,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     },
   ];
 
+  // Asked at every token issued, so fault token.long-lived applies from the next token on.
+  const accessTokenTtl = (): number => (faults.has('token.long-lived') ? LONG_ACCESS_TOKEN_TTL_SECONDS : ACCESS_TOKEN_TTL_SECONDS);
+
   /**
    * Every resource on loopback is accepted (the lab only runs there), each its own audience
    * with the `mcp:tools` scope. Anything else is `invalid_target` (RFC 8707 §2).
@@ -147,7 +156,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       scope: MCP_SCOPE,
       audience: indicator,
       accessTokenFormat: 'jwt',
-      accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+      accessTokenTTL: accessTokenTtl(),
       jwt: { sign: { alg: SIGNING_ALG } },
     };
   }
@@ -218,9 +227,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     // Browser-based MCP clients on loopback (inspectors) call the token endpoint directly.
     clientBasedCORS: (_ctx, requestOrigin) => isLoopbackUrl(requestOrigin),
     ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      AccessToken: accessTokenTtl,
       AuthorizationCode: 60,
-      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: accessTokenTtl,
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
       Interaction: 15 * 60,
       RefreshToken: 24 * 60 * 60,
@@ -269,6 +278,16 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
         },
       },
     },
+    formats: {
+      customizers: {
+        // Claim faults, applied before the access token is signed.
+        jwt(_ctx, _token, jwt) {
+          const { payload } = jwt;
+          if (faults.has('token.generic-audience') && typeof payload.aud === 'string') payload.aud = [payload.aud, KEYCLOAK_DEFAULT_AUDIENCE];
+          if (faults.has('token.broad-scope') && typeof payload.scope === 'string') payload.scope = `${payload.scope} ${WILDCARD_SCOPE}`;
+        },
+      },
+    },
     renderError(ctx, out) {
       ctx.type = 'html';
       for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
@@ -297,6 +316,24 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       metadata.grant_types_supported = metadata.grant_types_supported.filter((grant) => grant !== 'authorization_code');
     }
     ctx.body = metadata;
+  });
+
+  // Token response faults. Koa sends the answer only once every middleware has returned, so
+  // headers set by oidc-provider can still be taken away here.
+  provider.use(async (ctx, next) => {
+    await next();
+    if (oidcContextOf(ctx)?.route !== 'token' || ctx.status !== 200 || !isRecord(ctx.body)) return;
+    // RFC 6749 §5.1 asks for Cache-Control: no-store on any response with tokens.
+    if (faults.has('token.cache-control-missing')) {
+      ctx.remove('Cache-Control');
+      ctx.remove('Pragma');
+    }
+    const body: Record<string, unknown> = { ...ctx.body };
+    // RFC 6749 §5.1: expires_in is a number of seconds; some servers send it as a JSON string.
+    if (faults.has('token.invalid-expires-in') && typeof body.expires_in === 'number') body.expires_in = String(body.expires_in);
+    // A token type of the server's own making, as some answer "JWT"; RFC 6750 clients expect Bearer.
+    if (faults.has('token.not-bearer') && body.token_type === 'Bearer') body.token_type = 'JWT';
+    ctx.body = body;
   });
 
   // oidc-provider refuses to introspect its own JWT access tokens (`unsupported_token_type`),

@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
 import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
-import { asRecord, buildAuthorizationRequest, callAddNumbers, clientCredentialsToken, CookieJar, followRedirects, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, registerClient, tamperWithPayload } from './lab-test-client.js';
+import { asRecord, basicAuth, buildAuthorizationRequest, callAddNumbers, clientCredentialsToken, CookieJar, followRedirects, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, registerClient, tamperWithPayload } from './lab-test-client.js';
 
 async function labWith(t: TestContext, faults: LabFaultId[]): Promise<Lab> {
   const lab = await startLab({ faults, autoConsent: true });
@@ -60,6 +60,12 @@ describe('fault catalogue', () => {
       'asm.response-types-missing',
       'authorization.iss-not-advertised',
       'asm.grant-type-not-advertised',
+      'token.cache-control-missing',
+      'token.invalid-expires-in',
+      'token.not-bearer',
+      'token.long-lived',
+      'token.generic-audience',
+      'token.broad-scope',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -123,6 +129,23 @@ async function exposedOn401(lab: Lab): Promise<string[]> {
 
 const mcpPreflight = (lab: Lab) =>
   fetch(lab.mcpUrl, { method: 'OPTIONS', headers: { origin: BROWSER_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+
+/** A client_credentials answer of the pre-registered client, headers and body. */
+async function tokenAnswer(lab: Lab): Promise<{ headers: Headers; body: Record<string, unknown> }> {
+  const { clientId, clientSecret } = lab.preRegisteredClient;
+  if (clientSecret === undefined) throw new Error('the pre-registered client has no secret');
+  const answer = await fetch(`${lab.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basicAuth({ clientId, clientSecret }) },
+    body: new URLSearchParams({ grant_type: 'client_credentials', resource: lab.mcpUrl, scope: 'mcp:tools' }),
+  });
+  assert.equal(answer.status, 200);
+  return { headers: answer.headers, body: asRecord(await answer.json()) };
+}
+
+async function accessTokenClaims(lab: Lab): Promise<Record<string, unknown>> {
+  return asRecord(decodeJwt(await clientCredentialsToken(lab, lab.mcpUrl)));
+}
 
 const FAULT_CASES: Record<LabFaultId, FaultCase> = {
   'probe.missing-www-authenticate': {
@@ -377,6 +400,67 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       for (const metadata of await asMetadata(lab)) assert.ok(Array.isArray(metadata.grant_types_supported) && metadata.grant_types_supported.includes('authorization_code'));
+    },
+  },
+  'token.cache-control-missing': {
+    async faulty(lab) {
+      const { headers, body } = await tokenAnswer(lab);
+      assert.equal(headers.get('cache-control'), null);
+      assert.equal(typeof body.access_token, 'string');
+    },
+    async clean(lab) {
+      assert.equal((await tokenAnswer(lab)).headers.get('cache-control'), 'no-store');
+    },
+  },
+  'token.invalid-expires-in': {
+    async faulty(lab) {
+      const { body } = await tokenAnswer(lab);
+      assert.equal(body.expires_in, '900');
+      assert.equal(typeof body.access_token, 'string');
+    },
+    async clean(lab) {
+      assert.equal((await tokenAnswer(lab)).body.expires_in, 900);
+    },
+  },
+  'token.not-bearer': {
+    // The token itself is still a bearer token the MCP server takes.
+    async faulty(lab) {
+      const { body } = await tokenAnswer(lab);
+      assert.equal(body.token_type, 'JWT');
+      assert.equal((await callAddNumbers(lab, String(body.access_token), 2, 3)).status, 200);
+    },
+    async clean(lab) {
+      assert.equal((await tokenAnswer(lab)).body.token_type, 'Bearer');
+    },
+  },
+  'token.long-lived': {
+    async faulty(lab) {
+      const claims = await accessTokenClaims(lab);
+      assert.equal(Number(claims.exp) - Number(claims.iat), 12 * 60 * 60);
+      assert.equal((await tokenAnswer(lab)).body.expires_in, 12 * 60 * 60);
+    },
+    async clean(lab) {
+      const claims = await accessTokenClaims(lab);
+      assert.equal(Number(claims.exp) - Number(claims.iat), 15 * 60);
+    },
+  },
+  'token.generic-audience': {
+    // The MCP server's URL stays the first audience, so the token still works there.
+    async faulty(lab) {
+      const token = await clientCredentialsToken(lab, lab.mcpUrl);
+      assert.deepEqual(decodeJwt(token).aud, [lab.mcpUrl, 'account']);
+      assert.equal((await callAddNumbers(lab, token, 2, 3)).status, 200);
+    },
+    async clean(lab) {
+      assert.equal((await accessTokenClaims(lab)).aud, lab.mcpUrl);
+    },
+  },
+  'token.broad-scope': {
+    async faulty(lab) {
+      assert.equal((await accessTokenClaims(lab)).scope, 'mcp:tools *');
+    },
+    async clean(lab) {
+      assert.equal((await accessTokenClaims(lab)).scope, 'mcp:tools');
     },
   },
 };

@@ -116,6 +116,36 @@ export const LAB_FAULTS = [
     summary: 'The authorization server metadata leaves authorization_code out of grant_types_supported.',
     summaryZh: '授权服务器元数据的 grant_types_supported 中没有 authorization_code。',
   },
+  {
+    id: 'token.cache-control-missing',
+    summary: 'The token endpoint answers without Cache-Control: no-store, so caches may keep the tokens.',
+    summaryZh: '令牌端点的响应不带 Cache-Control: no-store，缓存可能会保存令牌。',
+  },
+  {
+    id: 'token.invalid-expires-in',
+    summary: 'The token response sends expires_in as a string ("900") instead of a number of seconds.',
+    summaryZh: '令牌响应中的 expires_in 是字符串（"900"），而不是表示秒数的数字。',
+  },
+  {
+    id: 'token.not-bearer',
+    summary: 'The token response calls the access token type "JWT" instead of "Bearer".',
+    summaryZh: '令牌响应把访问令牌类型写成 "JWT"，而不是 "Bearer"。',
+  },
+  {
+    id: 'token.long-lived',
+    summary: 'Access tokens live twelve hours instead of fifteen minutes.',
+    summaryZh: '访问令牌的有效期是十二小时，而不是十五分钟。',
+  },
+  {
+    id: 'token.generic-audience',
+    summary: 'Access tokens also name the generic audience "account" in aud, as Keycloak does by default.',
+    summaryZh: '访问令牌的 aud 中还包含通用受众 "account"，就像 Keycloak 的默认设置。',
+  },
+  {
+    id: 'token.broad-scope',
+    summary: 'Access tokens carry the wildcard scope "*" besides the scopes granted.',
+    summaryZh: '访问令牌除了所授予的权限范围外，还带有通配符权限范围 "*"。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
