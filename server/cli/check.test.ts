@@ -188,6 +188,8 @@ describe('check against lab faults', () => {
     { fault: 'token.long-lived' },
     { fault: 'token.generic-audience' },
     { fault: 'token.broad-scope' },
+    { fault: 'registration.dcr-status-not-201' },
+    { fault: 'registration.dcr-redirect-uris-not-echoed' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

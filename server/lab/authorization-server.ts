@@ -336,6 +336,16 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     ctx.body = body;
   });
 
+  // Registration response faults (RFC 7591 §3.2.1: 201 Created, with all registered metadata).
+  provider.use(async (ctx, next) => {
+    await next();
+    if (oidcContextOf(ctx)?.route !== 'registration' || ctx.status !== 201 || !isRecord(ctx.body)) return;
+    const body: Record<string, unknown> = { ...ctx.body };
+    if (faults.has('registration.dcr-redirect-uris-not-echoed')) delete body.redirect_uris;
+    ctx.body = body;
+    if (faults.has('registration.dcr-status-not-201')) ctx.status = 200;
+  });
+
   // oidc-provider refuses to introspect its own JWT access tokens (`unsupported_token_type`),
   // but the tutorial's resource server introspects them, and RFC 7662 §2.2 expects an answer.
   // After oidc-provider has authenticated the caller, answer from the token's own signature.

@@ -66,6 +66,8 @@ describe('fault catalogue', () => {
       'token.long-lived',
       'token.generic-audience',
       'token.broad-scope',
+      'registration.dcr-status-not-201',
+      'registration.dcr-redirect-uris-not-echoed',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -461,6 +463,27 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       assert.equal((await accessTokenClaims(lab)).scope, 'mcp:tools');
+    },
+  },
+  'registration.dcr-status-not-201': {
+    async faulty(lab) {
+      const registered = await registerFor(lab, 'http://127.0.0.1:4280/callback');
+      assert.equal(registered.status, 200);
+      assert.equal(typeof registered.body.client_id, 'string');
+    },
+    async clean(lab) {
+      assert.equal((await registerFor(lab, 'http://127.0.0.1:4280/callback')).status, 201);
+    },
+  },
+  'registration.dcr-redirect-uris-not-echoed': {
+    async faulty(lab) {
+      const registered = await registerFor(lab, 'http://127.0.0.1:4280/callback');
+      assert.equal(registered.status, 201);
+      assert.equal(registered.body.redirect_uris, undefined);
+      assert.equal(typeof registered.body.client_id, 'string');
+    },
+    async clean(lab) {
+      assert.deepEqual((await registerFor(lab, 'http://127.0.0.1:4280/callback')).body.redirect_uris, ['http://127.0.0.1:4280/callback']);
     },
   },
 };

@@ -146,6 +146,16 @@ export const LAB_FAULTS = [
     summary: 'Access tokens carry the wildcard scope "*" besides the scopes granted.',
     summaryZh: '访问令牌除了所授予的权限范围外，还带有通配符权限范围 "*"。',
   },
+  {
+    id: 'registration.dcr-status-not-201',
+    summary: 'Dynamic Client Registration answers a successful registration with 200 instead of 201 Created.',
+    summaryZh: '动态客户端注册成功时返回 200，而不是 201 Created。',
+  },
+  {
+    id: 'registration.dcr-redirect-uris-not-echoed',
+    summary: 'The registration response leaves out the redirect_uris that were registered.',
+    summaryZh: '注册响应中没有返回已注册的 redirect_uris。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
