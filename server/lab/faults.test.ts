@@ -120,6 +120,15 @@ async function authorizeWithoutPkce(lab: Lab): Promise<URLSearchParams> {
   return new URL(callbackUrl ?? 'http://none.invalid').searchParams;
 }
 
+/** The callback's parameters for a public client's authorization request (PKCE included). */
+async function authorizationResponse(lab: Lab): Promise<URLSearchParams> {
+  const redirectUri = 'http://127.0.0.1:4280/callback';
+  const registration = await registerClient(lab, { redirect_uris: [redirectUri], token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'] });
+  const request = await buildAuthorizationRequest(lab, { clientId: String(registration.body.client_id), redirectUri });
+  const { callbackUrl } = await followRedirects({ url: request.url }, new CookieJar(), redirectUri);
+  return new URL(callbackUrl ?? 'http://none.invalid').searchParams;
+}
+
 const registerFor = (lab: Lab, redirectUri: string) => registerClient(lab, { redirect_uris: [redirectUri], token_endpoint_auth_method: 'none' });
 
 async function exposedOn401(lab: Lab): Promise<string[]> {
@@ -385,8 +394,12 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
   },
   'authorization.iss-not-advertised': {
+    // Responses still carry iss (RFC 9207), only the metadata no longer says so.
     async faulty(lab) {
       for (const metadata of await asMetadata(lab)) assert.equal(metadata.authorization_response_iss_parameter_supported, undefined);
+      const answer = await authorizationResponse(lab);
+      assert.ok(answer.get('code'), answer.toString());
+      assert.equal(answer.get('iss'), lab.issuer);
     },
     async clean(lab) {
       for (const metadata of await asMetadata(lab)) assert.equal(metadata.authorization_response_iss_parameter_supported, true);
