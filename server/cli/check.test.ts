@@ -178,6 +178,12 @@ describe('check against lab faults', () => {
     { fault: 'mcp.modern-only-server', extra: ['--spec', '2025-11-25'] },
     { fault: 'cors.www-authenticate-not-exposed', extra: ['--cors'] },
     { fault: 'cors.preflight-failed', extra: ['--cors'] },
+    { fault: 'probe.no-bearer-challenge' },
+    { fault: 'probe.no-challenge-scope' },
+    { fault: 'prm.not-found' },
+    { fault: 'prm.no-authorization-servers' },
+    { fault: 'prm.resource-missing' },
+    { fault: 'prm.header-bearer-method-missing' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

@@ -56,6 +56,12 @@ describe('fault catalogue', () => {
       'mcp.modern-only-server',
       'cors.www-authenticate-not-exposed',
       'cors.preflight-failed',
+      'probe.no-bearer-challenge',
+      'probe.no-challenge-scope',
+      'prm.not-found',
+      'prm.no-authorization-servers',
+      'prm.resource-missing',
+      'prm.header-bearer-method-missing',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -115,6 +121,20 @@ async function exposedOn401(lab: Lab): Promise<string[]> {
   assert.equal(answer.status, 401);
   assert.equal(answer.headers.get('access-control-allow-origin'), '*');
   return (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+}
+
+/** The challenge on a 401 to a request without a token. */
+async function challengeWithoutToken(lab: Lab): Promise<string> {
+  const answer = await mcpPost(lab, undefined, INITIALIZE);
+  assert.equal(answer.status, 401);
+  await answer.body?.cancel();
+  return answer.headers.get('www-authenticate') ?? '';
+}
+
+const CLEAN_CHALLENGE = /^Bearer resource_metadata="[^"]+", scope="mcp:tools"$/;
+
+async function listTools(lab: Lab): Promise<Response> {
+  return modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'tools/list');
 }
 
 const mcpPreflight = (lab: Lab) =>
@@ -337,6 +357,70 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
       const preflight = await mcpPreflight(lab);
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,content-type');
+    },
+  },  'probe.no-bearer-challenge': {
+    // A Basic challenge only; the metadata is still where the well-known URL says.
+    async faulty(lab) {
+      assert.match(await challengeWithoutToken(lab), /^Basic realm="mcp"/);
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+  },
+  'probe.no-challenge-scope': {
+    // The challenge loses its scope, the metadata keeps scopes_supported.
+    async faulty(lab) {
+      const challenge = await challengeWithoutToken(lab);
+      assert.match(challenge, /^Bearer resource_metadata="/);
+      assert.doesNotMatch(challenge, /scope=/);
+      assert.deepEqual((await protectedResourceMetadata(lab)).scopes_supported, ['mcp:tools']);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+  },
+  'prm.not-found': {
+    // The challenge still points to the metadata, which answers 404.
+    async faulty(lab) {
+      const pointed = /resource_metadata="([^"]+)"/.exec(await challengeWithoutToken(lab))?.[1];
+      assert.equal(pointed, `${new URL(lab.mcpUrl).origin}/.well-known/oauth-protected-resource/mcp`);
+      const answer = await fetch(pointed);
+      await answer.body?.cancel();
+      assert.equal(answer.status, 404);
+    },
+    async clean(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+  },
+  'prm.no-authorization-servers': {
+    async faulty(lab) {
+      const metadata = await protectedResourceMetadata(lab);
+      assert.equal(metadata.resource, lab.mcpUrl);
+      assert.equal(metadata.authorization_servers, undefined);
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).authorization_servers, [lab.issuer]);
+    },
+  },
+  'prm.resource-missing': {
+    async faulty(lab) {
+      const metadata = await protectedResourceMetadata(lab);
+      assert.equal('resource' in metadata, false);
+      assert.deepEqual(metadata.authorization_servers, [lab.issuer]);
+    },
+    async clean(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+  },
+  'prm.header-bearer-method-missing': {
+    // The metadata says "body", the server still reads the header only.
+    async faulty(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).bearer_methods_supported, ['body']);
+      assert.equal((await listTools(lab)).status, 200);
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).bearer_methods_supported, ['header']);
     },
   },
 };

@@ -96,6 +96,36 @@ export const LAB_FAULTS = [
     summary: 'The MCP endpoint sends CORS headers on its answers, but its OPTIONS preflight reaches authentication and is refused with 401.',
     summaryZh: 'MCP 端点在响应中带有 CORS 头，但其 OPTIONS 预检请求进入了身份验证并被 401 拒绝。',
   },
+  {
+    id: 'probe.no-bearer-challenge',
+    summary: 'A 401 without a token carries a Basic challenge (as from a proxy in front of the server) instead of a Bearer one; the metadata is still at the well-known URL.',
+    summaryZh: '不带令牌的请求得到的 401 携带 Basic 质询（如同服务器前面的代理所发），而不是 Bearer 质询；元数据仍在 well-known 地址上提供。',
+  },
+  {
+    id: 'probe.no-challenge-scope',
+    summary: 'The 401 challenge names no scope, so a client learns what to ask for only from scopes_supported in the metadata.',
+    summaryZh: '401 质询中没有 scope，客户端只能从元数据的 scopes_supported 得知应请求哪些权限范围。',
+  },
+  {
+    id: 'prm.not-found',
+    summary: 'The challenge points to the protected resource metadata, but the well-known URL answers 404 (the metadata route is not mounted).',
+    summaryZh: '质询指向受保护资源元数据，但该 well-known 地址返回 404（元数据路由没有挂载）。',
+  },
+  {
+    id: 'prm.no-authorization-servers',
+    summary: 'The protected resource metadata lists no authorization_servers, so a client has nowhere to get a token.',
+    summaryZh: '受保护资源元数据中没有 authorization_servers，客户端无处获取令牌。',
+  },
+  {
+    id: 'prm.resource-missing',
+    summary: 'The protected resource metadata has no resource field, so a client cannot tell that it belongs to this MCP server.',
+    summaryZh: '受保护资源元数据缺少 resource 字段，客户端无法确认它属于这个 MCP 服务器。',
+  },
+  {
+    id: 'prm.header-bearer-method-missing',
+    summary: 'The protected resource metadata lists only "body" in bearer_methods_supported, though the MCP server takes tokens in the Authorization header only.',
+    summaryZh: '受保护资源元数据的 bearer_methods_supported 只列出 "body"，而 MCP 服务器只接受 Authorization 头中的令牌。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -94,6 +94,23 @@ function dropChallengeFrom401(_req: Request, res: Response, next: NextFunction):
   next();
 }
 
+/**
+ * What a misconfigured server publishes instead of `clean`, with the faults on now:
+ * `prm.resource-mismatch` names another resource, `prm.resource-missing` none,
+ * `prm.no-authorization-servers` drops the list, `prm.header-bearer-method-missing` offers the
+ * form body only.
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-2
+ */
+function publishedMetadata(clean: OAuthProtectedResourceMetadata, otherResource: string, faults: ActiveFaults): Record<string, unknown> {
+  const { resource, authorization_servers, bearer_methods_supported, ...rest } = clean;
+  return {
+    ...(faults.has('prm.resource-missing') ? {} : { resource: faults.has('prm.resource-mismatch') ? otherResource : resource }),
+    ...(faults.has('prm.no-authorization-servers') ? {} : { authorization_servers }),
+    bearer_methods_supported: faults.has('prm.header-bearer-method-missing') ? ['body'] : bearer_methods_supported,
+    ...rest,
+  };
+}
+
 /** Fault `audit.accepts-query-token`: `?access_token=` stands in for a missing Authorization header. */
 function tokenFromQuery(req: Request, _res: Response, next: NextFunction): void {
   const token = new URL(req.originalUrl, 'http://lab.invalid').searchParams.get('access_token');
@@ -143,9 +160,20 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA'],
     resource_name: 'MCP Resource Server',
   });
-  // Both answers are built once; the fault set picks one per request.
-  const cleanMetadata = metadataHandler(metadataFor(mcpUrl));
-  const mismatchedMetadata = metadataHandler(metadataFor(`${origin}/other`));
+  // One SDK handler per document served (the faults combine into a few), built on first use.
+  // The SDK's handler only serialises the document; the faulty ones break its type on purpose.
+  const cleanMetadata = metadataFor(mcpUrl);
+  const metadataHandlers = new Map<string, ReturnType<typeof metadataHandler>>();
+  const metadataHandlerNow = () => {
+    const document = publishedMetadata(cleanMetadata, `${origin}/other`, faults);
+    const key = JSON.stringify(document);
+    let handler = metadataHandlers.get(key);
+    if (handler === undefined) {
+      handler = metadataHandler(document as OAuthProtectedResourceMetadata);
+      metadataHandlers.set(key, handler);
+    }
+    return handler;
+  };
 
   const dpopProofCheck = createDpopProofCheck({ mcpUrl, resourceMetadataUrl, log });
   const verifier = createAccessTokenVerifier({
@@ -171,7 +199,9 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   // mount path from `resource`, which fault prm.resource-mismatch changes; so only its
   // handler is used, at the RFC 9728 §3.1 path-aware URL of the MCP endpoint.
   app.use(new URL(resourceMetadataUrl).pathname, (req: Request, res: Response, next: NextFunction) => {
-    (faults.has('prm.resource-mismatch') ? mismatchedMetadata : cleanMetadata)(req, res, next);
+    // Fault prm.not-found: the route is missing, so the request ends in Express's own 404.
+    if (faults.has('prm.not-found')) next();
+    else metadataHandlerNow()(req, res, next);
   });
 
   // CORS first, so a preflight is answered before anything asks for a token.
@@ -190,6 +220,14 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, whenFault('audit.challenge-without-invalid-token', challengeWithoutError(resourceMetadataUrl)));
   app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
 
+  // Fault probe.no-bearer-challenge: a proxy's Basic challenge stands in for the server's.
+  // Fault probe.no-challenge-scope leaves the scope out.
+  const challengeNow = (): string => {
+    if (faults.has('probe.no-bearer-challenge')) return 'Basic realm="mcp", charset="UTF-8"';
+    const scope = faults.has('probe.no-challenge-scope') ? '' : `, scope="${MCP_SCOPE}"`;
+    return `Bearer resource_metadata="${resourceMetadataUrl}"${scope}`;
+  };
+
   // RFC 6750 §3.1: a request without credentials gets a challenge with no error code. The
   // SDK's middleware would answer `error="invalid_token"`, so this case is answered first.
   app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
@@ -197,7 +235,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
       next();
       return;
     }
-    res.set('WWW-Authenticate', `Bearer resource_metadata="${resourceMetadataUrl}", scope="${MCP_SCOPE}"`);
+    res.set('WWW-Authenticate', challengeNow());
     res.status(401).json({ error_description: 'A bearer token is required; see the WWW-Authenticate header.' });
   });
 
