@@ -184,6 +184,8 @@ describe('check against lab faults', () => {
     { fault: 'prm.no-authorization-servers' },
     { fault: 'prm.resource-missing' },
     { fault: 'prm.header-bearer-method-missing' },
+    { fault: 'mcp.forbidden' },
+    { fault: 'mcp.insufficient-scope-without-scope' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

@@ -62,6 +62,8 @@ describe('fault catalogue', () => {
       'prm.no-authorization-servers',
       'prm.resource-missing',
       'prm.header-bearer-method-missing',
+      'mcp.forbidden',
+      'mcp.insufficient-scope-without-scope',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -421,6 +423,37 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       assert.deepEqual((await protectedResourceMetadata(lab)).bearer_methods_supported, ['header']);
+    },
+  },
+  'mcp.forbidden': {
+    // A valid token reaches the server, which refuses tools with a bare 403 and still discovers.
+    async faulty(lab) {
+      const refused = await listTools(lab);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.headers.get('www-authenticate'), null);
+      assert.equal(asRecord(await refused.json()).error, 'forbidden');
+      assert.equal((await modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'server/discover')).status, 200);
+    },
+    async clean(lab) {
+      const listed = await listTools(lab);
+      assert.equal(listed.status, 200);
+      await listed.body?.cancel();
+    },
+  },
+  'mcp.insufficient-scope-without-scope': {
+    // A token with the scope the metadata lists still gets insufficient_scope, naming no scope.
+    async faulty(lab) {
+      const refused = await listTools(lab);
+      assert.equal(refused.status, 403);
+      await refused.body?.cancel();
+      const challenge = refused.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, /^Bearer error="insufficient_scope"/);
+      assert.doesNotMatch(challenge, /[\s,]scope=/);
+    },
+    async clean(lab) {
+      const listed = await listTools(lab);
+      assert.equal(listed.status, 200);
+      await listed.body?.cancel();
     },
   },
 };

@@ -126,6 +126,16 @@ export const LAB_FAULTS = [
     summary: 'The protected resource metadata lists only "body" in bearer_methods_supported, though the MCP server takes tokens in the Authorization header only.',
     summaryZh: '受保护资源元数据的 bearer_methods_supported 只列出 "body"，而 MCP 服务器只接受 Authorization 头中的令牌。',
   },
+  {
+    id: 'mcp.forbidden',
+    summary: 'The MCP server refuses tools/list and tools/call with a bare 403 of its own (a role check), without an insufficient_scope challenge naming what to ask for.',
+    summaryZh: 'MCP 服务器以自己的角色检查用一个简单的 403 拒绝 tools/list 和 tools/call，不带指明应申请什么的 insufficient_scope 质询。',
+  },
+  {
+    id: 'mcp.insufficient-scope-without-scope',
+    summary: 'The MCP server refuses tools/list and tools/call with 403 error="insufficient_scope" but does not name the scope the tools need.',
+    summaryZh: 'MCP 服务器以 403 error="insufficient_scope" 拒绝 tools/list 和 tools/call，却不指明这些工具需要的权限范围。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -111,6 +111,24 @@ function publishedMetadata(clean: OAuthProtectedResourceMetadata, otherResource:
   };
 }
 
+/**
+ * A refusal of tools/list and tools/call after the token passed. Fault `mcp.forbidden`: a bare
+ * 403 from a role check of the server's own. Fault `mcp.insufficient-scope-without-scope`: the
+ * RFC 6750 §3.1 insufficient_scope error without the `scope` a client would step up to.
+ */
+function refuseTools(refusal: { challenge?: string; body: Record<string, string> }) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const body: unknown = req.body;
+    const method = typeof body === 'object' && body !== null && 'method' in body ? body.method : undefined;
+    if (typeof method !== 'string' || !method.startsWith('tools/')) {
+      next();
+      return;
+    }
+    if (refusal.challenge !== undefined) res.set('WWW-Authenticate', refusal.challenge);
+    res.status(403).json(refusal.body);
+  };
+}
+
 /** Fault `audit.accepts-query-token`: `?access_token=` stands in for a missing Authorization header. */
 function tokenFromQuery(req: Request, _res: Response, next: NextFunction): void {
   const token = new URL(req.originalUrl, 'http://lab.invalid').searchParams.get('access_token');
@@ -243,6 +261,17 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     dpopProofCheck(req, res, next).catch(next);
   });
   app.use(MCP_PATH, requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl }));
+  app.use(MCP_PATH, whenFault('mcp.forbidden', refuseTools({ body: { error: 'forbidden', error_description: 'Your account has no role that grants the tools.' } })));
+  app.use(
+    MCP_PATH,
+    whenFault(
+      'mcp.insufficient-scope-without-scope',
+      refuseTools({
+        challenge: `Bearer error="insufficient_scope", error_description="The tools need more scope", resource_metadata="${resourceMetadataUrl}"`,
+        body: { error: 'insufficient_scope', error_description: 'The tools need more scope.' },
+      }),
+    ),
+  );
 
   // One handler for every request to the endpoint: the SDK routes by era (a request with
   // `_meta` is modern, initialize and its session are legacy) and answers GET and DELETE with
