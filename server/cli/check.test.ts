@@ -186,6 +186,8 @@ describe('check against lab faults', () => {
     { fault: 'prm.header-bearer-method-missing' },
     { fault: 'mcp.forbidden' },
     { fault: 'mcp.insufficient-scope-without-scope' },
+    { fault: 'prm.invalid-field' },
+    { fault: 'mcp.result-type-missing' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

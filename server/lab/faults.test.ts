@@ -64,6 +64,8 @@ describe('fault catalogue', () => {
       'prm.header-bearer-method-missing',
       'mcp.forbidden',
       'mcp.insufficient-scope-without-scope',
+      'prm.invalid-field',
+      'mcp.result-type-missing',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -454,6 +456,29 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
       const listed = await listTools(lab);
       assert.equal(listed.status, 200);
       await listed.body?.cancel();
+    },
+  },
+  'prm.invalid-field': {
+    async faulty(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).scopes_supported, 'mcp:tools');
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).scopes_supported, ['mcp:tools']);
+    },
+  },
+  'mcp.result-type-missing': {
+    // The results are otherwise whole: the tools are listed and called.
+    async faulty(lab) {
+      const token = await clientCredentialsToken(lab, lab.mcpUrl);
+      const listed = asRecord((await jsonRpcMessage(await listTools(lab))).result);
+      assert.equal('resultType' in listed, false);
+      assert.ok(Array.isArray(listed.tools) && listed.tools.length === 2);
+      const called = asRecord((await jsonRpcMessage(await callAddNumbers(lab, token, 2, 3))).result);
+      assert.equal('resultType' in called, false);
+      assert.equal(asRecord(called.structuredContent).result, 5);
+    },
+    async clean(lab) {
+      assert.equal(asRecord((await jsonRpcMessage(await listTools(lab))).result).resultType, 'complete');
     },
   },
 };

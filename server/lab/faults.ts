@@ -136,6 +136,16 @@ export const LAB_FAULTS = [
     summary: 'The MCP server refuses tools/list and tools/call with 403 error="insufficient_scope" but does not name the scope the tools need.',
     summaryZh: 'MCP 服务器以 403 error="insufficient_scope" 拒绝 tools/list 和 tools/call，却不指明这些工具需要的权限范围。',
   },
+  {
+    id: 'prm.invalid-field',
+    summary: 'The protected resource metadata gives scopes_supported as a space-separated string, as in the scope parameter, instead of a JSON array.',
+    summaryZh: '受保护资源元数据把 scopes_supported 写成以空格分隔的字符串（如同 scope 参数），而不是 JSON 数组。',
+  },
+  {
+    id: 'mcp.result-type-missing',
+    summary: 'The MCP server\'s results lack the resultType field that 2026-07-28 requires, as from a server written for an earlier revision.',
+    summaryZh: 'MCP 服务器的结果缺少 2026-07-28 要求的 resultType 字段，如同为更早版本编写的服务器。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -97,15 +97,17 @@ function dropChallengeFrom401(_req: Request, res: Response, next: NextFunction):
 /**
  * What a misconfigured server publishes instead of `clean`, with the faults on now:
  * `prm.resource-mismatch` names another resource, `prm.resource-missing` none,
- * `prm.no-authorization-servers` drops the list, `prm.header-bearer-method-missing` offers the
- * form body only.
+ * `prm.no-authorization-servers` drops the list, `prm.invalid-field` gives scopes_supported as a
+ * string, `prm.header-bearer-method-missing` offers the form body only.
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-2
  */
 function publishedMetadata(clean: OAuthProtectedResourceMetadata, otherResource: string, faults: ActiveFaults): Record<string, unknown> {
-  const { resource, authorization_servers, bearer_methods_supported, ...rest } = clean;
+  const { resource, authorization_servers, scopes_supported, bearer_methods_supported, ...rest } = clean;
   return {
     ...(faults.has('prm.resource-missing') ? {} : { resource: faults.has('prm.resource-mismatch') ? otherResource : resource }),
     ...(faults.has('prm.no-authorization-servers') ? {} : { authorization_servers }),
+    // A space-separated string, as in the scope parameter, where RFC 9728 §2 wants a JSON array.
+    scopes_supported: faults.has('prm.invalid-field') ? scopes_supported?.join(' ') : scopes_supported,
     bearer_methods_supported: faults.has('prm.header-bearer-method-missing') ? ['body'] : bearer_methods_supported,
     ...rest,
   };
@@ -127,6 +129,28 @@ function refuseTools(refusal: { challenge?: string; body: Record<string, string>
     if (refusal.challenge !== undefined) res.set('WWW-Authenticate', refusal.challenge);
     res.status(403).json(refusal.body);
   };
+}
+
+/** One JSON-RPC message without `result.resultType`. */
+function withoutResultType(json: string): string {
+  const message: unknown = JSON.parse(json);
+  if (typeof message !== 'object' || message === null || !('result' in message) || typeof message.result !== 'object' || message.result === null) return json;
+  return JSON.stringify({ ...message, result: Object.fromEntries(Object.entries(message.result).filter(([name]) => name !== 'resultType')) });
+}
+
+/**
+ * Fault `mcp.result-type-missing`: results leave without the `resultType` that 2026-07-28
+ * requires, as from a server written for an earlier revision. Answers come as JSON or as an
+ * SSE stream whose data lines are JSON-RPC messages.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#resulttype
+ */
+function stripResultTypes(body: string, contentType: string): string {
+  if (contentType.startsWith('application/json')) return withoutResultType(body);
+  if (!contentType.startsWith('text/event-stream')) return body;
+  return body
+    .split('\n')
+    .map((line) => (line.startsWith('data:') ? `data: ${withoutResultType(line.slice('data:'.length).trim())}` : line))
+    .join('\n');
 }
 
 /** Fault `audit.accepts-query-token`: `?access_token=` stands in for a missing Authorization header. */
@@ -296,8 +320,13 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     try {
       const response = await handlerNow()(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
       res.status(response.status);
-      response.headers.forEach((value, name) => res.setHeader(name, value));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      const rewrite = faults.has('mcp.result-type-missing');
+      // A rewritten body has another length; Node computes it again when the header is absent.
+      response.headers.forEach((value, name) => {
+        if (!(rewrite && name === 'content-length')) res.setHeader(name, value);
+      });
+      if (rewrite) res.end(stripResultTypes(await response.text(), response.headers.get('content-type') ?? ''));
+      else res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       log(`MCP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
