@@ -187,6 +187,7 @@ describe('check against lab faults', () => {
     { fault: 'mcp.forbidden' },
     { fault: 'mcp.insufficient-scope-without-scope' },
     { fault: 'prm.invalid-field' },
+    { fault: 'probe.malformed-www-authenticate' },
     { fault: 'mcp.result-type-missing' },
   ];
   for (const { fault, extra } of cases) {

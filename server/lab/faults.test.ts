@@ -65,6 +65,7 @@ describe('fault catalogue', () => {
       'mcp.forbidden',
       'mcp.insufficient-scope-without-scope',
       'prm.invalid-field',
+      'probe.malformed-www-authenticate',
       'mcp.result-type-missing',
     ]);
     for (const fault of LAB_FAULTS) {
@@ -464,6 +465,17 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       assert.deepEqual((await protectedResourceMetadata(lab)).scopes_supported, ['mcp:tools']);
+    },
+  },
+  'probe.malformed-www-authenticate': {
+    // The same parameters, unquoted; the metadata is where they point.
+    async faulty(lab) {
+      const challenge = await challengeWithoutToken(lab);
+      assert.equal(challenge, `Bearer resource_metadata=${new URL(lab.mcpUrl).origin}/.well-known/oauth-protected-resource/mcp, scope=mcp:tools`);
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
     },
   },
   'mcp.result-type-missing': {

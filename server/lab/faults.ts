@@ -142,6 +142,11 @@ export const LAB_FAULTS = [
     summaryZh: '受保护资源元数据把 scopes_supported 写成以空格分隔的字符串（如同 scope 参数），而不是 JSON 数组。',
   },
   {
+    id: 'probe.malformed-www-authenticate',
+    summary: 'The 401 challenge sends resource_metadata and scope unquoted, though a URL and "mcp:tools" may only be sent as quoted strings.',
+    summaryZh: '401 质询中的 resource_metadata 和 scope 没有加引号，而 URL 和 "mcp:tools" 只能以带引号的字符串发送。',
+  },
+  {
     id: 'mcp.result-type-missing',
     summary: 'The MCP server\'s results lack the resultType field that 2026-07-28 requires, as from a server written for an earlier revision.',
     summaryZh: 'MCP 服务器的结果缺少 2026-07-28 要求的 resultType 字段，如同为更早版本编写的服务器。',

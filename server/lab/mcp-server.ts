@@ -263,9 +263,11 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
 
   // Fault probe.no-bearer-challenge: a proxy's Basic challenge stands in for the server's.
-  // Fault probe.no-challenge-scope leaves the scope out.
+  // Fault probe.no-challenge-scope leaves the scope out. Fault probe.malformed-www-authenticate
+  // leaves the quotes out: a URL and "mcp:tools" hold characters a token cannot (RFC 9110 §11.2).
   const challengeNow = (): string => {
     if (faults.has('probe.no-bearer-challenge')) return 'Basic realm="mcp", charset="UTF-8"';
+    if (faults.has('probe.malformed-www-authenticate')) return `Bearer resource_metadata=${resourceMetadataUrl}, scope=${MCP_SCOPE}`;
     const scope = faults.has('probe.no-challenge-scope') ? '' : `, scope="${MCP_SCOPE}"`;
     return `Bearer resource_metadata="${resourceMetadataUrl}"${scope}`;
   };
