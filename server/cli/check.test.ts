@@ -189,6 +189,7 @@ describe('check against lab faults', () => {
     { fault: 'prm.invalid-field' },
     { fault: 'probe.malformed-www-authenticate' },
     { fault: 'mcp.result-type-missing' },
+    { fault: 'mcp.discover-no-server-info' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

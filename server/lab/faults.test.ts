@@ -67,6 +67,7 @@ describe('fault catalogue', () => {
       'prm.invalid-field',
       'probe.malformed-www-authenticate',
       'mcp.result-type-missing',
+      'mcp.discover-no-server-info',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -140,6 +141,10 @@ const CLEAN_CHALLENGE = /^Bearer resource_metadata="[^"]+", scope="mcp:tools"$/;
 
 async function listTools(lab: Lab): Promise<Response> {
   return modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'tools/list');
+}
+
+async function discover(lab: Lab): Promise<Response> {
+  return modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'server/discover');
 }
 
 const mcpPreflight = (lab: Lab) =>
@@ -491,6 +496,18 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       assert.equal(asRecord((await jsonRpcMessage(await listTools(lab))).result).resultType, 'complete');
+    },
+  },
+  'mcp.discover-no-server-info': {
+    // The rest of the discovery result stays.
+    async faulty(lab) {
+      const result = asRecord((await jsonRpcMessage(await discover(lab))).result);
+      assert.deepEqual(result._meta, {});
+      assert.deepEqual(result.supportedVersions, ['2026-07-28']);
+    },
+    async clean(lab) {
+      const result = asRecord((await jsonRpcMessage(await discover(lab))).result);
+      assert.deepEqual(asRecord(result._meta)['io.modelcontextprotocol/serverInfo'], { name: 'MCP Resource Server', version: '1.0.0' });
     },
   },
 };

@@ -151,6 +151,11 @@ export const LAB_FAULTS = [
     summary: 'The MCP server\'s results lack the resultType field that 2026-07-28 requires, as from a server written for an earlier revision.',
     summaryZh: 'MCP 服务器的结果缺少 2026-07-28 要求的 resultType 字段，如同为更早版本编写的服务器。',
   },
+  {
+    id: 'mcp.discover-no-server-info',
+    summary: 'The MCP server answers server/discover without serverInfo in _meta, so a client cannot tell which server and version it talks to.',
+    summaryZh: 'MCP 服务器回答 server/discover 时 _meta 中没有 serverInfo，客户端无法得知所连接的服务器及其版本。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -131,25 +131,38 @@ function refuseTools(refusal: { challenge?: string; body: Record<string, string>
   };
 }
 
-/** One JSON-RPC message without `result.resultType`. */
-function withoutResultType(json: string): string {
-  const message: unknown = JSON.parse(json);
-  if (typeof message !== 'object' || message === null || !('result' in message) || typeof message.result !== 'object' || message.result === null) return json;
-  return JSON.stringify({ ...message, result: Object.fromEntries(Object.entries(message.result).filter(([name]) => name !== 'resultType')) });
-}
+type ResultRewrite = (result: Record<string, unknown>) => Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const omit = (record: Record<string, unknown>, name: string): Record<string, unknown> => Object.fromEntries(Object.entries(record).filter(([key]) => key !== name));
 
 /**
  * Fault `mcp.result-type-missing`: results leave without the `resultType` that 2026-07-28
- * requires, as from a server written for an earlier revision. Answers come as JSON or as an
- * SSE stream whose data lines are JSON-RPC messages.
+ * requires, as from a server written for an earlier revision.
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#resulttype
  */
-function stripResultTypes(body: string, contentType: string): string {
-  if (contentType.startsWith('application/json')) return withoutResultType(body);
+const withoutResultType: ResultRewrite = (result) => omit(result, 'resultType');
+
+/** Fault `mcp.discover-no-server-info`: server/discover names no server (no serverInfo in `_meta`). */
+const withoutServerInfo: ResultRewrite = (result) => (isRecord(result._meta) ? { ...result, _meta: omit(result._meta, 'io.modelcontextprotocol/serverInfo') } : result);
+
+function rewriteMessage(json: string, rewrite: ResultRewrite): string {
+  const message: unknown = JSON.parse(json);
+  return isRecord(message) && isRecord(message.result) ? JSON.stringify({ ...message, result: rewrite(message.result) }) : json;
+}
+
+/** The results of an answer sent as JSON or as an SSE stream (whose data lines are JSON-RPC messages), rewritten. */
+function rewriteResults(body: string, contentType: string, rewrite: ResultRewrite): string {
+  if (contentType.startsWith('application/json')) return rewriteMessage(body, rewrite);
   if (!contentType.startsWith('text/event-stream')) return body;
   return body
     .split('\n')
-    .map((line) => (line.startsWith('data:') ? `data: ${withoutResultType(line.slice('data:'.length).trim())}` : line))
+    .map((line) => {
+      const data = line.startsWith('data:') ? line.slice('data:'.length).trim() : '';
+      // A priming event carries no data, so nothing to rewrite.
+      return data === '' ? line : `data: ${rewriteMessage(data, rewrite)}`;
+    })
     .join('\n');
 }
 
@@ -322,12 +335,16 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     try {
       const response = await handlerNow()(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
       res.status(response.status);
-      const rewrite = faults.has('mcp.result-type-missing');
+      const rewrites = [
+        ...(faults.has('mcp.result-type-missing') ? [withoutResultType] : []),
+        ...(faults.has('mcp.discover-no-server-info') ? [withoutServerInfo] : []),
+      ];
+      const rewrite: ResultRewrite | undefined = rewrites.length === 0 ? undefined : (result) => rewrites.reduce((rewritten, next) => next(rewritten), result);
       // A rewritten body has another length; Node computes it again when the header is absent.
       response.headers.forEach((value, name) => {
         if (!(rewrite && name === 'content-length')) res.setHeader(name, value);
       });
-      if (rewrite) res.end(stripResultTypes(await response.text(), response.headers.get('content-type') ?? ''));
+      if (rewrite) res.end(rewriteResults(await response.text(), response.headers.get('content-type') ?? '', rewrite));
       else res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       log(`MCP request failed: ${error instanceof Error ? error.message : String(error)}`);
