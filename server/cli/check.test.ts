@@ -190,6 +190,18 @@ describe('check against lab faults', () => {
     { fault: 'token.broad-scope' },
     { fault: 'registration.dcr-status-not-201' },
     { fault: 'registration.dcr-redirect-uris-not-echoed' },
+    { fault: 'probe.no-bearer-challenge' },
+    { fault: 'probe.no-challenge-scope' },
+    { fault: 'prm.not-found' },
+    { fault: 'prm.no-authorization-servers' },
+    { fault: 'prm.resource-missing' },
+    { fault: 'prm.header-bearer-method-missing' },
+    { fault: 'mcp.forbidden' },
+    { fault: 'mcp.insufficient-scope-without-scope' },
+    { fault: 'prm.invalid-field' },
+    { fault: 'probe.malformed-www-authenticate' },
+    { fault: 'mcp.result-type-missing' },
+    { fault: 'mcp.discover-no-server-info' },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

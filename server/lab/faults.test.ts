@@ -68,6 +68,18 @@ describe('fault catalogue', () => {
       'token.broad-scope',
       'registration.dcr-status-not-201',
       'registration.dcr-redirect-uris-not-echoed',
+      'probe.no-bearer-challenge',
+      'probe.no-challenge-scope',
+      'prm.not-found',
+      'prm.no-authorization-servers',
+      'prm.resource-missing',
+      'prm.header-bearer-method-missing',
+      'mcp.forbidden',
+      'mcp.insufficient-scope-without-scope',
+      'prm.invalid-field',
+      'probe.malformed-www-authenticate',
+      'mcp.result-type-missing',
+      'mcp.discover-no-server-info',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -136,6 +148,24 @@ async function exposedOn401(lab: Lab): Promise<string[]> {
   assert.equal(answer.status, 401);
   assert.equal(answer.headers.get('access-control-allow-origin'), '*');
   return (answer.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+}
+
+/** The challenge on a 401 to a request without a token. */
+async function challengeWithoutToken(lab: Lab): Promise<string> {
+  const answer = await mcpPost(lab, undefined, INITIALIZE);
+  assert.equal(answer.status, 401);
+  await answer.body?.cancel();
+  return answer.headers.get('www-authenticate') ?? '';
+}
+
+const CLEAN_CHALLENGE = /^Bearer resource_metadata="[^"]+", scope="mcp:tools"$/;
+
+async function listTools(lab: Lab): Promise<Response> {
+  return modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'tools/list');
+}
+
+async function discover(lab: Lab): Promise<Response> {
+  return modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'server/discover');
 }
 
 const mcpPreflight = (lab: Lab) =>
@@ -375,6 +405,148 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
       const preflight = await mcpPreflight(lab);
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,content-type');
+    },
+  },
+  'probe.no-bearer-challenge': {
+    // A Basic challenge only; the metadata is still where the well-known URL says.
+    async faulty(lab) {
+      assert.match(await challengeWithoutToken(lab), /^Basic realm="mcp"/);
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+  },
+  'probe.no-challenge-scope': {
+    // The challenge loses its scope, the metadata keeps scopes_supported.
+    async faulty(lab) {
+      const challenge = await challengeWithoutToken(lab);
+      assert.match(challenge, /^Bearer resource_metadata="/);
+      assert.doesNotMatch(challenge, /scope=/);
+      assert.deepEqual((await protectedResourceMetadata(lab)).scopes_supported, ['mcp:tools']);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+  },
+  'prm.not-found': {
+    // The challenge still points to the metadata, which answers 404.
+    async faulty(lab) {
+      const pointed = /resource_metadata="([^"]+)"/.exec(await challengeWithoutToken(lab))?.[1];
+      assert.equal(pointed, `${new URL(lab.mcpUrl).origin}/.well-known/oauth-protected-resource/mcp`);
+      const answer = await fetch(pointed);
+      await answer.body?.cancel();
+      assert.equal(answer.status, 404);
+    },
+    async clean(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+  },
+  'prm.no-authorization-servers': {
+    async faulty(lab) {
+      const metadata = await protectedResourceMetadata(lab);
+      assert.equal(metadata.resource, lab.mcpUrl);
+      assert.equal(metadata.authorization_servers, undefined);
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).authorization_servers, [lab.issuer]);
+    },
+  },
+  'prm.resource-missing': {
+    async faulty(lab) {
+      const metadata = await protectedResourceMetadata(lab);
+      assert.equal('resource' in metadata, false);
+      assert.deepEqual(metadata.authorization_servers, [lab.issuer]);
+    },
+    async clean(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+  },
+  'prm.header-bearer-method-missing': {
+    // The metadata says "body", the server still reads the header only.
+    async faulty(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).bearer_methods_supported, ['body']);
+      assert.equal((await listTools(lab)).status, 200);
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).bearer_methods_supported, ['header']);
+    },
+  },
+  'mcp.forbidden': {
+    // A valid token reaches the server, which refuses tools with a bare 403 and still discovers.
+    async faulty(lab) {
+      const refused = await listTools(lab);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.headers.get('www-authenticate'), null);
+      assert.equal(asRecord(await refused.json()).error, 'forbidden');
+      assert.equal((await modernPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), 'server/discover')).status, 200);
+    },
+    async clean(lab) {
+      const listed = await listTools(lab);
+      assert.equal(listed.status, 200);
+      await listed.body?.cancel();
+    },
+  },
+  'mcp.insufficient-scope-without-scope': {
+    // A token with the scope the metadata lists still gets insufficient_scope, naming no scope.
+    async faulty(lab) {
+      const refused = await listTools(lab);
+      assert.equal(refused.status, 403);
+      await refused.body?.cancel();
+      const challenge = refused.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, /^Bearer error="insufficient_scope"/);
+      assert.doesNotMatch(challenge, /[\s,]scope=/);
+    },
+    async clean(lab) {
+      const listed = await listTools(lab);
+      assert.equal(listed.status, 200);
+      await listed.body?.cancel();
+    },
+  },
+  'prm.invalid-field': {
+    async faulty(lab) {
+      assert.equal((await protectedResourceMetadata(lab)).scopes_supported, 'mcp:tools');
+    },
+    async clean(lab) {
+      assert.deepEqual((await protectedResourceMetadata(lab)).scopes_supported, ['mcp:tools']);
+    },
+  },
+  'probe.malformed-www-authenticate': {
+    // The same parameters, unquoted; the metadata is where they point.
+    async faulty(lab) {
+      const challenge = await challengeWithoutToken(lab);
+      assert.equal(challenge, `Bearer resource_metadata=${new URL(lab.mcpUrl).origin}/.well-known/oauth-protected-resource/mcp, scope=mcp:tools`);
+      assert.equal((await protectedResourceMetadata(lab)).resource, lab.mcpUrl);
+    },
+    async clean(lab) {
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+  },
+  'mcp.result-type-missing': {
+    // The results are otherwise whole: the tools are listed and called.
+    async faulty(lab) {
+      const token = await clientCredentialsToken(lab, lab.mcpUrl);
+      const listed = asRecord((await jsonRpcMessage(await listTools(lab))).result);
+      assert.equal('resultType' in listed, false);
+      assert.ok(Array.isArray(listed.tools) && listed.tools.length === 2);
+      const called = asRecord((await jsonRpcMessage(await callAddNumbers(lab, token, 2, 3))).result);
+      assert.equal('resultType' in called, false);
+      assert.equal(asRecord(called.structuredContent).result, 5);
+    },
+    async clean(lab) {
+      assert.equal(asRecord((await jsonRpcMessage(await listTools(lab))).result).resultType, 'complete');
+    },
+  },
+  'mcp.discover-no-server-info': {
+    // The rest of the discovery result stays.
+    async faulty(lab) {
+      const result = asRecord((await jsonRpcMessage(await discover(lab))).result);
+      assert.deepEqual(result._meta, {});
+      assert.deepEqual(result.supportedVersions, ['2026-07-28']);
+    },
+    async clean(lab) {
+      const result = asRecord((await jsonRpcMessage(await discover(lab))).result);
+      assert.deepEqual(asRecord(result._meta)['io.modelcontextprotocol/serverInfo'], { name: 'MCP Resource Server', version: '1.0.0' });
     },
   },
   'asm.pkce-s256-missing': {

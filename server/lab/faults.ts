@@ -156,6 +156,66 @@ export const LAB_FAULTS = [
     summary: 'The registration response leaves out the redirect_uris that were registered.',
     summaryZh: '注册响应中没有返回已注册的 redirect_uris。',
   },
+  {
+    id: 'probe.no-bearer-challenge',
+    summary: 'A 401 without a token carries a Basic challenge (as from a proxy in front of the server) instead of a Bearer one; the metadata is still at the well-known URL.',
+    summaryZh: '不带令牌的请求得到的 401 携带 Basic 质询（如同服务器前面的代理所发），而不是 Bearer 质询；元数据仍在 well-known 地址上提供。',
+  },
+  {
+    id: 'probe.no-challenge-scope',
+    summary: 'The 401 challenge names no scope, so a client learns what to ask for only from scopes_supported in the metadata.',
+    summaryZh: '401 质询中没有 scope，客户端只能从元数据的 scopes_supported 得知应请求哪些权限范围。',
+  },
+  {
+    id: 'prm.not-found',
+    summary: 'The challenge points to the protected resource metadata, but the well-known URL answers 404 (the metadata route is not mounted).',
+    summaryZh: '质询指向受保护资源元数据，但该 well-known 地址返回 404（元数据路由没有挂载）。',
+  },
+  {
+    id: 'prm.no-authorization-servers',
+    summary: 'The protected resource metadata lists no authorization_servers, so a client has nowhere to get a token.',
+    summaryZh: '受保护资源元数据中没有 authorization_servers，客户端无处获取令牌。',
+  },
+  {
+    id: 'prm.resource-missing',
+    summary: 'The protected resource metadata has no resource field, so a client cannot tell that it belongs to this MCP server.',
+    summaryZh: '受保护资源元数据缺少 resource 字段，客户端无法确认它属于这个 MCP 服务器。',
+  },
+  {
+    id: 'prm.header-bearer-method-missing',
+    summary: 'The protected resource metadata lists only "body" in bearer_methods_supported, though the MCP server takes tokens in the Authorization header only.',
+    summaryZh: '受保护资源元数据的 bearer_methods_supported 只列出 "body"，而 MCP 服务器只接受 Authorization 头中的令牌。',
+  },
+  {
+    id: 'mcp.forbidden',
+    summary: 'The MCP server refuses tools/list and tools/call with a bare 403 of its own (a role check), without an insufficient_scope challenge naming what to ask for.',
+    summaryZh: 'MCP 服务器以自己的角色检查用一个简单的 403 拒绝 tools/list 和 tools/call，不带指明应申请什么的 insufficient_scope 质询。',
+  },
+  {
+    id: 'mcp.insufficient-scope-without-scope',
+    summary: 'The MCP server refuses tools/list and tools/call with 403 error="insufficient_scope" but does not name the scope the tools need.',
+    summaryZh: 'MCP 服务器以 403 error="insufficient_scope" 拒绝 tools/list 和 tools/call，却不指明这些工具需要的权限范围。',
+  },
+  {
+    id: 'prm.invalid-field',
+    summary: 'The protected resource metadata gives scopes_supported as a space-separated string, as in the scope parameter, instead of a JSON array.',
+    summaryZh: '受保护资源元数据把 scopes_supported 写成以空格分隔的字符串（如同 scope 参数），而不是 JSON 数组。',
+  },
+  {
+    id: 'probe.malformed-www-authenticate',
+    summary: 'The 401 challenge sends resource_metadata and scope unquoted, though a URL and "mcp:tools" may only be sent as quoted strings.',
+    summaryZh: '401 质询中的 resource_metadata 和 scope 没有加引号，而 URL 和 "mcp:tools" 只能以带引号的字符串发送。',
+  },
+  {
+    id: 'mcp.result-type-missing',
+    summary: 'The MCP server\'s results lack the resultType field that 2026-07-28 requires, as from a server written for an earlier revision.',
+    summaryZh: 'MCP 服务器的结果缺少 2026-07-28 要求的 resultType 字段，如同为更早版本编写的服务器。',
+  },
+  {
+    id: 'mcp.discover-no-server-info',
+    summary: 'The MCP server answers server/discover without serverInfo in _meta, so a client cannot tell which server and version it talks to.',
+    summaryZh: 'MCP 服务器回答 server/discover 时 _meta 中没有 serverInfo，客户端无法得知所连接的服务器及其版本。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

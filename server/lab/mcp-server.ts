@@ -94,6 +94,78 @@ function dropChallengeFrom401(_req: Request, res: Response, next: NextFunction):
   next();
 }
 
+/**
+ * What a misconfigured server publishes instead of `clean`, with the faults on now:
+ * `prm.resource-mismatch` names another resource, `prm.resource-missing` none,
+ * `prm.no-authorization-servers` drops the list, `prm.invalid-field` gives scopes_supported as a
+ * string, `prm.header-bearer-method-missing` offers the form body only.
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-2
+ */
+function publishedMetadata(clean: OAuthProtectedResourceMetadata, otherResource: string, faults: ActiveFaults): Record<string, unknown> {
+  const { resource, authorization_servers, scopes_supported, bearer_methods_supported, ...rest } = clean;
+  return {
+    ...(faults.has('prm.resource-missing') ? {} : { resource: faults.has('prm.resource-mismatch') ? otherResource : resource }),
+    ...(faults.has('prm.no-authorization-servers') ? {} : { authorization_servers }),
+    // A space-separated string, as in the scope parameter, where RFC 9728 §2 wants a JSON array.
+    scopes_supported: faults.has('prm.invalid-field') ? scopes_supported?.join(' ') : scopes_supported,
+    bearer_methods_supported: faults.has('prm.header-bearer-method-missing') ? ['body'] : bearer_methods_supported,
+    ...rest,
+  };
+}
+
+/**
+ * A refusal of tools/list and tools/call after the token passed. Fault `mcp.forbidden`: a bare
+ * 403 from a role check of the server's own. Fault `mcp.insufficient-scope-without-scope`: the
+ * RFC 6750 §3.1 insufficient_scope error without the `scope` a client would step up to.
+ */
+function refuseTools(refusal: { challenge?: string; body: Record<string, string> }) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const body: unknown = req.body;
+    const method = typeof body === 'object' && body !== null && 'method' in body ? body.method : undefined;
+    if (typeof method !== 'string' || !method.startsWith('tools/')) {
+      next();
+      return;
+    }
+    if (refusal.challenge !== undefined) res.set('WWW-Authenticate', refusal.challenge);
+    res.status(403).json(refusal.body);
+  };
+}
+
+type ResultRewrite = (result: Record<string, unknown>) => Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const omit = (record: Record<string, unknown>, name: string): Record<string, unknown> => Object.fromEntries(Object.entries(record).filter(([key]) => key !== name));
+
+/**
+ * Fault `mcp.result-type-missing`: results leave without the `resultType` that 2026-07-28
+ * requires, as from a server written for an earlier revision.
+ * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/index#resulttype
+ */
+const withoutResultType: ResultRewrite = (result) => omit(result, 'resultType');
+
+/** Fault `mcp.discover-no-server-info`: server/discover names no server (no serverInfo in `_meta`). */
+const withoutServerInfo: ResultRewrite = (result) => (isRecord(result._meta) ? { ...result, _meta: omit(result._meta, 'io.modelcontextprotocol/serverInfo') } : result);
+
+function rewriteMessage(json: string, rewrite: ResultRewrite): string {
+  const message: unknown = JSON.parse(json);
+  return isRecord(message) && isRecord(message.result) ? JSON.stringify({ ...message, result: rewrite(message.result) }) : json;
+}
+
+/** The results of an answer sent as JSON or as an SSE stream (whose data lines are JSON-RPC messages), rewritten. */
+function rewriteResults(body: string, contentType: string, rewrite: ResultRewrite): string {
+  if (contentType.startsWith('application/json')) return rewriteMessage(body, rewrite);
+  if (!contentType.startsWith('text/event-stream')) return body;
+  return body
+    .split('\n')
+    .map((line) => {
+      const data = line.startsWith('data:') ? line.slice('data:'.length).trim() : '';
+      // A priming event carries no data, so nothing to rewrite.
+      return data === '' ? line : `data: ${rewriteMessage(data, rewrite)}`;
+    })
+    .join('\n');
+}
+
 /** Fault `audit.accepts-query-token`: `?access_token=` stands in for a missing Authorization header. */
 function tokenFromQuery(req: Request, _res: Response, next: NextFunction): void {
   const token = new URL(req.originalUrl, 'http://lab.invalid').searchParams.get('access_token');
@@ -143,9 +215,20 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     dpop_signing_alg_values_supported: ['ES256', 'ES384', 'ES512', 'RS256', 'PS256', 'EdDSA'],
     resource_name: 'MCP Resource Server',
   });
-  // Both answers are built once; the fault set picks one per request.
-  const cleanMetadata = metadataHandler(metadataFor(mcpUrl));
-  const mismatchedMetadata = metadataHandler(metadataFor(`${origin}/other`));
+  // One SDK handler per document served (the faults combine into a few), built on first use.
+  // The SDK's handler only serialises the document; the faulty ones break its type on purpose.
+  const cleanMetadata = metadataFor(mcpUrl);
+  const metadataHandlers = new Map<string, ReturnType<typeof metadataHandler>>();
+  const metadataHandlerNow = () => {
+    const document = publishedMetadata(cleanMetadata, `${origin}/other`, faults);
+    const key = JSON.stringify(document);
+    let handler = metadataHandlers.get(key);
+    if (handler === undefined) {
+      handler = metadataHandler(document as OAuthProtectedResourceMetadata);
+      metadataHandlers.set(key, handler);
+    }
+    return handler;
+  };
 
   const dpopProofCheck = createDpopProofCheck({ mcpUrl, resourceMetadataUrl, log });
   const verifier = createAccessTokenVerifier({
@@ -171,7 +254,9 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   // mount path from `resource`, which fault prm.resource-mismatch changes; so only its
   // handler is used, at the RFC 9728 §3.1 path-aware URL of the MCP endpoint.
   app.use(new URL(resourceMetadataUrl).pathname, (req: Request, res: Response, next: NextFunction) => {
-    (faults.has('prm.resource-mismatch') ? mismatchedMetadata : cleanMetadata)(req, res, next);
+    // Fault prm.not-found: the route is missing, so the request ends in Express's own 404.
+    if (faults.has('prm.not-found')) next();
+    else metadataHandlerNow()(req, res, next);
   });
 
   // CORS first, so a preflight is answered before anything asks for a token.
@@ -190,6 +275,16 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, whenFault('audit.challenge-without-invalid-token', challengeWithoutError(resourceMetadataUrl)));
   app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
 
+  // Fault probe.no-bearer-challenge: a proxy's Basic challenge stands in for the server's.
+  // Fault probe.no-challenge-scope leaves the scope out. Fault probe.malformed-www-authenticate
+  // leaves the quotes out: a URL and "mcp:tools" hold characters a token cannot (RFC 9110 §11.2).
+  const challengeNow = (): string => {
+    if (faults.has('probe.no-bearer-challenge')) return 'Basic realm="mcp", charset="UTF-8"';
+    if (faults.has('probe.malformed-www-authenticate')) return `Bearer resource_metadata=${resourceMetadataUrl}, scope=${MCP_SCOPE}`;
+    const scope = faults.has('probe.no-challenge-scope') ? '' : `, scope="${MCP_SCOPE}"`;
+    return `Bearer resource_metadata="${resourceMetadataUrl}"${scope}`;
+  };
+
   // RFC 6750 §3.1: a request without credentials gets a challenge with no error code. The
   // SDK's middleware would answer `error="invalid_token"`, so this case is answered first.
   app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
@@ -197,7 +292,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
       next();
       return;
     }
-    res.set('WWW-Authenticate', `Bearer resource_metadata="${resourceMetadataUrl}", scope="${MCP_SCOPE}"`);
+    res.set('WWW-Authenticate', challengeNow());
     res.status(401).json({ error_description: 'A bearer token is required; see the WWW-Authenticate header.' });
   });
 
@@ -205,6 +300,17 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     dpopProofCheck(req, res, next).catch(next);
   });
   app.use(MCP_PATH, requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl }));
+  app.use(MCP_PATH, whenFault('mcp.forbidden', refuseTools({ body: { error: 'forbidden', error_description: 'Your account has no role that grants the tools.' } })));
+  app.use(
+    MCP_PATH,
+    whenFault(
+      'mcp.insufficient-scope-without-scope',
+      refuseTools({
+        challenge: `Bearer error="insufficient_scope", error_description="The tools need more scope", resource_metadata="${resourceMetadataUrl}"`,
+        body: { error: 'insufficient_scope', error_description: 'The tools need more scope.' },
+      }),
+    ),
+  );
 
   // One handler for every request to the endpoint: the SDK routes by era (a request with
   // `_meta` is modern, initialize and its session are legacy) and answers GET and DELETE with
@@ -229,8 +335,17 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     try {
       const response = await handlerNow()(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
       res.status(response.status);
-      response.headers.forEach((value, name) => res.setHeader(name, value));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      const rewrites = [
+        ...(faults.has('mcp.result-type-missing') ? [withoutResultType] : []),
+        ...(faults.has('mcp.discover-no-server-info') ? [withoutServerInfo] : []),
+      ];
+      const rewrite: ResultRewrite | undefined = rewrites.length === 0 ? undefined : (result) => rewrites.reduce((rewritten, next) => next(rewritten), result);
+      // A rewritten body has another length; Node computes it again when the header is absent.
+      response.headers.forEach((value, name) => {
+        if (!(rewrite && name === 'content-length')) res.setHeader(name, value);
+      });
+      if (rewrite) res.end(rewriteResults(await response.text(), response.headers.get('content-type') ?? '', rewrite));
+      else res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       log(`MCP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
