@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { freePort } from '../test-support/free-port.js';
+import { FINDINGS } from '../../src/engine/checks/catalogue.js';
 import { LAB_FAULTS } from './faults.js';
 import { runLabFromArgs, type LabCommandResult } from './main.js';
 
@@ -15,6 +16,19 @@ test('--list-faults prints every fault id and exits 0', async () => {
   assert.deepEqual(result, { kind: 'exit', exitCode: 0 });
   assert.equal(output.length, LAB_FAULTS.length);
   for (const fault of LAB_FAULTS) assert.ok(output.some((line) => line.startsWith(fault.id) && line.includes(fault.summary)), fault.id);
+});
+
+test('--list-faults --format json lists each fault with the findings it triggers, all in the catalogue', async () => {
+  const { result, output } = await run(['--list-faults', '--format', 'json']);
+  assert.deepEqual(result, { kind: 'exit', exitCode: 0 });
+  const { faults } = JSON.parse(output.join('\n')) as { faults: { id: string; summary: string; summaryZh: string; findings: string[]; needs?: string }[] };
+  assert.deepEqual(faults.map((fault) => fault.id), LAB_FAULTS.map((fault) => fault.id));
+  assert.ok(faults.length >= 40, `${faults.length} faults`);
+  for (const fault of faults) {
+    assert.ok(fault.findings.length > 0 && fault.findings.every((id) => FINDINGS.has(id)), fault.id);
+    assert.equal(fault.needs, fault.id.startsWith('audit.') ? 'audit' : fault.id.startsWith('cors.') ? 'cors' : undefined, fault.id);
+  }
+  assert.deepEqual((await run(['--list-faults', '--format', 'xml'])).result, { kind: 'exit', exitCode: 2 });
 });
 
 test('an unknown fault is a usage error that lists the valid ids', async () => {

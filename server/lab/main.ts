@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
+import { isAuditFault, isCorsFault } from './workshop.js';
 
 export const DEFAULT_LAB_PORT = 4281;
 
@@ -14,15 +15,28 @@ export type LabCommandResult =
   /** Nothing is running: listing, usage error (2) or start failure (1). */
   | { kind: 'exit'; exitCode: number };
 
-export const LAB_USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto-consent] [--port <n>] [--list-faults]
+export const LAB_USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto-consent] [--port <n>] [--list-faults [--format json]]
 
   --fault <id>     switch on a misconfiguration (repeatable); see --list-faults
   --auto-consent   sign the demo user in and approve every request without pages
   --port <n>       authorization server on port n, MCP server on n+1 (default ${DEFAULT_LAB_PORT};
                    0 picks two free ports)
-  --list-faults    print the available faults and exit`;
+  --list-faults    print the available faults and exit (--format json: each with the finding
+                   ids it triggers and the check it needs)`;
 
-function listFaults(out: (line: string) => void): void {
+function listFaults(out: (line: string) => void, format: 'text' | 'json' = 'text'): void {
+  if (format === 'json') {
+    // Each fault is named after the finding it triggers; `needs` is the check that must be on to see it.
+    const faults = LAB_FAULTS.map((fault) => ({
+      id: fault.id,
+      summary: fault.summary,
+      summaryZh: fault.summaryZh,
+      findings: [fault.id],
+      ...(isAuditFault(fault.id) ? { needs: 'audit' } : isCorsFault(fault.id) ? { needs: 'cors' } : {}),
+    }));
+    out(JSON.stringify({ faults }, null, 2));
+    return;
+  }
   const width = Math.max(...LAB_FAULTS.map((fault) => fault.id.length));
   for (const fault of LAB_FAULTS) out(`${fault.id.padEnd(width)}  ${fault.summary}`);
 }
@@ -45,6 +59,7 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
       options: {
         fault: { type: 'string', multiple: true },
         'list-faults': { type: 'boolean' },
+        format: { type: 'string' },
         'auto-consent': { type: 'boolean' },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -62,7 +77,12 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
     return { kind: 'exit', exitCode: 0 };
   }
   if (values['list-faults']) {
-    listFaults(out);
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') {
+      out(`--format must be text or json; got ${format}.`);
+      return { kind: 'exit', exitCode: 2 };
+    }
+    listFaults(out, format);
     return { kind: 'exit', exitCode: 0 };
   }
 
