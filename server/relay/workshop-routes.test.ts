@@ -5,7 +5,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
 import { LAB_FAULTS_PATH, LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, workshopStateSchema, type WorkshopState } from '../../src/wire/workshop.js';
 import { LAB_FAULTS, startLab, type Lab } from '../lab/index.js';
-import { createWorkshop } from '../lab/workshop.js';
+import { createWorkshop, exerciseCandidates } from '../lab/workshop.js';
 import { startRelay, type Relay } from './index.js';
 
 interface RawAnswer {
@@ -132,8 +132,10 @@ describe('fault switches', () => {
 
 describe('exercise', () => {
   test('start hides the fault it switched on, switches are locked, reveal names it, end restores the previous set', async (t) => {
-    // 0.99 picks the last candidate: mcp.legacy-only-server without audit faults.
-    const { lab, call } = await setUp(t, () => 0.99);
+    // Pinned to mcp.legacy-only-server, wherever it stands among the candidates without audit faults.
+    const candidates = exerciseCandidates(false);
+    const pinned = (candidates.indexOf('mcp.legacy-only-server') + 0.5) / candidates.length;
+    const { lab, call } = await setUp(t, () => pinned);
     assert.equal((await call('GET', '/api/config')).body.includes('"workshop":true'), true);
     lab.setFaults(['asm.pkce-unsupported']);
 

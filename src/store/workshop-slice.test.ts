@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startLab, type Lab } from '../../server/lab/index.js';
-import { createWorkshop } from '../../server/lab/workshop.js';
+import { createWorkshop, exerciseCandidates } from '../../server/lab/workshop.js';
 import { startRelay, type Relay } from '../../server/relay/index.js';
 import { createRedirectFollowingInteraction } from '../engine/consent/follow-redirects.js';
 import { createFetchTransport } from '../engine/fetch-transport.js';
@@ -50,8 +50,10 @@ describe('workshop slice against a relay running the lab', () => {
   let relay: Relay;
   before(async () => {
     lab = await startLab({ autoConsent: true });
-    // The lab picks the exercise's fault; this pins it to prm.resource-mismatch (the second of the six candidates).
-    relay = await startRelay({ workshop: createWorkshop(lab, { random: () => 0.25 }), config: { lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
+    // The lab picks the exercise's fault; this pins it to prm.resource-mismatch, wherever it stands among the candidates.
+    const candidates = exerciseCandidates(false);
+    const pinned = (candidates.indexOf('prm.resource-mismatch') + 0.5) / candidates.length;
+    relay = await startRelay({ workshop: createWorkshop(lab, { random: () => pinned }), config: { lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } } });
   });
   after(async () => {
     await relay.close();
