@@ -1,8 +1,8 @@
 /** The scorecard in the text report: one line per area, the failing ones first to the eye. */
-import type { AreaScore } from '../../src/engine/scorecard.js';
+import { SCORE_AREAS, type AreaScore } from '../../src/engine/scorecard.js';
 import type { Style } from './terminal.js';
 
-const WIDTH = Math.max(...['discovery', 'registration', 'authorization', 'tokens', 'mcp', 'audit', 'cors', 'clients'].map((area) => area.length)) + 2;
+const WIDTH = Math.max(...SCORE_AREAS.map((area) => area.length)) + 2;
 
 export function formatScorecard(scores: readonly AreaScore[], style: Style): string[] {
   const lines = [style.bold('Scorecard')];

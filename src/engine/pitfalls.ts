@@ -62,6 +62,10 @@ const WITH_AUDIT: Text = {
   'zh-CN': '打开安全审计后再运行一次(check --audit,或连接表单中的“安全审计”)。',
 };
 
+const UNTIL_TOKEN_INSPECTED: Text = { en: 'Run the flow until the token is inspected.', 'zh-CN': '运行流程直到令牌检查步骤。' };
+
+const RUN_THE_FLOW: Text = { en: 'Run the flow.', 'zh-CN': '运行流程。' };
+
 export const PITFALLS: readonly Pitfall[] = [
   {
     number: 1,
@@ -76,7 +80,7 @@ export const PITFALLS: readonly Pitfall[] = [
     observed: {
       broken: ['token.long-lived', 'token.expiry-missing'],
       tested: ran('token-inspection'),
-      howToTest: { en: 'Run the flow until the token is inspected.', 'zh-CN': '运行流程直到令牌检查步骤。' },
+      howToTest: UNTIL_TOKEN_INSPECTED,
     },
   },
   {
@@ -101,7 +105,7 @@ export const PITFALLS: readonly Pitfall[] = [
     observed: {
       broken: ['probe.insecure-transport', 'asm.endpoint-not-https', 'token.endpoint-insecure', 'authorization.redirect-uri-insecure'],
       tested: passed('probe'),
-      howToTest: { en: 'Run the flow.', 'zh-CN': '运行流程。' },
+      howToTest: RUN_THE_FLOW,
     },
   },
   {
@@ -111,7 +115,7 @@ export const PITFALLS: readonly Pitfall[] = [
     observed: {
       broken: ['token.broad-scope'],
       tested: ran('token-inspection'),
-      howToTest: { en: 'Run the flow until the token is inspected.', 'zh-CN': '运行流程直到令牌检查步骤。' },
+      howToTest: UNTIL_TOKEN_INSPECTED,
     },
   },
   {
@@ -139,7 +143,7 @@ export const PITFALLS: readonly Pitfall[] = [
         'audit.challenge-without-resource-metadata',
       ],
       tested: passed('probe'),
-      howToTest: { en: 'Run the flow.', 'zh-CN': '运行流程。' },
+      howToTest: RUN_THE_FLOW,
     },
   },
   {
@@ -169,7 +173,7 @@ export const PITFALLS: readonly Pitfall[] = [
     observed: {
       broken: ['token.generic-audience', 'token.audience-mismatch', 'audit.accepts-foreign-audience'],
       tested: ran('token-inspection'),
-      howToTest: { en: 'Run the flow until the token is inspected.', 'zh-CN': '运行流程直到令牌检查步骤。' },
+      howToTest: UNTIL_TOKEN_INSPECTED,
     },
   },
   {
