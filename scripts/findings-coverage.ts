@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FINDINGS } from '../src/engine/checks/catalogue.js';
 
-export const NOT_YET_PRODUCED: ReadonlySet<string> = new Set([]);
+const NOT_YET_PRODUCED: ReadonlySet<string> = new Set([]);
 
 const folder = process.argv[2];
 if (!folder) {
