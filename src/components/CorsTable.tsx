@@ -9,7 +9,7 @@ import { MCP_EXPOSED_HEADERS, type McpExposedHeader } from '../engine/cors.js';
 import type { CorsData, CorsEndpointCheck } from '../engine/flow-data.js';
 import { useT, type Translate } from '../i18n/index.js';
 import { EXPOSED_HEADER_NAMES } from '../export/cors-report.js';
-import { CARD, CARD_HEADING } from './RequestCard.js';
+import { CARD, CARD_HEADING } from './card-styles.js';
 
 const YES = 'text-emerald-800 dark:text-emerald-300';
 const NO = 'text-red-800 dark:text-red-300';

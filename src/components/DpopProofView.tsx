@@ -5,7 +5,7 @@
 import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { decodeToken } from '../ui-logic/jwt-decode.js';
-import { SUBHEADING } from './RequestCard.js';
+import { SUBHEADING } from './card-styles.js';
 
 const CLAIMS = ['htm', 'htu', 'iat', 'jti', 'ath', 'nonce'] as const;
 

@@ -7,7 +7,7 @@ import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { explainMcpRequest, type MirroredValue } from '../ui-logic/mcp-request.js';
 import { DefinitionRows } from './DefinitionRows.js';
-import { SUBHEADING } from './RequestCard.js';
+import { SUBHEADING } from './card-styles.js';
 
 function Mirrored({ value }: { value: MirroredValue }) {
   const t = useT();

@@ -8,7 +8,7 @@ import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import type { Session } from '../engine/session.js';
 import { useT } from '../i18n/index.js';
 import { DefinitionRows } from './DefinitionRows.js';
-import { CARD, CARD_HEADING } from './RequestCard.js';
+import { CARD, CARD_HEADING } from './card-styles.js';
 
 export function McpServerSummary({ session }: { session: Session }) {
   const t = useT();

@@ -4,14 +4,11 @@ import type { ExchangeRequest } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { breakDownUrl } from '../ui-logic/query-params.js';
 import { BodyView } from './BodyView.js';
+import { CARD, CARD_HEADING, SUBHEADING } from './card-styles.js';
 import { DpopProofView } from './DpopProofView.js';
 import { HeadersTable } from './HeadersTable.js';
 import { McpRequestMetadata } from './McpRequestMetadata.js';
 import { ParametersTable } from './ParametersTable.js';
-
-export const CARD = 'rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900';
-export const CARD_HEADING = 'text-sm font-semibold text-slate-900 dark:text-slate-50';
-export const SUBHEADING = 'mt-3 mb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300';
 
 export function RequestCard({ request }: { request: ExchangeRequest }) {
   const t = useT();

@@ -7,7 +7,7 @@ import { explainWwwAuthenticate } from '../ui-logic/www-authenticate-explanation
 import { BodyView } from './BodyView.js';
 import { ExchangeStatusBadge } from './ExchangeStatusBadge.js';
 import { HeadersTable } from './HeadersTable.js';
-import { CARD, CARD_HEADING, SUBHEADING } from './RequestCard.js';
+import { CARD, CARD_HEADING, SUBHEADING } from './card-styles.js';
 import { WwwAuthenticateBreakdown } from './WwwAuthenticateBreakdown.js';
 
 export function ResponseCard({ exchange, response, highlight }: { exchange: Exchange; response: ExchangeResponse; highlight?: string }) {

@@ -15,9 +15,9 @@ import { pitfallsMessages } from './messages/pitfalls.js';
 import { scorecardMessages } from './messages/scorecard.js';
 import { tokensMessages } from './messages/tokens.js';
 import { workshopMessages } from './messages/workshop.js';
+import type { Language } from './languages.js';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './languages.js';
 
 export type MessageTable = Record<string, string>;
 export interface MessageCatalogue {

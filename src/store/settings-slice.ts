@@ -1,6 +1,6 @@
 /** Preferences of the person: language and theme. Remembered in localStorage (no secrets here). */
 import type { StateCreator } from 'zustand';
-import { LANGUAGES, type Language } from '../i18n/index.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
 import type { DebuggerState } from './index.js';
 
 export const THEMES = ['light', 'dark', 'system'] as const;

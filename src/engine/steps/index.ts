@@ -15,7 +15,7 @@ import { probeStep } from './probe.js';
 import { protectedResourceMetadataStep } from './protected-resource-metadata.js';
 import { refreshStep } from './refresh.js';
 import { tokenInspectionStep } from './token-inspection.js';
-import { tokenRequestStep } from './token-request.js';
+import { tokenRequestStep } from './token-step.js';
 
 export const STEP_DEFINITIONS: Record<StepId, StepDefinition> = {
   probe: probeStep,

@@ -2,7 +2,8 @@
  * Token request: the client exchanges the authorization code (PKCE verifier, redirect URI and
  * `resource` included) or, for `client_credentials`, its own credentials for tokens; the
  * `cross-app-access` grant is handed to `identity-assertion-grant.ts` (token exchange at the
- * IdP, then the ID-JAG as a jwt-bearer grant here).
+ * IdP, then the ID-JAG as a jwt-bearer grant here) by `token-step.ts`, which passes it in so
+ * the two modules do not import each other.
  * The answer is checked field by field so every problem shows, then handed to oauth4webapi's
  * strict processor for a second verdict. `refresh` reuses `callTokenEndpoint` and
  * `analyzeTokenResponse`, so both grants are judged by the same rules.
@@ -17,22 +18,22 @@ import { createDpopKey, dpopState, withDpop } from '../dpop.js';
 import type { AuthorizationServerMetadata, DpopState, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
 import { missingResourceScopes } from '../scope.js';
-import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { failed, ok, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
-import { requestTokensWithIdentityAssertion } from './identity-assertion-grant.js';
 import { headerValue, parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary, strictVerdict } from './oauth-library.js';
 
-export const tokenRequestStep: StepDefinition = { id: 'token-request', run: requestTokens };
+/** How a grant other than the ones this module speaks obtains its tokens (cross-app access). */
+export type DelegatedGrant = (ctx: StepContext, metadata: AuthorizationServerMetadata) => Promise<StepOutput>;
 
-async function requestTokens(ctx: StepContext): Promise<StepOutput> {
+export async function requestTokens(ctx: StepContext, crossAppAccess: DelegatedGrant): Promise<StepOutput> {
   const metadata = ctx.data.authorizationServer?.metadata;
   if (!metadata) return missingPrerequisite(ctx, 'prerequisite.authorization-server-metadata');
   if (!ctx.data.client) return missingPrerequisite(ctx, 'prerequisite.client-registration');
 
   const grant = ctx.options.grant;
-  if (grant === 'cross-app-access') return requestTokensWithIdentityAssertion(ctx, metadata);
+  if (grant === 'cross-app-access') return crossAppAccess(ctx, metadata);
   if (grant === 'jwt-bearer') return requestTokensWithAssertion(ctx, metadata);
   const parameters = new URLSearchParams();
   let requestedScope: string | undefined;
