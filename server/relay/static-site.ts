@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { RELAY_SECRET_META_NAME } from '../../src/engine/relay-transport.js';
+import { FINDINGS_REFERENCE_PATH } from '../../src/wire/findings-reference.js';
 import { SECURITY_HEADERS, answerText } from './http-answers.js';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -51,7 +52,7 @@ export async function serveStaticSite(req: IncomingMessage, res: ServerResponse,
     answerText(res, 405, 'Method not allowed.\n', { allow: 'GET, HEAD' });
     return;
   }
-  const segments = pathSegments(req.url ?? '');
+  const segments = referencePageSegments(pathSegments(req.url ?? ''));
   if (segments === undefined) {
     answerText(res, 400, 'Bad request path.\n');
     return;
@@ -83,6 +84,18 @@ export async function serveStaticSite(req: IncomingMessage, res: ServerResponse,
     }
   }
   await serveIndex(req, res, context.root, context.secret);
+}
+
+/**
+ * The findings reference (server/reference/findings-pages.ts) is built as
+ * `findings/<id>.html` and `findings/index.html`, and linked as `/findings/<id>` and
+ * `/findings/`: the file those names stand for.
+ */
+function referencePageSegments(segments: string[] | undefined): string[] | undefined {
+  if (segments?.[0] !== FINDINGS_REFERENCE_PATH.slice(1)) return segments;
+  if (segments.length === 1) return [...segments, 'index.html'];
+  if (segments.length === 2 && !segments[1]?.endsWith('.html')) return [segments[0], `${segments[1]}.html`];
+  return segments;
 }
 
 /**
