@@ -5,10 +5,10 @@
  * can open such a link.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { startMisbehavingServer } from '../server/test-support/misbehaving-server.js';
 import { expect, snap, test } from './debugger-fixture.js';
+import { listenOnLoopback } from '../server/test-support/free-port.js';
 
 const storageText = (page: Page, area: 'localStorage' | 'sessionStorage') =>
   page.evaluate((which) => {
@@ -120,9 +120,9 @@ test('a link opened by a page on another origin sends nothing until the person c
   const attacker = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>cat pictures</title><script>location.href = ${JSON.stringify(link)};</script>`);
   });
-  await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+  const attackerPort = await listenOnLoopback(attacker);
   try {
-    await page.goto(`http://localhost:${(attacker.address() as AddressInfo).port}/`);
+    await page.goto(`http://localhost:${attackerPort}/`);
     const prompt = page.getByRole('alertdialog', { name: `Run the debugger against ${new URL(target.mcpUrl).host}?` });
     await expect(prompt).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'MCP server URL' })).toHaveValue(target.mcpUrl);

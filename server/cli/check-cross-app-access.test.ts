@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { runCli } from '../test-support/run-cli.js';
 import type { CheckReport } from './report.js';
+import { listenOnLoopback } from '../test-support/free-port.js';
 
 async function readBody(request: IncomingMessage): Promise<string> {
   let body = '';
@@ -38,8 +38,7 @@ class EnterpriseSetup {
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => json(response, 500, { error: 'server_error', error_description: String(error) }));
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.origin = `http://127.0.0.1:${await listenOnLoopback(this.server)}`;
   }
 
   close(): Promise<void> {

@@ -6,12 +6,12 @@
  * Run alone: `node --import tsx server/relay/bench.ts [requests]`.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { createRelayTransport } from '../../src/engine/relay-transport.js';
 import type { Transport, TransportRequest } from '../../src/engine/transport.js';
 import { startRelay } from './index.js';
+import { listenOnLoopback } from '../test-support/free-port.js';
 
 export interface RelayBench {
   /** relayedMedianMs - directMedianMs */
@@ -38,10 +38,10 @@ export async function benchRelay(requests = 500): Promise<RelayBench> {
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(UPSTREAM_BODY) });
     res.end(UPSTREAM_BODY);
   });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+  const upstreamPort = await listenOnLoopback(upstream);
   const relay = await startRelay();
   try {
-    const url = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/.well-known/oauth-protected-resource`;
+    const url = `http://127.0.0.1:${upstreamPort}/.well-known/oauth-protected-resource`;
     const request: TransportRequest = { method: 'GET', url, headers: [['accept', 'application/json']], timeoutMs: 5_000, maxBodyBytes: 100_000 };
     const direct = createFetchTransport();
     const relayed = createRelayTransport(relay.url, relay.secret);

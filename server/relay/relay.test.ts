@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { createRelayTransport, RELAY_SECRET_META_NAME } from '../../src/engine/relay-transport.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
-import { freePort } from '../test-support/free-port.js';
+import { freePort, listenOnLoopback } from '../test-support/free-port.js';
 import { startRelay, type Relay, type RelayOptions } from './index.js';
 
 // ---------------------------------------------------------------- helpers (real sockets only)
@@ -19,7 +18,7 @@ interface Upstream {
 }
 
 async function listen(t: TestContext, server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnLoopback(server);
   t.after(
     () =>
       new Promise<void>((resolve) => {
@@ -27,7 +26,7 @@ async function listen(t: TestContext, server: Server): Promise<number> {
         server.closeAllConnections();
       }),
   );
-  return (server.address() as AddressInfo).port;
+  return port;
 }
 
 async function startUpstream(t: TestContext, handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<Upstream> {

@@ -9,12 +9,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import { McpServer as LegacyMcpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { acceptedContent, createMcpHandler, fromJsonSchema, inputRequired, McpServer, type JsonSchemaType } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { listenOnLoopback } from './free-port.js';
 
 export type TestServerEra = 'dual' | 'modern' | 'legacy' | 'legacy-stateful';
 
@@ -187,13 +187,12 @@ export async function startMcpTestServer(t: TestContext, setup: McpTestServerSet
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnLoopback(http);
   t.after(async () => {
     for (const transport of sessions.values()) await transport.close();
     await modern?.close();
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
   });
-  const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/mcp`, seen };
 }

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { listenOnLoopback } from './free-port.js';
 
 /** The stages whose answer can be switched. */
 export type Stage =
@@ -329,7 +330,7 @@ export async function startMisbehavingServer(options: MisbehavingServerOptions =
     }
   }
 
-  await listen(server);
+  await listenOnLoopback(server);
   origin = `http://${options.publicHost ?? '127.0.0.1'}:${portOf(server)}`;
 
   return {
@@ -416,7 +417,7 @@ export async function startSocketServer(kind: 'silent' | 'reset' | 'not-http'): 
       socket.resume();
     }
   });
-  await listen(server);
+  await listenOnLoopback(server);
   return {
     origin: `http://127.0.0.1:${portOf(server)}`,
     connections: () => accepted,
@@ -428,21 +429,7 @@ export async function startSocketServer(kind: 'silent' | 'reset' | 'not-http'): 
   };
 }
 
-function listen(server: Server | TcpServer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
 
-function portOf(server: Server | TcpServer): number {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
-  return address.port;
-}
 
 function closeHttpServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -450,4 +437,10 @@ function closeHttpServer(server: Server): Promise<void> {
     // Hung requests and keep-alive sockets would hold the port and the event loop open.
     server.closeAllConnections();
   });
+}
+
+function portOf(server: Server | TcpServer): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  return address.port;
 }

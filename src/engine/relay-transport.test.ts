@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import { createRelayTransport, RELAY_PATH, RELAY_SECRET_HEADER, resultFromEnvelope } from './relay-transport.js';
 import type { TransportRequest } from './transport.js';
+import { freePort, listenOnLoopback } from '../../server/test-support/free-port.js';
 
 /** A stand-in relay on a real socket, answering whatever the test needs (the real one is tested in server/relay). */
 async function fakeRelay(t: TestContext, handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<string> {
@@ -12,7 +12,7 @@ async function fakeRelay(t: TestContext, handler: (req: IncomingMessage, res: Se
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => handler(req, res, Buffer.concat(chunks).toString('utf8')));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnLoopback(server);
   t.after(
     () =>
       new Promise<void>((resolve) => {
@@ -20,7 +20,7 @@ async function fakeRelay(t: TestContext, handler: (req: IncomingMessage, res: Se
         server.closeAllConnections();
       }),
   );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${port}`;
 }
 
 const request: TransportRequest = {
@@ -86,11 +86,7 @@ test('an answer that is not the relay’s envelope is relay-rejected, not a cras
 
 test('an unreachable relay is relay-rejected', async () => {
   // A port that was free a moment ago: bound, then released.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const freePort = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  const result = await createRelayTransport(`http://127.0.0.1:${freePort}`, 'x').send(request);
+  const result = await createRelayTransport(`http://127.0.0.1:${await freePort()}`, 'x').send(request);
   assert.equal(result.ok ? undefined : result.error.kind, 'relay-rejected');
   assert.match(result.ok ? '' : result.error.message, /could not be reached/);
 });

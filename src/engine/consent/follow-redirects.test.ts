@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, it, type TestContext } from 'node:test';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
@@ -11,6 +10,7 @@ import { InteractionFailure } from '../step.js';
 import { authorizationServerData, cannedTransport, runOneStep, type CannedAnswer } from '../test-kit.js';
 import type { Exchange } from '../types.js';
 import { AuthorizationPageShown, createRedirectFollowingInteraction } from './follow-redirects.js';
+import { listenOnLoopback } from '../../../server/test-support/free-port.js';
 
 const REDIRECT = 'http://127.0.0.1:4280/callback';
 
@@ -82,9 +82,9 @@ async function startServer(t: TestContext): Promise<{ base: string; requests: { 
     requests.push({ path: req.url ?? '', cookie: req.headers.cookie ?? '' });
     handle(req, res, base);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listenOnLoopback(server);
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${port}`;
   return { base, requests };
 }
 

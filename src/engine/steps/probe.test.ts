@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { SpecVersion } from '../types.js';
 import { phrase } from '../checks/finding-phrases.js';
 import { cannedTransport, findingIds, runOneStep, type CannedAnswer, type CannedRoute } from '../test-kit.js';
 import { SERVER_NOT_PROTECTED } from './probe.js';
+import { listenOnLoopback } from '../../../server/test-support/free-port.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const PRM = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
@@ -297,12 +297,11 @@ describe('probe step', () => {
     const server = createServer(() => {
       /* never answers */
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = await listenOnLoopback(server);
     t.after(() => {
       server.closeAllConnections();
       server.close();
     });
-    const { port } = server.address() as AddressInfo;
     const started = Date.now();
     const { result } = await runOneStep('probe', createFetchTransport(), { serverUrl: `http://127.0.0.1:${port}/mcp`, timeoutMs: 300 });
     assert.ok(Date.now() - started < 3000);
