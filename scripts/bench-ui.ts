@@ -1,17 +1,13 @@
 /**
  * Browser-side numbers for `npm run bench`:
- *   ui.initialJsGzipBytes  the JS the page loads before first paint (entry script and its
- *                          modulepreloads in dist/index.html), gzip level 9
  *   start.readyMs          from `npm start -- --no-lab` to the UI answering on its URL (median of 5)
  *   ui.render2000Ms        a restored 2,000-exchange run rendered in Chromium (see render2000Ms)
  *   session.import2000Ms   a 2,000-exchange session file opened and rendered in Chromium (see import2000Ms)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { startLab, type Lab } from '../server/lab/index.js';
@@ -26,17 +22,6 @@ import type { Exchange, StepId } from '../src/engine/types.js';
 import { STORAGE_KEYS } from '../src/store/browser-storage.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-export function initialJsGzipBytes(distDir = join(root, 'dist')): { bytes: number; files: string[] } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [
-    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
-  ].map((match) => match[1] ?? '');
-  const unique = [...new Set(files.filter((file) => file.endsWith('.js')))];
-  const bytes = unique.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file.replace(/^\//, ''))), { level: 9 }).byteLength, 0);
-  return { bytes, files: unique };
-}
 
 /** Starts the debugger as a person would (`npm start`) and times it until `/` answers 200. */
 export async function startReadyMs(): Promise<number> {

@@ -30,7 +30,8 @@ import { sessionToHar } from '../src/export/har.js';
 import type { SpecVersion } from '../src/engine/types.js';
 import { startLab } from '../server/lab/index.js';
 import { benchRelay } from '../server/relay/bench.js';
-import { import2000Ms, initialJsGzipBytes, median, render2000Ms, startReadyMedianMs, syntheticRun } from './bench-ui.js';
+import { import2000Ms, median, render2000Ms, startReadyMedianMs, syntheticRun } from './bench-ui.js';
+import { initialJsGzipBytes } from './bundle-size.js';
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every `*.test.ts` under src/, server/ and scripts/ with node's test runner (through tsx),
-// checks that every finding of the catalogue was produced by some test, then the Playwright
-// suites under e2e/ when there are any. Exit code: non-zero if any failed.
+// checks that every finding of the catalogue was produced by some test, builds the UI and checks
+// its first page's size, then the Playwright suites under e2e/ when there are any. Exit code: non-zero if any failed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,9 @@ if (e2eFiles.length > 0) {
   // The browser tests drive the built UI, so build it from the sources under test first.
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   failed ||= build.status !== 0;
+  // The first page's JavaScript stays within its budget (scripts/check-bundle-size.ts).
+  const size = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-bundle-size.ts'], { stdio: 'inherit' });
+  failed ||= size.status !== 0;
   const e2e = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts'], { stdio: 'inherit' });
   failed ||= e2e.status !== 0;
 }
