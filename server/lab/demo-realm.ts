@@ -58,8 +58,3 @@ export const KEYCLOAK_ROUTES = {
 export const INTERACTION_PATH = `${REALM_PATH}/login-actions`;
 
 export const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** `host` as it appears in a URL's authority (IPv6 literals need brackets). */
-export function hostForUrl(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}

@@ -4,7 +4,8 @@
  * misconfigurations named after the findings they should trigger.
  */
 import { createAuthorizationServer } from './authorization-server.js';
-import { DEMO_USER, hostForUrl, MCP_PATH } from './demo-realm.js';
+import { hostForUrl } from '../net/url-host.js';
+import { DEMO_USER, MCP_PATH } from './demo-realm.js';
 import { createFaultSwitchboard, type LabFaultId } from './faults.js';
 import { bindServer, type BoundServer } from './http-listener.js';
 import { createMcpResourceServer } from './mcp-server.js';

@@ -25,6 +25,7 @@ import { serveStaticSite } from './static-site.js';
 import { readCappedBody } from './request-body.js';
 import { handleWorkshopCall, isWorkshopPath } from './workshop-routes.js';
 import type { WorkshopControl } from '../../src/wire/workshop.js';
+import { hostForUrl } from '../net/url-host.js';
 
 export interface RelayOptions {
   /** Interface to bind; loopback unless the person asks otherwise. */
@@ -144,7 +145,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return hostForUrl(host);
 }
 
 async function handleRequest(context: RelayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

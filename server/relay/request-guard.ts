@@ -12,6 +12,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
+import { hostForUrl } from '../net/url-host.js';
 
 /** `reason` is a fixed word for the log line; `message` goes to the caller. */
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: GuardReason; message: string };
@@ -74,7 +75,7 @@ function allowedHostNames(boundHost: string): string[] {
   const names = ['127.0.0.1', 'localhost', '[::1]'];
   const bound = boundHost.toLowerCase();
   if (bound !== '' && bound !== '0.0.0.0' && bound !== '::') {
-    const asUrlHost = bound.includes(':') && !bound.startsWith('[') ? `[${bound}]` : bound;
+    const asUrlHost = hostForUrl(bound);
     if (!names.includes(asUrlHost)) names.push(asUrlHost);
   }
   return names;
