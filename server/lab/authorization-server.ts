@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
-import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC, type ResourceServer } from 'oidc-provider';
+import type { ClientMetadata, Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
 import {
   AUDIT_AUDIENCE_PATH,
   DEMO_USER,
@@ -31,6 +31,8 @@ import { applyCors, REGISTRATION_CORS } from './cors.js';
 import type { BoundServer } from './http-listener.js';
 import { renderErrorPage, PAGE_HEADERS } from './interaction-pages.js';
 import { createInteractionHandler } from './interactions.js';
+import { createLabAdapter } from './memory-adapter.js';
+import { errors, Provider } from './oidc-provider.js';
 
 /** Short-lived access tokens (tutorial §8: avoid long-lived tokens); refresh covers the rest. */
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -162,6 +164,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   }
 
   const configuration: Configuration = {
+    adapter: createLabAdapter(),
     clients,
     jwks: { keys: [signingJwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
