@@ -44,14 +44,17 @@ const result = await build({
 // The licences of the bundled packages travel with the code taken from them.
 const packages = new Map();
 for (const input of Object.keys(result.metafile.inputs)) {
-  const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-  if (!match?.[1] || packages.has(match[1])) continue;
-  const dir = `${root}node_modules/${match[1]}`;
+  // The innermost package: node_modules/a/node_modules/b/x.js is b's.
+  const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+  if (!match?.[1] || !match[2]) continue;
+  const dir = `${root}${match[1]}`;
   const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  const key = `${match[2]} ${manifest.version}`;
+  if (packages.has(key)) continue;
   const licenceFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-  packages.set(match[1], { version: manifest.version, license: manifest.license ?? 'see the package', text: licenceFile ? readFileSync(`${dir}/${licenceFile}`, 'utf8').trim() : undefined });
+  packages.set(key, { license: manifest.license ?? 'see the package', text: licenceFile ? readFileSync(`${dir}/${licenceFile}`, 'utf8').trim() : undefined });
 }
 const notices = [...packages.entries()]
   .sort(([a], [b]) => a.localeCompare(b))
-  .map(([name, { version, license, text }]) => `${name} ${version} (${typeof license === 'string' ? license : JSON.stringify(license)})\n\n${text ?? 'No licence file in the package; its package.json names the licence above.'}`);
+  .map(([nameAndVersion, { license, text }]) => `${nameAndVersion} (${typeof license === 'string' ? license : JSON.stringify(license)})\n\n${text ?? 'No licence file in the package; its package.json names the licence above.'}`);
 writeFileSync(`${outdir}/THIRD-PARTY-NOTICES.txt`, `The command in this directory includes code from these packages, under their licences.\n\n${notices.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
