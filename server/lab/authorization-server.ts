@@ -12,6 +12,7 @@
  *   `aud` is the requested resource, refresh tokens, client_credentials.
  */
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
 import type { ClientMetadata, Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
@@ -387,6 +388,11 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   provider.on('introspection.error', logProviderError('introspection.error'));
   provider.on('revocation.error', logProviderError('revocation.error'));
 
+  // Koa's own error event (a connection that failed mid-answer, an error past oidc-provider's
+  // handlers): one line of the lab's log instead of the stack trace Koa prints when no one
+  // listens. oidc-provider's typed event map leaves Koa's events out, hence the plain emitter.
+  const koaEvents: EventEmitter = provider;
+  koaEvents.on('error', (error: Error) => log(`authorization server: ${error.message}`));
   const providerCallback = provider.callback();
   const handleInteraction = createInteractionHandler({ provider, autoConsent, auditAudience, log });
   const rfc8414Path = oauthMetadataPathFor(REALM_PATH);
