@@ -34,6 +34,6 @@ export function describeListenError(error: unknown, portOption: string): string 
     case 'EACCES':
       return `${where} needs privileges this user does not have: choose a port above 1023 with ${portOption} (0 picks a free one).`;
     case 'EADDRNOTAVAIL':
-      return `cannot listen on ${where}: that address is not available on this machine (127.0.0.1 is).`;
+      return `cannot listen on ${failure.address ?? 'the address asked for'}: it is not an address of this machine (127.0.0.1 is).`;
   }
 }
