@@ -7,6 +7,13 @@
  *                                      (server/discover, _meta, no initialize); target <= 300 ms
  *   flow.peakRssMb                     the process's peak resident memory after those runs
  *   start.readyMs                      from `npm start -- --no-lab` to the UI answering (median of 5 starts)
+ *   start.installedListeningMs         the packed package installed into a temporary folder, its bin run
+ *                                      with node (`start`, lab included): until it listens (median of 5;
+ *                                      target <= 500 ms)
+ *   start.installedReadyMs             the same starts, until the UI has answered its first page (target
+ *                                      <= 1,000 ms)
+ *   install.sizeMb                     that installation's size: the package and its production
+ *                                      dependencies (target <= 25 MB)
  *   ui.initialJsGzipBytes              the JS loaded before first paint, gzip (target <= 180 KB)
  *   ui.render2000Ms                    a restored 2,000-exchange run rendered in Chromium (median of 5)
  *   session.harExport2000Ms            a saved 2,000-exchange session read, redacted and written as HAR
@@ -32,6 +39,7 @@ import { startLab } from '../server/lab/index.js';
 import { benchRelay } from '../server/relay/bench.js';
 import { import2000Ms, median, render2000Ms, startReadyMedianMs, syntheticRun } from './bench-ui.js';
 import { initialJsGzipBytes } from './bundle-size.js';
+import { installPackedPackage, startInstalledBin } from './installed-package.js';
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
@@ -79,6 +87,34 @@ function benchHarExport(session: Session, runs = 5): { medianMs: number; entries
   return { medianMs: round(median(samples), 1), entries };
 }
 
+/** start.installedListeningMs, start.installedReadyMs, install.sizeMb: the package as a user installs it. */
+async function benchInstalledPackage(runs = 5): Promise<{ listeningMs: number[]; readyMs: number[]; sizeMb: number }> {
+  const installed = installPackedPackage();
+  try {
+    const listeningMs: number[] = [];
+    const readyMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const start = startInstalledBin(installed, ['start', '--port', '0', '--lab-port', '0']);
+      try {
+        const [, url] = await start.waitFor(/running at (http:\/\/\S+)/);
+        listeningMs.push(round(performance.now() - started, 1));
+        const page = await fetch(`${url}/`);
+        await page.text();
+        if (!page.ok) throw new Error(`The installed debugger answered its page with HTTP ${page.status}.`);
+        readyMs.push(round(performance.now() - started, 1));
+        // Each start is measured from nothing: the previous one has stopped, lab included.
+        await start.waitFor(/Press Ctrl-C to stop/);
+      } finally {
+        await start.stop();
+      }
+    }
+    return { listeningMs, readyMs, sizeMb: round(installed.installedBytes / 1024 / 1024, 1) };
+  } finally {
+    installed.remove();
+  }
+}
+
 function ensureBuiltUi(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (existsSync(`${root}dist/index.html`)) return;
@@ -94,13 +130,21 @@ async function main(): Promise<void> {
   const harExport = benchHarExport(modernFlow.session);
   ensureBuiltUi();
   const start = await startReadyMedianMs(5);
+  const installedPackage = await benchInstalledPackage(5);
   const initialJs = initialJsGzipBytes();
   const render = await render2000Ms(5);
   const opened = await import2000Ms(5);
   const result = {
     relay: { addedMedianMs: round(relay.addedMedianMs), ratio: round(relay.ratio), directMedianMs: round(relay.directMedianMs), relayedMedianMs: round(relay.relayedMedianMs) },
     flow: { medianMs: flow.medianMs, modernMedianMs: modernFlow.medianMs, runs: flow.runs, peakRssMb },
-    start: { readyMs: round(start.medianMs, 1), readySamplesMs: start.samplesMs },
+    start: {
+      readyMs: round(start.medianMs, 1),
+      readySamplesMs: start.samplesMs,
+      installedListeningMs: round(median(installedPackage.listeningMs), 1),
+      installedReadyMs: round(median(installedPackage.readyMs), 1),
+      installedReadySamplesMs: installedPackage.readyMs,
+    },
+    install: { sizeMb: installedPackage.sizeMb },
     ui: { initialJsGzipBytes: initialJs.bytes, initialJsFiles: initialJs.files, render2000Ms: render.medianMs, render2000SamplesMs: render.samplesMs },
     session: { harExport2000Ms: harExport.medianMs, import2000Ms: opened.medianMs, import2000SamplesMs: opened.samplesMs },
   };

@@ -11,8 +11,11 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const withTypes = !process.argv.includes('--no-types');
 
-// Declarations from an earlier build stay when only the JavaScript is rebuilt.
-rmSync(withTypes ? `${root}lib` : `${root}lib/index.js`, { recursive: true, force: true });
+// Declarations from an earlier build stay when only the JavaScript is rebuilt; lib/cli/ is the
+// command's build (scripts/build-cli.mjs).
+for (const built of withTypes ? ['index.js', 'index.js.map', 'types'] : ['index.js', 'index.js.map']) {
+  rmSync(`${root}lib/${built}`, { recursive: true, force: true });
+}
 await build({
   entryPoints: [`${root}server/library/index.ts`],
   outfile: `${root}lib/index.js`,

@@ -10,6 +10,8 @@ export async function runLabCommand(args: string[], io: CliIo): Promise<number> 
   // The lab's log lines quote what clients sent (client ids, error messages): shown as visible text.
   const result = await runLabFromArgs(args, (line) => io.stdout(`${terminalSafe(line)}\n`));
   if (result.kind === 'exit') return result.exitCode;
+  // Listening for Ctrl-C before saying so: a signal sent on reading the line finds the handler.
+  const stopped = untilInterrupted(() => result.lab.close());
   io.stdout('Press Ctrl-C to stop.\n');
-  return untilInterrupted(() => result.lab.close());
+  return stopped;
 }

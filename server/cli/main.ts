@@ -4,6 +4,7 @@
  * internal error.
  */
 import { terminalSafe } from './terminal.js';
+import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';
 
 // Each command is loaded when it runs: `start` must answer fast and needs neither the engine
@@ -28,6 +29,10 @@ Commands:
   diff <a> <b>       compare two saved sessions step by step
   lab                run the demo authorization server and MCP server (with faults on request)
 
+Options:
+  -v, --version      print the version and exit
+  -h, --help         print this help
+
 Run "mcp-auth-debugger <command> --help" for a command's options.
 `;
 
@@ -45,6 +50,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'lab':
       case 'conformance-client':
         return await (await commands[command]())(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${toolVersion()}\n`);
+        return 0;
       case 'help':
       case '--help':
       case '-h':
@@ -60,6 +69,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(error instanceof UsageError && error.help ? error.help : await helpFor(command));
       return 2;
     }
+    const missing = missingModule(error);
+    if (missing !== undefined) {
+      // A command's code is loaded when it runs: a partial installation fails here, not at start.
+      io.stderr(`mcp-auth-debugger: this installation is incomplete (${terminalSafe(missing)} is missing): reinstall it with "npm install -g mcp-auth-debugger", or run "npm install" in a checkout.\n`);
+      return 2;
+    }
     io.stderr(`mcp-auth-debugger: internal error: ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').map(terminalSafe).join('\n')}\n`);
     return 2;
   }
@@ -73,6 +88,12 @@ async function helpFor(command: string | undefined): Promise<string> {
   if (command === 'diff') return (await import('./diff.js')).DIFF_HELP;
   if (command === 'start') return (await import('./start.js')).START_HELP;
   return HELP;
+}
+
+/** What a failed import could not find (Node's ERR_MODULE_NOT_FOUND names it first in its message). */
+function missingModule(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !('code' in error) || error.code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  return /^Cannot find (?:module|package) '([^']+)'/.exec(error.message)?.[1] ?? 'a module';
 }
 
 /** node:util parseArgs rejects unknown or malformed options with ERR_PARSE_ARGS_* TypeErrors. */

@@ -10,7 +10,9 @@ it('start serves the debugger on loopback with the lab beside it, and stops clea
     if (child.exitCode === null) child.kill('SIGKILL');
   });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + 15_000;
   while (!/Press Ctrl-C/.test(stdout) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
 
@@ -18,6 +20,12 @@ it('start serves the debugger on loopback with the lab beside it, and stops clea
   const labUrl = /Demo lab MCP server: (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stdout)?.[1];
   assert.ok(debuggerUrl, stdout);
   assert.ok(labUrl, stdout);
+  // What the lab says is shown, marked as the lab's; nothing of its libraries (oidc-provider's
+  // notices about the Node.js release or its development-only storage) is.
+  assert.match(stdout, new RegExp(`^lab: MCP server: +${labUrl}$`, 'm'));
+  assert.match(stdout, /^lab: Authorization server: +http:\/\/127\.0\.0\.1:\d+\/realms\/demo$/m);
+  assert.match(stdout, /^lab: Faults: +none$/m);
+  assert.doesNotMatch(stdout + stderr, /oidc-provider|WARNING/);
 
   const health = await fetch(`${debuggerUrl}/api/health`);
   assert.deepEqual(await health.json(), { ok: true });

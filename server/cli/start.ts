@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { isLabFaultId, LAB_FAULTS, type LabFaultId } from '../lab/faults.js';
 import type { Lab } from '../lab/index.js';
 import { createWorkshop } from '../lab/workshop.js';
-import { startRelay } from '../relay/index.js';
+import { describeListenError } from '../net/listen-error.js';
+import { startRelay, type Relay } from '../relay/index.js';
+import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
 import { untilInterrupted } from './wait-for-signal.js';
 
@@ -46,6 +48,7 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     throw new UsageError('The relay binds to loopback only (127.0.0.1, localhost or ::1): it forwards requests for the browser.', START_HELP);
   }
   const port = portNumber(values.port ?? '4280', '--port');
+  // dist/ is two levels up both from server/cli/ (a checkout) and from lib/cli/ (the built package).
   const staticDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
   const faults: LabFaultId[] = [];
@@ -54,44 +57,87 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
     faults.push(fault);
   }
   if (faults.length > 0 && values['no-lab']) throw new UsageError('--fault needs the lab; drop --no-lab.', START_HELP);
+  // The lab's port is checked before anything starts.
+  const labPort = values['no-lab'] ? undefined : portNumber(values['lab-port'] ?? '4281', '--lab-port', 65534);
+
+  if (!existsSync(`${staticDir}index.html`)) {
+    const inCheckout = existsSync(new URL('../../server/cli/main.ts', import.meta.url));
+    io.stderr(
+      inCheckout
+        ? 'mcp-auth-debugger: the browser UI is not built (dist/ is missing): run "npm run build" in this checkout, then start again.\n'
+        : `mcp-auth-debugger: this installation is incomplete (${terminalSafe(staticDir)} is missing): reinstall it with "npm install -g mcp-auth-debugger".\n`,
+    );
+    return 2;
+  }
+
+  // The relay listens first, so the page answers while the lab (most of the start-up time) loads;
+  // the page's config request waits for the lab.
+  let labStarted: (lab: Lab) => void = () => undefined;
+  let labFailed: (error: unknown) => void = () => undefined;
+  const labStarting = new Promise<Lab>((resolve, reject) => {
+    labStarted = resolve;
+    labFailed = reject;
+  });
+  let relay: Relay;
+  try {
+    relay = await startRelay({
+      host,
+      port,
+      staticDir,
+      log: (line) => io.stderr(`${line}\n`),
+      ...(labPort !== undefined
+        ? {
+            config: labStarting.then((lab) => ({ defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } })),
+            // The trainer's switches (workshop view): the lab's faults change while it runs.
+            workshop: labStarting.then((lab) => createWorkshop(lab)),
+          }
+        : {}),
+    });
+  } catch (error) {
+    return cannotListen(error, '--port', io);
+  }
+  io.stdout(`mcp-auth-debugger is running at ${relay.url}\n`);
 
   let lab: Lab | undefined;
-  if (!values['no-lab']) {
-    // The MCP server takes labPort + 1, which must be a port too.
-    const labPort = portNumber(values['lab-port'] ?? '4281', '--lab-port', 65534);
-    // Loaded on demand: the lab's servers take most of the start-up time, and --no-lab needs none of it.
-    const { startLab } = await import('../lab/index.js');
-    lab = await startLab({
-      autoConsent: values['auto-consent'] === true,
-      faults,
-      authorizationServerPort: labPort,
-      mcpPort: labPort === 0 ? 0 : labPort + 1,
-    });
-  }
-  const relay = await startRelay({
-    host,
-    port,
-    ...(existsSync(staticDir) ? { staticDir } : {}),
-    log: (line) => io.stderr(`${line}\n`),
-    ...(lab
-      ? {
-          config: { defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } },
-          // The trainer's switches (workshop view): the lab's faults change while it runs.
-          workshop: createWorkshop(lab),
-        }
-      : {}),
-  });
-
-  io.stdout(`mcp-auth-debugger is running at ${relay.url}\n`);
-  if (lab) {
+  if (labPort !== undefined) {
+    // The lab's own lines (its URLs, its faults, sign-ins, refused tokens), marked as the lab's.
+    const labSays = (line: string) => io.stdout(`lab: ${terminalSafe(line)}\n`);
+    try {
+      // Loaded on demand: --no-lab needs none of it.
+      const { startLab } = await import('../lab/index.js');
+      lab = await startLab({
+        autoConsent: values['auto-consent'] === true,
+        faults,
+        authorizationServerPort: labPort,
+        // The MCP server takes labPort + 1.
+        mcpPort: labPort === 0 ? 0 : labPort + 1,
+        log: labSays,
+      });
+    } catch (error) {
+      labFailed(error);
+      await relay.close();
+      return cannotListen(error, '--lab-port', io);
+    }
+    labStarted(lab);
     io.stdout(`Demo lab MCP server: ${lab.mcpUrl}  (user ${lab.demoUser.username} / ${lab.demoUser.password})\n`);
+    const { describeLab } = await import('../lab/main.js');
+    for (const line of describeLab(lab, values['auto-consent'] === true)) labSays(line);
   }
-  if (!existsSync(staticDir)) io.stdout('The browser UI is not built yet: run "npm run build".\n');
-  io.stdout('Press Ctrl-C to stop.\n');
-  return untilInterrupted(async () => {
+  // Listening for Ctrl-C before saying so: a signal sent on reading the line finds the handler.
+  const stopped = untilInterrupted(async () => {
     await relay.close();
     await lab?.close();
   });
+  io.stdout('Press Ctrl-C to stop.\n');
+  return stopped;
+}
+
+/** A port that could not be listened on: one line and exit code 2; anything else is rethrown. */
+function cannotListen(error: unknown, portOption: string, io: CliIo): number {
+  const line = describeListenError(error, portOption);
+  if (line === undefined) throw error;
+  io.stderr(`mcp-auth-debugger: ${line}\n`);
+  return 2;
 }
 
 export function portNumber(text: string, flag: string, max = 65535): number {

@@ -12,9 +12,10 @@
  *   `aud` is the requested resource, refresh tokens, client_credentials.
  */
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
-import Provider, { errors, type ClientMetadata, type Configuration, type KoaContextWithOIDC, type ResourceServer } from 'oidc-provider';
+import type { ClientMetadata, Configuration, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
 import {
   AUDIT_AUDIENCE_PATH,
   DEMO_USER,
@@ -31,6 +32,8 @@ import { applyCors, REGISTRATION_CORS } from './cors.js';
 import type { BoundServer } from './http-listener.js';
 import { renderErrorPage, PAGE_HEADERS } from './interaction-pages.js';
 import { createInteractionHandler } from './interactions.js';
+import { createLabAdapter } from './memory-adapter.js';
+import { errors, Provider } from './oidc-provider.js';
 
 /** Short-lived access tokens (tutorial §8: avoid long-lived tokens); refresh covers the rest. */
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -162,6 +165,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   }
 
   const configuration: Configuration = {
+    adapter: createLabAdapter(),
     clients,
     jwks: { keys: [signingJwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
@@ -384,6 +388,11 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   provider.on('introspection.error', logProviderError('introspection.error'));
   provider.on('revocation.error', logProviderError('revocation.error'));
 
+  // Koa's own error event (a connection that failed mid-answer, an error past oidc-provider's
+  // handlers): one line of the lab's log instead of the stack trace Koa prints when no one
+  // listens. oidc-provider's typed event map leaves Koa's events out, hence the plain emitter.
+  const koaEvents: EventEmitter = provider;
+  koaEvents.on('error', (error: Error) => log(`authorization server: ${error.message}`));
   const providerCallback = provider.callback();
   const handleInteraction = createInteractionHandler({ provider, autoConsent, auditAudience, log });
   const rfc8414Path = oauthMetadataPathFor(REALM_PATH);

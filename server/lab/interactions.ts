@@ -7,7 +7,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { errors, type InteractionResults } from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
+import { errors } from './oidc-provider.js';
 import { z } from 'zod';
 import { DEMO_USER, INTERACTION_PATH, MCP_SCOPE, REALM_PATH } from './demo-realm.js';
 import { renderConsentPage, renderErrorPage, renderLoginPage, sendPage } from './interaction-pages.js';

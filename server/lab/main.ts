@@ -4,6 +4,7 @@
  * alive and closes the lab on Ctrl-C.
  */
 import { parseArgs } from 'node:util';
+import { describeListenError } from '../net/listen-error.js';
 import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
 import { isAuditFault, isCorsFault } from './workshop.js';
 
@@ -47,6 +48,20 @@ function parsePort(value: string | undefined): number | undefined {
   const port = Number(value);
   // n+1 must be a port too.
   return port <= 65534 ? port : undefined;
+}
+
+/** What a person needs to use a running lab, one line each: `lab` prints them, and `start` with its lab. */
+export function describeLab(lab: Lab, autoConsent: boolean): string[] {
+  const activeFaults = lab.faults();
+  return [
+    `MCP server:            ${lab.mcpUrl}`,
+    `Authorization server:  ${lab.issuer}`,
+    `Demo user:             ${lab.demoUser.username} / ${lab.demoUser.password}`,
+    // Client secrets stay in-process (the debugger reads them from the Lab object); never printed.
+    `Pre-registered client: ${lab.preRegisteredClient.clientId} (redirect URIs on any loopback port)`,
+    `Consent:               ${autoConsent ? 'automatic (no login or consent pages)' : 'login and consent pages'}`,
+    `Faults:                ${activeFaults.length > 0 ? activeFaults.join(', ') : 'none'}`,
+  ];
 }
 
 export async function runLabFromArgs(args: string[], out: (line: string) => void): Promise<LabCommandResult> {
@@ -114,17 +129,15 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
       log: (line) => out(`lab: ${line}`),
     });
   } catch (error) {
+    const listenError = describeListenError(error, '--port');
+    if (listenError !== undefined) {
+      out(`The lab could not start: ${listenError}`);
+      return { kind: 'exit', exitCode: 2 };
+    }
     out(`The lab could not start: ${error instanceof Error ? error.message : String(error)}`);
     return { kind: 'exit', exitCode: 1 };
   }
 
-  out(`MCP server:            ${lab.mcpUrl}`);
-  out(`Authorization server:  ${lab.issuer}`);
-  out(`Demo user:             ${lab.demoUser.username} / ${lab.demoUser.password}`);
-  // Client secrets stay in-process (the debugger reads them from the Lab object); never printed.
-  out(`Pre-registered client: ${lab.preRegisteredClient.clientId} (redirect URIs on any loopback port)`);
-  out(`Consent:               ${values['auto-consent'] ? 'automatic (no login or consent pages)' : 'login and consent pages'}`);
-  const activeFaults = lab.faults();
-  out(`Faults:                ${activeFaults.length > 0 ? activeFaults.join(', ') : 'none'}`);
+  for (const line of describeLab(lab, values['auto-consent'] ?? false)) out(line);
   return { kind: 'started', lab };
 }

@@ -46,10 +46,17 @@ export interface RelayOptions {
   maxRequestBytes?: number;
   /** Performs the upstream requests; the engine's fetch transport (never follows redirects) by default. */
   transport?: Transport;
-  /** Answered at `GET /api/config` (the default target, the demo lab); it must hold no secret. */
-  config?: RelayConfig;
-  /** The embedded lab's fault switches, served under `/api/lab/` (see src/wire/workshop.ts); absent, those routes are 404. */
-  workshop?: WorkshopControl;
+  /**
+   * Answered at `GET /api/config` (the default target, the demo lab); it must hold no secret.
+   * A promise lets the relay listen before the lab is up (`start`): the answer waits for it, and
+   * a rejected one answers as if there were no config.
+   */
+  config?: RelayConfig | Promise<RelayConfig>;
+  /**
+   * The embedded lab's fault switches, served under `/api/lab/` (see src/wire/workshop.ts); absent
+   * (or a promise that rejects or resolves to nothing), those routes are 404.
+   */
+  workshop?: WorkshopControl | Promise<WorkshopControl | undefined>;
 }
 
 export interface Relay {
@@ -77,8 +84,8 @@ interface RelayContext {
   maxRequestBytes: number;
   transport: Transport;
   log: ((line: string) => void) | undefined;
-  config: RelayConfig;
-  workshop: WorkshopControl | undefined;
+  /** Settles when the config and the workshop are known; never rejects. */
+  embedded: Promise<{ config: RelayConfig; workshop: WorkshopControl | undefined }>;
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -113,8 +120,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     transport: options.transport ?? createNodeTransport(),
     log: options.log,
-    config: { ...options.config, ...(options.workshop ? { workshop: true } : {}) },
-    workshop: options.workshop,
+    embedded: Promise.all([options.config, options.workshop]).then(
+      ([config, workshop]) => ({ config: { ...config, ...(workshop ? { workshop: true } : {}) }, workshop }),
+      // The lab did not start: whoever started it reports why; the page gets no lab.
+      () => ({ config: {}, workshop: undefined }),
+    ),
   };
 
   // Attached in the same tick as 'listening': no request can arrive before it.
@@ -163,11 +173,12 @@ async function handleRequest(context: RelayContext, req: IncomingMessage, res: S
     // No secret here, so none is asked for; the Host check still keeps a rebinding page from reading it.
     if (req.method !== 'GET' && req.method !== 'HEAD') answerText(res, 405, 'Method not allowed.\n', { allow: 'GET, HEAD' });
     else if (!context.guard.hostAllowed(req.headers)) answerText(res, 403, 'The Host header does not name this relay.\n');
-    else answerJson(res, 200, context.config);
+    else answerJson(res, 200, (await context.embedded).config);
     return;
   }
-  if (context.workshop && isWorkshopPath(pathname)) {
-    return handleWorkshopCall({ guard: context.guard, workshop: context.workshop, maxRequestBytes: context.maxRequestBytes, log: context.log }, req, res, pathname);
+  const workshop = isWorkshopPath(pathname) ? (await context.embedded).workshop : undefined;
+  if (workshop) {
+    return handleWorkshopCall({ guard: context.guard, workshop, maxRequestBytes: context.maxRequestBytes, log: context.log }, req, res, pathname);
   }
   if (pathname.startsWith('/api/')) {
     answerText(res, 404, 'Not found.\n');
