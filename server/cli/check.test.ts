@@ -202,6 +202,13 @@ describe('check against lab faults', () => {
     { fault: 'probe.malformed-www-authenticate' },
     { fault: 'mcp.result-type-missing' },
     { fault: 'mcp.discover-no-server-info' },
+    { fault: 'audit.as-redirects-to-unregistered-uri', extra: ['--audit'] },
+    { fault: 'audit.as-accepts-plain-pkce', extra: ['--audit'] },
+    { fault: 'audit.as-code-reused', extra: ['--audit'] },
+    { fault: 'audit.as-wrong-verifier-accepted', extra: ['--audit'] },
+    { fault: 'audit.as-code-other-client', extra: ['--audit'] },
+    { fault: 'audit.as-refresh-token-reused', extra: ['--audit'] },
+    { fault: 'audit.challenge-without-resource-metadata', extra: ['--audit'] },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {

@@ -185,6 +185,19 @@ function challengeWithoutError(resourceMetadataUrl: string) {
   };
 }
 
+/**
+ * Fault `audit.challenge-without-resource-metadata`: a refused token gets a challenge that names
+ * the error but no longer points at the resource metadata (RFC 9728 §5.1).
+ */
+function challengeWithoutResourceMetadata(req: Request, res: Response, next: NextFunction): void {
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = ((...args: Parameters<typeof writeHead>) => {
+    if (args[0] === 401 && req.headers.authorization !== undefined) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token", error_description="The access token is invalid"');
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  next();
+}
+
 /** Fault `audit.error-leaks-internals`: a refused token is answered with the verifier's stack trace. */
 function stackTraceIn401(req: Request, res: Response, next: NextFunction): void {
   const json = res.json.bind(res);
@@ -274,6 +287,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, whenFault('audit.accepts-query-token', tokenFromQuery));
   app.use(MCP_PATH, whenFault('audit.challenge-without-invalid-token', challengeWithoutError(resourceMetadataUrl)));
   app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
+  app.use(MCP_PATH, whenFault('audit.challenge-without-resource-metadata', challengeWithoutResourceMetadata));
 
   // Fault probe.no-bearer-challenge: a proxy's Basic challenge stands in for the server's.
   // Fault probe.no-challenge-scope leaves the scope out. Fault probe.malformed-www-authenticate
