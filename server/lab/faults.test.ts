@@ -87,6 +87,10 @@ describe('fault catalogue', () => {
       'audit.as-code-other-client',
       'audit.as-refresh-token-reused',
       'audit.challenge-without-resource-metadata',
+      'audit.session-without-token',
+      'audit.accepts-insufficient-scope',
+      'audit.insufficient-scope-not-403',
+      'audit.insufficient-scope-without-scope',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -226,6 +230,23 @@ async function replacedRefreshTokenAgain(lab: Lab): Promise<{ status: number; bo
   assert.notEqual(stringField(refreshed.body, 'refresh_token'), original, 'a public client\'s refresh token rotates');
   return tokenRequest(lab, { grant_type: 'refresh_token', client_id: clientId, refresh_token: original });
 }
+
+/** A legacy tools/list with `sessionId` and no Authorization header. */
+const toolsListInSession = (lab: Lab, sessionId: string): Promise<Response> =>
+  fetch(lab.mcpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18', 'mcp-session-id': sessionId },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+  });
+
+/** add_numbers with a genuine token for the MCP server that carries no scope. */
+async function callWithoutScope(lab: Lab): Promise<Response> {
+  const token = await clientCredentialsToken(lab, lab.mcpUrl, '');
+  assert.equal(decodeJwt(token).scope, undefined);
+  return callAddNumbers(lab, token, 2, 3);
+}
+
+const SCOPE_REFUSAL = /^Bearer error="insufficient_scope", .*scope="mcp:tools"/;
 
 const FAULT_CASES: Record<LabFaultId, FaultCase> = {
   'probe.missing-www-authenticate': {
@@ -819,6 +840,76 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
       const refused = await callAddNumbers(lab, 'not-a-token', 2, 3);
       await refused.body?.cancel();
       assert.match(refused.headers.get('www-authenticate') ?? '', /error="invalid_token".*resource_metadata="/);
+    },
+  },
+  'audit.session-without-token': {
+    // initialize with a token opens a session; its id alone then lists the tools.
+    async faulty(lab) {
+      const opened = await mcpPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), INITIALIZE);
+      assert.equal(opened.status, 200);
+      await opened.body?.cancel();
+      const sessionId = opened.headers.get('mcp-session-id');
+      assert.ok(sessionId);
+      const listed = await toolsListInSession(lab, sessionId);
+      assert.equal(listed.status, 200);
+      assert.equal((asRecord(asRecord(await jsonRpcMessage(listed)).result).tools as unknown[]).length, 2);
+      // An id the server never issued still needs a token.
+      const unknown = await toolsListInSession(lab, 'no-such-session');
+      await unknown.body?.cancel();
+      assert.equal(unknown.status, 401);
+    },
+    async clean(lab) {
+      const opened = await mcpPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), INITIALIZE);
+      assert.equal(opened.status, 200);
+      await opened.body?.cancel();
+      assert.equal(opened.headers.get('mcp-session-id'), null, 'stateless: no session');
+    },
+  },
+  'audit.accepts-insufficient-scope': {
+    // The challenge still asks for mcp:tools; a token without it is served.
+    async faulty(lab) {
+      const served = await callWithoutScope(lab);
+      assert.equal(served.status, 200);
+      assert.equal(asRecord(asRecord(await jsonRpcMessage(served)).result).isError, undefined);
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+      assert.match(refused.headers.get('www-authenticate') ?? '', SCOPE_REFUSAL);
+    },
+  },
+  'audit.insufficient-scope-not-403': {
+    // The scope refusal comes as an invalid token; a token with the scope still works.
+    async faulty(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 401);
+      assert.match(refused.headers.get('www-authenticate') ?? '', /^Bearer error="invalid_token"/);
+      const listed = await listTools(lab);
+      await listed.body?.cancel();
+      assert.equal(listed.status, 200);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+    },
+  },
+  'audit.insufficient-scope-without-scope': {
+    async faulty(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+      const challenge = refused.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, /^Bearer error="insufficient_scope", .*resource_metadata="/);
+      assert.doesNotMatch(challenge, /[\s,]scope=/);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.match(refused.headers.get('www-authenticate') ?? '', SCOPE_REFUSAL);
     },
   },
 };

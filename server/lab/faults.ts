@@ -251,6 +251,26 @@ export const LAB_FAULTS = [
     summary: 'The MCP server refuses a bad token with a challenge that names the error but not resource_metadata (the 401 without a token still has it).',
     summaryZh: 'MCP 服务器拒绝无效令牌时，质询指明了错误却没有 resource_metadata（不带令牌的 401 仍然带有它）。',
   },
+  {
+    id: 'audit.session-without-token',
+    summary: 'The MCP server keeps legacy sessions (initialize opens one, with an Mcp-Session-Id) and serves a request that carries an open session\'s id without any token.',
+    summaryZh: 'MCP 服务器保持旧版会话（initialize 会打开一个会话并返回 Mcp-Session-Id），并为带有已打开会话 ID 但不带任何令牌的请求提供服务。',
+  },
+  {
+    id: 'audit.accepts-insufficient-scope',
+    summary: 'The MCP server asks for scope "mcp:tools" in its challenge but never checks it: a token without the scope is served.',
+    summaryZh: 'MCP 服务器在质询中要求 "mcp:tools" 权限范围，却从不检查：不含该范围的令牌也能得到服务。',
+  },
+  {
+    id: 'audit.insufficient-scope-not-403',
+    summary: 'The MCP server refuses a valid token without the needed scope with 401 invalid_token instead of 403 insufficient_scope.',
+    summaryZh: 'MCP 服务器用 401 invalid_token 拒绝缺少所需权限范围的有效令牌，而不是 403 insufficient_scope。',
+  },
+  {
+    id: 'audit.insufficient-scope-without-scope',
+    summary: 'The MCP server refuses a valid token without the needed scope with 403 insufficient_scope, but the challenge names no scope.',
+    summaryZh: 'MCP 服务器以 403 insufficient_scope 拒绝缺少所需权限范围的有效令牌，但质询中没有指明权限范围。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];
