@@ -135,6 +135,25 @@ describe('a token without the needed scope', () => {
     assert.equal(await reason(flowData(), { scope: 'files:read files:write' }), phrase('audit.scope.untested.not-narrowed'));
   });
 
+  it('a garbage challenge is a clear finding, and a token endpoint that does not answer leaves it untested', async () => {
+    const garbage = await scopeAudit({ status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope, ,,=' }, body: '\u0000' });
+    // An unterminated quote: the error is not insufficient_scope as sent, so not the refusal asked for.
+    assert.deepEqual(garbage.ids, ['audit.insufficient-scope-not-403']);
+    assert.equal(garbage.findings[0]?.params?.status, '403');
+
+    const transport = cannedTransport((request) => {
+      if (request.url.startsWith(SERVER)) return REFUSAL;
+      if (request.url.startsWith(AUTHORIZE)) return new URL(request.url).searchParams.get('scope') === 'files:read' ? redirectTo(request, 'code=narrow-code') : { status: 400, body: '' };
+      if (request.url === TOKEN) return { error: { kind: 'timeout', message: 'No complete answer within 300 ms.' } };
+      return { status: 400, body: '' };
+    });
+    const { result } = await runOneStep('audit', transport, { serverUrl: SERVER, audit: true }, flowData());
+    const untested = result.findings.filter((f) => f.id === 'audit.insufficient-scope-untested');
+    assert.deepEqual(untested.map((f) => [f.params?.reason, f.params?.cause]), [[phrase('audit.untested.token-request-failed'), 'http.unreachable']]);
+    // The run's own tokens are what they were.
+    assert.equal(result.outcome.kind, 'ok');
+  });
+
   it('a hanging answer to the narrow token is reported as such, never as acceptance', async () => {
     const { ids, result } = await scopeAudit({ error: { kind: 'timeout', message: 'No complete answer within 300 ms.' } });
     assert.deepEqual(ids, []);
