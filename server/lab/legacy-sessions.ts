@@ -18,7 +18,7 @@ export interface LegacySessions {
   fetch(request: Request, options: HandleRequestOptions): Promise<Response>;
 }
 
-export function createLegacySessions(factory: () => McpServer): LegacySessions {
+export function createLegacySessions(factory: () => McpServer, onError: (error: Error) => void): LegacySessions {
   const sessions = new Map<string, WebStandardStreamableHTTPServerTransport>();
 
   async function open(): Promise<WebStandardStreamableHTTPServerTransport> {
@@ -30,7 +30,7 @@ export function createLegacySessions(factory: () => McpServer): LegacySessions {
         for (const [oldest, old] of sessions) {
           if (sessions.size <= SESSION_CAPACITY) break;
           sessions.delete(oldest);
-          void old.close();
+          old.close().catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
         }
       },
       onsessionclosed: (id) => {

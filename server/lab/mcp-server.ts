@@ -318,7 +318,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
 
   // Fault audit.session-without-token: a request with the id of an open session is served
   // without a token, as if the session had authenticated it.
-  const legacySessions = createLegacySessions(() => buildMcpServer());
+  const legacySessions = createLegacySessions(() => buildMcpServer(), (error) => log(`MCP session closed with an error: ${error.message}`));
   const sessionIdOf = (req: Request): string | undefined => {
     const value = req.headers['mcp-session-id'];
     return typeof value === 'string' ? value : undefined;
