@@ -37,7 +37,8 @@ function listFaults(out: (line: string) => void, format: 'text' | 'json' = 'text
       ...(isAuditFault(fault.id) ? { needs: 'audit' } : isCorsFault(fault.id) ? { needs: 'cors' } : {}),
       ...(needsLegacyRevision(fault.id) ? { spec: '2025-11-25' } : {}),
     }));
-    out(JSON.stringify({ faults }, null, 2));
+    // Line by line: each line reaches the terminal as it is, and the whole stays valid JSON.
+    for (const line of JSON.stringify({ faults }, null, 2).split('\n')) out(line);
     return;
   }
   const width = Math.max(...LAB_FAULTS.map((fault) => fault.id.length));
