@@ -78,7 +78,7 @@ for (const width of [1280, 820]) {
 }
 
 /** Tabs forward until `target` has the focus; it must show a visible focus indicator. */
-// The sidebar's Workshop panel alone holds a switch per lab fault (42), so the bound is generous.
+// The sidebar's Workshop panel alone holds a switch per lab fault (53), so the bound is generous.
 async function tabTo(page: Page, target: Locator, maxPresses = 120) {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');

@@ -202,6 +202,18 @@ describe('check against lab faults', () => {
     { fault: 'probe.malformed-www-authenticate' },
     { fault: 'mcp.result-type-missing' },
     { fault: 'mcp.discover-no-server-info' },
+    { fault: 'audit.as-redirects-to-unregistered-uri', extra: ['--audit'] },
+    { fault: 'audit.as-accepts-plain-pkce', extra: ['--audit'] },
+    { fault: 'audit.as-code-reused', extra: ['--audit'] },
+    { fault: 'audit.as-wrong-verifier-accepted', extra: ['--audit'] },
+    { fault: 'audit.as-code-other-client', extra: ['--audit'] },
+    { fault: 'audit.as-refresh-token-reused', extra: ['--audit'] },
+    { fault: 'audit.challenge-without-resource-metadata', extra: ['--audit'] },
+    // Sessions are a legacy matter: 2026-07-28 has none.
+    { fault: 'audit.session-without-token', extra: ['--audit', '--spec', '2025-11-25'] },
+    { fault: 'audit.accepts-insufficient-scope', extra: ['--audit'] },
+    { fault: 'audit.insufficient-scope-not-403', extra: ['--audit'] },
+    { fault: 'audit.insufficient-scope-without-scope', extra: ['--audit'] },
   ];
   for (const { fault, extra } of cases) {
     it(`reports ${fault} when the lab has that fault`, async () => {
@@ -288,9 +300,25 @@ describe('check against lab faults', () => {
       );
       assert.deepEqual(
         audit.map((f) => f.id),
-        ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience', ...Array(8).fill('audit.as-refused')],
+        ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience', 'audit.session-untested', 'audit.insufficient-scope-refused', ...Array(8).fill('audit.as-refused')],
       );
+      // The token without the scope came from an authorization request for openid alone, by a client of the audit's own.
+      const narrow = report.exchanges.find((e) => e.label === 'audit: a token without the needed scope');
+      assert.equal(narrow?.response?.status, 403);
+      assert.match(audit.find((f) => f.id === 'audit.insufficient-scope-refused')?.detail ?? '', /scope="mcp:tools"/);
+      assert.equal(audit.find((f) => f.id === 'audit.session-untested')?.params?.reason, '@phrase:audit.session.untested.modern');
       assert.ok(report.steps.some((s) => s.stepId === 'audit' && s.outcome.kind === 'ok'));
+      assert.equal(code, 0);
+    });
+  });
+
+  it('judged by 2025-11-25, tests the session id of the lab, which keeps none, and says so', async () => {
+    await withLab([], async (lab) => {
+      const { code, report } = await checkJson(lab.mcpUrl, ['--audit', '--spec', '2025-11-25']);
+      const audit = report.findings.filter((f) => f.stepId === 'audit');
+      assert.deepEqual(audit.filter((f) => f.severity !== 'info').map((f) => f.id), []);
+      assert.equal(audit.find((f) => f.id === 'audit.session-untested')?.params?.reason, '@phrase:audit.session.untested.no-session');
+      assert.ok(report.exchanges.some((e) => e.label === 'audit: a session opened with the valid token' && e.response?.status === 200));
       assert.equal(code, 0);
     });
   });

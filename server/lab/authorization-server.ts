@@ -28,6 +28,7 @@ import {
   REALM_PATH,
 } from './demo-realm.js';
 import type { ActiveFaults } from './faults.js';
+import { installAuthorizationServerAuditFaults } from './authorization-server-audit-faults.js';
 import { applyCors, REGISTRATION_CORS } from './cors.js';
 import type { BoundServer } from './http-listener.js';
 import { renderErrorPage, PAGE_HEADERS } from './interaction-pages.js';
@@ -300,6 +301,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   };
 
   const provider = new Provider(issuer, configuration);
+  installAuthorizationServerAuditFaults(provider, faults);
 
   // Metadata edits: the `mcp:tools` scope (a resource-server scope, so oidc-provider does not
   // list it) and the metadata faults. Applied to every discovery document alike.

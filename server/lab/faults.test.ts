@@ -9,7 +9,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { AUDIT_AUDIENCE_PATH } from './demo-realm.js';
 import { LAB_FAULTS, isLabFaultId, startLab, type Lab, type LabFaultId } from './index.js';
-import { asRecord, basicAuth, buildAuthorizationRequest, callAddNumbers, clientCredentialsToken, CookieJar, followRedirects, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, registerClient, tamperWithPayload } from './lab-test-client.js';
+import { asRecord, authorizeWithAutoConsent, basicAuth, buildAuthorizationRequest, callAddNumbers, clientCredentialsToken, CookieJar, followRedirects, INITIALIZE, jsonRpcMessage, mcpPost, modernPost, registerClient, stringField, tamperWithPayload, tokenRequest } from './lab-test-client.js';
 
 async function labWith(t: TestContext, faults: LabFaultId[]): Promise<Lab> {
   const lab = await startLab({ faults, autoConsent: true });
@@ -80,6 +80,17 @@ describe('fault catalogue', () => {
       'probe.malformed-www-authenticate',
       'mcp.result-type-missing',
       'mcp.discover-no-server-info',
+      'audit.as-redirects-to-unregistered-uri',
+      'audit.as-accepts-plain-pkce',
+      'audit.as-code-reused',
+      'audit.as-wrong-verifier-accepted',
+      'audit.as-code-other-client',
+      'audit.as-refresh-token-reused',
+      'audit.challenge-without-resource-metadata',
+      'audit.session-without-token',
+      'audit.accepts-insufficient-scope',
+      'audit.insufficient-scope-not-403',
+      'audit.insufficient-scope-without-scope',
     ]);
     for (const fault of LAB_FAULTS) {
       assert.ok(fault.summary.length > 20 && !fault.summary.includes('\n'), fault.id);
@@ -177,6 +188,65 @@ async function tokenAnswer(lab: Lab): Promise<{ headers: Headers; body: Record<s
 async function accessTokenClaims(lab: Lab): Promise<Record<string, unknown>> {
   return asRecord(decodeJwt(await clientCredentialsToken(lab, lab.mcpUrl)));
 }
+
+const CALLBACK = 'http://127.0.0.1:4280/callback';
+
+/** A public client registered for CALLBACK. */
+async function publicClient(lab: Lab): Promise<string> {
+  const registration = await registerClient(lab, { redirect_uris: [CALLBACK], token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'] });
+  return stringField(registration.body, 'client_id');
+}
+
+/** A fresh public client's authorization request, changed by `change`, walked with auto-consent: the callback it reached, if any. */
+async function authorize(lab: Lab, change: (url: URL) => void = () => undefined, redirectUri = CALLBACK): Promise<{ clientId: string; verifier: string; callback?: URLSearchParams; status: number }> {
+  const clientId = await publicClient(lab);
+  const request = await buildAuthorizationRequest(lab, { clientId, redirectUri: CALLBACK });
+  const url = new URL(request.url);
+  change(url);
+  const { callbackUrl, last } = await followRedirects({ url: url.href }, new CookieJar(), redirectUri);
+  if (!last.bodyUsed) await last.body?.cancel();
+  return { clientId, verifier: request.codeVerifier, status: last.status, ...(callbackUrl ? { callback: new URL(callbackUrl).searchParams } : {}) };
+}
+
+/** A code of a fresh public client, and a redemption of it (the client and verifier may be changed). */
+async function codeToRedeem(lab: Lab): Promise<{ clientId: string; verifier: string; redeem(change?: { clientId?: string; verifier?: string }): Promise<{ status: number; body: Record<string, unknown> }> }> {
+  const { clientId, verifier, callback } = await authorize(lab);
+  const code = callback?.get('code');
+  assert.ok(code, callback?.toString());
+  return {
+    clientId,
+    verifier,
+    redeem: (change = {}) =>
+      tokenRequest(lab, { grant_type: 'authorization_code', client_id: change.clientId ?? clientId, code, redirect_uri: CALLBACK, code_verifier: change.verifier ?? verifier, resource: lab.mcpUrl }),
+  };
+}
+
+/** A public client's tokens refreshed once (its refresh token replaced), then the replaced one presented again. */
+async function replacedRefreshTokenAgain(lab: Lab): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { clientId, tokens } = await authorizeWithAutoConsent(lab);
+  const original = stringField(tokens, 'refresh_token');
+  const refreshed = await tokenRequest(lab, { grant_type: 'refresh_token', client_id: clientId, refresh_token: original });
+  assert.equal(refreshed.status, 200);
+  assert.notEqual(stringField(refreshed.body, 'refresh_token'), original, 'a public client\'s refresh token rotates');
+  return tokenRequest(lab, { grant_type: 'refresh_token', client_id: clientId, refresh_token: original });
+}
+
+/** A legacy tools/list with `sessionId` and no Authorization header. */
+const toolsListInSession = (lab: Lab, sessionId: string): Promise<Response> =>
+  fetch(lab.mcpUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18', 'mcp-session-id': sessionId },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+  });
+
+/** add_numbers with a genuine token for the MCP server that carries no scope. */
+async function callWithoutScope(lab: Lab): Promise<Response> {
+  const token = await clientCredentialsToken(lab, lab.mcpUrl, '');
+  assert.equal(decodeJwt(token).scope, undefined);
+  return callAddNumbers(lab, token, 2, 3);
+}
+
+const SCOPE_REFUSAL = /^Bearer error="insufficient_scope", .*scope="mcp:tools"/;
 
 const FAULT_CASES: Record<LabFaultId, FaultCase> = {
   'probe.missing-www-authenticate': {
@@ -659,6 +729,187 @@ const FAULT_CASES: Record<LabFaultId, FaultCase> = {
     },
     async clean(lab) {
       assert.deepEqual((await registerFor(lab, 'http://127.0.0.1:4280/callback')).body.redirect_uris, ['http://127.0.0.1:4280/callback']);
+    },
+  },
+  'audit.as-redirects-to-unregistered-uri': {
+    // The code goes to a redirect URI nobody registered.
+    async faulty(lab) {
+      const { callback } = await authorize(lab, (url) => url.searchParams.set('redirect_uri', 'http://attacker.example/callback'), 'http://attacker.example/callback');
+      assert.ok(callback?.get('code'), callback?.toString());
+    },
+    async clean(lab) {
+      const { callback, status } = await authorize(lab, (url) => url.searchParams.set('redirect_uri', 'http://attacker.example/callback'), 'http://attacker.example/callback');
+      assert.equal(callback, undefined);
+      assert.equal(status, 400);
+    },
+  },
+  'audit.as-accepts-plain-pkce': {
+    // The metadata still says S256 only; plain gets a code, which the verifier (= the challenge) redeems.
+    async faulty(lab) {
+      for (const metadata of await asMetadata(lab)) assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+      let challenge = '';
+      const { clientId, callback } = await authorize(lab, (url) => {
+        challenge = `${'v'.repeat(43)}${String(Date.now())}`;
+        url.searchParams.set('code_challenge', challenge);
+        url.searchParams.set('code_challenge_method', 'plain');
+      });
+      const code = callback?.get('code');
+      assert.ok(code, callback?.toString());
+      const redeemed = await tokenRequest(lab, { grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: CALLBACK, code_verifier: challenge, resource: lab.mcpUrl });
+      assert.equal(redeemed.status, 200);
+    },
+    async clean(lab) {
+      const { callback } = await authorize(lab, (url) => url.searchParams.set('code_challenge_method', 'plain'));
+      assert.equal(callback?.get('code'), null);
+      assert.equal(callback?.get('error'), 'invalid_request');
+    },
+  },
+  'audit.as-code-reused': {
+    // The second redemption gets the first one's tokens again.
+    async faulty(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      const first = await redeem();
+      const second = await redeem();
+      assert.equal(first.status, 200);
+      assert.equal(second.status, 200);
+      assert.equal(second.body.access_token, first.body.access_token);
+    },
+    async clean(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      assert.equal((await redeem()).status, 200);
+      const second = await redeem();
+      assert.equal(second.status, 400);
+      assert.equal(second.body.error, 'invalid_grant');
+    },
+  },
+  'audit.as-wrong-verifier-accepted': {
+    async faulty(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      const answer = await redeem({ verifier: 'w'.repeat(43) });
+      assert.equal(answer.status, 200);
+      assert.equal(typeof answer.body.access_token, 'string');
+    },
+    async clean(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      const answer = await redeem({ verifier: 'w'.repeat(43) });
+      assert.equal(answer.status, 400);
+      assert.equal(answer.body.error, 'invalid_grant');
+      // The right verifier still redeems it: the refusal was the verifier's.
+      assert.equal((await redeem()).status, 200);
+    },
+  },
+  'audit.as-code-other-client': {
+    // Another public client, registered for the same redirect URI, redeems the code.
+    async faulty(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      const answer = await redeem({ clientId: await publicClient(lab) });
+      assert.equal(answer.status, 200);
+      assert.equal(typeof answer.body.access_token, 'string');
+    },
+    async clean(lab) {
+      const { redeem } = await codeToRedeem(lab);
+      const answer = await redeem({ clientId: await publicClient(lab) });
+      assert.equal(answer.status, 400);
+      assert.equal(answer.body.error, 'invalid_grant');
+    },
+  },
+  'audit.as-refresh-token-reused': {
+    async faulty(lab) {
+      const again = await replacedRefreshTokenAgain(lab);
+      assert.equal(again.status, 200);
+      assert.equal(typeof again.body.access_token, 'string');
+    },
+    async clean(lab) {
+      const again = await replacedRefreshTokenAgain(lab);
+      assert.equal(again.status, 400);
+      assert.equal(again.body.error, 'invalid_grant');
+    },
+  },
+  'audit.challenge-without-resource-metadata': {
+    // A bad token's challenge names the error only; without a token the challenge is whole.
+    async faulty(lab) {
+      const refused = await callAddNumbers(lab, 'not-a-token', 2, 3);
+      assert.equal(refused.status, 401);
+      await refused.body?.cancel();
+      const challenge = refused.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, /^Bearer error="invalid_token"/);
+      assert.doesNotMatch(challenge, /resource_metadata=/);
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+    async clean(lab) {
+      const refused = await callAddNumbers(lab, 'not-a-token', 2, 3);
+      await refused.body?.cancel();
+      assert.match(refused.headers.get('www-authenticate') ?? '', /error="invalid_token".*resource_metadata="/);
+    },
+  },
+  'audit.session-without-token': {
+    // initialize with a token opens a session; its id alone then lists the tools.
+    async faulty(lab) {
+      const opened = await mcpPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), INITIALIZE);
+      assert.equal(opened.status, 200);
+      await opened.body?.cancel();
+      const sessionId = opened.headers.get('mcp-session-id');
+      assert.ok(sessionId);
+      const listed = await toolsListInSession(lab, sessionId);
+      assert.equal(listed.status, 200);
+      assert.equal((asRecord(asRecord(await jsonRpcMessage(listed)).result).tools as unknown[]).length, 2);
+      // An id the server never issued still needs a token.
+      const unknown = await toolsListInSession(lab, 'no-such-session');
+      await unknown.body?.cancel();
+      assert.equal(unknown.status, 401);
+    },
+    async clean(lab) {
+      const opened = await mcpPost(lab, await clientCredentialsToken(lab, lab.mcpUrl), INITIALIZE);
+      assert.equal(opened.status, 200);
+      await opened.body?.cancel();
+      assert.equal(opened.headers.get('mcp-session-id'), null, 'stateless: no session');
+    },
+  },
+  'audit.accepts-insufficient-scope': {
+    // The challenge still asks for mcp:tools; a token without it is served.
+    async faulty(lab) {
+      const served = await callWithoutScope(lab);
+      assert.equal(served.status, 200);
+      assert.equal(asRecord(asRecord(await jsonRpcMessage(served)).result).isError, undefined);
+      assert.match(await challengeWithoutToken(lab), CLEAN_CHALLENGE);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+      assert.match(refused.headers.get('www-authenticate') ?? '', SCOPE_REFUSAL);
+    },
+  },
+  'audit.insufficient-scope-not-403': {
+    // The scope refusal comes as an invalid token; a token with the scope still works.
+    async faulty(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 401);
+      assert.match(refused.headers.get('www-authenticate') ?? '', /^Bearer error="invalid_token"/);
+      const listed = await listTools(lab);
+      await listed.body?.cancel();
+      assert.equal(listed.status, 200);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+    },
+  },
+  'audit.insufficient-scope-without-scope': {
+    async faulty(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.equal(refused.status, 403);
+      const challenge = refused.headers.get('www-authenticate') ?? '';
+      assert.match(challenge, /^Bearer error="insufficient_scope", .*resource_metadata="/);
+      assert.doesNotMatch(challenge, /[\s,]scope=/);
+    },
+    async clean(lab) {
+      const refused = await callWithoutScope(lab);
+      await refused.body?.cancel();
+      assert.match(refused.headers.get('www-authenticate') ?? '', SCOPE_REFUSAL);
     },
   },
 };

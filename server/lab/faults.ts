@@ -216,6 +216,61 @@ export const LAB_FAULTS = [
     summary: 'The MCP server answers server/discover without serverInfo in _meta, so a client cannot tell which server and version it talks to.',
     summaryZh: 'MCP 服务器回答 server/discover 时 _meta 中没有 serverInfo，客户端无法得知所连接的服务器及其版本。',
   },
+  {
+    id: 'audit.as-redirects-to-unregistered-uri',
+    summary: 'The authorization server redirects to any redirect URI an authorization request names, registered or not, so a code goes wherever an attacker says.',
+    summaryZh: '授权服务器会重定向到授权请求中给出的任何重定向 URI，无论是否已注册，授权码因此会被送到攻击者指定的地方。',
+  },
+  {
+    id: 'audit.as-accepts-plain-pkce',
+    summary: 'The authorization server serves code_challenge_method=plain, though its metadata advertises S256 only.',
+    summaryZh: '授权服务器接受 code_challenge_method=plain，尽管其元数据只声明支持 S256。',
+  },
+  {
+    id: 'audit.as-code-reused',
+    summary: 'A retry cache at the token endpoint answers an authorization code presented a second time with the tokens it issued the first time.',
+    summaryZh: '令牌端点的重试缓存对第二次提交的授权码，返回第一次为它签发的令牌。',
+  },
+  {
+    id: 'audit.as-wrong-verifier-accepted',
+    summary: 'The token endpoint never compares the code_verifier with the code_challenge: any verifier redeems the code.',
+    summaryZh: '令牌端点从不比较 code_verifier 和 code_challenge：任何 verifier 都能兑换授权码。',
+  },
+  {
+    id: 'audit.as-code-other-client',
+    summary: "The token endpoint takes a public client's code to be the presenting client's own, whichever client_id presents it.",
+    summaryZh: '令牌端点把公共客户端的授权码当作提交者自己的，不管提交它的是哪个 client_id。',
+  },
+  {
+    id: 'audit.as-refresh-token-reused',
+    summary: "A retry cache at the token endpoint answers a public client's refresh token that was already replaced with the tokens it gave before.",
+    summaryZh: '令牌端点的重试缓存对公共客户端已被替换的刷新令牌，仍返回之前给出的令牌。',
+  },
+  {
+    id: 'audit.challenge-without-resource-metadata',
+    summary: 'The MCP server refuses a bad token with a challenge that names the error but not resource_metadata (the 401 without a token still has it).',
+    summaryZh: 'MCP 服务器拒绝无效令牌时，质询指明了错误却没有 resource_metadata（不带令牌的 401 仍然带有它）。',
+  },
+  {
+    id: 'audit.session-without-token',
+    summary: 'The MCP server keeps legacy sessions (initialize opens one, with an Mcp-Session-Id) and serves a request that carries an open session\'s id without any token.',
+    summaryZh: 'MCP 服务器保持旧版会话（initialize 会打开一个会话并返回 Mcp-Session-Id），并为带有已打开会话 ID 但不带任何令牌的请求提供服务。',
+  },
+  {
+    id: 'audit.accepts-insufficient-scope',
+    summary: 'The MCP server asks for scope "mcp:tools" in its challenge but never checks it: a token without the scope is served.',
+    summaryZh: 'MCP 服务器在质询中要求 "mcp:tools" 权限范围，却从不检查：不含该范围的令牌也能得到服务。',
+  },
+  {
+    id: 'audit.insufficient-scope-not-403',
+    summary: 'The MCP server refuses a valid token without the needed scope with 401 invalid_token instead of 403 insufficient_scope.',
+    summaryZh: 'MCP 服务器用 401 invalid_token 拒绝缺少所需权限范围的有效令牌，而不是 403 insufficient_scope。',
+  },
+  {
+    id: 'audit.insufficient-scope-without-scope',
+    summary: 'The MCP server refuses a valid token without the needed scope with 403 insufficient_scope, but the challenge names no scope.',
+    summaryZh: 'MCP 服务器以 403 insufficient_scope 拒绝缺少所需权限范围的有效令牌，但质询中没有指明权限范围。',
+  },
 ] as const satisfies readonly { id: string; summary: string; summaryZh: string }[];
 
 export type LabFaultId = (typeof LAB_FAULTS)[number]['id'];

@@ -21,13 +21,14 @@ test('--list-faults prints every fault id and exits 0', async () => {
 test('--list-faults --format json lists each fault with the findings it triggers, all in the catalogue', async () => {
   const { result, output } = await run(['--list-faults', '--format', 'json']);
   assert.deepEqual(result, { kind: 'exit', exitCode: 0 });
-  const { faults } = JSON.parse(output.join('\n')) as { faults: { id: string; summary: string; summaryZh: string; findings: string[]; needs?: string }[] };
+  const { faults } = JSON.parse(output.join('\n')) as { faults: { id: string; summary: string; summaryZh: string; findings: string[]; needs?: string; spec?: string }[] };
   assert.deepEqual(faults.map((fault) => fault.id), LAB_FAULTS.map((fault) => fault.id));
   assert.ok(faults.length >= 40, `${faults.length} faults`);
   for (const fault of faults) {
     assert.ok(fault.findings.length > 0 && fault.findings.every((id) => FINDINGS.has(id)), fault.id);
     assert.equal(fault.needs, fault.id.startsWith('audit.') ? 'audit' : fault.id.startsWith('cors.') ? 'cors' : undefined, fault.id);
   }
+  assert.deepEqual(faults.filter((fault) => fault.spec !== undefined).map((fault) => [fault.id, fault.spec]), [['mcp.modern-only-server', '2025-11-25'], ['audit.session-without-token', '2025-11-25']]);
   assert.deepEqual((await run(['--list-faults', '--format', 'xml'])).result, { kind: 'exit', exitCode: 2 });
 });
 

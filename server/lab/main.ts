@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { describeListenError } from '../net/listen-error.js';
 import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
-import { isAuditFault, isCorsFault } from './workshop.js';
+import { isAuditFault, isCorsFault, needsLegacyRevision } from './workshop.js';
 
 export const DEFAULT_LAB_PORT = 4281;
 
@@ -23,19 +23,23 @@ export const LAB_USAGE = `Usage: mcp-auth-debugger lab [--fault <id>]... [--auto
   --port <n>       authorization server on port n, MCP server on n+1 (default ${DEFAULT_LAB_PORT};
                    0 picks two free ports)
   --list-faults    print the available faults and exit (--format json: each with the finding
-                   ids it triggers and the check it needs)`;
+                   ids it triggers, the check it needs and, where the default revision shows
+                   nothing, the revision to judge by)`;
 
 function listFaults(out: (line: string) => void, format: 'text' | 'json' = 'text'): void {
   if (format === 'json') {
-    // Each fault is named after the finding it triggers; `needs` is the check that must be on to see it.
+    // Each fault is named after the finding it triggers; `needs` is the check that must be on to
+    // see it, `spec` the revision the run must be judged by where the default one shows nothing.
     const faults = LAB_FAULTS.map((fault) => ({
       id: fault.id,
       summary: fault.summary,
       summaryZh: fault.summaryZh,
       findings: [fault.id],
       ...(isAuditFault(fault.id) ? { needs: 'audit' } : isCorsFault(fault.id) ? { needs: 'cors' } : {}),
+      ...(needsLegacyRevision(fault.id) ? { spec: '2025-11-25' } : {}),
     }));
-    out(JSON.stringify({ faults }, null, 2));
+    // Line by line: each line reaches the terminal as it is, and the whole stays valid JSON.
+    for (const line of JSON.stringify({ faults }, null, 2).split('\n')) out(line);
     return;
   }
   const width = Math.max(...LAB_FAULTS.map((fault) => fault.id.length));

@@ -27,6 +27,7 @@ import { createDpopProofCheck } from './dpop-proof-check.js';
 import { MCP_PATH, MCP_SCOPE } from './demo-realm.js';
 import type { ActiveFaults, LabFaultId } from './faults.js';
 import type { BoundServer } from './http-listener.js';
+import { createLegacySessions } from './legacy-sessions.js';
 
 export interface McpResourceServerOptions {
   bound: BoundServer;
@@ -185,6 +186,43 @@ function challengeWithoutError(resourceMetadataUrl: string) {
   };
 }
 
+/**
+ * Fault `audit.challenge-without-resource-metadata`: a refused token gets a challenge that names
+ * the error but no longer points at the resource metadata (RFC 9728 §5.1).
+ */
+function challengeWithoutResourceMetadata(req: Request, res: Response, next: NextFunction): void {
+  const writeHead = res.writeHead.bind(res);
+  res.writeHead = ((...args: Parameters<typeof writeHead>) => {
+    if (args[0] === 401 && req.headers.authorization !== undefined) res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token", error_description="The access token is invalid"');
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+  next();
+}
+
+/**
+ * Faults on the SDK's refusal of a token without the needed scope (403 insufficient_scope with
+ * `scope`): `audit.insufficient-scope-not-403` answers it as an invalid token (401), as servers
+ * that know one refusal do; `audit.insufficient-scope-without-scope` leaves the scope out.
+ */
+function rewriteScopeRefusal(rewrite: 'as-401' | 'without-scope', resourceMetadataUrl: string) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = ((...args: Parameters<typeof writeHead>) => {
+      const challenge = res.getHeader('WWW-Authenticate');
+      if (args[0] === 403 && typeof challenge === 'string' && challenge.includes('error="insufficient_scope"')) {
+        if (rewrite === 'without-scope') res.setHeader('WWW-Authenticate', challenge.replace(/,\s*scope="[^"]*"/, ''));
+        else {
+          args[0] = 401;
+          res.statusCode = 401;
+          res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="The access token lacks a required scope", resource_metadata="${resourceMetadataUrl}"`);
+        }
+      }
+      return writeHead(...args);
+    }) as typeof res.writeHead;
+    next();
+  };
+}
+
 /** Fault `audit.error-leaks-internals`: a refused token is answered with the verifier's stack trace. */
 function stackTraceIn401(req: Request, res: Response, next: NextFunction): void {
   const json = res.json.bind(res);
@@ -274,6 +312,24 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, whenFault('audit.accepts-query-token', tokenFromQuery));
   app.use(MCP_PATH, whenFault('audit.challenge-without-invalid-token', challengeWithoutError(resourceMetadataUrl)));
   app.use(MCP_PATH, whenFault('audit.error-leaks-internals', stackTraceIn401));
+  app.use(MCP_PATH, whenFault('audit.challenge-without-resource-metadata', challengeWithoutResourceMetadata));
+  app.use(MCP_PATH, whenFault('audit.insufficient-scope-not-403', rewriteScopeRefusal('as-401', resourceMetadataUrl)));
+  app.use(MCP_PATH, whenFault('audit.insufficient-scope-without-scope', rewriteScopeRefusal('without-scope', resourceMetadataUrl)));
+
+  // Fault audit.session-without-token: a request with the id of an open session is served
+  // without a token, as if the session had authenticated it.
+  const legacySessions = createLegacySessions(() => buildMcpServer(), (error) => log(`MCP session closed with an error: ${error.message}`));
+  const sessionIdOf = (req: Request): string | undefined => {
+    const value = req.headers['mcp-session-id'];
+    return typeof value === 'string' ? value : undefined;
+  };
+  app.use(
+    MCP_PATH,
+    whenFault('audit.session-without-token', (req: Request, res: Response, next: NextFunction) => {
+      if (req.headers.authorization === undefined && legacySessions.has(sessionIdOf(req))) void serve(req, res, legacySessions.fetch);
+      else next();
+    }),
+  );
 
   // Fault probe.no-bearer-challenge: a proxy's Basic challenge stands in for the server's.
   // Fault probe.no-challenge-scope leaves the scope out. Fault probe.malformed-www-authenticate
@@ -299,7 +355,12 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
     dpopProofCheck(req, res, next).catch(next);
   });
-  app.use(MCP_PATH, requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl }));
+  // Fault audit.accepts-insufficient-scope: the scope the challenge asks for is never checked.
+  const withScope = requireBearerAuth({ verifier, requiredScopes: [MCP_SCOPE], resourceMetadataUrl });
+  const withoutScope = requireBearerAuth({ verifier, requiredScopes: [], resourceMetadataUrl });
+  app.use(MCP_PATH, (req: Request, res: Response, next: NextFunction) => {
+    (faults.has('audit.accepts-insufficient-scope') ? withoutScope : withScope)(req, res, next);
+  });
   app.use(MCP_PATH, whenFault('mcp.forbidden', refuseTools({ body: { error: 'forbidden', error_description: 'Your account has no role that grants the tools.' } })));
   app.use(
     MCP_PATH,
@@ -322,7 +383,16 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
   const bothEras = createMcpHandler(factory, { legacy: 'stateless', onerror: onError }).fetch;
   const handlerNow = () => (faults.has('mcp.legacy-only-server') ? legacyOnly : faults.has('mcp.modern-only-server') ? modernOnly : bothEras);
 
-  app.all(MCP_PATH, async (req: Request, res: Response) => {
+  /** With fault audit.session-without-token, initialize opens a session and its id continues it. */
+  const keepsSession = (req: Request): boolean => {
+    if (!faults.has('audit.session-without-token')) return false;
+    const body: unknown = req.body;
+    return legacySessions.has(sessionIdOf(req)) || (isRecord(body) && body.method === 'initialize');
+  };
+
+  app.all(MCP_PATH, (req: Request, res: Response) => serve(req, res, keepsSession(req) ? legacySessions.fetch : handlerNow()));
+
+  async function serve(req: Request, res: Response, handler: (request: globalThis.Request, options: { authInfo?: AuthInfo; parsedBody?: unknown }) => Promise<globalThis.Response>): Promise<void> {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -333,7 +403,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
     // `req.auth` is what requireBearerAuth verified; the SDK passes it to the tools as is.
     const auth = (req as Request & { auth?: AuthInfo }).auth;
     try {
-      const response = await handlerNow()(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
+      const response = await handler(request, { ...(auth ? { authInfo: auth } : {}), ...(hasBody ? { parsedBody: req.body } : {}) });
       res.status(response.status);
       const rewrites = [
         ...(faults.has('mcp.result-type-missing') ? [withoutResultType] : []),
@@ -350,7 +420,7 @@ export function createMcpResourceServer(options: McpResourceServerOptions): McpR
       log(`MCP request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) res.status(500).json({ jsonrpc: '2.0', error: { code: -32603, message: 'Internal server error' }, id: null });
     }
-  });
+  }
 
   bound.setHandler((req: IncomingMessage, res: ServerResponse) => {
     app(req, res);

@@ -15,12 +15,18 @@ export const isAuditFault = (id: LabFaultId): boolean => id.startsWith('audit.')
 export const isCorsFault = (id: LabFaultId): boolean => id.startsWith('cors.');
 
 /**
- * Faults an exercise may pick: those a run with the page's defaults reports. A modern-only
- * server is what 2026-07-28 (the default revision) asks for, so its finding shows only in a
- * run judged by an older revision: an exercise with it would have nothing to find.
+ * Its finding shows only in a run judged by a legacy revision (2025-11-25): a modern-only server
+ * is what 2026-07-28 asks for, and sessions exist in the legacy protocol only.
+ */
+export const needsLegacyRevision = (id: LabFaultId): boolean => id === 'mcp.modern-only-server' || id === 'audit.session-without-token';
+
+/**
+ * Faults an exercise may pick: those a run with the page's defaults reports. One whose finding
+ * shows only in a run judged by an older revision is left out: the default revision, 2026-07-28,
+ * would have nothing to find.
  */
 export function exerciseCandidates(includeAudit: boolean, includeCors = false): LabFaultId[] {
-  return LAB_FAULTS.map((fault) => fault.id).filter((id) => id !== 'mcp.modern-only-server' && (includeAudit || !isAuditFault(id)) && (includeCors || !isCorsFault(id)));
+  return LAB_FAULTS.map((fault) => fault.id).filter((id) => !needsLegacyRevision(id) && (includeAudit || !isAuditFault(id)) && (includeCors || !isCorsFault(id)));
 }
 
 interface Exercise {

@@ -33,7 +33,7 @@ describe('pitfalls checklist', () => {
       8: 'not-observable', 9: 'held', 10: 'not-tested', 11: 'held', 12: 'held', 13: 'not-tested', 14: 'not-tested',
     });
     assert.match(result[0]?.howToTest?.en ?? '', /--audit/);
-    assert.match(result[13]?.howToTest?.en ?? '', /Not tested by the debugger yet/);
+    assert.match(result[13]?.howToTest?.en ?? '', /check --audit --spec 2025-11-25/);
   });
 
   it('a finding breaks its row; a refusal seen by the audit makes its row held', () => {
@@ -58,6 +58,21 @@ describe('pitfalls checklist', () => {
     assert.equal(result[10]?.status, 'held');
     assert.equal(result[12]?.status, 'broken');
     assert.equal(result[13]?.status, 'broken');
+    // No session was tested: the audit said why, and the row says how to test it.
+    assert.equal(result[14]?.status, 'not-tested');
+  });
+
+  it('the session and scope probes of the audit make their rows held or broken', () => {
+    const audit = (findings: [string, 'error' | 'warning' | 'info'][]): PitfallRun => ({ options: { audit: true }, results: [step('probe'), step('token-inspection'), step('audit', findings)] });
+    const held = statuses(audit([['audit.rejects-session-without-token', 'info'], ['audit.insufficient-scope-refused', 'info']]));
+    assert.deepEqual([held[3], held[14]], ['held', 'held']);
+    const untested = statuses(audit([['audit.session-untested', 'info'], ['audit.insufficient-scope-untested', 'info']]));
+    assert.deepEqual([untested[3], untested[14]], ['not-tested', 'not-tested']);
+    const broken = pitfallChecklist(audit([['audit.session-without-token', 'error'], ['audit.accepts-insufficient-scope', 'error'], ['audit.insufficient-scope-not-403', 'warning']]));
+    assert.deepEqual(
+      broken.filter((row) => row.status === 'broken').map((row) => [row.number, row.findingIds]),
+      [[3, ['audit.accepts-insufficient-scope']], [9, ['audit.insufficient-scope-not-403']], [14, ['audit.session-without-token']]],
+    );
   });
 
   it('an info finding never breaks a row', () => {

@@ -88,8 +88,8 @@ export const PITFALLS: readonly Pitfall[] = [
     title: { en: 'Not validating tokens', 'zh-CN': '不验证令牌' },
     advice: { en: 'Always check that the token is valid, issued for this server, and has enough scope.', 'zh-CN': '必须验证:是否有效、是否发给本服务器、scope 是否足够' },
     observed: {
-      broken: ['audit.accepts-tampered-token', 'audit.accepts-foreign-audience', 'audit.accepts-malformed-token', 'mcp.connected-without-token'],
-      tested: reported('audit.rejects-tampered-token', 'audit.rejects-foreign-audience'),
+      broken: ['audit.accepts-tampered-token', 'audit.accepts-foreign-audience', 'audit.accepts-malformed-token', 'audit.accepts-insufficient-scope', 'mcp.connected-without-token'],
+      tested: reported('audit.rejects-tampered-token', 'audit.rejects-foreign-audience', 'audit.insufficient-scope-refused'),
       howToTest: WITH_AUDIT,
     },
   },
@@ -141,6 +141,8 @@ export const PITFALLS: readonly Pitfall[] = [
         'probe.invalid-resource-metadata-url',
         'audit.challenge-without-invalid-token',
         'audit.challenge-without-resource-metadata',
+        'audit.insufficient-scope-not-403',
+        'audit.insufficient-scope-without-scope',
       ],
       tested: passed('probe'),
       howToTest: RUN_THE_FLOW,
@@ -187,12 +189,12 @@ export const PITFALLS: readonly Pitfall[] = [
     title: { en: 'Using Mcp-Session-Id for authorization', 'zh-CN': '用 Mcp-Session-Id 做授权' },
     advice: { en: 'Do not tie authorization to the session id; issue a new one when authentication changes.', 'zh-CN': '不要将授权与 Session ID 绑定,认证变更时重新生成' },
     observed: {
-      broken: [],
-      // The debugger has no probe for it yet: never tested, and said so.
-      tested: () => false,
+      broken: ['audit.session-without-token'],
+      // Only a server that opened a session can be tested; audit.session-untested says why not.
+      tested: reported('audit.rejects-session-without-token'),
       howToTest: {
-        en: 'Not tested by the debugger yet. By hand, against a server that keeps sessions (the legacy protocol): send a request with the Mcp-Session-Id of a signed-in session and no Authorization header; it must be refused with 401.',
-        'zh-CN': '调试器尚未测试此项。请手动针对保持会话的服务器(旧版协议)测试:发送带有已登录会话的 Mcp-Session-Id 但不带 Authorization 头的请求;它必须被 401 拒绝。',
+        en: 'Sessions exist in the legacy protocol only: run the audit judged by it (check --audit --spec 2025-11-25) against a server that keeps sessions. The audit opens a session with the valid token and sends its Mcp-Session-Id with no Authorization header, which must be refused with 401.',
+        'zh-CN': '只有旧版协议才有会话:按旧版协议运行审计(check --audit --spec 2025-11-25),且服务器需保持会话。审计会用有效令牌打开一个会话,再发送其 Mcp-Session-Id 但不带 Authorization 头,该请求必须被 401 拒绝。',
       },
     },
   },

@@ -164,6 +164,13 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.token-request-failed'), cause: 'token.endpoint-insecure' }],
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused'), error: 'invalid_target' }],
   ['audit.foreign-audience-untested', { audience: URL_PARAM, reason: phrase('audit.untested.refused-status'), status: '500' }],
+  ['audit.unexpected-status', { url: URL_PARAM, status: '400', what: phrase('audit.session-without-token') }],
+  ...(['modern', 'no-session', 'no-answer', 'invalid-session-id'] as const).map((reason): [string, Record<string, string>] => ['audit.session-untested', { url: URL_PARAM, reason: phrase(`audit.session.untested.${reason}`) }]),
+  ['audit.session-untested', { url: URL_PARAM, reason: phrase('audit.session.untested.not-opened'), status: '401' }],
+  ...(['no-challenge-scope', 'no-narrower-scope', 'needs-authorization-code'] as const).map((reason): [string, Record<string, string>] => ['audit.insufficient-scope-untested', { url: URL_PARAM, reason: phrase(`audit.scope.untested.${reason}`) }]),
+  ...(['not-granted', 'not-narrowed'] as const).map((reason): [string, Record<string, string>] => ['audit.insufficient-scope-untested', { url: URL_PARAM, reason: phrase(`audit.scope.untested.${reason}`), scope: 'mcp:tools' }]),
+  ['audit.insufficient-scope-untested', { url: URL_PARAM, reason: phrase('audit.scope.untested.no-walk'), cause: 'error=invalid_scope' }],
+  ['audit.insufficient-scope-not-403', { url: URL_PARAM, status: '401', scope: 'mcp:tools', granted: phrase('value.none'), error: phrase('value.no-error-code') }],
   ...(['protected-resource-metadata', 'authorization-server-metadata', 'registration', 'token', 'mcp'] as const).map((kind): [string, Record<string, string>] => [
     'cors.origin-not-allowed',
     { endpoint: phrase(`cors.endpoint.${kind}`), url: URL_PARAM, origin: 'https://mcp-client.example', allowOrigin: phrase('value.none') },

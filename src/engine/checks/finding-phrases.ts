@@ -204,6 +204,46 @@ export const PHRASES = {
     en: 'the token it issued does not name another audience, so it proves nothing.',
     'zh-CN': '它签发的令牌没有指向其他受众,因此证明不了什么。',
   },
+  // The session probe (audit.session-untested `reason`) and the scope probe (audit.insufficient-scope-untested `reason`).
+  'audit.session-without-token': { en: 'request with a session id and no token', 'zh-CN': '带会话 ID 但不带令牌的请求' },
+  'audit.session.untested.modern': {
+    en: 'the run speaks 2026-07-28, which has no sessions; run with --spec 2025-11-25 (or against a legacy server) to test it.',
+    'zh-CN': '本次运行使用没有会话的 2026-07-28;请用 --spec 2025-11-25 运行(或针对旧版服务器)以进行测试。',
+  },
+  'audit.session.untested.no-session': {
+    en: 'the server opened no session (no Mcp-Session-Id in its answer to initialize), so there is no session id to misuse.',
+    'zh-CN': '服务器没有打开会话(其对 initialize 的响应中没有 Mcp-Session-Id),因此没有可滥用的会话 ID。',
+  },
+  'audit.session.untested.not-opened': {
+    en: 'opening a session with the valid token was answered {status}.',
+    'zh-CN': '用有效令牌打开会话得到了 {status} 响应。',
+  },
+  'audit.session.untested.no-answer': { en: 'opening a session with the valid token got no answer.', 'zh-CN': '用有效令牌打开会话没有得到响应。' },
+  'audit.session.untested.invalid-session-id': {
+    en: 'the Mcp-Session-Id the server sent is not visible ASCII of a sane length, so it cannot be sent back.',
+    'zh-CN': '服务器发送的 Mcp-Session-Id 不是长度合理的可见 ASCII 字符,无法回传。',
+  },
+  'audit.scope.untested.no-challenge-scope': {
+    en: 'the 401 challenge names no scope, so it is not known what a request needs (scopes_supported lists what the server supports, not what it requires).',
+    'zh-CN': '401 质询中没有 scope,无法得知请求需要什么(scopes_supported 列出的是服务器支持的范围,而不是要求的范围)。',
+  },
+  'audit.scope.untested.not-granted': {
+    en: 'the run\'s token does not carry the scope the server asks for ({scope}), so a narrower token proves nothing.',
+    'zh-CN': '本次运行的令牌不含服务器要求的权限范围({scope}),更窄的令牌证明不了什么。',
+  },
+  'audit.scope.untested.no-narrower-scope': {
+    en: 'there is no other scope to ask for: the run asked only for what the server needs, and the authorization server advertises no openid.',
+    'zh-CN': '没有其他权限范围可申请:本次运行只申请了服务器所需的范围,授权服务器也没有声明 openid。',
+  },
+  'audit.scope.untested.not-narrowed': {
+    en: 'the authorization server issued a token that still carries {scope}.',
+    'zh-CN': '授权服务器签发的令牌仍然带有 {scope}。',
+  },
+  'audit.scope.untested.no-walk': { en: 'the authorization request for the narrower scope ended without a code ({cause}).', 'zh-CN': '申请更窄权限范围的授权请求没有拿到授权码({cause})。' },
+  'audit.scope.untested.needs-authorization-code': {
+    en: 'a narrower token is asked for with a new authorization request, which needs the authorization code grant.',
+    'zh-CN': '更窄的令牌需要通过新的授权请求获取,这需要授权码授权类型。',
+  },
 
   // The endpoints of the CORS check (cors.* `endpoint`).
   'cors.endpoint.protected-resource-metadata': { en: 'the protected resource metadata', 'zh-CN': '受保护资源元数据' },

@@ -191,6 +191,15 @@ const MCP_SECTIONS = {
     },
   },
   'mcp:mrtr': { headings: { '2026-07-28': { path: '/basic/patterns/mrtr', title: 'Multi Round-Trip Requests' } } },
+  // 2025-11-25 and earlier: "MCP servers MUST NOT use sessions for authentication"; 2026-07-28 has
+  // no sessions and says the same of its state handles.
+  'mcp:session-hijacking': {
+    headings: {
+      '2025-06-18': { path: '/basic/security_best_practices', heading: 'Session Hijacking' },
+      '2025-11-25': { path: '/basic/security_best_practices', heading: 'Session Hijacking' },
+      '2026-07-28': { path: '/basic/security_best_practices', heading: 'State Handle Hijacking' },
+    },
+  },
   'mcp:ssrf': { headings: { '2026-07-28': { path: '/basic/security_best_practices', heading: 'Server-Side Request Forgery (SSRF)' } } },
 } satisfies Record<string, McpSection>;
 

@@ -22,18 +22,21 @@ import { InteractionFailure, type StepContext } from '../step.js';
 import { parseJsonObject } from './json-document.js';
 import { callTokenEndpoint } from './token-request.js';
 
+/** The redirect URI of the audit's own clients: loopback, which every registration policy allows; never fetched. */
+export const AUDIT_CLIENT_REDIRECT_URI = 'http://127.0.0.1:9/mcp-auth-debugger-audit';
+
 /** A redirect URI no client of the server registered: plain http, on a name that never resolves. */
 export const UNREGISTERED_REDIRECT_URI = 'http://attacker.mcp-auth-debugger.invalid/callback';
 
 /** What walking one authorization request ended in. */
-type Walk =
+export type Walk =
   | { kind: 'code'; code: string; callbackUrl: string }
   | { kind: 'error'; error: string; callbackUrl: string }
   | { kind: 'page' }
   | { kind: 'refused'; detail: string }
   | { kind: 'failed'; findingId: string };
 
-interface Pkce {
+export interface Pkce {
   verifier?: string;
   challenge?: string;
   method?: string;
@@ -105,7 +108,7 @@ export async function auditAuthorizationServer(ctx: StepContext): Promise<void> 
   });
 
   // A second client of our own, registered for a loopback redirect URI (which every policy allows).
-  const other = await registerClient(ctx, metadata, 'http://127.0.0.1:9/mcp-auth-debugger-audit', 'audit: a second client');
+  const other = await registerClient(ctx, metadata, AUDIT_CLIENT_REDIRECT_URI, 'audit: a second client');
   if (other.kind === 'registered') {
     await codeProbe('audit.as.other-client', async (code, verifier) => {
       const answer = await redeemWith(code, verifier, other.client);
@@ -148,19 +151,21 @@ async function refreshReuseProbe(
   else refused(what, call.exchange.id, answer.detail);
 }
 
-async function s256(ctx: StepContext): Promise<Pkce> {
+export async function s256(ctx: StepContext): Promise<Pkce> {
   const pair = await createPkcePair(ctx.random);
   return { verifier: pair.codeVerifier, challenge: pair.codeChallenge, method: pair.codeChallengeMethod };
 }
 
-/** The run's authorization request with a new state, the given redirect URI and PKCE, walked headless. */
-async function walk(ctx: StepContext, original: string, change: { redirectUri: string; pkce: Pkce }): Promise<Walk> {
+/** The run's authorization request with a new state, the given redirect URI and PKCE (and scope, or client), walked headless. */
+export async function walk(ctx: StepContext, original: string, change: { redirectUri: string; pkce: Pkce; scope?: string; clientId?: string }): Promise<Walk> {
   const url = new URL(original);
   url.searchParams.set('state', createState(ctx.random));
   url.searchParams.set('redirect_uri', change.redirectUri);
   for (const name of ['code_challenge', 'code_challenge_method']) url.searchParams.delete(name);
   if (change.pkce.challenge) url.searchParams.set('code_challenge', change.pkce.challenge);
   if (change.pkce.method) url.searchParams.set('code_challenge_method', change.pkce.method);
+  if (change.scope !== undefined) url.searchParams.set('scope', change.scope);
+  if (change.clientId !== undefined) url.searchParams.set('client_id', change.clientId);
   try {
     const callback = new URL(await createRedirectFollowingInteraction().obtainCallback({ url: url.href, redirectUri: change.redirectUri }, ctx.http));
     const code = callback.searchParams.get('code');
@@ -178,7 +183,7 @@ async function walk(ctx: StepContext, original: string, change: { redirectUri: s
   }
 }
 
-function describe(result: Walk): string {
+export function describe(result: Walk): string {
   if (result.kind === 'error') return `error=${result.error}`;
   if (result.kind === 'refused') return result.detail;
   if (result.kind === 'failed') return result.findingId;
@@ -216,7 +221,7 @@ function tokenAnswer(exchange: { id: string; response?: { status: number; body: 
 type Registration = { kind: 'registered'; client: ClientData; exchangeId: string } | { kind: 'refused'; exchangeId: string; detail: string } | { kind: 'unavailable' };
 
 /** Registers a public client for `redirectUri` (RFC 7591), as anyone could. */
-async function registerClient(ctx: StepContext, metadata: AuthorizationServerMetadata, redirectUri: string, label: string): Promise<Registration> {
+export async function registerClient(ctx: StepContext, metadata: AuthorizationServerMetadata, redirectUri: string, label: string): Promise<Registration> {
   const endpoint = metadata.registration_endpoint;
   if (!endpoint) return { kind: 'unavailable' };
   const body = { client_name: 'mcp-auth-debugger audit', redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'none' };

@@ -39,6 +39,9 @@ async function audit(routes: { server: CannedRoute; tokenEndpoint?: CannedRoute 
 const REFUSAL = { status: 401, headers: { 'www-authenticate': `Bearer error="invalid_token", resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"` }, body: '' };
 const TOKEN_PROBES = ['audit.tampered-token', 'audit.malformed-token', 'audit.untrusted-issuer-token', 'audit.query-token'] as const;
 
+/** A 2026-07-28 run without a challenge scope tests neither sessions nor scopes, and says so. */
+const UNTESTED_HERE = ['audit.session-untested', 'audit.insufficient-scope-untested'];
+
 const decodePart = (token: string, index: number) => JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 describe('audit', () => {
@@ -56,7 +59,7 @@ describe('audit', () => {
       { server: REFUSAL, tokenEndpoint: { headers: { 'cache-control': 'no-store' }, body: { access_token: FOREIGN_TOKEN, token_type: 'Bearer', expires_in: 60 } } },
       'rt-1',
     );
-    assert.deepEqual(ids, ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience']);
+    assert.deepEqual(ids, ['audit.rejects-tampered-token', 'audit.refused', 'audit.refused', 'audit.refused', 'audit.rejects-foreign-audience', ...UNTESTED_HERE]);
     assert.deepEqual(
       result.findings.slice(1, 4).map((f) => f.params?.what),
       TOKEN_PROBES.slice(1).map((id) => phrase(id)),
@@ -86,7 +89,7 @@ describe('audit', () => {
 
   it('reports every token a server accepts', async () => {
     const { result, ids } = await audit({ server: { body: { jsonrpc: '2.0', id: 1, result: {} } } });
-    assert.deepEqual(ids, ['audit.accepts-tampered-token', 'audit.accepts-malformed-token', 'audit.accepts-untrusted-issuer', 'audit.accepts-query-token', 'audit.foreign-audience-untested']);
+    assert.deepEqual(ids, ['audit.accepts-tampered-token', 'audit.accepts-malformed-token', 'audit.accepts-untrusted-issuer', 'audit.accepts-query-token', 'audit.foreign-audience-untested', ...UNTESTED_HERE]);
     assert.ok(result.findings.slice(0, 4).every((f) => f.severity === 'error' && f.params?.status === '200'));
     assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges[0]?.id);
     assert.equal(result.findings[3]?.evidence?.exchangeId, result.exchanges[3]?.id);
@@ -96,7 +99,7 @@ describe('audit', () => {
     const transport = cannedTransport((request) => (request.url.startsWith(SERVER) ? { status: 500, body: '' } : { status: 404, body: '' }));
     const data = { ...flowData('rt-1'), authorizationServer: authorizationServerData({ issuer: ISSUER, token_endpoint: 'http://as.example.com/token' }) };
     const { result } = await runOneStep('audit', transport, { serverUrl: SERVER, audit: true }, data);
-    assert.deepEqual(findingIds(result), ['audit.unexpected-status', 'audit.unexpected-status', 'audit.unexpected-status', 'audit.unexpected-status', 'token.endpoint-insecure', 'audit.foreign-audience-untested']);
+    assert.deepEqual(findingIds(result), ['audit.unexpected-status', 'audit.unexpected-status', 'audit.unexpected-status', 'audit.unexpected-status', 'token.endpoint-insecure', 'audit.foreign-audience-untested', ...UNTESTED_HERE]);
     const unexpected = result.findings[0];
     assert.deepEqual(
       result.findings.slice(0, 4).map((f) => f.params?.what),
@@ -112,7 +115,7 @@ describe('audit', () => {
 
   it('reports a server that does not answer, instead of saying nothing', async () => {
     const { result, ids } = await audit({ server: { error: { kind: 'timeout', message: 'No complete answer within 300 ms.' } } });
-    assert.deepEqual(ids, ['http.unreachable', 'http.unreachable', 'http.unreachable', 'http.unreachable', 'audit.foreign-audience-untested']);
+    assert.deepEqual(ids, ['http.unreachable', 'http.unreachable', 'http.unreachable', 'http.unreachable', 'audit.foreign-audience-untested', ...UNTESTED_HERE]);
     assert.equal(result.findings[0]?.params?.kind, 'timeout');
     assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges[0]?.id);
   });
@@ -127,21 +130,21 @@ describe('audit', () => {
       'rt-1',
       serverUrl,
     );
-    assert.equal(ids.at(-1), 'audit.foreign-audience-untested');
-    assert.equal(result.findings.at(-1)?.params?.reason, phrase('audit.untested.same-audience'));
-    assert.match(result.findings.at(-1)?.detail ?? '', /: the token it issued does not name another audience, so it proves nothing\.$/);
+    assert.deepEqual(ids.slice(-3), ['audit.foreign-audience-untested', ...UNTESTED_HERE]);
+    assert.equal(result.findings.at(-3)?.params?.reason, phrase('audit.untested.same-audience'));
+    assert.match(result.findings.at(-3)?.detail ?? '', /: the token it issued does not name another audience, so it proves nothing\.$/);
     assert.equal(transport.urls().at(-1), `POST ${TOKEN_ENDPOINT}`, 'the token for this server is not sent as a foreign one');
   });
 
   it('says why the audience check went untested when the authorization server refuses the other resource', async () => {
     const { result, ids } = await audit({ server: REFUSAL, tokenEndpoint: { status: 400, body: { error: 'invalid_target' } } }, 'rt-1');
-    assert.equal(ids.at(-1), 'audit.foreign-audience-untested');
-    assert.deepEqual(result.findings.at(-1)?.params, {
+    assert.deepEqual(ids.slice(-3), ['audit.foreign-audience-untested', ...UNTESTED_HERE]);
+    assert.deepEqual(result.findings.at(-3)?.params, {
       audience: FOREIGN_AUDIENCE,
       reason: phrase('audit.untested.refused'),
       error: 'invalid_target',
     });
-    assert.match(result.findings.at(-1)?.detail ?? '', /: the authorization server refused \(invalid_target\)\.$/);
+    assert.match(result.findings.at(-3)?.detail ?? '', /: the authorization server refused \(invalid_target\)\.$/);
   });
 
   it('reports refusals whose challenge lacks error="invalid_token" or resource_metadata, once each', async () => {

@@ -11,7 +11,10 @@
  *   the key a token brings, or any issuer);
  * - the real token in the query string instead of the Authorization header;
  * - a foreign-audience token: a genuine token the authorization server issued for another
- *   resource (a server that does not check `aud` accepts it).
+ *   resource (a server that does not check `aud` accepts it);
+ * - a legacy session's Mcp-Session-Id without any token (audit-session.ts);
+ * - a genuine token without the scope the server asks for, which must get 403
+ *   insufficient_scope (audit-insufficient-scope.ts).
  * Each refusal must be a 401 whose Bearer challenge says `error="invalid_token"` and points at
  * the resource metadata; an answer that shows the server's internals (a stack trace, an SQL
  * error, a file path) is reported as well. Then the authorization server's part
@@ -24,6 +27,8 @@ import { looseResourceIdentifier } from '../canonical-uri.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { findInternalLeaks, type LeakKind } from '../checks/internal-leaks.js';
 import { auditAuthorizationServer } from './audit-authorization-server.js';
+import { insufficientScopeProbe } from './audit-insufficient-scope.js';
+import { sessionWithoutTokenProbe } from './audit-session.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { TokenData } from '../flow-data.js';
 import type { HeaderList } from '../types.js';
@@ -64,6 +69,9 @@ async function audit(ctx: StepContext): Promise<StepOutput> {
   }
   const foreign = await foreignAudienceTest(ctx, ctx.data.refreshedTokens?.refreshToken ?? ctx.data.tokens?.refreshToken);
   if (foreign) answers.push(foreign);
+  const session = await sessionWithoutTokenProbe(ctx, tokens.accessToken);
+  if (session) answers.push(session);
+  await insufficientScopeProbe(ctx, tokens);
   judgeChallenges(ctx, answers);
   reportLeaks(ctx, answers);
   await auditAuthorizationServer(ctx);
@@ -84,7 +92,7 @@ export function tamperWithToken(token: string): string {
   return parts.length === 3 ? `${parts[0]}.${parts[1]}.${replaced}` : replaced;
 }
 
-async function sendWithToken(ctx: StepContext, token: string, label: string) {
+export async function sendWithToken(ctx: StepContext, token: string, label: string) {
   const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
   const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
   return ctx.http.send({ ...request, headers }, label);
@@ -173,7 +181,7 @@ function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
 }
 
 /** A refusal (or acceptance) the server answered, for the checks of its challenge and body. */
-interface RefusalAnswer {
+export interface RefusalAnswer {
   sent: SentExchange;
   what: PhraseId;
   /** The request carried a token in its Authorization header, so the challenge must name the error. */
@@ -184,7 +192,7 @@ interface RefusalAnswer {
  * The server's answer to a request it must refuse; no answer proves nothing and is reported as
  * such. Probes without an own "refused" finding share `audit.refused`.
  */
-function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused?: string; what: PhraseId; params: Record<string, string> }): RefusalAnswer | undefined {
+export function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused?: string; what: PhraseId; params: Record<string, string> }): RefusalAnswer | undefined {
   const status = sent.response?.status;
   if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);

@@ -235,6 +235,146 @@ export const auditFindings = defineFindings([
     },
   },
   {
+    id: 'audit.session-without-token',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:session-hijacking', 'mcp:token-handling'],
+    text: {
+      en: {
+        title: 'The MCP server serves a session id without a token',
+        detail: 'The debugger opened a session at {url} with the valid token, then sent a request with its Mcp-Session-Id and no Authorization header; the server answered {status} instead of 401. The session id works as a credential: whoever learns it (from a log, a proxy, a shared link) uses the server as the user.',
+        hint: 'Check the access token on every request, session or not, and bind a session to the user of the token that opened it. MCP servers MUST NOT use sessions for authentication.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器凭会话 ID 即可提供服务,无需令牌',
+        detail: '调试器用有效令牌在 {url} 打开了一个会话,然后发送了带有该 Mcp-Session-Id 但不带 Authorization 头的请求;服务器返回 {status} 而不是 401。会话 ID 成了凭据:任何得知它的人(从日志、代理、分享的链接)都能以该用户身份使用服务器。',
+        hint: '每个请求都要校验访问令牌,无论是否属于会话,并把会话绑定到打开它的令牌所属用户。MCP 服务器不得(MUST NOT)用会话做身份验证。',
+      },
+    },
+  },
+  {
+    id: 'audit.rejects-session-without-token',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['mcp:session-hijacking'],
+    text: {
+      en: {
+        title: 'The MCP server wants a token with the session id too',
+        detail: 'A request with the Mcp-Session-Id of a session opened with the valid token, and no Authorization header, was answered {status}.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器在有会话 ID 时仍要求令牌',
+        detail: '带有用有效令牌打开的会话的 Mcp-Session-Id、但不带 Authorization 头的请求得到了 {status} 响应。',
+      },
+    },
+  },
+  {
+    id: 'audit.session-untested',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['mcp:session-hijacking'],
+    text: {
+      en: {
+        title: 'Not tested: a session id without a token',
+        detail: 'Whether the server takes an Mcp-Session-Id in place of a token could not be tested: {reason}',
+        hint: 'Where a server keeps sessions (the legacy protocol, 2025-11-25 and earlier), send a request with the Mcp-Session-Id of a signed-in session and no Authorization header: it must be refused with 401.',
+      },
+      'zh-CN': {
+        title: '未测试:不带令牌的会话 ID',
+        detail: '无法测试服务器是否把 Mcp-Session-Id 当作令牌接受:{reason}',
+        hint: '对保持会话的服务器(旧版协议,2025-11-25 及更早),发送带有已登录会话的 Mcp-Session-Id 但不带 Authorization 头的请求:它必须被 401 拒绝。',
+      },
+    },
+  },
+  {
+    id: 'audit.accepts-insufficient-scope',
+    stepId: 'audit',
+    severity: 'error',
+    specRefs: ['mcp:insufficient-scope', 'mcp:token-handling', 'rfc6750:3.1'],
+    text: {
+      en: {
+        title: 'The MCP server serves a token without the scope it asks for',
+        detail: 'Without a token, {url} asked for scope="{scope}"; the same request with a genuine token whose scope is {granted}, which lacks it, was answered {status} instead of 403. The scope check is missing, so any token of this authorization server for this server grants everything.',
+        hint: 'After verifying the token, check that its scope contains what the request needs, and answer 403 with WWW-Authenticate: Bearer error="insufficient_scope", scope="…" otherwise.',
+      },
+      'zh-CN': {
+        title: 'MCP 服务器接受了缺少其所要求权限范围的令牌',
+        detail: '不带令牌时,{url} 要求 scope="{scope}";同一请求带上权限范围为 {granted}(不含所需范围)的真实令牌后,得到了 {status} 而不是 403。缺少权限范围检查,该授权服务器为本服务器签发的任何令牌都能做任何事。',
+        hint: '验证令牌后,检查其权限范围是否包含请求所需的范围,否则返回 403 和 WWW-Authenticate: Bearer error="insufficient_scope", scope="…"。',
+      },
+    },
+  },
+  {
+    id: 'audit.insufficient-scope-refused',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['mcp:insufficient-scope'],
+    text: {
+      en: {
+        title: 'A token without the needed scope gets 403 insufficient_scope',
+        detail: 'A genuine token whose scope is {granted} was answered 403 with error="insufficient_scope" and scope="{challengeScope}".',
+      },
+      'zh-CN': {
+        title: '缺少所需权限范围的令牌得到 403 insufficient_scope',
+        detail: '权限范围为 {granted} 的真实令牌得到了 403 响应,带有 error="insufficient_scope" 和 scope="{challengeScope}"。',
+      },
+    },
+  },
+  {
+    id: 'audit.insufficient-scope-not-403',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['mcp:insufficient-scope', 'rfc6750:3.1'],
+    text: {
+      en: {
+        title: 'A token without the needed scope gets {status}, not 403 insufficient_scope',
+        detail: 'A genuine token whose scope is {granted}, lacking the scope="{scope}" that {url} asks for, was answered {status} (challenge error: {error}). A client takes a 401 for a token to throw away and starts again, and learns nothing about the scope to ask for.',
+        hint: 'Answer a valid token that lacks a scope with 403 and WWW-Authenticate: Bearer error="insufficient_scope", scope="<the scopes the request needs>", resource_metadata="…"; keep 401 for missing or invalid tokens.',
+      },
+      'zh-CN': {
+        title: '缺少所需权限范围的令牌得到 {status},而不是 403 insufficient_scope',
+        detail: '权限范围为 {granted}、缺少 {url} 所要求的 scope="{scope}" 的真实令牌得到了 {status} 响应(质询中的错误:{error})。客户端会把 401 当作令牌作废而重新开始,也无从得知应申请哪些权限范围。',
+        hint: '有效但缺少权限范围的令牌应返回 403 和 WWW-Authenticate: Bearer error="insufficient_scope", scope="<请求所需的权限范围>", resource_metadata="…";401 只用于缺失或无效的令牌。',
+      },
+    },
+  },
+  {
+    id: 'audit.insufficient-scope-without-scope',
+    stepId: 'audit',
+    severity: 'warning',
+    specRefs: ['mcp:insufficient-scope', 'rfc6750:3.1'],
+    text: {
+      en: {
+        title: 'The insufficient_scope refusal does not name the scope',
+        detail: 'A genuine token whose scope is {granted} was answered 403 with error="insufficient_scope" by {url}, but the challenge has no scope parameter, so a client cannot step up to what the request needs.',
+        hint: 'Add scope="<the scopes the request needs>" to the 403 challenge, all of them at once.',
+      },
+      'zh-CN': {
+        title: 'insufficient_scope 拒绝没有指明权限范围',
+        detail: '{url} 以 403 和 error="insufficient_scope" 拒绝了权限范围为 {granted} 的真实令牌,但质询中没有 scope 参数,客户端无法升级到请求所需的权限范围。',
+        hint: '在 403 质询中加上 scope="<请求所需的权限范围>",一次列出全部。',
+      },
+    },
+  },
+  {
+    id: 'audit.insufficient-scope-untested',
+    stepId: 'audit',
+    severity: 'info',
+    specRefs: ['mcp:insufficient-scope'],
+    text: {
+      en: {
+        title: 'Not tested: a token without the needed scope',
+        detail: 'Whether the server refuses a token that lacks the scope it needs with 403 insufficient_scope could not be tested: {reason}',
+        hint: 'Test it by hand: get a token without one of the scopes the server names in its 401 challenge and send the same request; it must get 403 with error="insufficient_scope" and scope="…".',
+      },
+      'zh-CN': {
+        title: '未测试:缺少所需权限范围的令牌',
+        detail: '无法测试服务器是否以 403 insufficient_scope 拒绝缺少所需权限范围的令牌:{reason}',
+        hint: '请手动测试:获取一个不含服务器在 401 质询中所列某个权限范围的令牌,再发送同一请求;它必须得到带有 error="insufficient_scope" 和 scope="…" 的 403。',
+      },
+    },
+  },
+  {
     id: 'audit.as-redirects-to-unregistered-uri',
     stepId: 'audit',
     severity: 'error',
