@@ -18,7 +18,7 @@ import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { ClientData, TokenData } from '../flow-data.js';
 import type { SentExchange, StepContext } from '../step.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { sendWithToken } from './audit.js';
+import { sendWithToken } from './audit-requests.js';
 import { AUDIT_CLIENT_REDIRECT_URI, describe as describeWalk, registerClient, s256, walk } from './audit-authorization-server.js';
 import { headerValue, parseJsonObject, reportTransportFailure } from './json-document.js';
 import { callTokenEndpoint } from './token-request.js';

@@ -16,7 +16,7 @@ import { DEFAULT_LEGACY_VERSION } from '../mcp/era-negotiation.js';
 import { legacyRequest } from '../mcp/request-metadata.js';
 import type { StepContext } from '../step.js';
 import type { HeaderList } from '../types.js';
-import { judge, sendWithToken, type RefusalAnswer } from './audit.js';
+import { judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
 import { headerValue } from './json-document.js';
 import { eraForSpec } from './probe.js';
 

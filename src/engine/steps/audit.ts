@@ -28,12 +28,12 @@ import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { findInternalLeaks, type LeakKind } from '../checks/internal-leaks.js';
 import { auditAuthorizationServer } from './audit-authorization-server.js';
 import { insufficientScopeProbe } from './audit-insufficient-scope.js';
+import { judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
 import { sessionWithoutTokenProbe } from './audit-session.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { TokenData } from '../flow-data.js';
-import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, parseJsonObject, reportTransportFailure } from './json-document.js';
+import { headerValue, parseJsonObject } from './json-document.js';
 import { probeRequest } from './probe.js';
 import { callTokenEndpoint } from './token-request.js';
 
@@ -90,12 +90,6 @@ export function tamperWithToken(token: string): string {
   const original = signature[at] ?? 'A';
   const replaced = signature.slice(0, at) + (original === 'A' ? 'B' : 'A') + signature.slice(at + 1);
   return parts.length === 3 ? `${parts[0]}.${parts[1]}.${replaced}` : replaced;
-}
-
-export async function sendWithToken(ctx: StepContext, token: string, label: string) {
-  const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
-  const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
-  return ctx.http.send({ ...request, headers }, label);
 }
 
 /**
@@ -178,32 +172,6 @@ function issuedForOtherAudience(token: string, ctx: StepContext): boolean {
   // a token for this very server is never taken for a foreign one and reported as accepted.
   const server = looseResourceIdentifier(ctx.options.serverUrl);
   return !audiences.some((value) => typeof value === 'string' && looseResourceIdentifier(value) === server);
-}
-
-/** A refusal (or acceptance) the server answered, for the checks of its challenge and body. */
-export interface RefusalAnswer {
-  sent: SentExchange;
-  what: PhraseId;
-  /** The request carried a token in its Authorization header, so the challenge must name the error. */
-  withToken: boolean;
-}
-
-/**
- * The server's answer to a request it must refuse; no answer proves nothing and is reported as
- * such. Probes without an own "refused" finding share `audit.refused`.
- */
-export function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused?: string; what: PhraseId; params: Record<string, string> }): RefusalAnswer | undefined {
-  const status = sent.response?.status;
-  if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
-    reportTransportFailure(ctx, sent);
-    return undefined;
-  }
-  const evidence = { exchangeId: sent.exchange.id };
-  const params = { ...ids.params, url: ctx.options.serverUrl, status: String(status) };
-  if (status >= 200 && status < 300) ctx.report(ids.accepted, { params: { ...params, what: phrase(ids.what) }, evidence });
-  else if (status === 401) ctx.report(ids.refused ?? 'audit.refused', { params: { ...params, what: phrase(ids.what) }, evidence });
-  else ctx.report('audit.unexpected-status', { params: { ...params, what: phrase(ids.what) }, evidence });
-  return { sent, what: ids.what, withToken: true };
 }
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * What every resource-server probe of the audit does: send the MCP request with a chosen bearer
+ * value, and judge the answer to a request the server must refuse. Shared by audit.ts and the
+ * probes in their own modules (audit-session.ts, audit-insufficient-scope.ts).
+ */
+import { phrase, type PhraseId } from '../checks/finding-phrases.js';
+import type { SentExchange, StepContext } from '../step.js';
+import type { HeaderList } from '../types.js';
+import { reportTransportFailure } from './json-document.js';
+import { probeRequest } from './probe.js';
+
+export async function sendWithToken(ctx: StepContext, token: string, label: string) {
+  const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
+  const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
+  return ctx.http.send({ ...request, headers }, label);
+}
+
+/** A refusal (or acceptance) the server answered, for the checks of its challenge and body. */
+export interface RefusalAnswer {
+  sent: SentExchange;
+  what: PhraseId;
+  /** The request carried a token in its Authorization header, so the challenge must name the error. */
+  withToken: boolean;
+}
+
+/**
+ * The server's answer to a request it must refuse; no answer proves nothing and is reported as
+ * such. Probes without an own "refused" finding share `audit.refused`.
+ */
+export function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: string; refused?: string; what: PhraseId; params: Record<string, string> }): RefusalAnswer | undefined {
+  const status = sent.response?.status;
+  if (status === undefined || (sent.error && sent.error.kind !== 'too-large')) {
+    reportTransportFailure(ctx, sent);
+    return undefined;
+  }
+  const evidence = { exchangeId: sent.exchange.id };
+  const params = { ...ids.params, url: ctx.options.serverUrl, status: String(status) };
+  if (status >= 200 && status < 300) ctx.report(ids.accepted, { params: { ...params, what: phrase(ids.what) }, evidence });
+  else if (status === 401) ctx.report(ids.refused ?? 'audit.refused', { params: { ...params, what: phrase(ids.what) }, evidence });
+  else ctx.report('audit.unexpected-status', { params: { ...params, what: phrase(ids.what) }, evidence });
+  return { sent, what: ids.what, withToken: true };
+}
