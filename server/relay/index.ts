@@ -25,6 +25,8 @@ import { serveStaticSite } from './static-site.js';
 import { readCappedBody } from './request-body.js';
 import { handleWorkshopCall, isWorkshopPath } from './workshop-routes.js';
 import type { WorkshopControl } from '../../src/wire/workshop.js';
+import { CLIENTS_PATH, type ClientsRunner } from '../../src/wire/clients.js';
+import { handleClientsCall } from './clients-route.js';
 
 export interface RelayOptions {
   /** Interface to bind; loopback unless the person asks otherwise. */
@@ -49,6 +51,8 @@ export interface RelayOptions {
   config?: RelayConfig;
   /** The embedded lab's fault switches, served under `/api/lab/` (see src/wire/workshop.ts); absent, those routes are 404. */
   workshop?: WorkshopControl;
+  /** Runs the real MCP SDK clients for `POST /api/clients` (see src/wire/clients.ts); absent, that route is 404. */
+  clients?: ClientsRunner;
 }
 
 export interface Relay {
@@ -78,6 +82,8 @@ interface RelayContext {
   log: ((line: string) => void) | undefined;
   config: RelayConfig;
   workshop: WorkshopControl | undefined;
+  clients: ClientsRunner | undefined;
+  clientsBusy: { running: boolean };
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -112,8 +118,10 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     transport: options.transport ?? createNodeTransport(),
     log: options.log,
-    config: { ...options.config, ...(options.workshop ? { workshop: true } : {}) },
+    config: { ...options.config, ...(options.workshop ? { workshop: true } : {}), ...(options.clients ? { clients: true } : {}) },
     workshop: options.workshop,
+    clients: options.clients,
+    clientsBusy: { running: false },
   };
 
   // Attached in the same tick as 'listening': no request can arrive before it.
@@ -167,6 +175,9 @@ async function handleRequest(context: RelayContext, req: IncomingMessage, res: S
   }
   if (context.workshop && isWorkshopPath(pathname)) {
     return handleWorkshopCall({ guard: context.guard, workshop: context.workshop, maxRequestBytes: context.maxRequestBytes, log: context.log }, req, res, pathname);
+  }
+  if (context.clients && pathname === CLIENTS_PATH) {
+    return handleClientsCall({ guard: context.guard, runClients: context.clients, maxRequestBytes: context.maxRequestBytes, log: context.log, busy: context.clientsBusy }, req, res);
   }
   if (pathname.startsWith('/api/')) {
     answerText(res, 404, 'Not found.\n');
