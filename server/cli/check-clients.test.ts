@@ -3,10 +3,12 @@
  * JSON, JUnit), in the saved session file (schema-valid, read back), and in the Markdown export.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { CLIENT_STAGES, SDK_CLIENT_IDS } from '../../src/wire/clients-constants.js';
 import { readSessionFile, serialiseSessionFile, toSessionFile } from '../../src/engine/session-file.js';
 import { exportSession } from '../../src/export/index.js';
 import { startLab, type Lab } from '../lab/index.js';
@@ -34,6 +36,13 @@ describe('check --clients against the clean lab', () => {
     assert.match(stdout, /✓ MCP TypeScript SDK v1 \(@modelcontextprotocol\/sdk 1\.\d+\.\d+\)\s+connected \(2025-11-25, 2 tools\)/);
     assert.match(stdout, /✓ MCP TypeScript SDK v2 \(@modelcontextprotocol\/client 2\.\d+\.\d+\)\s+connected \(2026-07-28, 2 tools\)/);
     assert.match(stdout, /✓ clients\s+passed/);
+
+    // The file is valid by the published schema, whose enums are the engine's.
+    const schema = JSON.parse(readFileSync(new URL('../../docs/session-file.schema.json', import.meta.url), 'utf8')) as Schema & { $defs: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+    const validity = new Validator(schema, '2020-12', false).validate(JSON.parse(readFileSync(out, 'utf8')));
+    assert.ok(validity.valid, JSON.stringify(validity.errors.slice(0, 5)));
+    assert.deepEqual(schema.$defs.sdkClientResult?.properties.stoppedAt?.enum, [...CLIENT_STAGES]);
+    assert.deepEqual(schema.$defs.sdkClientResult?.properties.client?.enum, [...SDK_CLIENT_IDS]);
 
     const file = readSavedSessionFile(out);
     assert.deepEqual(file.session.clients?.results.map((result) => result.connected), [true, true]);
