@@ -121,7 +121,7 @@ export function buildJunitReport(session: Session): string {
   const hints = hintsPlainText(session);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
+    `<testsuites name="mcp-auth-debugger" tests="${session.results.length + (session.clients?.results.length ?? 0)}" failures="${failures}">`,
     `  <testsuite name="${xml(session.options.serverUrl)}" tests="${session.results.length}" failures="${failures}" skipped="${skipped}">`,
     '    <properties>',
     ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),

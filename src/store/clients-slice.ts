@@ -43,6 +43,7 @@ export const createClientsSlice: StateCreator<DebuggerState, [], [], ClientsSlic
           ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
           ...(options.scope ? { scope: options.scope } : {}),
           redirectUri: options.redirectUri,
+          ...(options.allowPrivateHops ? { allowPrivateHops: true } : {}),
         }),
       });
       const answer: unknown = await response.json();
