@@ -28,5 +28,15 @@ test('both SDK clients connect to the clean lab, in a table beside the run', asy
   await expect(v2).toContainText('✓ connected (2026-07-28, 2 tools)');
   await expect(table.getByText('Agrees: no error, and the client connects')).toHaveCount(2);
   await expect(page.getByTestId('scorecard').getByRole('button', { name: /Client compatibility.*passed/i })).toBeVisible();
+
+  // The comparison is in the Findings tab too, one finding per client.
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  await expect(page.getByRole('article', { name: 'A real MCP client connects' })).toHaveCount(2);
+
+  // And in Chinese.
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await expect(table.getByRole('heading', { name: '真实的 MCP SDK 客户端' })).toBeVisible();
+  await expect(v2).toContainText('已连接(2026-07-28,2 个工具)');
+  await expect(table.getByText('一致:没有错误,客户端可以连接')).toHaveCount(2);
   expect(consoleErrors).toEqual([]);
 });
