@@ -58,6 +58,23 @@ describe('the real SDK clients against the clean lab', () => {
     assert.deepEqual(clientArea(session), { area: 'clients', verdict: 'passed', errors: 0, warnings: 0, findingIds: [] });
   });
 
+  test('the pre-registered confidential client the person gives: both SDKs use it and connect; a wrong secret stops them at the token request, unsaid', async () => {
+    const { clientId, clientSecret = '', redirectUris } = lab.preRegisteredClient;
+    const given = { serverUrl: lab.mcpUrl, clientId, redirectUri: redirectUris[0] ?? '', scope: 'mcp:tools', timeoutMs: 15_000 };
+    const results = await runSdkClients({ ...given, clientSecret });
+    assert.deepEqual(results.map((result) => [result.client, result.connected, result.tools]), [
+      ['sdk-v1', true, 2],
+      ['sdk-v2', true, 2],
+    ]);
+    const wrong = `${clientSecret}-wrong`;
+    const refused = await runSdkClients({ ...given, clientSecret: wrong });
+    for (const result of refused) {
+      assert.deepEqual([result.client, result.connected, result.stoppedAt], [result.client, false, 'token']);
+      assert.match(result.error ?? '', /invalid_client|client authentication/i);
+    }
+    assert.ok(!JSON.stringify(refused).includes(clientSecret), 'no secret in what the clients raised');
+  });
+
   test('without --clients the area is not run and the session has no clients', async () => {
     const session = await runCheck(lab.mcpUrl, { timeoutMs: 5000 });
     assert.equal(session.clients, undefined);
