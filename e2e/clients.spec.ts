@@ -4,6 +4,7 @@
  * row per client beside the debugger's verdict, and the scorecard's client compatibility area
  * passes. The lab consents by itself.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './debugger-fixture.js';
 
 test.use({ debuggerArgs: ['--auto-consent'] });
@@ -27,6 +28,8 @@ test('both SDK clients connect to the clean lab, in a table beside the run', asy
   await expect(v2).toContainText('@modelcontextprotocol/client 2.');
   await expect(v2).toContainText('✓ connected (2026-07-28, 2 tools)');
   await expect(table.getByText('Agrees: no error, and the client connects')).toHaveCount(2);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="real-clients"]').analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   await expect(page.getByTestId('scorecard').getByRole('button', { name: /Client compatibility.*passed/i })).toBeVisible();
 
   // The comparison is in the Findings tab too, one finding per client.
