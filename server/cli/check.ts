@@ -74,6 +74,9 @@ Runs the whole MCP authorization flow against <mcp-url> and reports every step.
                                 clients)
   --cors                        also check whether a browser-based client on another origin could
                                 call each endpoint (OPTIONS preflights, metadata with an Origin)
+  --clients                     after the flow, run the real MCP TypeScript SDK clients (v1 and v2)
+                                against the server, headless, each within 30 s, and report where each
+                                stops beside the debugger's verdict (does not change the exit code)
   --lenient                     go on past violations where the spec says a client must stop
   --allow-private-hops          follow the servers to loopback and private addresses of other hosts
                                 (refused by default unless the run starts on loopback)
@@ -121,6 +124,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
       'introspection-client-secret': { type: 'string' },
       audit: { type: 'boolean' },
       cors: { type: 'boolean' },
+      clients: { type: 'boolean' },
       dpop: { type: 'boolean' },
       'no-dpop': { type: 'boolean' },
       lenient: { type: 'boolean' },
@@ -175,6 +179,11 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     { transport: createNodeTransport(), interaction },
     { onStep: (result) => format === 'text' && io.stdout(formatStep(result, style, values.verbose === true, secretParameterNames(session))) },
   );
+
+  if (values.clients === true) {
+    if (format === 'text') io.stdout(`${style.dim('Running the real MCP SDK clients (v1, v2)…')}\n`);
+    session = await (await import('../clients/index.js')).withClientResults(session);
+  }
 
   const shown: Session = values['include-secrets'] ? session : redactSession(session);
   const comparison = expected ? compareSessions(expected.session, session) : undefined;

@@ -12,6 +12,7 @@ import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { scorecard } from '../../src/engine/scorecard.js';
+import { formatClients } from './format-clients.js';
 import { formatScorecard } from './format-scorecard.js';
 import { formatPitfalls } from './format-pitfalls.js';
 import { pitfallChecklist } from '../../src/engine/pitfalls.js';
@@ -119,7 +120,7 @@ export function formatProtocol(session: Session, style: Style): string[] {
 }
 
 export function formatFooter(session: Session, style: Style): string {
-  const lines: string[] = ['', ...formatProtocol(session, style), ...formatCors(session, style), ...formatHints(session, style)];
+  const lines: string[] = ['', ...formatProtocol(session, style), ...formatCors(session, style), ...formatClients(session, style), ...formatHints(session, style)];
   const tools = session.data.mcp?.tools ?? [];
   if (tools.length > 0) {
     lines.push(style.bold(`Tools (${tools.length})`));

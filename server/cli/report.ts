@@ -14,6 +14,8 @@ import type { HintGroup } from '../../src/engine/hints/hints.js';
 import { hintReport, hintsPlainText } from './format-hints.js';
 import type { CorsData } from '../../src/engine/flow-data.js';
 import { corsJunitProperties } from './format-cors.js';
+import { clientsJunitSuite } from './format-clients.js';
+import type { ClientCompatibility } from '../../src/engine/clients.js';
 
 export interface CheckReport {
   tool: 'mcp-auth-debugger';
@@ -37,6 +39,8 @@ export interface CheckReport {
   hints: HintGroup[];
   /** Per endpoint, whether a browser-based client on another origin could call it (null without --cors). */
   cors: CorsData | null;
+  /** The real MCP SDK clients' results and their comparison with this run (null without --clients). */
+  clients: ClientCompatibility | null;
 }
 
 export function checkSucceeded(session: Session): boolean {
@@ -65,6 +69,7 @@ export function buildCheckReport(session: Session): CheckReport {
     pitfalls: pitfallChecklist(session),
     hints: hintReport(session),
     cors: session.data.cors ?? null,
+    clients: session.clients ?? null,
   };
 }
 
@@ -116,7 +121,7 @@ export function buildJunitReport(session: Session): string {
   const hints = hintsPlainText(session);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mcp-auth-debugger" tests="${session.results.length}" failures="${failures}">`,
+    `<testsuites name="mcp-auth-debugger" tests="${session.results.length + (session.clients?.results.length ?? 0)}" failures="${failures}">`,
     `  <testsuite name="${xml(session.options.serverUrl)}" tests="${session.results.length}" failures="${failures}" skipped="${skipped}">`,
     '    <properties>',
     ...properties.map(([name, value]) => `      <property name="${xml(name)}" value="${xml(value)}"/>`),
@@ -124,6 +129,7 @@ export function buildJunitReport(session: Session): string {
     ...cases,
     ...(hints ? [`    <system-out>${xml(hints)}</system-out>`] : []),
     '  </testsuite>',
+    ...clientsJunitSuite(session, xml),
     '</testsuites>',
     '',
   ].join('\n');

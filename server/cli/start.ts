@@ -85,6 +85,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
       port,
       staticDir,
       log: (line) => io.stderr(`${line}\n`),
+      // The real MCP SDK clients, for the page's "Real SDK clients" switch; loaded on first use.
+      clients: async (request) => (await import('../clients/run-sdk-clients.js')).runSdkClients(request),
       ...(labPort !== undefined
         ? {
             config: labStarting.then((lab) => ({ defaultServerUrl: lab.mcpUrl, lab: { mcpUrl: lab.mcpUrl, demoUser: lab.demoUser } })),

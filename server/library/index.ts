@@ -44,6 +44,11 @@ export interface RunCheckOptions extends Partial<Omit<FlowOptions, 'serverUrl'>>
   authorize?: 'follow-redirects' | Authorize;
   /** Called after each step, in order. */
   onStep?: (result: StepResult, session: Session) => void;
+  /**
+   * After the flow, also run the real MCP TypeScript SDK clients (v1 and v2) against the server,
+   * headless, and keep where each stopped beside the debugger's verdict in `session.clients`.
+   */
+  clients?: boolean;
 }
 
 /**
@@ -52,10 +57,11 @@ export interface RunCheckOptions extends Partial<Omit<FlowOptions, 'serverUrl'>>
  * `redactSession` (or `saveSession` without includeSecrets) takes them out before it is kept.
  */
 export async function runCheck(serverUrl: string, options: RunCheckOptions = {}): Promise<Session> {
-  const { authorize = 'follow-redirects', onStep, ...overrides } = options;
+  const { authorize = 'follow-redirects', onStep, clients, ...overrides } = options;
   const interaction: AuthorizationInteraction = authorize === 'follow-redirects' ? createRedirectFollowingInteraction() : { obtainCallback: (request) => authorize({ url: request.url, redirectUri: request.redirectUri }) };
   const session = createSession(defaultFlowOptions(serverUrl, overrides));
-  return runFlow(session, { transport: createNodeTransport(), interaction }, onStep ? { onStep } : {});
+  const finished = await runFlow(session, { transport: createNodeTransport(), interaction }, onStep ? { onStep } : {});
+  return clients === true ? (await import('../clients/index.js')).withClientResults(finished) : finished;
 }
 
 /** True when the flow completed with no error finding (`check`'s exit code 0). */

@@ -42,6 +42,15 @@ describe('library', () => {
     assert.ok(clean.data.tokens?.accessToken.startsWith('eyJ'), 'the session holds the token it got');
   });
 
+  it('runCheck with clients: true runs the real MCP SDK clients after the flow and keeps their results in the session', async () => {
+    const session = await runCheck(lab.mcpUrl, { clients: true });
+    assert.deepEqual(session.clients?.results.map((result) => [result.client, result.connected]), [
+      ['sdk-v1', true],
+      ['sdk-v2', true],
+    ]);
+    assert.deepEqual(session.clients?.findings.map((finding) => finding.id), ['clients.connected', 'clients.connected']);
+  });
+
   it('compareSessions: the same lab again is the same; a fault is a regression naming the new finding', async () => {
     const again = await runCheck(lab.mcpUrl, { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });
     const same = compareSessions(clean, again);

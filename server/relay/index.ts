@@ -26,6 +26,8 @@ import { readCappedBody } from './request-body.js';
 import { handleWorkshopCall, isWorkshopPath } from './workshop-routes.js';
 import type { WorkshopControl } from '../../src/wire/workshop.js';
 import { hostForUrl } from '../net/url-host.js';
+import { CLIENTS_PATH, type ClientsRunner } from '../../src/wire/clients.js';
+import { handleClientsCall } from './clients-route.js';
 
 export interface RelayOptions {
   /** Interface to bind; loopback unless the person asks otherwise. */
@@ -57,6 +59,8 @@ export interface RelayOptions {
    * (or a promise that rejects or resolves to nothing), those routes are 404.
    */
   workshop?: WorkshopControl | Promise<WorkshopControl | undefined>;
+  /** Runs the real MCP SDK clients for `POST /api/clients` (see src/wire/clients.ts); absent, that route is 404. */
+  clients?: ClientsRunner;
 }
 
 export interface Relay {
@@ -86,6 +90,8 @@ interface RelayContext {
   log: ((line: string) => void) | undefined;
   /** Settles when the config and the workshop are known; never rejects. */
   embedded: Promise<{ config: RelayConfig; workshop: WorkshopControl | undefined }>;
+  clients: ClientsRunner | undefined;
+  clientsBusy: { running: boolean };
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -121,10 +127,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     transport: options.transport ?? createNodeTransport(),
     log: options.log,
     embedded: Promise.all([options.config, options.workshop]).then(
-      ([config, workshop]) => ({ config: { ...config, ...(workshop ? { workshop: true } : {}) }, workshop }),
+      ([config, workshop]) => ({ config: { ...config, ...(workshop ? { workshop: true } : {}), ...(options.clients ? { clients: true } : {}) }, workshop }),
       // The lab did not start: whoever started it reports why; the page gets no lab.
-      () => ({ config: {}, workshop: undefined }),
+      () => ({ config: options.clients ? { clients: true } : {}, workshop: undefined }),
     ),
+    clients: options.clients,
+    clientsBusy: { running: false },
   };
 
   // Attached in the same tick as 'listening': no request can arrive before it.
@@ -179,6 +187,9 @@ async function handleRequest(context: RelayContext, req: IncomingMessage, res: S
   const workshop = isWorkshopPath(pathname) ? (await context.embedded).workshop : undefined;
   if (workshop) {
     return handleWorkshopCall({ guard: context.guard, workshop, maxRequestBytes: context.maxRequestBytes, log: context.log }, req, res, pathname);
+  }
+  if (context.clients && pathname === CLIENTS_PATH) {
+    return handleClientsCall({ guard: context.guard, runClients: context.clients, maxRequestBytes: context.maxRequestBytes, log: context.log, busy: context.clientsBusy }, req, res);
   }
   if (pathname.startsWith('/api/')) {
     answerText(res, 404, 'Not found.\n');

@@ -80,7 +80,7 @@ function answerResult(context: WorkshopRouteContext, res: ServerResponse, route:
 }
 
 /** The parsed body, or undefined once the caller has been answered with why not. */
-async function readJsonBody<T>(context: WorkshopRouteContext, req: IncomingMessage, res: ServerResponse, schema: z.ZodType<T>): Promise<T | undefined> {
+export async function readJsonBody<T>(context: { maxRequestBytes: number }, req: IncomingMessage, res: ServerResponse, schema: z.ZodType<T>): Promise<T | undefined> {
   const refuse = (status: number, message: string): undefined => {
     answerJson(res, status, { error: { kind: 'bad-request', message } }, { connection: 'close' });
     return undefined;

@@ -28,6 +28,7 @@ import { ToolsView } from './ToolsView.js';
 const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ default: module.CompareView })));
 
 // Loaded when the Network tab is first opened: the first page's JavaScript stays as small as it was.
+const RealClientsTable = lazy(() => import('./RealClientsTable.js').then((module) => ({ default: module.RealClientsTable })));
 const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
 
 export type AppRoute = 'main' | 'callback-sent';
@@ -125,6 +126,7 @@ function RunView() {
   const exchanges = useMemo(() => sessionExchanges(session), [session]);
   const problems = sessionFindings(session).filter((f) => f.severity !== 'info').length;
   const tools = session?.data.mcp?.tools?.length;
+  const showClients = useDebugger((s) => s.session?.clients !== undefined || s.clientsRun.kind !== 'idle');
 
   return (
     <>
@@ -133,6 +135,11 @@ function RunView() {
       <FlowOutcomeNotice />
       <RunSummary />
       <Scorecard />
+      {showClients ? (
+        <Suspense fallback={null}>
+          <RealClientsTable />
+        </Suspense>
+      ) : null}
       <RenderFailureBoundary>
         <DebuggerTabs
           tabs={[

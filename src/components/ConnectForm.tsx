@@ -19,6 +19,7 @@ export function ConnectForm() {
   const start = useDebugger((s) => s.start);
   const pointAtDemoLab = useDebugger((s) => s.pointAtDemoLab);
   const lab = useDebugger((s) => s.relayConfig?.lab);
+  const relayOffersClients = useDebugger((s) => s.relayConfig?.clients === true);
   const defaultServerUrl = useDebugger((s) => s.relayConfig?.defaultServerUrl);
   const redirectUri = useDebugger((s) => s.redirectUri());
   const running = useDebugger((s) => s.running);
@@ -152,6 +153,9 @@ export function ConnectForm() {
           <Toggle id={fieldId('lenient')} checked={form.lenient} onChange={(v) => setField('lenient', v)} label={t('app.connect.lenient')} help={t('app.connect.lenient.help')} />
           <Toggle id={fieldId('audit')} checked={form.audit} onChange={(v) => setField('audit', v)} label={t('app.connect.audit')} help={t('app.connect.audit.help')} />
           <Toggle id={fieldId('cors')} checked={form.cors} onChange={(v) => setField('cors', v)} label={t('cors.connect.toggle')} help={t('cors.connect.help')} />
+          {relayOffersClients ? (
+            <Toggle id={fieldId('clients')} checked={form.clients} onChange={(v) => setField('clients', v)} label={t('clients.connect.toggle')} help={t('clients.connect.help')} />
+          ) : null}
           <div>
             <label htmlFor={fieldId('dpop')} className="field-label">
               {t('app.connect.dpop')}

@@ -227,6 +227,9 @@ export function redactSession(session: Session): Session {
         : {}),
     },
     data: redactData(session.data),
+    ...(session.clients
+      ? { clients: { results: session.clients.results.map((result) => (result.error !== undefined ? { ...result, error: text(result.error) } : result)), findings: session.clients.findings.map(finding) } }
+      : {}),
     results: session.results.map((result) => ({
       ...result,
       exchanges: result.exchanges.map((exchange) => redactExchange(exchange, personal, named)),

@@ -25,6 +25,8 @@ export interface RelayConfig {
   lab?: { mcpUrl: string; demoUser: { username: string; password: string } };
   /** The lab's faults can be switched through `/api/lab/` (src/wire/workshop.ts). */
   workshop?: boolean;
+  /** The real MCP SDK clients can be run through `POST /api/clients` (src/wire/clients.ts). */
+  clients?: boolean;
 }
 
 /** What the browser posts to the relay: a `TransportRequest`, caps optional (the relay clamps them). */

@@ -7,6 +7,11 @@
  * `mcp.*`, `compat.*`), else by the step it was found in. An area fails on an error finding or
  * when the run stopped in it, warns on a warning, passes when its steps ran clean, and is "not
  * run" when none of its steps ran (the audit switched off, a run that stopped earlier).
+ *
+ * Client compatibility is scored from the real SDK clients' results when they ran (`clients`):
+ * passed when every client connected, warnings for each client that stopped (`clients.*`
+ * warnings), failed when no client connected and the debugger's errors stopped them too, not run
+ * when they did not run or only reached a sign-in page (the headless run's own limit).
  */
 
 export const SCORE_AREAS = ['discovery', 'registration', 'authorization', 'tokens', 'mcp', 'audit', 'cors', 'clients'] as const;
@@ -31,6 +36,10 @@ export interface ScoredRun {
     outcome: { kind: string };
     findings: readonly { id: string; severity: 'error' | 'warning' | 'info'; stepId?: string }[];
   }[];
+  clients?: {
+    results: readonly { connected: boolean; limit?: string }[];
+    findings: readonly { id: string; severity: 'error' | 'warning' | 'info' }[];
+  };
 }
 
 const STEP_AREAS: Readonly<Record<string, ScoreArea>> = {
@@ -49,7 +58,7 @@ const STEP_AREAS: Readonly<Record<string, ScoreArea>> = {
   clients: 'clients',
 };
 
-const FAMILY_AREAS: Readonly<Record<string, ScoreArea>> = { cors: 'cors', audit: 'audit', mcp: 'mcp', compat: 'clients' };
+const FAMILY_AREAS: Readonly<Record<string, ScoreArea>> = { cors: 'cors', audit: 'audit', mcp: 'mcp', compat: 'clients', clients: 'clients' };
 
 /** The area a finding counts in. */
 export function findingArea(finding: { id: string; stepId?: string }, stepId: string): ScoreArea {
@@ -80,10 +89,21 @@ export function scorecard(run: ScoredRun): AreaScore[] {
       }
     }
   }
+  const clients = run.clients ? clientsScore(run.clients) : undefined;
   const stoppedIn = run.status.kind === 'stopped' && run.status.stepId ? STEP_AREAS[run.status.stepId] : undefined;
   return SCORE_AREAS.map((area) => {
+    if (area === 'clients' && clients) return clients;
     const entry = tally.get(area) ?? { errors: new Set<string>(), warnings: new Set<string>(), ran: false, errorCount: 0, warningCount: 0 };
     const verdict: ScoreVerdict = entry.errorCount > 0 || stoppedIn === area ? 'failed' : entry.warningCount > 0 ? 'warnings' : entry.ran ? 'passed' : 'not-run';
     return { area, verdict, errors: entry.errorCount, warnings: entry.warningCount, findingIds: [...entry.errors, ...[...entry.warnings].filter((id) => !entry.errors.has(id))] };
   });
+}
+
+function clientsScore(clients: NonNullable<ScoredRun['clients']>): AreaScore {
+  const warnings = clients.findings.filter((finding) => finding.severity === 'warning');
+  const findingIds = [...new Set(warnings.map((finding) => finding.id))];
+  const ran = clients.results.some((result) => result.limit === undefined);
+  const noneConnected = !clients.results.some((result) => result.connected);
+  const verdict: ScoreVerdict = !ran ? 'not-run' : noneConnected && findingIds.includes('clients.stopped') ? 'failed' : warnings.length > 0 ? 'warnings' : 'passed';
+  return { area: 'clients', verdict, errors: 0, warnings: warnings.length, findingIds };
 }

@@ -14,6 +14,7 @@ import { jsonDepthExceeds } from './json-depth.js';
 import { protocolSummary } from './mcp/protocol-summary.js';
 import type { Session, SessionStatus } from './session.js';
 import { SPEC_VERSIONS, STEP_IDS, type SpecVersion, type StepId } from './types.js';
+import { CLIENT_STAGES, SDK_CLIENT_IDS, type ClientStage, type SdkClientId } from '../wire/clients-constants.js';
 
 export const SESSION_FILE_FORMAT = 'mcp-auth-debugger/session-file';
 export const SESSION_FILE_VERSION = 1;
@@ -157,6 +158,23 @@ function sessionProblem(value: Record<string, unknown>): string | undefined {
   }
   if (!isRecord(status) || !['ready', 'waiting', 'stopped', 'completed'].includes(String(status.kind))) return '"status" is missing or unknown';
   if ((status.kind === 'stopped' || status.kind === 'waiting') && !STEP_IDS.includes(status.stepId as StepId)) return '"status" names an unknown step';
+  if (value.clients !== undefined) return clientsProblem(value.clients);
+  return undefined;
+}
+
+/** The real SDK clients' results (optional): a list of results, each naming a known client, and their findings. */
+function clientsProblem(clients: unknown): string | undefined {
+  if (!isRecord(clients) || !Array.isArray(clients.results) || !Array.isArray(clients.findings)) return '"clients" is not a list of results with findings';
+  for (const [index, result] of clients.results.entries()) {
+    const where = `client result ${index + 1}`;
+    if (!isRecord(result) || !SDK_CLIENT_IDS.includes(result.client as SdkClientId)) return `${where} names no known client`;
+    if (typeof result.connected !== 'boolean' || typeof result.package !== 'string' || typeof result.version !== 'string') return `${where} has no package, version or connected flag`;
+    if (result.stoppedAt !== undefined && !CLIENT_STAGES.includes(result.stoppedAt as ClientStage)) return `${where} names an unknown stage (${clip(String(result.stoppedAt))})`;
+    for (const field of ['error', 'protocolVersion', 'limit'] as const) if (result[field] !== undefined && typeof result[field] !== 'string') return `${where} has a "${field}" that is not text`;
+    if (result.tools !== undefined && typeof result.tools !== 'number') return `${where} has a tools count that is not a number`;
+    if (typeof result.durationMs !== 'number') return `${where} has no duration`;
+  }
+  if (!clients.findings.every(isFinding)) return 'a client finding has no id, severity or title';
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * `runFlow` advances until the flow completes, stops, or needs a person.
  */
 import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
+import type { ClientCompatibility } from './clients.js';
 import type { FlowData } from './flow-data.js';
 import { jsonDepthExceeds } from './json-depth.js';
 import type { FlowOptions } from './options.js';
@@ -28,6 +29,8 @@ export interface Session {
   /** The step that runs next, or undefined when the flow is over. */
   next?: StepId;
   exchangeCounter: number;
+  /** The real MCP SDK clients run against the same server, beside this run (check --clients). */
+  clients?: ClientCompatibility;
 }
 
 export interface EngineDeps {
@@ -59,6 +62,11 @@ let findingObserver: ((id: string) => void) | undefined;
  */
 export function observeReportedFindings(observer: ((id: string) => void) | undefined): void {
   findingObserver = observer;
+}
+
+/** Tells the observer of a finding made outside a step (the real clients' comparison, src/engine/clients.ts). */
+export function findingReported(id: string): void {
+  findingObserver?.(id);
 }
 
 const systemClock: Clock = { now: () => Date.now() };

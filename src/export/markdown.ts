@@ -10,6 +10,7 @@ import { scorecard, type ScoreVerdict } from '../engine/scorecard.js';
 import { pitfallChecklist, type PitfallResult } from '../engine/pitfalls.js';
 import { hintsMarkdown } from './markdown-hints.js';
 import { corsMarkdown } from './cors-report.js';
+import { clientsMarkdown } from './clients-report.js';
 
 const BODY_CHARS = 2000;
 
@@ -70,6 +71,7 @@ export function sessionToMarkdown(session: Session, toolVersion: string): string
     for (const finding of [...errors, ...warnings]) out.push(...findingSection(finding));
   }
   if (session.data.cors) out.push(...corsMarkdown(session.data.cors, text));
+  out.push(...clientsMarkdown(session, text));
   out.push(...hintsMarkdown(session, text));
   const failing = failingExchange(session);
   if (failing) out.push('## The exchange it stopped on', '', ...exchangeSection(failing));

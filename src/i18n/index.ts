@@ -5,6 +5,7 @@
  */
 import { useDebugger } from '../store/index.js';
 import { appMessages } from './messages/app.js';
+import { clientsMessages } from './messages/clients.js';
 import { compareMessages } from './messages/compare.js';
 import { hintsMessages } from './messages/hints.js';
 import { corsMessages } from './messages/cors.js';
@@ -25,7 +26,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, scorecardMessages, tokensMessages, workshopMessages];
+const catalogues: MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, scorecardMessages, tokensMessages, workshopMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

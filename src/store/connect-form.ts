@@ -23,6 +23,8 @@ export interface ConnectForm {
   audit: boolean;
   /** Check CORS for browser-based clients after the flow. */
   cors: boolean;
+  /** Run the real MCP SDK clients through the relay after the flow (not a flow option: the relay runs them). */
+  clients: boolean;
   /** DPoP (RFC 9449): when the server asks for it, always, or never. */
   dpop: FlowOptions['dpop'];
 }
@@ -51,6 +53,7 @@ export function emptyConnectForm(): ConnectForm {
     lenient: false,
     audit: false,
     cors: false,
+    clients: false,
     dpop: 'auto',
   };
 }
@@ -146,12 +149,12 @@ export function connectFormFrom(value: unknown): ConnectForm | undefined {
     const v = stored[field];
     if (typeof v === 'string') form[field] = v;
   };
-  const flag = (field: 'omitResource' | 'lenient' | 'audit' | 'cors') => {
+  const flag = (field: 'omitResource' | 'lenient' | 'audit' | 'cors' | 'clients') => {
     const v = stored[field];
     if (typeof v === 'boolean') form[field] = v;
   };
   (['serverUrl', 'clientId', 'clientSecret', 'clientMetadataUrl', 'scope', 'extraHeaders'] as const).forEach(text);
-  (['omitResource', 'lenient', 'audit', 'cors'] as const).forEach(flag);
+  (['omitResource', 'lenient', 'audit', 'cors', 'clients'] as const).forEach(flag);
   const spec = SPEC_VERSIONS.find((v) => v === stored.spec);
   if (spec) form.spec = spec;
   const registration = REGISTRATION_MODES.find((m) => m === stored.registration);

@@ -60,8 +60,8 @@ export const createConnectSlice: StateCreator<DebuggerState, [], [], ConnectSlic
     const lab = get().relayConfig?.lab;
     if (!lab) return false;
     // The protocol choices (spec version, DPoP) and the checks asked for (audit, CORS) stay; what belongs to another server does not.
-    const { spec, dpop, cors, audit } = get().form;
-    set({ form: { ...emptyConnectForm(), spec, dpop, cors, audit, serverUrl: lab.mcpUrl }, formErrors: {} });
+    const { spec, dpop, cors, audit, clients } = get().form;
+    set({ form: { ...emptyConnectForm(), spec, dpop, cors, audit, clients, serverUrl: lab.mcpUrl }, formErrors: {} });
     return true;
   },
   setConnectExpanded: (connectExpanded) => set({ connectExpanded }),

@@ -4,6 +4,7 @@
  * the window at import time: main.tsx configures the runtime and hydrates from storage.
  */
 import { create } from 'zustand';
+import { createClientsSlice, runFinished, type ClientsSlice } from './clients-slice.js';
 import { createCompareSlice, type CompareSlice } from './compare-slice.js';
 import { createConnectSlice, type ConnectSlice } from './connect-slice.js';
 import { createFlowSlice, type FlowSlice } from './flow-slice.js';
@@ -15,7 +16,7 @@ import { createScorecardSlice, type ScorecardSlice } from './scorecard-slice.js'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 import { createWorkshopSlice, type WorkshopSlice } from './workshop-slice.js';
 
-export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & ScorecardSlice & WorkshopSlice;
+export type DebuggerState = SettingsSlice & ConnectSlice & FlowSlice & RecentSlice & RelaySlice & RecordingSlice & NetworkSlice & CompareSlice & ScorecardSlice & WorkshopSlice & ClientsSlice;
 
 export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createSettingsSlice(...a),
@@ -28,6 +29,14 @@ export const useDebugger = create<DebuggerState>()((...a) => ({
   ...createCompareSlice(...a),
   ...createScorecardSlice(...a),
   ...createWorkshopSlice(...a),
+  ...createClientsSlice(...a),
 }));
+
+// The real SDK clients go once a run is over (when the connect form's switch is on).
+// A session restored at load (no previous one) is shown as it was, without running them.
+useDebugger.subscribe((state, previous) => {
+  if (state.runGeneration !== previous.runGeneration && state.clientsRun.kind === 'failed') useDebugger.setState({ clientsRun: { kind: 'idle' } });
+  if (previous.session !== undefined && state.session !== previous.session && runFinished(state.session) && !runFinished(previous.session)) void state.runRealClients();
+});
 
 export type DebuggerStore = typeof useDebugger;

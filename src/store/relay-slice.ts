@@ -59,6 +59,7 @@ export function parseRelayConfig(value: unknown): RelayConfig {
     }
   }
   if (record.workshop === true) config.workshop = true;
+  if (record.clients === true) config.clients = true;
   return config;
 }
 

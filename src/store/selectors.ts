@@ -11,7 +11,8 @@ export function sessionExchanges(session: Session | undefined): Exchange[] {
 
 /** Every finding of the run, in order. */
 export function sessionFindings(session: Session | undefined): Finding[] {
-  return session ? session.results.flatMap((r) => r.findings) : [];
+  // The real SDK clients' comparison (clients.*) comes after the steps' own findings.
+  return session ? [...session.results.flatMap((r) => r.findings), ...(session.clients?.findings ?? [])] : [];
 }
 
 /** The findings of the latest run of `stepId`. */

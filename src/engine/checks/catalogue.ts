@@ -12,6 +12,7 @@ import { authenticatedMcpFindings } from './findings/authenticated-mcp.js';
 import { authorizationRequestFindings } from './findings/authorization-request.js';
 import { authorizationResponseFindings } from './findings/authorization-response.js';
 import { authorizationServerMetadataFindings } from './findings/authorization-server-metadata.js';
+import { clientsFindings } from './findings/clients.js';
 import { corsFindings } from './findings/cors.js';
 import { clientRegistrationFindings } from './findings/client-registration.js';
 import { dpopFindings } from './findings/dpop.js';
@@ -44,6 +45,7 @@ const ALL: readonly FindingDefinition[] = [
   ...refreshFindings,
   ...auditFindings,
   ...corsFindings,
+  ...clientsFindings,
 ];
 
 export const FINDINGS: ReadonlyMap<string, FindingDefinition> = new Map(ALL.map((entry) => [entry.id, entry]));

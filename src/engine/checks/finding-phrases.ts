@@ -251,6 +251,15 @@ export const PHRASES = {
   'cors.endpoint.registration': { en: 'the registration endpoint', 'zh-CN': '注册端点' },
   'cors.endpoint.token': { en: 'the token endpoint', 'zh-CN': '令牌端点' },
   'cors.endpoint.mcp': { en: 'the MCP endpoint', 'zh-CN': 'MCP 端点' },
+
+  // Where a real MCP SDK client stopped (clients.* `stage`).
+  'client-stage.protected-resource-metadata': { en: 'the protected resource metadata', 'zh-CN': '受保护资源元数据' },
+  'client-stage.authorization-server-metadata': { en: 'the authorization server metadata', 'zh-CN': '授权服务器元数据' },
+  'client-stage.client-registration': { en: 'client registration', 'zh-CN': '客户端注册' },
+  'client-stage.authorization': { en: 'authorization', 'zh-CN': '授权' },
+  'client-stage.token': { en: 'the token request', 'zh-CN': '令牌请求' },
+  'client-stage.connect': { en: 'connecting (initialize)', 'zh-CN': '连接(初始化)' },
+  'client-stage.list-tools': { en: 'listing the tools', 'zh-CN': '列出工具' },
 } as const satisfies Record<string, PhraseText>;
 
 export type PhraseId = keyof typeof PHRASES;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MessageCatalogue } from '../index.js';
 import { appMessages } from './app.js';
+import { clientsMessages } from './clients.js';
 import { compareMessages } from './compare.js';
 import { hintsMessages } from './hints.js';
 import { corsMessages } from './cors.js';
@@ -21,6 +22,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
+  ['clients', clientsMessages, ['clients.']],
   ['compare', compareMessages, ['compare.']],
   ['hints', hintsMessages, ['hints.']],
   ['cors', corsMessages, ['cors.']],
