@@ -60,22 +60,33 @@ describe('the packed package, installed', { timeout: 600_000 }, () => {
     const probe = await fetch(labUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(probe.status, 401, 'the lab asks for a token');
 
-    const check = runInstalled(installed, process.execPath, [installed.bin, 'check', labUrl, '--consent', 'auto', '--format', 'json']);
+    // The findings reference ships with the UI.
+    const reference = await fetch(`${debuggerUrl}/findings/prm.resource-mismatch`);
+    assert.equal(reference.status, 200);
+    assert.match(await reference.text(), /<code>prm\.resource-mismatch<\/code>/);
+
+    // The command, with the real SDK clients bundled into it (no SDK is installed beside it).
+    const check = runInstalled(installed, process.execPath, [installed.bin, 'check', labUrl, '--consent', 'auto', '--clients', '--format', 'json']);
     assert.equal(check.status, 0, `${check.stdout.slice(0, 2000)}\n${check.stderr}`);
-    const report = JSON.parse(check.stdout) as { ok: boolean; outcome: { kind: string }; tools?: { name: string }[] };
+    const report = JSON.parse(check.stdout) as { ok: boolean; outcome: { kind: string }; tools?: { name: string }[]; clients: { results: { client: string; connected: boolean; version: string }[] } | null };
     assert.equal(report.ok, true);
     assert.deepEqual(report.tools?.map((tool) => tool.name).sort(), ['add_numbers', 'multiply_numbers']);
+    assert.deepEqual(
+      report.clients?.results.map(({ client, connected }) => ({ client, connected })),
+      [{ client: 'sdk-v1', connected: true }, { client: 'sdk-v2', connected: true }],
+    );
+    for (const result of report.clients?.results ?? []) assert.match(result.version, /^\d+\.\d+\.\d+/, 'the bundled SDK version is known');
     assert.doesNotMatch(check.stderr, THIRD_PARTY_NOISE);
 
     // The library, imported by its name from the installed package.
     const script = join(installed.dir, 'library-check.mjs');
     writeFileSync(
       script,
-      `import { checkPassed, runCheck } from 'mcp-auth-debugger';\nconst session = await runCheck(process.argv[2], { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } } });\nconsole.log(JSON.stringify({ passed: checkPassed(session), status: session.status.kind }));\n`,
+      `import { checkPassed, runCheck } from 'mcp-auth-debugger';\nconst session = await runCheck(process.argv[2], { toolCall: { name: 'add_numbers', arguments: { a: 2, b: 3 } }, clients: true });\nconsole.log(JSON.stringify({ passed: checkPassed(session), status: session.status.kind, clients: session.clients?.results.map((result) => result.connected) }));\n`,
     );
     const library = runInstalled(installed, process.execPath, [script, labUrl]);
     assert.equal(library.status, 0, library.stderr);
-    assert.deepEqual(JSON.parse(library.stdout), { passed: true, status: 'completed' });
+    assert.deepEqual(JSON.parse(library.stdout), { passed: true, status: 'completed', clients: [true, true] });
     assert.doesNotMatch(library.stderr, THIRD_PARTY_NOISE);
 
     // The lab's own lines reach start's output, marked as the lab's: here each automatic sign-in
