@@ -5,10 +5,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isLabFaultId, LAB_FAULTS, type LabFaultId } from '../lab/faults.js';
+import { parseFaultIds } from '../lab/faults.js';
 import type { Lab } from '../lab/index.js';
 import { createWorkshop } from '../lab/workshop.js';
 import { describeListenError } from '../net/listen-error.js';
+import { parsePortOption } from '../net/port-option.js';
 import { startRelay, type Relay } from '../relay/index.js';
 import { terminalSafe } from './terminal.js';
 import { UsageError, type CliIo } from './usage.js';
@@ -51,11 +52,8 @@ export async function runStart(args: string[], io: CliIo): Promise<number> {
   // dist/ is two levels up both from server/cli/ (a checkout) and from lib/cli/ (the built package).
   const staticDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-  const faults: LabFaultId[] = [];
-  for (const fault of values.fault ?? []) {
-    if (!isLabFaultId(fault)) throw new UsageError(`Unknown fault ${fault}; the faults are: ${LAB_FAULTS.map((f) => f.id).join(', ')}.`, START_HELP);
-    faults.push(fault);
-  }
+  const { faults, message: faultsMessage } = parseFaultIds(values.fault ?? []);
+  if (faultsMessage) throw new UsageError(faultsMessage, START_HELP);
   if (faults.length > 0 && values['no-lab']) throw new UsageError('--fault needs the lab; drop --no-lab.', START_HELP);
   // The lab's port is checked before anything starts.
   const labPort = values['no-lab'] ? undefined : portNumber(values['lab-port'] ?? '4281', '--lab-port', 65534);
@@ -143,7 +141,7 @@ function cannotListen(error: unknown, portOption: string, io: CliIo): number {
 }
 
 export function portNumber(text: string, flag: string, max = 65535): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > max) throw new UsageError(`${flag} must be a port number (0-${max}), not ${text}.`);
-  return port;
+  const option = parsePortOption(text, flag, max);
+  if (!option.ok) throw new UsageError(option.message);
+  return option.port;
 }

@@ -282,6 +282,17 @@ export function isLabFaultId(value: string): value is LabFaultId {
 }
 
 /**
+ * Fault ids as a person gave them (`--fault`, the workshop's switches): the known ones in the
+ * order given, and the unknown ones with a message listing every valid id.
+ */
+export function parseFaultIds(ids: readonly string[]): { faults: LabFaultId[]; unknown: string[]; message?: string } {
+  const faults = ids.filter(isLabFaultId);
+  const unknown = ids.filter((id) => !isLabFaultId(id));
+  if (unknown.length === 0) return { faults, unknown };
+  return { faults, unknown, message: `Unknown fault${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The faults are: ${LAB_FAULTS.map((fault) => fault.id).join(', ')}.` };
+}
+
+/**
  * The faults on at this moment. The servers ask it at every request (never once at start-up),
  * so a switch made while the lab runs applies from the next request on.
  */

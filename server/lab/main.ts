@@ -5,7 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { describeListenError } from '../net/listen-error.js';
-import { isLabFaultId, LAB_FAULTS, startLab, type Lab, type LabFaultId } from './index.js';
+import { LAB_FAULTS, startLab, type Lab } from './index.js';
+import { parseFaultIds } from './faults.js';
+import { parsePortOption } from '../net/port-option.js';
 import { isAuditFault, isCorsFault, needsLegacyRevision } from './workshop.js';
 
 export const DEFAULT_LAB_PORT = 4281;
@@ -46,15 +48,6 @@ function listFaults(out: (line: string) => void, format: 'text' | 'json' = 'text
   for (const fault of LAB_FAULTS) out(`${fault.id.padEnd(width)}  ${fault.summary}`);
 }
 
-function parsePort(value: string | undefined): number | undefined {
-  if (value === undefined) return DEFAULT_LAB_PORT;
-  if (!/^\d+$/.test(value)) return undefined;
-  const port = Number(value);
-  // n+1 must be a port too.
-  return port <= 65534 ? port : undefined;
-}
-
-/** What a person needs to use a running lab, one line each: `lab` prints them, and `start` with its lab. */
 export function describeLab(lab: Lab, autoConsent: boolean): string[] {
   const activeFaults = lab.faults();
   return [
@@ -105,23 +98,20 @@ export async function runLabFromArgs(args: string[], out: (line: string) => void
     return { kind: 'exit', exitCode: 0 };
   }
 
-  const faults: LabFaultId[] = [];
-  const unknown: string[] = [];
-  for (const id of values.fault ?? []) {
-    if (isLabFaultId(id)) faults.push(id);
-    else unknown.push(id);
-  }
+  const { faults, unknown } = parseFaultIds(values.fault ?? []);
   if (unknown.length > 0) {
     out(`Unknown fault${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Valid fault ids:`);
     listFaults((line) => out(`  ${line}`));
     return { kind: 'exit', exitCode: 2 };
   }
 
-  const port = parsePort(values.port);
-  if (port === undefined) {
-    out(`--port must be an integer from 0 to 65534, got "${values.port ?? ''}"`);
+  // The MCP server takes the next port.
+  const portOption = parsePortOption(values.port ?? String(DEFAULT_LAB_PORT), '--port', 65534);
+  if (!portOption.ok) {
+    out(portOption.message);
     return { kind: 'exit', exitCode: 2 };
   }
+  const { port } = portOption;
 
   let lab: Lab;
   try {

@@ -5,7 +5,7 @@
  * reveal.
  */
 import type { WorkshopControl, WorkshopFault, WorkshopResult, WorkshopState } from '../../src/wire/workshop.js';
-import { isLabFaultId, LAB_FAULTS, type LabFaultId } from './faults.js';
+import { LAB_FAULTS, parseFaultIds, type LabFaultId } from './faults.js';
 import type { Lab } from './index.js';
 
 /** Its finding shows only in a run with the audit on. */
@@ -70,11 +70,9 @@ export function createWorkshop(lab: Pick<Lab, 'faults' | 'setFaults'>, options: 
     state,
     setFaults(ids) {
       if (exercise) return conflict('An exercise is running: end it before switching faults.');
-      const unknown = ids.filter((id) => !isLabFaultId(id));
-      if (unknown.length > 0) {
-        return { ok: false, refusal: { kind: 'unknown-fault', message: `Unknown fault ${unknown.join(', ')}; the faults are: ${LAB_FAULTS.map((f) => f.id).join(', ')}.` } };
-      }
-      lab.setFaults(ids.filter(isLabFaultId));
+      const { faults, message } = parseFaultIds(ids);
+      if (message) return { ok: false, refusal: { kind: 'unknown-fault', message } };
+      lab.setFaults(faults);
       return ok();
     },
     startExercise({ includeAudit, includeCors }) {

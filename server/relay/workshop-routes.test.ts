@@ -93,7 +93,7 @@ describe('fault switches', () => {
     lab.setFaults(['asm.pkce-unsupported']);
     const answer = await call('PUT', LAB_FAULTS_PATH, { faults: ['prm.resource-mismatch', 'prm.no-such-fault'] });
     assert.equal(answer.status, 400);
-    assert.match(answer.body, /Unknown fault prm\.no-such-fault/);
+    assert.match(answer.body, /Unknown fault: prm\.no-such-fault/);
     assert.deepEqual(lab.faults(), ['asm.pkce-unsupported']);
     for (const bad of ['{"faults":"prm.resource-mismatch"}', '{"faults":[],"extra":1}', 'not json']) {
       assert.equal((await call('PUT', LAB_FAULTS_PATH, bad)).status, 400, bad);

@@ -121,7 +121,7 @@ describe('workshop slice against a relay running the lab', () => {
 
   it('an unknown fault comes back as the relay’s refusal', async () => {
     await state().switchFault('prm.no-such-fault', true);
-    assert.match(state().workshopError ?? '', /Unknown fault prm\.no-such-fault/);
+    assert.match(state().workshopError ?? '', /Unknown fault: prm\.no-such-fault/);
     assert.deepEqual(lab.faults(), []);
   });
 });
