@@ -20,6 +20,9 @@ import type { CheckReport } from './report.js';
 import { createFetchTransport } from '../../src/engine/fetch-transport.js';
 import { defaultFlowOptions } from '../../src/engine/options.js';
 import { createSession, runFlow } from '../../src/engine/session.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findingReferenceUrl } from './finding-reference.js';
 
 async function checkJson(url: string, extra: string[] = []): Promise<{ code: number; report: CheckReport }> {
   const { code, stdout, stderr } = await runCli(['check', url, '--format', 'json', '--timeout', '3000', ...extra]);
@@ -232,6 +235,17 @@ describe('check against lab faults', () => {
       });
     });
   }
+
+  it('the text and JUnit reports link each finding to its page in the built findings reference', async () => {
+    const page = findingReferenceUrl('prm.resource-mismatch');
+    assert.ok(page && existsSync(fileURLToPath(page)), 'the UI and its findings reference are built (npm run build)');
+    await withLab(['prm.resource-mismatch'], async (lab) => {
+      const text = await runCli(['check', lab.mcpUrl]);
+      assert.ok(text.stdout.includes(`more: ${page}`), text.stdout);
+      const junit = await runCli(['check', lab.mcpUrl, '--format', 'junit']);
+      assert.match(junit.stdout, new RegExp(`<failure type="prm\\.resource-mismatch"[^>]*>[^<]*${page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</failure>`));
+    });
+  });
 
   it('a modern-only MCP server judged by 2026-07-28: completes with no error and no warning, never a legacy request', async () => {
     await withLab(['mcp.modern-only-server'], async (lab) => {

@@ -12,6 +12,7 @@ import type { Exchange, Finding, StepResult } from '../../src/engine/types.js';
 import { protocolSummary } from '../../src/engine/mcp/protocol-summary.js';
 import { redactText, redactUrl } from '../../src/engine/redact.js';
 import { scorecard } from '../../src/engine/scorecard.js';
+import { findingReferenceUrl } from './finding-reference.js';
 import { formatClients } from './format-clients.js';
 import { formatScorecard } from './format-scorecard.js';
 import { formatPitfalls } from './format-pitfalls.js';
@@ -91,6 +92,8 @@ function formatFinding(finding: Finding, style: Style, secretParameters?: Readon
   if (finding.hint) lines.push(`              ${style.dim('fix:')} ${safe(finding.hint)}`);
   const ref = finding.specRefs[0];
   if (ref) lines.push(`              ${style.dim(safe(ref.url))}`);
+  const reference = findingReferenceUrl(finding.id);
+  if (reference) lines.push(`              ${style.dim('more:')} ${style.dim(safe(reference))}`);
   return lines;
 }
 

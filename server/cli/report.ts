@@ -14,6 +14,7 @@ import type { HintGroup } from '../../src/engine/hints/hints.js';
 import { hintReport, hintsPlainText } from './format-hints.js';
 import type { CorsData } from '../../src/engine/flow-data.js';
 import { corsJunitProperties } from './format-cors.js';
+import { findingReferenceUrl } from './finding-reference.js';
 import { clientsJunitSuite } from './format-clients.js';
 import type { ClientCompatibility } from '../../src/engine/clients.js';
 
@@ -93,7 +94,8 @@ export function buildJunitReport(session: Session): string {
     const name = `${index + 1}. ${result.stepId}`;
     const body: string[] = [];
     for (const finding of errors) {
-      body.push(`      <failure type="${xml(finding.id)}" message="${xml(finding.title)}">${xml(`${finding.detail}\n${finding.specRefs.map((r) => r.url).join('\n')}`)}</failure>`);
+      const links = [...finding.specRefs.map((r) => r.url), findingReferenceUrl(finding.id) ?? []].flat();
+      body.push(`      <failure type="${xml(finding.id)}" message="${xml(finding.title)}">${xml(`${finding.detail}\n${links.join('\n')}`)}</failure>`);
     }
     if (result.outcome.kind === 'failed' && errors.length === 0) {
       body.push(`      <failure type="step-failed" message="${xml(result.outcome.reason)}"/>`);
