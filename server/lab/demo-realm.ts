@@ -17,9 +17,9 @@ export const MCP_PATH = '/mcp';
  * A second audience on the MCP server's origin: the one the debugger's security audit asks for.
  * Every authorization the lab's AS grants also covers it (as a Keycloak audience mapper adds an
  * audience), so a refresh_token grant with `resource=<this URL>` yields a genuine token the MCP
- * server must refuse. The path is the engine's, so the two cannot drift apart.
+ * server must refuse. The path is the audit's (src/wire), so the two cannot drift apart.
  */
-export { AUDIT_AUDIENCE_PATH } from '../../src/engine/steps/audit.js';
+export { AUDIT_AUDIENCE_PATH } from '../../src/wire/audit-audience.js';
 
 /**
  * The tutorial signs in with the only account it creates: Keycloak's bootstrap `admin` /

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { phrase } from '../checks/finding-phrases.js';
 import type { FlowData } from '../flow-data.js';
 import { authorizationServerData, cannedTransport, findingIds, formOf, requestHeader, runOneStep, type CannedRoute } from '../test-kit.js';
-import { AUDIT_AUDIENCE_PATH, MALFORMED_TOKEN, tamperWithToken, UNTRUSTED_ISSUER } from './audit.js';
+import { AUDIT_AUDIENCE_PATH } from '../../wire/audit-audience.js';
+import { MALFORMED_TOKEN, tamperWithToken, UNTRUSTED_ISSUER } from './audit.js';
 
 const SERVER = 'https://mcp.example.com/mcp';
 const ISSUER = 'https://auth.example.com';

@@ -36,9 +36,7 @@ import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authentica
 import { headerValue, parseJsonObject } from './json-document.js';
 import { probeRequest } from './probe.js';
 import { callTokenEndpoint } from './token-request.js';
-
-/** The path of the other audience the debugger asks for, on the MCP server's own origin. */
-export const AUDIT_AUDIENCE_PATH = '/mcp-auth-debugger-audit';
+import { AUDIT_AUDIENCE_PATH } from '../../wire/audit-audience.js';
 
 /** The issuer of the audit's own token, on a name that can never resolve (RFC 6761 `.invalid`). */
 export const UNTRUSTED_ISSUER = 'https://untrusted-issuer.mcp-auth-debugger.invalid';
