@@ -168,6 +168,36 @@ describe('flow slice with a lab fault', () => {
       ['failed', 'ok'],
     );
   });
+
+  it('showEvidence opens the finding’s exchange on its step; asking again counts, another exchange drops it', async () => {
+    await useDebugger.getState().start('run');
+    const session = useDebugger.getState().session;
+    const finding = session ? allFindings(session).find((f) => f.id === 'prm.resource-mismatch') : undefined;
+    assert.ok(finding?.evidence);
+    assert.equal(finding.evidence.pointer, '/resource');
+    useDebugger.getState().select({ stepId: 'probe', resultIndex: 0 });
+    useDebugger.getState().setTab('findings');
+
+    useDebugger.getState().showEvidence(finding.evidence);
+    let state = useDebugger.getState();
+    assert.equal(state.tab, 'step');
+    assert.equal(state.selected?.stepId, 'protected-resource-metadata');
+    assert.equal(state.selectedExchangeId, finding.evidence.exchangeId);
+    assert.deepEqual(state.evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: 1 });
+
+    useDebugger.getState().showEvidence(finding.evidence);
+    assert.equal(useDebugger.getState().evidence?.request, 2, 'a second ask is a new one, so the view scrolls again');
+    // Picking the same exchange keeps the mark; another one, or another step, leaves it behind.
+    useDebugger.getState().selectExchange(finding.evidence.exchangeId);
+    assert.equal(useDebugger.getState().evidence?.request, 2);
+    const other = session?.results.find((r) => r.stepId === 'probe')?.exchanges[0]?.id;
+    useDebugger.getState().selectExchange(other);
+    state = useDebugger.getState();
+    assert.equal(state.evidence, undefined);
+    state.showEvidence(finding.evidence);
+    useDebugger.getState().select({ stepId: 'probe' });
+    assert.equal(useDebugger.getState().evidence, undefined);
+  });
 });
 
 describe('flow slice on bad input', () => {

@@ -1,0 +1,57 @@
+/**
+ * "Show evidence" against lab faults, in a real browser: the finding's exchange opens in the
+ * step's inspector and the field the finding names is marked (outline and an "Evidence" label),
+ * focused and scrolled into view; asking again when that exchange is already open and the page
+ * was scrolled away scrolls back and marks it again. A body field (the PRM's `resource`) and a
+ * header (the token response's Cache-Control) are both found.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, snap, test } from './debugger-fixture.js';
+
+test.use({ debuggerArgs: ['--auto-consent', '--fault', 'prm.resource-mismatch'] });
+
+const finding = (page: Page, title: string): Locator => page.getByRole('article', { name: title });
+const mark = (page: Page): Locator => page.locator('[data-evidence]');
+
+async function expectMarkedInView(page: Page, text: string | RegExp): Promise<void> {
+  await expect(mark(page)).toHaveCount(1);
+  await expect(mark(page)).toContainText('Evidence');
+  await expect(mark(page)).toContainText(text);
+  await expect(mark(page)).toBeInViewport();
+  await expect(mark(page)).toBeFocused();
+}
+
+test('show evidence marks the PRM resource field, again after scrolling away with the exchange open', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  await page.goto(debuggerApp.url);
+  await page.getByRole('button', { name: 'Try the demo lab' }).click();
+  // The fault's MUST stops the flow at the metadata step, whose findings show.
+  await expect(page.getByText('Stopped', { exact: true })).toBeVisible();
+  const mismatch = finding(page, 'The metadata describes another resource');
+  await expect(mismatch).toBeVisible();
+  await expect(mark(page)).toHaveCount(0);
+
+  await mismatch.getByRole('button', { name: 'Show evidence' }).click();
+  // The marked value is the one the finding is about: the other resource the lab's metadata names.
+  await expectMarkedInView(page, /"resource": "http:\/\/127\.0\.0\.1:\d+\/other"/);
+  await expect(page.getByRole('region', { name: 'Request', exact: true })).toContainText('/.well-known/oauth-protected-resource');
+  expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
+  await snap(page, testInfo, '1-resource-marked');
+
+  // Scrolled away, the same exchange still open: asking again brings the field back.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(mark(page)).not.toBeInViewport();
+  await mismatch.getByRole('button', { name: 'Show evidence' }).scrollIntoViewIfNeeded();
+  await expect(mark(page), 'the button is far enough from the field that only a new scroll shows it').not.toBeInViewport();
+  await mismatch.getByRole('button', { name: 'Show evidence' }).click();
+  await expectMarkedInView(page, '"resource":');
+  await snap(page, testInfo, '2-resource-marked-again');
+
+  // From the Findings tab the evidence opens in the Flow tab.
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  await expect(mark(page)).toHaveCount(0);
+  await finding(page, 'The metadata describes another resource').getByRole('button', { name: 'Show evidence' }).click();
+  await expect(page.getByRole('tab', { name: 'Flow', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expectMarkedInView(page, '"resource":');
+  expect(consoleErrors).toEqual([]);
+});
