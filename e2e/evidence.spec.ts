@@ -55,3 +55,39 @@ test('show evidence marks the PRM resource field, again after scrolling away wit
   await expectMarkedInView(page, '"resource":');
   expect(consoleErrors).toEqual([]);
 });
+
+test('show evidence marks a header: the WWW-Authenticate challenge and the token response’s Cache-Control', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  await page.goto(debuggerApp.url);
+  // The lab's faults switched from the Workshop panel: the file's fault off, two header faults on.
+  const workshop = page.getByRole('region', { name: 'Workshop' });
+  const faultSwitch = (id: string) => workshop.getByRole('switch', { name: new RegExp(`^${id.replaceAll('.', '\\.')}\\b`) });
+  for (const [id, on] of [
+    ['prm.resource-mismatch', false],
+    ['probe.no-challenge-scope', true],
+    ['token.cache-control-missing', true],
+  ] as const) {
+    await faultSwitch(id).click();
+    if (on) await expect(faultSwitch(id)).toBeChecked();
+    else await expect(faultSwitch(id)).not.toBeChecked();
+  }
+  await page.getByRole('button', { name: 'Try the demo lab' }).click();
+  await page.getByRole('region', { name: 'Sign in at the authorization server' }).getByRole('button', { name: 'Open in this tab' }).click();
+  await page.waitForURL(`${debuggerApp.url}/`);
+  await expect(page.getByText('Completed', { exact: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  await finding(page, 'The Bearer challenge has no scope').getByRole('button', { name: 'Show evidence' }).click();
+  // The challenge as received, in the WWW-Authenticate breakdown of the probe's 401.
+  await expectMarkedInView(page, /Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource/);
+  await expect(page.getByRole('region', { name: 'WWW-Authenticate, explained' }).locator('[data-evidence]')).toHaveCount(1);
+  await snap(page, testInfo, '3-challenge-marked');
+
+  await page.getByRole('tab', { name: /^Findings/ }).click();
+  // Reported for the token request and again for the refresh: the first is the token request's.
+  await finding(page, 'The token response may be cached').first().getByRole('button', { name: 'Show evidence' }).click();
+  await expectMarkedInView(page, /cache-control/i);
+  await expect(page.getByRole('region', { name: 'Request', exact: true })).toContainText('/protocol/openid-connect/token');
+  expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
+  await snap(page, testInfo, '4-cache-control-marked');
+  expect(consoleErrors).toEqual([]);
+});
