@@ -57,6 +57,8 @@ test('show evidence marks the PRM resource field, again after scrolling away wit
 });
 
 test('show evidence marks a header: the WWW-Authenticate challenge and the token response’s Cache-Control', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+  // Reduced motion: the page jumps to the field instead of gliding there.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(debuggerApp.url);
   // The lab's faults switched from the Workshop panel: the file's fault off, two header faults on.
   const workshop = page.getByRole('region', { name: 'Workshop' });
@@ -86,6 +88,10 @@ test('show evidence marks a header: the WWW-Authenticate challenge and the token
   // Reported for the token request and again for the refresh: the first is the token request's.
   await finding(page, 'The token response may be cached').first().getByRole('button', { name: 'Show evidence' }).click();
   await expectMarkedInView(page, /cache-control/i);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => window.scrollY), 'no scroll animation still under way').toBe(scrolled);
   await expect(page.getByRole('region', { name: 'Request', exact: true })).toContainText('/protocol/openid-connect/token');
   expect((await new AxeBuilder({ page }).include('main').analyze()).violations).toEqual([]);
   await snap(page, testInfo, '4-cache-control-marked');

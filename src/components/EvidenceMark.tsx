@@ -12,14 +12,16 @@ export interface EvidenceMarkProps {
   note?: string;
   /** A block (a table cell's content, a section) or inline text (a JSON value). */
   block?: boolean;
+  /** Scroll to it and focus it when it appears; false when it comes back after the person refolded the view. */
+  reveal?: boolean;
 }
 
-export function EvidenceMark({ children, note, block = false }: EvidenceMarkProps) {
+export function EvidenceMark({ children, note, block = false, reveal = true }: EvidenceMarkProps) {
   const t = useT();
   const ref = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const element = ref.current;
-    if (!element) return;
+    if (!element || !reveal) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
     element.focus({ preventScroll: true });
