@@ -50,6 +50,8 @@ async function expectPresentable(page: Page, viewport: { width: number; height: 
 
 for (const viewport of VIEWPORTS) {
   test(`presenter view at ${viewport.width}×${viewport.height}: every step's note in view, large, keyboard-driven`, async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+    // Twelve steps, each checked by axe: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     await page.setViewportSize(viewport);
     await page.goto(debuggerApp.url);
     const toggle = page.getByRole('button', { name: /^Presenter view/ });
@@ -118,6 +120,14 @@ for (const viewport of VIEWPORTS) {
     expect(seen).toContain(stepText('authorization-request', 'en').title);
     expect(seen).toContain(stepText('authenticated-mcp', 'en').title);
     await snap(page, testInfo, 'z-completed');
+
+    // In Chinese too: the keys and the note, still whole in view.
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await expect(page.getByText('快捷键：→ 或 N 下一步 · ← 上一步 · P 退出演示视图')).toBeVisible();
+    const lastStep = STEP_IDS.find((id) => stepText(id, 'en').title === seen.at(-1)) ?? 'cors';
+    await expect(page.getByRole('complementary')).toContainText(stepText(lastStep, 'zh-CN').summary);
+    await expect(page.getByRole('complementary')).toBeInViewport({ ratio: 1 });
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
 
     // P again leaves the presenter view: the normal workspace is back.
     await page.keyboard.press('p');
