@@ -53,6 +53,15 @@ test('show evidence marks the PRM resource field, again after scrolling away wit
   await finding(page, 'The metadata describes another resource').getByRole('button', { name: 'Show evidence' }).click();
   await expect(page.getByRole('tab', { name: 'Flow', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expectMarkedInView(page, '"resource":');
+
+  // Back on the Flow tab later, the mark is still there but does not pull the page to it again.
+  await page.getByRole('tab', { name: /^Network/ }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole('tab', { name: 'Flow', exact: true }).click();
+  await expect(mark(page)).toHaveCount(1);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(mark(page)).not.toBeFocused();
   expect(consoleErrors).toEqual([]);
 });
 

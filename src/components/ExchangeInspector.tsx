@@ -2,7 +2,7 @@
  * One exchange, raw and explained: what it was for, when and how long, the request as sent and
  * the response as received (or why there is none), with "Copy as curl".
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
@@ -10,7 +10,7 @@ import { useDebugger } from '../store/index.js';
 import { parseEvidencePointer } from '../ui-logic/evidence-pointer.js';
 import { hostAndPath } from '../ui-logic/http-format.js';
 import { CopyAsCurlButton } from './CopyAsCurlButton.js';
-import { EvidenceMark } from './EvidenceMark.js';
+import { EvidenceMark, revealEvidence } from './EvidenceMark.js';
 import { ExchangeErrorCard } from './ExchangeErrorCard.js';
 import { RequestCard } from './RequestCard.js';
 import { ResponseCard } from './ResponseCard.js';
@@ -20,9 +20,9 @@ export interface ExchangeInspectorProps {
   exchange: Exchange;
   /**
    * A finding's evidence in this exchange (pointer notation in src/engine/types.ts): the field is
-   * opened, marked and scrolled to; `request` counts the asks, and each new one does it again.
+   * opened and marked, and scrolled to and focused unless this ask (`request`) was `revealed`.
    */
-  evidence?: { pointer?: string; request: number };
+  evidence?: { pointer?: string; request: number; revealed: boolean };
 }
 
 export function ExchangeInspector({ exchange, evidence }: ExchangeInspectorProps) {
@@ -34,10 +34,17 @@ function ExchangeDetails({ exchange, evidence }: ExchangeInspectorProps) {
   const t = useT();
   const target = parseEvidencePointer(evidence?.pointer);
   const language = useDebugger((state) => state.language);
+  const evidenceRevealed = useDebugger((state) => state.evidenceRevealed);
   const headingId = useId();
+  const article = useRef<HTMLElement>(null);
+  // Once per ask: a later remount (back from another tab) shows the mark without pulling the page.
+  useEffect(() => {
+    if (!evidence || evidence.revealed || !article.current) return;
+    if (revealEvidence(article.current)) evidenceRevealed(evidence.request);
+  }, []);
   const title = exchange.label ?? `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
   return (
-    <article aria-labelledby={headingId} className="space-y-3">
+    <article ref={article} aria-labelledby={headingId} className="space-y-3">
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-base font-semibold break-words text-slate-900 dark:text-slate-50">

@@ -45,8 +45,6 @@ interface NodeProps {
   highlight: string | undefined;
   /** Said beside the mark when the field itself is absent. */
   highlightNote: string | undefined;
-  /** Scroll to the mark when it appears (not when it comes back after a refold). */
-  reveal: boolean;
   t: Translate;
   last: boolean;
 }
@@ -57,13 +55,9 @@ function KeyLabel({ name }: { name: string | number | undefined }) {
   return <span className="text-slate-800 dark:text-slate-200">{JSON.stringify(name)}: </span>;
 }
 
-function Highlight({ active, children, note, reveal }: { active: boolean; children: ReactNode; note: string | undefined; reveal: boolean }) {
+function Highlight({ active, children, note }: { active: boolean; children: ReactNode; note: string | undefined }) {
   if (!active) return <>{children}</>;
-  return (
-    <EvidenceMark reveal={reveal} {...(note !== undefined ? { note } : {})}>
-      {children}
-    </EvidenceMark>
-  );
+  return <EvidenceMark {...(note !== undefined ? { note } : {})}>{children}</EvidenceMark>;
 }
 
 /** Items to render at first: a page, or up to the item on the way to the highlighted node. */
@@ -73,7 +67,7 @@ function firstShown(value: JsonValue, pointer: string, highlight: string | undef
   return Number.isInteger(index) && index >= CHILD_PAGE ? index + 1 : CHILD_PAGE;
 }
 
-function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNote, reveal, t, last }: NodeProps) {
+function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNote, t, last }: NodeProps) {
   const [open, setOpen] = useState(() => startsOpen(value, pointer, depth, policy, highlight));
   const [shown, setShown] = useState(() => firstShown(value, pointer, highlight));
   const comma = last ? '' : ',';
@@ -82,7 +76,7 @@ function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNot
     const kind = jsonKind(value);
     return (
       <div className="pl-4 break-words whitespace-pre-wrap">
-        <Highlight active={marked} note={highlightNote} reveal={reveal}>
+        <Highlight active={marked} note={highlightNote}>
           <KeyLabel name={name} />
           <span className={SCALAR_CLASSES[kind] ?? ''}>{scalarText(value)}</span>
         </Highlight>
@@ -97,7 +91,7 @@ function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNot
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="pl-4">
       <summary className="-ml-4 cursor-pointer rounded pl-0.5 break-words marker:text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800">
-        <Highlight active={marked} note={highlightNote} reveal={reveal}>
+        <Highlight active={marked} note={highlightNote}>
           <KeyLabel name={name} />
           {open ? (
             <span>{isArray ? '[' : '{'}</span>
@@ -122,7 +116,6 @@ function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNot
               policy={policy}
               highlight={highlight}
               highlightNote={highlightNote}
-              reveal={reveal}
               t={t}
               last={index === children.length - 1}
             />
@@ -155,8 +148,6 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
   const t = useT();
   const [mode, setMode] = useState<'tree' | 'raw'>('tree');
   const [fold, setFold] = useState<{ policy: FoldPolicy; generation: number }>({ policy: DEFAULT_FOLD_POLICY, generation: 0 });
-  // Once the person switches views or refolds, the mark stays but no longer pulls the page to it.
-  const [refolded, setRefolded] = useState(false);
   const canExpandAll = isContainer(value) && countNodes(value, EXPAND_ALL_LIMIT + 1) <= EXPAND_ALL_LIMIT;
   const resolved = highlight === undefined ? undefined : resolveJsonPointer(value, highlight);
   const target = resolved === undefined ? undefined : resolved.found ? resolved.pointer : resolved.nearest;
@@ -164,16 +155,10 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
   return (
     <div>
       <div role="toolbar" aria-label={t('inspect.json.view')} className="mb-1 flex flex-wrap gap-1">
-        <button type="button" className={TOOL_BUTTON} aria-pressed={mode === 'tree'} onClick={() => {
-            setMode('tree');
-            setRefolded(true);
-          }}>
+        <button type="button" className={TOOL_BUTTON} aria-pressed={mode === 'tree'} onClick={() => setMode('tree')}>
           {t('inspect.json.tree')}
         </button>
-        <button type="button" className={TOOL_BUTTON} aria-pressed={mode === 'raw'} onClick={() => {
-            setMode('raw');
-            setRefolded(true);
-          }}>
+        <button type="button" className={TOOL_BUTTON} aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
           {t('inspect.json.raw')}
         </button>
         {mode === 'tree' && isContainer(value) && (
@@ -182,17 +167,11 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
               type="button"
               className={TOOL_BUTTON}
               disabled={!canExpandAll}
-              onClick={() => {
-                setFold((current) => ({ policy: EXPAND_ALL, generation: current.generation + 1 }));
-                setRefolded(true);
-              }}
+              onClick={() => setFold((current) => ({ policy: EXPAND_ALL, generation: current.generation + 1 }))}
             >
               {t('inspect.json.expandAll')}
             </button>
-            <button type="button" className={TOOL_BUTTON} onClick={() => {
-                setFold((current) => ({ policy: COLLAPSE_ALL, generation: current.generation + 1 }));
-                setRefolded(true);
-              }}>
+            <button type="button" className={TOOL_BUTTON} onClick={() => setFold((current) => ({ policy: COLLAPSE_ALL, generation: current.generation + 1 }))}>
               {t('inspect.json.collapseAll')}
             </button>
           </>
@@ -202,7 +181,7 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
         <pre className="rounded bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-950 dark:text-slate-100">{prettyJson(value)}</pre>
       ) : (
         <div className="rounded bg-slate-50 py-1.5 pr-2 pl-1 font-mono text-xs leading-5 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-          <JsonNode key={fold.generation} name={undefined} value={value} pointer="" depth={0} policy={fold.policy} highlight={target} highlightNote={note} reveal={!refolded} t={t} last />
+          <JsonNode key={fold.generation} name={undefined} value={value} pointer="" depth={0} policy={fold.policy} highlight={target} highlightNote={note} t={t} last />
         </div>
       )}
     </div>

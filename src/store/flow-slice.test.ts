@@ -183,13 +183,18 @@ describe('flow slice with a lab fault', () => {
     assert.equal(state.tab, 'step');
     assert.equal(state.selected?.stepId, 'protected-resource-metadata');
     assert.equal(state.selectedExchangeId, finding.evidence.exchangeId);
-    assert.deepEqual(state.evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: 1 });
+    const first = state.evidence?.request ?? Number.NaN;
+    assert.deepEqual(state.evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: first, revealed: false });
+    useDebugger.getState().evidenceRevealed(first);
+    assert.equal(useDebugger.getState().evidence?.revealed, true, 'scrolled to once; a later remount leaves the page where it is');
 
     useDebugger.getState().showEvidence(finding.evidence);
-    assert.equal(useDebugger.getState().evidence?.request, 2, 'a second ask is a new one, so the view scrolls again');
+    assert.deepEqual(useDebugger.getState().evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: first + 1, revealed: false }, 'a second ask is a new one, so the view scrolls again');
+    useDebugger.getState().evidenceRevealed(first);
+    assert.equal(useDebugger.getState().evidence?.revealed, false, 'an earlier ask does not count for this one');
     // Picking the same exchange keeps the mark; another one, or another step, leaves it behind.
     useDebugger.getState().selectExchange(finding.evidence.exchangeId);
-    assert.equal(useDebugger.getState().evidence?.request, 2);
+    assert.equal(useDebugger.getState().evidence?.request, first + 1);
     const other = session?.results.find((r) => r.stepId === 'probe')?.exchanges[0]?.id;
     useDebugger.getState().selectExchange(other);
     state = useDebugger.getState();

@@ -26,6 +26,7 @@ export interface EvidenceRequest {
   exchangeId: string;
   pointer?: string;
   request: number;
+  revealed: boolean;
 }
 
 type EngineApi = typeof import('./engine-api.js');
@@ -45,7 +46,8 @@ export interface FlowSlice {
   selectedExchangeId?: string;
   /**
    * What "show evidence" asked for last: its exchange is open and the field it names marked.
-   * `request` counts the asks, so asking again scrolls to the field and marks it again.
+   * Each ask has a `request` number of its own, so asking again scrolls to the field again;
+   * `revealed` once it was scrolled to, so showing the step again later does not pull the page.
    */
   evidence?: EvidenceRequest;
   tab: FlowTab;
@@ -67,6 +69,8 @@ export interface FlowSlice {
   selectExchange(exchangeId: string | undefined): void;
   /** Opens a finding's evidence: its exchange in the step's inspector, the field scrolled to and marked. */
   showEvidence(evidence: { exchangeId: string; pointer?: string }): void;
+  /** The inspector scrolled to the evidence of ask `request`. */
+  evidenceRevealed(request: number): void;
   setTab(tab: FlowTab): void;
   /** Hands the engine the URL the authorization server sent the browser back to, and goes on. */
   completeAuthorization(callbackUrl: string): Promise<boolean>;
@@ -99,6 +103,9 @@ function loadEngine(): Promise<EngineApi> {
 }
 
 export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (set, get) => {
+  /** Numbers the evidence asks. */
+  let evidenceAsks = 0;
+
   /** The engine, or undefined with the reason shown. */
   async function engine(): Promise<EngineApi | undefined> {
     try {
@@ -295,7 +302,11 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
     },
     showEvidence({ exchangeId, pointer }) {
       get().selectExchange(exchangeId);
-      set({ evidence: { exchangeId, ...(pointer !== undefined ? { pointer } : {}), request: (get().evidence?.request ?? 0) + 1 } });
+      set({ evidence: { exchangeId, ...(pointer !== undefined ? { pointer } : {}), request: ++evidenceAsks, revealed: false } });
+    },
+    evidenceRevealed(request) {
+      const evidence = get().evidence;
+      if (evidence?.request === request && !evidence.revealed) set({ evidence: { ...evidence, revealed: true } });
     },
     setTab: (tab) => set({ tab }),
 
