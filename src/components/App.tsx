@@ -13,6 +13,7 @@ import { FlowOutcomeNotice } from './FlowOutcomeNotice.js';
 import { FlowTimeline } from './FlowTimeline.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { LinkedRunPrompt } from './LinkedRunPrompt.js';
+import { PresenterToggle, usePresenterShortcut } from './PresenterToggle.js';
 import { RelayStatusBanner } from './RelayStatusBanner.js';
 import { RenderFailureBoundary } from './RenderFailureBoundary.js';
 import { RunSummary } from './RunSummary.js';
@@ -31,15 +32,20 @@ const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ de
 const RealClientsTable = lazy(() => import('./RealClientsTable.js').then((module) => ({ default: module.RealClientsTable })));
 const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
 
+// Loaded when the presenter view is first switched on.
+const PresenterView = lazy(() => import('./PresenterView.js').then((module) => ({ default: module.PresenterView })));
+
 export type AppRoute = 'main' | 'callback-sent';
 
 /** The browser debugger: connect and timeline on the left, the selected step and the run's data in the centre. */
 export function App({ route }: { route: AppRoute }) {
-  return <Shell>{route === 'callback-sent' ? <CallbackPage /> : <DebuggerWorkspace />}</Shell>;
+  const presenter = useDebugger((s) => s.presenter);
+  return <Shell>{route === 'callback-sent' ? <CallbackPage /> : presenter ? <PresenterWorkspace /> : <DebuggerWorkspace />}</Shell>;
 }
 
 function Shell({ children }: { children: ReactNode }) {
   const t = useT();
+  usePresenterShortcut();
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-slate-900">
@@ -51,6 +57,7 @@ function Shell({ children }: { children: ReactNode }) {
             <h1 className="font-mono text-base font-semibold tracking-tight">mcp-auth-debugger</h1>
             <p className="text-xs text-slate-600 dark:text-slate-400">{t('app.tagline')}</p>
           </div>
+          <PresenterToggle />
           <LanguageToggle />
           <ThemeToggle />
         </div>
@@ -80,6 +87,20 @@ function useFlowShortcuts(): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/** The presenter view in place of the workspace: the whole width, one step at a time. */
+function PresenterWorkspace() {
+  const t = useT();
+  return (
+    <main id="main" tabIndex={-1} className="focus:outline-none">
+      <RenderFailureBoundary>
+        <Suspense fallback={<p className="p-4 text-sm text-slate-600 dark:text-slate-400">{t('presenter.loading')}</p>}>
+          <PresenterView />
+        </Suspense>
+      </RenderFailureBoundary>
+    </main>
+  );
 }
 
 function DebuggerWorkspace() {

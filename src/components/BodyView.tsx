@@ -3,6 +3,7 @@ import type { HeaderList } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { classifyBody } from '../ui-logic/body-format.js';
 import { formatBytes } from '../ui-logic/http-format.js';
+import { EvidenceMark } from './EvidenceMark.js';
 import { JsonBodyView } from './JsonBodyView.js';
 import { ParametersTable } from './ParametersTable.js';
 
@@ -11,13 +12,17 @@ interface BodyViewProps {
   body: string | undefined;
   /** Bytes received when the transport cut the body. */
   truncatedAt?: number;
-  /** JSON Pointer of the value a finding points at. */
+  /** JSON Pointer of the value a finding's evidence names. */
   highlight?: string;
+  /** Name of the form parameter a finding's evidence names. */
+  highlightParam?: string;
 }
 
-export function BodyView({ headers, body, truncatedAt, highlight }: BodyViewProps) {
+export function BodyView({ headers, body, truncatedAt, highlight, highlightParam }: BodyViewProps) {
   const t = useT();
   const view = classifyBody(headers, body);
+  // A pointer into a body that is not JSON still leads here, and says what it named.
+  const unplaced = highlight !== undefined && view.kind !== 'json' ? <EvidenceMark block note={t('inspect.evidence.notJson', { field: highlight || '/' })} /> : null;
   const truncated =
     truncatedAt !== undefined ? (
       <p className="mb-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
@@ -26,7 +31,12 @@ export function BodyView({ headers, body, truncatedAt, highlight }: BodyViewProp
     ) : null;
   switch (view.kind) {
     case 'empty':
-      return <p className="text-sm text-slate-600 dark:text-slate-300">{t('inspect.body.empty')}</p>;
+      return (
+        <>
+          {unplaced}
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t('inspect.body.empty')}</p>
+        </>
+      );
     case 'json':
       return (
         <>
@@ -38,13 +48,15 @@ export function BodyView({ headers, body, truncatedAt, highlight }: BodyViewProp
       return (
         <>
           {truncated}
-          <ParametersTable params={view.params} caption={t('inspect.form.heading')} />
+          {unplaced}
+          <ParametersTable params={view.params} caption={t('inspect.form.heading')} {...(highlightParam !== undefined ? { evidence: highlightParam } : {})} />
         </>
       );
     case 'event-stream':
       return (
         <div>
           {truncated}
+          {unplaced}
           <p className="mb-1 text-xs text-slate-600 dark:text-slate-300">{t('inspect.body.events', { count: view.events.length })}</p>
           <ol className="space-y-2">
             {view.events.map((event, index) => (
@@ -67,6 +79,7 @@ export function BodyView({ headers, body, truncatedAt, highlight }: BodyViewProp
       return (
         <>
           {truncated}
+          {unplaced}
           {view.invalidJson !== undefined && (
             <p className="mb-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
               {t('inspect.body.invalidJson', { error: view.invalidJson })}

@@ -2,13 +2,15 @@
  * One exchange, raw and explained: what it was for, when and how long, the request as sent and
  * the response as received (or why there is none), with "Copy as curl".
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
+import { parseEvidencePointer } from '../ui-logic/evidence-pointer.js';
 import { hostAndPath } from '../ui-logic/http-format.js';
 import { CopyAsCurlButton } from './CopyAsCurlButton.js';
+import { EvidenceMark, revealEvidence } from './EvidenceMark.js';
 import { ExchangeErrorCard } from './ExchangeErrorCard.js';
 import { RequestCard } from './RequestCard.js';
 import { ResponseCard } from './ResponseCard.js';
@@ -16,26 +18,38 @@ import { TimingBadge } from './TimingBadge.js';
 
 export interface ExchangeInspectorProps {
   exchange: Exchange;
-  /** JSON Pointer into the response body that a finding's evidence names; that value is opened and marked. */
-  evidencePointer?: string;
+  /**
+   * A finding's evidence in this exchange (pointer notation in src/engine/types.ts): the field is
+   * opened and marked, and scrolled to and focused unless this ask (`request`) was `revealed`.
+   */
+  evidence?: { pointer?: string; request: number; revealed: boolean };
 }
 
-export function ExchangeInspector({ exchange, evidencePointer }: ExchangeInspectorProps) {
-  // A new exchange (or a new evidence pointer) starts from a fresh view: folds, copy state.
-  return <ExchangeDetails key={`${exchange.id}#${evidencePointer ?? ''}`} exchange={exchange} {...(evidencePointer !== undefined ? { evidencePointer } : {})} />;
+export function ExchangeInspector({ exchange, evidence }: ExchangeInspectorProps) {
+  // A new exchange (or a new ask for evidence) starts from a fresh view: folds, copy state, the mark.
+  return <ExchangeDetails key={`${exchange.id}#${evidence?.request ?? 0}`} exchange={exchange} {...(evidence ? { evidence } : {})} />;
 }
 
-function ExchangeDetails({ exchange, evidencePointer }: ExchangeInspectorProps) {
+function ExchangeDetails({ exchange, evidence }: ExchangeInspectorProps) {
   const t = useT();
+  const target = parseEvidencePointer(evidence?.pointer);
   const language = useDebugger((state) => state.language);
+  const evidenceRevealed = useDebugger((state) => state.evidenceRevealed);
   const headingId = useId();
+  const article = useRef<HTMLElement>(null);
+  // Once per ask: a later remount (back from another tab) shows the mark without pulling the page.
+  useEffect(() => {
+    if (!evidence || evidence.revealed || !article.current) return;
+    if (revealEvidence(article.current)) evidenceRevealed(evidence.request);
+  }, []);
   const title = exchange.label ?? `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
   return (
-    <article aria-labelledby={headingId} className="space-y-3">
+    <article ref={article} aria-labelledby={headingId} className="space-y-3">
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-base font-semibold break-words text-slate-900 dark:text-slate-50">
-            {title}
+            {/* Evidence without a field (or one this version cannot place) names the whole exchange. */}
+            {evidence && !target ? <EvidenceMark>{title}</EvidenceMark> : title}
           </h2>
           <p className="mt-0.5 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300">
             <span>
@@ -49,9 +63,9 @@ function ExchangeDetails({ exchange, evidencePointer }: ExchangeInspectorProps) 
         </div>
         <CopyAsCurlButton request={exchange.request} />
       </header>
-      <RequestCard request={exchange.request} />
+      <RequestCard request={exchange.request} {...(target ? { evidence: target } : {})} />
       {exchange.error && <ExchangeErrorCard error={exchange.error} />}
-      {exchange.response && <ResponseCard exchange={exchange} response={exchange.response} {...(evidencePointer !== undefined ? { highlight: evidencePointer } : {})} />}
+      {exchange.response && <ResponseCard exchange={exchange} response={exchange.response} {...(target ? { evidence: target } : {})} />}
       {!exchange.error && !exchange.response && <p className="text-sm text-slate-600 dark:text-slate-300">{t('inspect.exchange.noResponseYet')}</p>}
     </article>
   );

@@ -16,7 +16,8 @@ const KnownServerHintNote = lazy(() => import('./KnownServerHintNote.js').then((
 
 export interface FindingCardProps {
   finding: Finding;
-  onShowEvidence?: (exchangeId: string) => void;
+  /** Opens the evidence: its exchange and, when the finding names one, the field in it. */
+  onShowEvidence?: (evidence: NonNullable<Finding['evidence']>) => void;
   specVersion?: SpecVersion;
   /** Name the finding's step (in lists that span the whole run). */
   showStep?: boolean;
@@ -97,7 +98,7 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
             <button
               type="button"
               aria-describedby={titleId}
-              onClick={() => onShowEvidence(evidence.exchangeId)}
+              onClick={() => onShowEvidence(evidence)}
               className="shrink-0 rounded border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
             >
               {t('inspect.finding.evidence')}

@@ -7,7 +7,7 @@ import { FindingCard } from './FindingCard.js';
 
 export interface FindingsListProps {
   findings: readonly Finding[];
-  onShowEvidence: (exchangeId: string) => void;
+  onShowEvidence: (evidence: NonNullable<Finding['evidence']>) => void;
   /** Spec version the run checks against: labels the spec links. */
   specVersion?: SpecVersion;
   /** Name each finding's step (for the whole run's list). */

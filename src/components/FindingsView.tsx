@@ -19,7 +19,7 @@ export function FindingsView() {
   const session = useDebugger((s) => s.session);
   const area = useDebugger(activeFindingsArea);
   const showAllFindings = useDebugger((s) => s.showAllFindings);
-  const selectExchange = useDebugger((s) => s.selectExchange);
+  const showEvidence = useDebugger((s) => s.showEvidence);
   const all = sessionFindings(session);
   const findings = area ? all.filter((finding) => finding.severity !== 'info' && findingArea(finding, finding.stepId) === area) : all;
   const areaName = area ? t(`scorecard.area.${area}`) : '';
@@ -41,7 +41,7 @@ export function FindingsView() {
       {findings.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{area ? t('scorecard.filter.none', { area: areaName }) : t('app.findings.none')}</p>
       ) : (
-        <FindingsList findings={findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} />
+        <FindingsList findings={findings} onShowEvidence={showEvidence} specVersion={session?.options.spec} />
       )}
       {session && !area ? (
         <Suspense fallback={null}>

@@ -4,8 +4,9 @@
  * page at a time, so large documents stay fast. `highlight` (a JSON Pointer from a finding's
  * evidence) opens the path to that value and marks it.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useT, type Translate } from '../i18n/index.js';
+import { pointerTokens, resolveJsonPointer } from '../ui-logic/evidence-pointer.js';
 import {
   DEFAULT_FOLD_POLICY,
   childCount,
@@ -20,6 +21,7 @@ import {
   type FoldPolicy,
   type JsonValue,
 } from '../ui-logic/json-fold.js';
+import { EvidenceMark } from './EvidenceMark.js';
 
 const CHILD_PAGE = 200;
 const EXPAND_ALL_LIMIT = 5000;
@@ -39,7 +41,10 @@ interface NodeProps {
   pointer: string;
   depth: number;
   policy: FoldPolicy;
+  /** The node a finding's evidence names (the nearest one present when its field is absent). */
   highlight: string | undefined;
+  /** Said beside the mark when the field itself is absent. */
+  highlightNote: string | undefined;
   t: Translate;
   last: boolean;
 }
@@ -50,29 +55,28 @@ function KeyLabel({ name }: { name: string | number | undefined }) {
   return <span className="text-slate-800 dark:text-slate-200">{JSON.stringify(name)}: </span>;
 }
 
-function Highlight({ active, children, label }: { active: boolean; children: ReactNode; label: string }) {
-  const ref = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'center' });
-  }, [active]);
+function Highlight({ active, children, note }: { active: boolean; children: ReactNode; note: string | undefined }) {
   if (!active) return <>{children}</>;
-  return (
-    <mark ref={ref} className="rounded bg-amber-200 text-inherit ring-2 ring-amber-400 dark:bg-amber-800/70" title={label}>
-      {children}
-    </mark>
-  );
+  return <EvidenceMark {...(note !== undefined ? { note } : {})}>{children}</EvidenceMark>;
 }
 
-function JsonNode({ name, value, pointer, depth, policy, highlight, t, last }: NodeProps) {
+/** Items to render at first: a page, or up to the item on the way to the highlighted node. */
+function firstShown(value: JsonValue, pointer: string, highlight: string | undefined): number {
+  if (!Array.isArray(value) || highlight === undefined || !highlight.startsWith(`${pointer}/`)) return CHILD_PAGE;
+  const index = Number(pointerTokens(highlight.slice(pointer.length))?.[0]);
+  return Number.isInteger(index) && index >= CHILD_PAGE ? index + 1 : CHILD_PAGE;
+}
+
+function JsonNode({ name, value, pointer, depth, policy, highlight, highlightNote, t, last }: NodeProps) {
   const [open, setOpen] = useState(() => startsOpen(value, pointer, depth, policy, highlight));
-  const [shown, setShown] = useState(CHILD_PAGE);
+  const [shown, setShown] = useState(() => firstShown(value, pointer, highlight));
   const comma = last ? '' : ',';
   const marked = highlight === pointer;
   if (!isContainer(value) || childCount(value) === 0) {
     const kind = jsonKind(value);
     return (
       <div className="pl-4 break-words whitespace-pre-wrap">
-        <Highlight active={marked} label={t('inspect.json.highlighted')}>
+        <Highlight active={marked} note={highlightNote}>
           <KeyLabel name={name} />
           <span className={SCALAR_CLASSES[kind] ?? ''}>{scalarText(value)}</span>
         </Highlight>
@@ -87,7 +91,7 @@ function JsonNode({ name, value, pointer, depth, policy, highlight, t, last }: N
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className="pl-4">
       <summary className="-ml-4 cursor-pointer rounded pl-0.5 break-words marker:text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600 dark:hover:bg-slate-800">
-        <Highlight active={marked} label={t('inspect.json.highlighted')}>
+        <Highlight active={marked} note={highlightNote}>
           <KeyLabel name={name} />
           {open ? (
             <span>{isArray ? '[' : '{'}</span>
@@ -111,6 +115,7 @@ function JsonNode({ name, value, pointer, depth, policy, highlight, t, last }: N
               depth={depth + 1}
               policy={policy}
               highlight={highlight}
+              highlightNote={highlightNote}
               t={t}
               last={index === children.length - 1}
             />
@@ -144,6 +149,9 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
   const [mode, setMode] = useState<'tree' | 'raw'>('tree');
   const [fold, setFold] = useState<{ policy: FoldPolicy; generation: number }>({ policy: DEFAULT_FOLD_POLICY, generation: 0 });
   const canExpandAll = isContainer(value) && countNodes(value, EXPAND_ALL_LIMIT + 1) <= EXPAND_ALL_LIMIT;
+  const resolved = highlight === undefined ? undefined : resolveJsonPointer(value, highlight);
+  const target = resolved === undefined ? undefined : resolved.found ? resolved.pointer : resolved.nearest;
+  const note = resolved === undefined || resolved.found ? undefined : t('inspect.evidence.absent', { field: resolved.missing });
   return (
     <div>
       <div role="toolbar" aria-label={t('inspect.json.view')} className="mb-1 flex flex-wrap gap-1">
@@ -173,7 +181,7 @@ export function JsonBodyView({ value, highlight }: { value: JsonValue; highlight
         <pre className="rounded bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:bg-slate-950 dark:text-slate-100">{prettyJson(value)}</pre>
       ) : (
         <div className="rounded bg-slate-50 py-1.5 pr-2 pl-1 font-mono text-xs leading-5 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-          <JsonNode key={fold.generation} name={undefined} value={value} pointer="" depth={0} policy={fold.policy} highlight={highlight} t={t} last />
+          <JsonNode key={fold.generation} name={undefined} value={value} pointer="" depth={0} policy={fold.policy} highlight={target} highlightNote={note} t={t} last />
         </div>
       )}
     </div>

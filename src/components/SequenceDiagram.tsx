@@ -37,6 +37,8 @@ export interface SequenceDiagramProps {
   authorization?: AuthorizationNote;
   /** Tallest the diagram grows before it scrolls, in pixels. */
   maxHeight?: number;
+  /** Draws the same layout this many times larger (the presenter view, read from the back of a room). */
+  scale?: number;
 }
 
 /** Exchanges per page once a run has more than this many (two arrows each). */
@@ -124,12 +126,16 @@ function naturalWidth(element: HTMLElement): number {
   return Math.ceil(range.getBoundingClientRect().width + frame) + 1;
 }
 
+function scaled(value: number | undefined, scale: number): number | undefined {
+  return value === undefined ? undefined : value * scale;
+}
+
 /** Two measurements differ enough to draw again (sub-pixel noise would loop). */
 function changed(previous: number | undefined, next: number): boolean {
   return previous === undefined || Math.abs(previous - next) > 0.5;
 }
 
-export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, authorization, maxHeight = 520 }: SequenceDiagramProps) {
+export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, authorization, maxHeight = 520, scale = 1 }: SequenceDiagramProps) {
   const t = useT();
   const language = useDebugger((state) => state.language);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -146,11 +152,12 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
   useLayoutEffect(() => {
     const container = scrollRef.current;
     if (!container) return undefined;
-    setAvailable(container.clientWidth);
-    const observer = new ResizeObserver(() => setAvailable(container.clientWidth));
+    // The layout is worked out at 1× and drawn `scale` times larger.
+    setAvailable(container.clientWidth / scale);
+    const observer = new ResizeObserver(() => setAvailable(container.clientWidth / scale));
     observer.observe(container);
     return () => observer.disconnect();
-  }, [exchanges.length === 0]);
+  }, [exchanges.length === 0, scale]);
 
   // Measure what the fonts really draw: a label character's width and each header label's natural width.
   useLayoutEffect(() => {
@@ -162,7 +169,7 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
     const natural: Partial<Record<ActorId, number>> = {};
     let differs = false;
     for (const [actor, element] of headerRefs.current) {
-      const width = Math.max(0, ...[...element.children].map((child) => (child instanceof HTMLElement ? naturalWidth(child) : 0)));
+      const width = Math.max(0, ...[...element.children].map((child) => (child instanceof HTMLElement ? naturalWidth(child) : 0))) / scale;
       natural[actor] = width;
       if (changed(headerNatural[actor], width)) differs = true;
     }
@@ -199,8 +206,8 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
     const selected = placed.find((item) => item.kind === 'exchange' && item.exchangeId === selectedId);
     if (selected) {
       // The sticky actor header covers the top HEADER_HEIGHT pixels of the scrolled view.
-      const top = selected.y - STEP_ROW;
-      const bottom = HEADER_HEIGHT + selected.y + ARROW_ROW * 2;
+      const top = (selected.y - STEP_ROW) * scale;
+      const bottom = (HEADER_HEIGHT + selected.y + ARROW_ROW * 2) * scale;
       if (top < container.scrollTop) container.scrollTop = Math.max(0, top - 4);
       else if (bottom > container.scrollTop + container.clientHeight) container.scrollTop = bottom - container.clientHeight + 4;
     } else if (atBottom.current) {
@@ -260,7 +267,7 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
         className="relative overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
         style={{ maxHeight }}
       >
-        <div aria-hidden="true" className="sticky top-0 z-10 border-b border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" style={{ width, height: HEADER_HEIGHT }}>
+        <div aria-hidden="true" className="sticky top-0 z-10 border-b border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900" style={{ width: width * scale, height: HEADER_HEIGHT * scale }}>
           {model.actors.map((actor) => {
             const name = t(`inspect.actor.${actor}`);
             const host = actorHost[actor] ?? '';
@@ -273,15 +280,21 @@ export function SequenceDiagram({ exchanges, actors, selectedId, onSelect, autho
                 }}
                 title={host ? `${name}\n${host}` : name}
                 className="absolute top-1 w-max -translate-x-1/2 text-center"
-                style={{ left: lanes.get(actor), maxWidth: headerWidths.get(actor) }}
+                style={{ left: (lanes.get(actor) ?? 0) * scale, maxWidth: scaled(headerWidths.get(actor), scale) }}
               >
-                <div className="truncate rounded border border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">{name}</div>
-                {host ? <div className="truncate font-mono text-[11px] leading-4 text-slate-600 dark:text-slate-400">{host}</div> : null}
+                <div className="truncate rounded border border-slate-300 bg-slate-50 px-2 text-xs font-semibold text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100" style={scale !== 1 ? { fontSize: 12 * scale } : undefined}>
+                  {name}
+                </div>
+                {host ? (
+                  <div className="truncate font-mono text-[11px] leading-4 text-slate-600 dark:text-slate-400" style={scale !== 1 ? { fontSize: 11 * scale, lineHeight: 1.4 } : undefined}>
+                    {host}
+                  </div>
+                ) : null}
               </div>
             );
           })}
         </div>
-        <svg role="group" aria-label={t('inspect.sequence.label')} width={width} height={height} className="block font-mono text-[11px]">
+        <svg role="group" aria-label={t('inspect.sequence.label')} width={width * scale} height={height * scale} viewBox={`0 0 ${width} ${height}`} className="block font-mono text-[11px]">
           <g aria-hidden="true">
             <text ref={sampleRef} x={0} y={-20} visibility="hidden">
               {MEASURE_SAMPLE}

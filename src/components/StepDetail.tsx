@@ -25,6 +25,8 @@ export function StepDetail() {
   const selected = useDebugger((s) => s.selected);
   const selectedExchangeId = useDebugger((s) => s.selectedExchangeId);
   const selectExchange = useDebugger((s) => s.selectExchange);
+  const showEvidence = useDebugger((s) => s.showEvidence);
+  const evidence = useDebugger((s) => s.evidence);
   const running = useDebugger((s) => s.running);
   const runningStep = useDebugger((s) => s.runningStep);
   const next = useDebugger((s) => s.next);
@@ -56,14 +58,14 @@ export function StepDetail() {
           {stepId === 'cors' && session?.data.cors ? <CorsTable cors={session.data.cors} onShowExchange={selectExchange} /> : null}
           <section>
             <h3 className="section-title">{t('app.step.findings')}</h3>
-            {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={selectExchange} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}
+            {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={showEvidence} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}
           </section>
           <section>
             <h3 className="section-title">{t(countKey('app.step.exchanges', result.exchanges.length), { count: result.exchanges.length })}</h3>
             {result.exchanges.length > 0 ? (
               <div className="grid grid-cols-[minmax(0,1fr)] gap-3 2xl:grid-cols-[24rem_minmax(0,1fr)] 2xl:items-start">
                 <ExchangeList exchanges={result.exchanges} selectedId={exchange?.id} onSelect={selectExchange} />
-                {exchange ? <ExchangeInspector exchange={exchange} /> : null}
+                {exchange ? <ExchangeInspector exchange={exchange} {...(evidence?.exchangeId === exchange.id ? { evidence } : {})} /> : null}
               </div>
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noExchanges')}</p>

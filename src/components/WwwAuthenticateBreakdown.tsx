@@ -5,8 +5,10 @@
 import { Fragment, useId } from 'react';
 import { useT } from '../i18n/index.js';
 import type { WwwAuthenticateExplanation } from '../ui-logic/www-authenticate-explanation.js';
+import { EvidenceMark } from './EvidenceMark.js';
 
-export function WwwAuthenticateBreakdown({ explanation }: { explanation: WwwAuthenticateExplanation }) {
+/** `evidence`: a finding's evidence names this header; its raw lines are marked. */
+export function WwwAuthenticateBreakdown({ explanation, evidence = false }: { explanation: WwwAuthenticateExplanation; evidence?: boolean }) {
   const t = useT();
   const headingId = useId();
   return (
@@ -15,11 +17,7 @@ export function WwwAuthenticateBreakdown({ explanation }: { explanation: WwwAuth
         {t('inspect.wwwAuth.heading')}
       </h4>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{t('inspect.wwwAuth.raw')}</p>
-      {explanation.lines.map((line, index) => (
-        <pre key={index} className="mt-0.5 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:text-slate-100">
-          {line}
-        </pre>
-      ))}
+      {evidence ? <EvidenceMark block>{rawLines(explanation.lines)}</EvidenceMark> : rawLines(explanation.lines)}
       {explanation.challenges.map((challenge, index) => (
         <div key={index} className="mt-3">
           <h5 className="text-xs font-semibold text-slate-800 dark:text-slate-100">
@@ -67,4 +65,12 @@ export function WwwAuthenticateBreakdown({ explanation }: { explanation: WwwAuth
       )}
     </section>
   );
+}
+
+function rawLines(lines: readonly string[]) {
+  return lines.map((line, index) => (
+    <pre key={index} className="mt-0.5 font-mono text-xs break-all whitespace-pre-wrap text-slate-900 dark:text-slate-100">
+      {line}
+    </pre>
+  ));
 }

@@ -90,6 +90,15 @@ export interface Finding {
   title: string;
   detail: string;
   specRefs: SpecRef[];
+  /**
+   * The exchange that shows the finding and, when the field is known, where in it:
+   * - `/a/b` (an RFC 6901 JSON Pointer, `''` the whole document): a value of the response body;
+   * - `request:/a/b`: a value of the request body (JSON);
+   * - `header:<name>`: a response header, `request-header:<name>`: a request header (names
+   *   case-insensitive);
+   * - `param:<name>`: a parameter of the request, in its URL's query or its form body.
+   * A pointer to a field that is absent names where it should have been.
+   */
   evidence?: { exchangeId: string; pointer?: string };
   hint?: string;
   /** Values substituted into the catalogue's texts, so the UI can render them in any language. */

@@ -13,6 +13,7 @@ import { inspectMessages } from './messages/inspect.js';
 import { mcpMessages } from './messages/mcp.js';
 import { networkMessages } from './messages/network.js';
 import { pitfallsMessages } from './messages/pitfalls.js';
+import { presenterMessages } from './messages/presenter.js';
 import { scorecardMessages } from './messages/scorecard.js';
 import { tokensMessages } from './messages/tokens.js';
 import { workshopMessages } from './messages/workshop.js';
@@ -26,7 +27,7 @@ export interface MessageCatalogue {
   'zh-CN': Partial<MessageTable>;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, scorecardMessages, tokensMessages, workshopMessages];
+const catalogues: MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, presenterMessages, scorecardMessages, tokensMessages, workshopMessages];
 
 const tables: Record<Language, MessageTable> = {
   en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,

@@ -168,6 +168,41 @@ describe('flow slice with a lab fault', () => {
       ['failed', 'ok'],
     );
   });
+
+  it('showEvidence opens the finding’s exchange on its step; asking again counts, another exchange drops it', async () => {
+    await useDebugger.getState().start('run');
+    const session = useDebugger.getState().session;
+    const finding = session ? allFindings(session).find((f) => f.id === 'prm.resource-mismatch') : undefined;
+    assert.ok(finding?.evidence);
+    assert.equal(finding.evidence.pointer, '/resource');
+    useDebugger.getState().select({ stepId: 'probe', resultIndex: 0 });
+    useDebugger.getState().setTab('findings');
+
+    useDebugger.getState().showEvidence(finding.evidence);
+    let state = useDebugger.getState();
+    assert.equal(state.tab, 'step');
+    assert.equal(state.selected?.stepId, 'protected-resource-metadata');
+    assert.equal(state.selectedExchangeId, finding.evidence.exchangeId);
+    const first = state.evidence?.request ?? Number.NaN;
+    assert.deepEqual(state.evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: first, revealed: false });
+    useDebugger.getState().evidenceRevealed(first);
+    assert.equal(useDebugger.getState().evidence?.revealed, true, 'scrolled to once; a later remount leaves the page where it is');
+
+    useDebugger.getState().showEvidence(finding.evidence);
+    assert.deepEqual(useDebugger.getState().evidence, { exchangeId: finding.evidence.exchangeId, pointer: '/resource', request: first + 1, revealed: false }, 'a second ask is a new one, so the view scrolls again');
+    useDebugger.getState().evidenceRevealed(first);
+    assert.equal(useDebugger.getState().evidence?.revealed, false, 'an earlier ask does not count for this one');
+    // Picking the same exchange keeps the mark; another one, or another step, leaves it behind.
+    useDebugger.getState().selectExchange(finding.evidence.exchangeId);
+    assert.equal(useDebugger.getState().evidence?.request, first + 1);
+    const other = session?.results.find((r) => r.stepId === 'probe')?.exchanges[0]?.id;
+    useDebugger.getState().selectExchange(other);
+    state = useDebugger.getState();
+    assert.equal(state.evidence, undefined);
+    state.showEvidence(finding.evidence);
+    useDebugger.getState().select({ stepId: 'probe' });
+    assert.equal(useDebugger.getState().evidence, undefined);
+  });
 });
 
 describe('flow slice on bad input', () => {

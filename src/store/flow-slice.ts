@@ -22,6 +22,13 @@ export interface StepSelection {
   resultIndex?: number;
 }
 
+export interface EvidenceRequest {
+  exchangeId: string;
+  pointer?: string;
+  request: number;
+  revealed: boolean;
+}
+
 type EngineApi = typeof import('./engine-api.js');
 
 export interface FlowSlice {
@@ -37,6 +44,12 @@ export interface FlowSlice {
   /** Selection follows the step that just ran, until the person picks one. */
   followLatest: boolean;
   selectedExchangeId?: string;
+  /**
+   * What "show evidence" asked for last: its exchange is open and the field it names marked.
+   * Each ask has a `request` number of its own, so asking again scrolls to the field again;
+   * `revealed` once it was scrolled to, so showing the step again later does not pull the page.
+   */
+  evidence?: EvidenceRequest;
   tab: FlowTab;
   /** Why the last action could not run (no relay, the engine did not load). */
   flowError?: MessageRef;
@@ -54,6 +67,10 @@ export interface FlowSlice {
   reset(): void;
   select(selection: StepSelection): void;
   selectExchange(exchangeId: string | undefined): void;
+  /** Opens a finding's evidence: its exchange in the step's inspector, the field scrolled to and marked. */
+  showEvidence(evidence: { exchangeId: string; pointer?: string }): void;
+  /** The inspector scrolled to the evidence of ask `request`. */
+  evidenceRevealed(request: number): void;
   setTab(tab: FlowTab): void;
   /** Hands the engine the URL the authorization server sent the browser back to, and goes on. */
   completeAuthorization(callbackUrl: string): Promise<boolean>;
@@ -86,6 +103,9 @@ function loadEngine(): Promise<EngineApi> {
 }
 
 export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (set, get) => {
+  /** Numbers the evidence asks. */
+  let evidenceAsks = 0;
+
   /** The engine, or undefined with the reason shown. */
   async function engine(): Promise<EngineApi | undefined> {
     try {
@@ -172,6 +192,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
       runGeneration: get().runGeneration + 1,
       followLatest: true,
       selectedExchangeId: undefined,
+      evidence: undefined,
       networkExchangeId: undefined,
       tab: 'step',
       flowError: undefined,
@@ -270,12 +291,22 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
       set({ ...newRun(), session: undefined, selected: undefined, connectExpanded: true, recording: undefined, parkedRun: undefined });
     },
 
-    select: (selected) => set({ selected, followLatest: false, selectedExchangeId: undefined, tab: 'step' }),
+    select: (selected) => set({ selected, followLatest: false, selectedExchangeId: undefined, evidence: undefined, tab: 'step' }),
     selectExchange(selectedExchangeId) {
-      if (selectedExchangeId === undefined) return set({ selectedExchangeId });
+      // Another exchange leaves the evidence behind; the same one keeps its mark.
+      const evidence = get().evidence?.exchangeId === selectedExchangeId ? get().evidence : undefined;
+      if (selectedExchangeId === undefined) return set({ selectedExchangeId, evidence });
       const resultIndex = resultIndexOfExchange(get().session, selectedExchangeId);
       const result = resultIndex === undefined ? undefined : get().session?.results[resultIndex];
-      set({ selectedExchangeId, ...(result && resultIndex !== undefined ? { selected: { stepId: result.stepId, resultIndex }, followLatest: false, tab: 'step' as const } : {}) });
+      set({ selectedExchangeId, evidence, ...(result && resultIndex !== undefined ? { selected: { stepId: result.stepId, resultIndex }, followLatest: false, tab: 'step' as const } : {}) });
+    },
+    showEvidence({ exchangeId, pointer }) {
+      get().selectExchange(exchangeId);
+      set({ evidence: { exchangeId, ...(pointer !== undefined ? { pointer } : {}), request: ++evidenceAsks, revealed: false } });
+    },
+    evidenceRevealed(request) {
+      const evidence = get().evidence;
+      if (evidence?.request === request && !evidence.revealed) set({ evidence: { ...evidence, revealed: true } });
     },
     setTab: (tab) => set({ tab }),
 

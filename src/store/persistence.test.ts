@@ -90,6 +90,24 @@ describe('persistence', () => {
     assert.equal(state.connectExpanded, false);
   });
 
+  it('remembers the presenter view in localStorage, like the theme, and ignores a stored value that is not a boolean', () => {
+    stop = persistToStorage(useDebugger);
+    useDebugger.getState().setPresenter(true);
+    assert.match(local.getItem(STORAGE_KEYS.settings) ?? '', /"presenter":true/);
+    stop();
+    stop = undefined;
+    useDebugger.setState(useDebugger.getInitialState(), true);
+    assert.equal(useDebugger.getState().presenter, false);
+    hydrateFromStorage(useDebugger, () => 'en');
+    assert.equal(useDebugger.getState().presenter, true);
+
+    useDebugger.setState(useDebugger.getInitialState(), true);
+    local.setItem(STORAGE_KEYS.settings, JSON.stringify({ theme: 'dark', presenter: 'yes' }));
+    hydrateFromStorage(useDebugger, () => 'en');
+    assert.equal(useDebugger.getState().presenter, false);
+    assert.equal(useDebugger.getState().theme, 'dark');
+  });
+
   it('forgets the stored run on reset', () => {
     stop = persistToStorage(useDebugger);
     useDebugger.setState({ session: createSession(defaultFlowOptions('https://mcp.example.com/mcp')) });

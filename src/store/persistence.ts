@@ -52,6 +52,7 @@ export function hydrateFromStorage(store: DebuggerStore, browserLanguage: () => 
   store.setState({
     language: settings.language ?? browserLanguage(),
     ...(settings.theme ? { theme: settings.theme } : {}),
+    ...(settings.presenter !== undefined ? { presenter: settings.presenter } : {}),
     recent,
     ...(form ? { form } : {}),
     ...(run
@@ -102,8 +103,8 @@ function saveRun(state: DebuggerState): void {
 /** Writes each part when it changes; returns the unsubscribe function. */
 export function persistToStorage(store: DebuggerStore): () => void {
   return store.subscribe((state, previous) => {
-    if (state.language !== previous.language || state.theme !== previous.theme) {
-      writeStored('local', STORAGE_KEYS.settings, { language: state.language, theme: state.theme });
+    if (state.language !== previous.language || state.theme !== previous.theme || state.presenter !== previous.presenter) {
+      writeStored('local', STORAGE_KEYS.settings, { language: state.language, theme: state.theme, presenter: state.presenter });
     }
     if (state.recent !== previous.recent) {
       // localStorage outlives the tab: a key in the URL (?api_key=, user:password@) is not kept there.

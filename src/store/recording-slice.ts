@@ -85,6 +85,7 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
       session: file.session,
       selected: undefined,
       selectedExchangeId: undefined,
+      evidence: undefined,
       networkExchangeId: undefined,
       followLatest: true,
       tab: 'step',
@@ -106,6 +107,7 @@ export const createRecordingSlice: StateCreator<DebuggerState, [], [], Recording
       tab: parked?.tab ?? 'step',
       selected: parked?.selected,
       selectedExchangeId: undefined,
+      evidence: undefined,
       networkExchangeId: undefined,
       followLatest: parked?.selected === undefined,
     });

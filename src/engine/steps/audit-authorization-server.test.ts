@@ -59,7 +59,7 @@ const redirectTo = (request: TransportRequest, query: string): CannedReply => {
 describe('authorization server audit', () => {
   it('reports every request an accepting server should have refused', async () => {
     let codes = 0;
-    const { ids, audit, transport } = await auditWith((request) => {
+    const { ids, audit, transport, result } = await auditWith((request) => {
       if (request.url.startsWith(AUTHORIZE)) return redirectTo(request, `code=code-${++codes}`);
       if (request.url === REGISTER) return { status: 201, body: { client_id: `c-${codes}` } };
       if (request.url === TOKEN) return TOKENS;
@@ -77,6 +77,12 @@ describe('authorization server audit', () => {
     ]);
     assert.equal(audit[0]?.params?.redirectUri, UNREGISTERED_REDIRECT_URI);
     assert.ok(audit.every((f) => f.evidence?.exchangeId), 'each finding points at its exchange');
+    // Where the field is known, the evidence names it in the request that carried it.
+    const exchangeOf = (id: string) => result.exchanges.find((e) => e.id === audit.find((f) => f.id === id)?.evidence?.exchangeId);
+    assert.equal(audit.find((f) => f.id === 'audit.as-wrong-verifier-accepted')?.evidence?.pointer, 'param:code_verifier');
+    assert.ok(new URLSearchParams(exchangeOf('audit.as-wrong-verifier-accepted')?.request.body ?? '').has('code_verifier'));
+    assert.equal(audit.find((f) => f.id === 'audit.as-registers-insecure-redirect')?.evidence?.pointer, 'request:/redirect_uris');
+    assert.ok(Array.isArray(JSON.parse(exchangeOf('audit.as-registers-insecure-redirect')?.request.body ?? '{}').redirect_uris));
 
     const authorizations = transport.requests.filter((r) => r.url.startsWith(AUTHORIZE)).map((r) => new URL(r.url).searchParams);
     assert.equal(authorizations[0]?.get('redirect_uri'), UNREGISTERED_REDIRECT_URI);

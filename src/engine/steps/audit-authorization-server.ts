@@ -103,7 +103,7 @@ export async function auditAuthorizationServer(ctx: StepContext): Promise<void> 
   await codeProbe('audit.as.wrong-verifier', async (code) => {
     const wrong = (await createPkcePair(ctx.random)).codeVerifier;
     const answer = await redeemWith(code, wrong);
-    if (answer.issued) ctx.report('audit.as-wrong-verifier-accepted', { params: { url: metadata.token_endpoint ?? '' }, evidence: { exchangeId: answer.exchangeId } });
+    if (answer.issued) ctx.report('audit.as-wrong-verifier-accepted', { params: { url: metadata.token_endpoint ?? '' }, evidence: { exchangeId: answer.exchangeId, pointer: 'param:code_verifier' } });
     else refused('audit.as.wrong-verifier', answer.exchangeId, answer.detail);
   });
 
@@ -122,7 +122,7 @@ export async function auditAuthorizationServer(ctx: StepContext): Promise<void> 
   // 4. Registration without control: any redirect URI, from anyone.
   if (metadata.registration_endpoint) {
     const open = await registerClient(ctx, metadata, UNREGISTERED_REDIRECT_URI, 'audit: registration with a foreign plain-http redirect URI');
-    if (open.kind === 'registered') ctx.report('audit.as-registers-insecure-redirect', { params: { redirectUri: UNREGISTERED_REDIRECT_URI, url: metadata.registration_endpoint }, evidence: { exchangeId: open.exchangeId } });
+    if (open.kind === 'registered') ctx.report('audit.as-registers-insecure-redirect', { params: { redirectUri: UNREGISTERED_REDIRECT_URI, url: metadata.registration_endpoint }, evidence: { exchangeId: open.exchangeId, pointer: 'request:/redirect_uris' } });
     else if (open.kind === 'refused') refused('audit.as.open-registration', open.exchangeId, open.detail);
   }
 

@@ -135,7 +135,7 @@ describe('probe step', () => {
     const finding = result.findings[0];
     assert.equal(finding?.severity, 'info');
     assert.deepEqual(finding?.params, { algs: 'ES256 PS256' });
-    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.deepEqual(finding?.evidence, { exchangeId: result.exchanges[0]?.id, pointer: 'header:www-authenticate' });
     assert.equal(result.data.probe?.resourceMetadataUrl, PRM);
     assert.equal(result.data.probe?.challengeScope, 'mcp:tools');
     // Offered next to Bearer, the Bearer challenge is the one read.

@@ -258,9 +258,10 @@ function looksLikeSomethingElse(response: ExchangeResponse): boolean {
 function analyzeChallengeHeaders(
   ctx: StepContext,
   response: ExchangeResponse,
-  evidence: { exchangeId: string },
+  exchange: { exchangeId: string },
   is401: boolean,
 ): ProbeData {
+  const evidence = { ...exchange, pointer: 'header:www-authenticate' };
   const lines = headerValues(response, 'www-authenticate');
   const url = ctx.options.serverUrl;
   if (lines.length === 0) {

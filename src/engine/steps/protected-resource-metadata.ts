@@ -112,7 +112,7 @@ async function analyzeDocument(ctx: StepContext, fetched: FetchedDocument): Prom
 
   const scopesSupported = readStringArray(document, 'scopes_supported', url, report, evidence);
   if (document.scopes_supported === undefined && ctx.data.probe?.challengeScope === undefined) {
-    report('prm.no-scopes-supported', { evidence: evidence() });
+    report('prm.no-scopes-supported', { evidence: evidence('/scopes_supported') });
   }
   const bearerMethods = readStringArray(document, 'bearer_methods_supported', url, report, evidence);
   if (bearerMethods && !bearerMethods.includes('header')) {

@@ -218,7 +218,7 @@ describe('token-request: judging the answer', () => {
     assert.deepEqual(findingIds(result).sort(), ['token.missing-token-type', 'token.refresh-token-issued']);
     const finding = result.findings.find((f) => f.id === 'token.missing-token-type');
     assert.equal(finding?.severity, 'error');
-    assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
+    assert.deepEqual(finding?.evidence, { exchangeId: result.exchanges[0]?.id, pointer: '/token_type' });
     assert.equal(session.data.tokens?.tokenType, 'Bearer');
   });
 

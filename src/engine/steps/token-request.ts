@@ -281,7 +281,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   if (response.status !== 200) {
     const parsed = parseJsonObject(response.body);
     if (parsed.ok && typeof parsed.value.error === 'string') {
-      ctx.report('token.error-response', { params: oauthErrorParams(status, parsed.value), evidence });
+      ctx.report('token.error-response', { params: oauthErrorParams(status, parsed.value), evidence: { ...evidence, pointer: '/error' } });
       return { ok: false, findingId: 'token.error-response' };
     }
     ctx.report('token.http-error', { params: { status, url: exchange.request.url }, evidence });
@@ -291,7 +291,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   const body = readJsonDocument(ctx, sent, 'document.token-response');
   if (!body) return { ok: false, findingId: 'http.not-json' };
   if (typeof body.error === 'string') {
-    ctx.report('token.error-response', { params: oauthErrorParams(status, body), evidence });
+    ctx.report('token.error-response', { params: oauthErrorParams(status, body), evidence: { ...evidence, pointer: '/error' } });
     return { ok: false, findingId: 'token.error-response' };
   }
 
@@ -299,22 +299,22 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
   // header field with a value of "no-store" in any response containing tokens".
   const cacheControl = headerValue(response, 'cache-control');
   if (!cacheControl || !/(^|,)\s*no-store\s*(,|$)/i.test(cacheControl)) {
-    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? phrase('value.none') }, evidence });
+    ctx.report('token.cache-control-missing', { params: { value: cacheControl ?? phrase('value.none') }, evidence: { ...evidence, pointer: 'header:cache-control' } });
   }
 
   const accessToken = typeof body.access_token === 'string' && body.access_token.length > 0 ? body.access_token : undefined;
-  if (!accessToken) ctx.report('token.missing-access-token', { evidence });
+  if (!accessToken) ctx.report('token.missing-access-token', { evidence: { ...evidence, pointer: '/access_token' } });
 
   const tokenType = typeof body.token_type === 'string' ? body.token_type : undefined;
-  if (!tokenType) ctx.report('token.missing-token-type', { evidence });
+  if (!tokenType) ctx.report('token.missing-token-type', { evidence: { ...evidence, pointer: '/token_type' } });
   // A proof went with the request (the run uses DPoP): a DPoP token is what was asked for.
-  else if (tokenType.toLowerCase() !== 'bearer' && !(expect.dpop && tokenType.toLowerCase() === 'dpop')) ctx.report('token.not-bearer', { params: { tokenType }, evidence });
+  else if (tokenType.toLowerCase() !== 'bearer' && !(expect.dpop && tokenType.toLowerCase() === 'dpop')) ctx.report('token.not-bearer', { params: { tokenType }, evidence: { ...evidence, pointer: '/token_type' } });
 
   let expiresIn: number | undefined;
   if (body.expires_in === undefined) {
-    ctx.report('token.missing-expires-in', { evidence });
+    ctx.report('token.missing-expires-in', { evidence: { ...evidence, pointer: '/expires_in' } });
   } else if (typeof body.expires_in !== 'number' || !Number.isFinite(body.expires_in) || body.expires_in <= 0) {
-    ctx.report('token.invalid-expires-in', { params: { value: JSON.stringify(body.expires_in) }, evidence });
+    ctx.report('token.invalid-expires-in', { params: { value: JSON.stringify(body.expires_in) }, evidence: { ...evidence, pointer: '/expires_in' } });
   } else {
     expiresIn = body.expires_in;
   }
@@ -335,7 +335,7 @@ export async function analyzeTokenResponse(ctx: StepContext, exchange: Exchange,
     if (missing.length > 0) {
       ctx.report('token.scope-narrowed', {
         params: { requested: expect.requestedScope, granted: grantedScope || phrase('value.none'), missing: missing.join(' ') },
-        evidence,
+        evidence: { ...evidence, pointer: '/scope' },
       });
     }
   }

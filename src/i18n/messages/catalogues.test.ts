@@ -15,6 +15,7 @@ import { inspectMessages } from './inspect.js';
 import { mcpMessages } from './mcp.js';
 import { networkMessages } from './network.js';
 import { pitfallsMessages } from './pitfalls.js';
+import { presenterMessages } from './presenter.js';
 import { scorecardMessages } from './scorecard.js';
 import { tokensMessages } from './tokens.js';
 
@@ -30,6 +31,7 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['mcp', mcpMessages, ['mcp.']],
   ['network', networkMessages, ['network.']],
   ['pitfalls', pitfallsMessages, ['pitfalls.']],
+  ['presenter', presenterMessages, ['presenter.']],
   ['scorecard', scorecardMessages, ['scorecard.']],
   ['tokens', tokensMessages, ['tokens.', 'tools.']],
 ];

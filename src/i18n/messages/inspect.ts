@@ -46,7 +46,6 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.json.items': '{count} items',
     'inspect.json.keys': '{count} keys',
     'inspect.json.showMore': 'Show {count} more',
-    'inspect.json.highlighted': 'the value this finding points at',
 
     'inspect.status.pending': 'pending',
     'inspect.status.failed': 'failed: {kind}',
@@ -191,6 +190,11 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.finding.specs': 'Spec',
     'inspect.finding.newTab': '(opens in a new tab)',
     'inspect.finding.evidence': 'Show evidence',
+    'inspect.evidence.label': 'Evidence',
+    'inspect.evidence.absent': '{field} is not here',
+    'inspect.evidence.notJson': 'The finding points at {field}, but this body is not JSON.',
+    'inspect.evidence.headerAbsent': 'The finding points at the {name} header, which this message does not have.',
+    'inspect.evidence.paramAbsent': 'The finding points at the {name} parameter, which this request does not have.',
     'inspect.finding.step': 'Step: {step}',
 
     'inspect.teaching.heading': 'What happens here',
@@ -235,7 +239,6 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.json.items': '{count} 项',
     'inspect.json.keys': '{count} 个键',
     'inspect.json.showMore': '再显示 {count} 项',
-    'inspect.json.highlighted': '该发现所指的值',
 
     'inspect.status.pending': '等待中',
     'inspect.status.failed': '失败:{kind}',
@@ -369,6 +372,11 @@ export const inspectMessages: MessageCatalogue = {
     'inspect.finding.specs': '规范',
     'inspect.finding.newTab': '(在新标签页中打开)',
     'inspect.finding.evidence': '查看证据',
+    'inspect.evidence.label': '证据',
+    'inspect.evidence.absent': '此处没有 {field}',
+    'inspect.evidence.notJson': '该发现指向 {field}，但此正文不是 JSON。',
+    'inspect.evidence.headerAbsent': '该发现指向 {name} 头，但此消息中没有该头。',
+    'inspect.evidence.paramAbsent': '该发现指向 {name} 参数，但此请求中没有该参数。',
     'inspect.finding.step': '步骤:{step}',
 
     'inspect.teaching.heading': '这一步在做什么',
