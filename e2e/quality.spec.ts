@@ -41,6 +41,8 @@ async function runLabToCompletion(page: Page, baseUrl: string) {
 
 for (const width of [1280, 820]) {
   test(`axe: no serious or critical violations at ${width} px, light and dark, before and after a run`, async ({ page, debuggerApp, consoleErrors }, testInfo) => {
+    // Eight full-page axe scans: each takes seconds on a busy 2-core machine.
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 900 });
     await page.goto(debuggerApp.url);
     await expect(page.getByRole('heading', { name: /^Find where your MCP server/ })).toBeVisible();
