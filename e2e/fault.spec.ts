@@ -29,6 +29,13 @@ test('a lab fault stops the flow with its finding; "Continue anyway" goes on', a
   await expect(finding.getByRole('link', { name: /RFC 9728/ }).first()).toBeVisible();
   await snap(page, testInfo, '1-stopped-on-fault');
 
+  // Its page in the findings reference, served by the debugger, opens in a new tab.
+  const [reference] = await Promise.all([page.waitForEvent('popup'), finding.getByRole('link', { name: /About this finding/ }).click()]);
+  await expect(reference).toHaveURL(/\/findings\/prm\.resource-mismatch$/);
+  await expect(reference.getByRole('heading', { level: 1 })).toHaveText('The metadata describes another resource');
+  await expect(reference.getByText('start --fault prm.resource-mismatch', { exact: false })).toBeVisible();
+  await reference.close();
+
   // And in the run-wide Findings tab.
   await page.getByRole('tab', { name: /^Findings/ }).click();
   await expect(page.getByRole('article', { name: 'The metadata describes another resource' })).toBeVisible();

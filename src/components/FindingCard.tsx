@@ -1,6 +1,7 @@
 /**
  * One finding: severity, what is wrong, why it matters, how to fix it, the clauses it rests on
- * (for the selected spec version) and a way to the exchange that shows it.
+ * (for the selected spec version), a way to the exchange that shows it, and its page in the
+ * findings reference (served by the relay at /findings/<id>).
  */
 import { lazy, Suspense, useId } from 'react';
 import { DEFAULT_SPEC_VERSION, type Finding, type Severity, type SpecVersion } from '../engine/types.js';
@@ -9,6 +10,7 @@ import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { localizedFindingText, specLink } from '../ui-logic/findings.js';
+import { findingReferencePath } from '../wire/findings-reference.js';
 import { SeverityBadge } from './SeverityBadge.js';
 
 // The known-server hints (their texts in two languages, the recognisers) load after the first paint.
@@ -50,6 +52,16 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-300">
         <code className="font-mono">{finding.id}</code>
         {showStep && <span>{t('inspect.finding.step', { step: stepTitle(finding.stepId, language) })}</span>}
+        <a
+          href={findingReferencePath(finding.id)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:text-sky-300 dark:decoration-sky-300/40"
+        >
+          {t('inspect.finding.reference')}
+          <span aria-hidden="true"> ↗</span>
+          <span className="sr-only"> {t('inspect.finding.newTab')}</span>
+        </a>
       </p>
       <div className="mt-2 space-y-2 text-slate-800 dark:text-slate-200">
         <div>
