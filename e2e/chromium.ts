@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { LaunchOptions } from 'playwright-core';
 
-export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
+function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env.MCP_AUTH_DEBUGGER_CHROMIUM;
   if (configured) return configured;
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;

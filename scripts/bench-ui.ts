@@ -24,7 +24,7 @@ import { STORAGE_KEYS } from '../src/store/browser-storage.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts the debugger as a person would (`npm start`) and times it until `/` answers 200. */
-export async function startReadyMs(): Promise<number> {
+async function startReadyMs(): Promise<number> {
   const started = performance.now();
   const child = spawn('npm', ['start', '--', '--no-lab', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';

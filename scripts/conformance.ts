@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const AUTH_SCENARIOS = [
+const AUTH_SCENARIOS = [
   'auth/metadata-default',
   'auth/metadata-var1',
   'auth/metadata-var2',
@@ -40,7 +40,7 @@ export const AUTH_SCENARIOS = [
 ] as const;
 
 /** The 0.2.0-alpha.12 client scenarios: the 2026-07-28 protocol, then every auth scenario. */
-export const SCENARIOS_0_2 = [
+const SCENARIOS_0_2 = [
   'initialize',
   'tools_call',
   'request-metadata',

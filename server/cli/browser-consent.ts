@@ -35,7 +35,7 @@ export function browserCommand(platform: NodeJS.Platform, url: string): [command
 }
 
 /** `onError`: no browser to open is not fatal, since the URL is printed for the person to open by hand. */
-export function openInSystemBrowser(url: string, onError: (error: Error) => void): void {
+function openInSystemBrowser(url: string, onError: (error: Error) => void): void {
   let command: ReturnType<typeof browserCommand>;
   try {
     command = browserCommand(process.platform, url);

@@ -107,7 +107,7 @@ function worstSeverity(findings: Finding[]): Finding['severity'] | undefined {
  * The protocol the server speaks, as the run found it: era and version spoken, the spec version
  * judged by when they differ, the server's identity and what server/discover offered.
  */
-export function formatProtocol(session: Session, style: Style): string[] {
+function formatProtocol(session: Session, style: Style): string[] {
   const protocol = protocolSummary(session);
   if (!protocol) return [];
   const era = protocol.era === 'modern' ? 'modern: stateless, _meta on every request' : 'legacy: initialize handshake';

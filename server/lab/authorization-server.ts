@@ -103,7 +103,7 @@ function publicPart(jwk: JWK): JWK {
  * The RFC 8414 §3.1 metadata URL for an issuer with a path: the well-known segment goes
  * between the host and the path.
  */
-export function oauthMetadataPathFor(issuerPath: string): string {
+function oauthMetadataPathFor(issuerPath: string): string {
   return `/.well-known/oauth-authorization-server${issuerPath}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -7,7 +7,7 @@ import { createFetchTransport, type ResolveHost } from '../../src/engine/fetch-t
 import type { Transport } from '../../src/engine/transport.js';
 
 /** Every address a name resolves to (IPv4 and IPv6), as the operating system's resolver gives them. */
-export const resolveAllAddresses: ResolveHost = async (hostname) => {
+const resolveAllAddresses: ResolveHost = async (hostname) => {
   const found = await lookup(hostname, { all: true, verbatim: true });
   return found.map((entry) => entry.address);
 };

@@ -112,7 +112,7 @@ function labSection(id: string): string {
 }
 
 /** The page of one finding. */
-export function findingPage(entry: FindingDefinition): string {
+function findingPage(entry: FindingDefinition): string {
   const step = STEP_TEXT[entry.stepId];
   const title = `${entry.id}: ${entry.text.en.title}`;
   const stops = entry.stopsFlow
@@ -138,7 +138,7 @@ ${labSection(entry.id)}`,
 }
 
 /** The index: every finding, grouped by the step that reports it. */
-export function findingsIndexPage(entries: readonly FindingDefinition[]): string {
+function findingsIndexPage(entries: readonly FindingDefinition[]): string {
   const byStep = new Map<string, FindingDefinition[]>();
   for (const entry of entries) byStep.set(entry.stepId, [...(byStep.get(entry.stepId) ?? []), entry]);
   const sections = [...byStep.entries()].map(([stepId, members]) => {

@@ -72,9 +72,9 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export const DEFAULT_RELAY_TIMEOUT_CAP_MS = 60_000;
-export const DEFAULT_RELAY_MAX_BODY_CAP_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+const DEFAULT_RELAY_TIMEOUT_CAP_MS = 60_000;
+const DEFAULT_RELAY_MAX_BODY_CAP_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** What a call gets when it names no cap of its own: the engine's defaults, within the relay's caps. */
 const CALL_DEFAULTS: RelayCaps = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES };

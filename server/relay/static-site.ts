@@ -102,7 +102,7 @@ function referencePageSegments(segments: string[] | undefined): string[] | undef
  * The decoded path segments, or undefined when the path is not a plain origin-form path or
  * tries to leave the root (`..`, also percent-encoded, backslashes, NUL).
  */
-export function pathSegments(requestTarget: string): string[] | undefined {
+function pathSegments(requestTarget: string): string[] | undefined {
   // Absolute-form (`GET http://other/ HTTP/1.1`) and asterisk-form targets are not for a file server.
   if (!requestTarget.startsWith('/')) return undefined;
   const rawPath = requestTarget.split('?', 1)[0] ?? '';
@@ -166,7 +166,7 @@ async function serveIndex(req: IncomingMessage, res: ServerResponse, root: strin
   answerHtml(req, res, secret === undefined ? html : withSecretMeta(html, secret), 'no-store');
 }
 
-export function withSecretMeta(html: string, secret: string): string {
+function withSecretMeta(html: string, secret: string): string {
   const meta = `<meta name="${RELAY_SECRET_META_NAME}" content="${escapeAttribute(secret)}" />`;
   const headEnd = html.search(/<\/head\s*>/i);
   if (headEnd >= 0) return `${html.slice(0, headEnd)}  ${meta}\n  ${html.slice(headEnd)}`;

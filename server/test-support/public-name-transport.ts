@@ -9,7 +9,7 @@ import type { Transport } from '../../src/engine/transport.js';
 
 /** A name that resolves to a public (documentation) address but reaches this machine's servers. */
 export const PUBLIC_NAME = 'mcp.test';
-export const PUBLIC_ADDRESS = '198.51.100.7';
+const PUBLIC_ADDRESS = '198.51.100.7';
 
 export function createPublicNameTransport(names: Record<string, string[]> = {}): Transport {
   const table: Record<string, string[]> = { [PUBLIC_NAME]: [PUBLIC_ADDRESS], ...names };

@@ -42,7 +42,7 @@ export interface SequenceDiagramProps {
 }
 
 /** Exchanges per page once a run has more than this many (two arrows each). */
-export const SEQUENCE_PAGE_SIZE = 100;
+const SEQUENCE_PAGE_SIZE = 100;
 
 const HEADER_HEIGHT = 44;
 const ARROW_ROW = 26;

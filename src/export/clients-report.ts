@@ -19,7 +19,7 @@ export interface ClientReportRow {
   versus: string;
 }
 
-export const CLIENT_STAGE_NAMES: Record<ClientStage, string> = {
+const CLIENT_STAGE_NAMES: Record<ClientStage, string> = {
   'protected-resource-metadata': 'protected resource metadata',
   'authorization-server-metadata': 'authorization server metadata',
   'client-registration': 'client registration',
@@ -29,7 +29,7 @@ export const CLIENT_STAGE_NAMES: Record<ClientStage, string> = {
   'list-tools': 'list tools',
 };
 
-export const CLIENT_COMPARISON_TEXT: Record<ClientComparison, string> = {
+const CLIENT_COMPARISON_TEXT: Record<ClientComparison, string> = {
   agrees: 'agrees: no error, and the client connects',
   looser: 'looser than the spec: connects although the debugger found errors',
   stopped: 'agrees: the debugger found errors too',

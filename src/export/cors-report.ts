@@ -7,7 +7,7 @@
 import type { McpExposedHeader } from '../engine/cors.js';
 import type { CorsData, CorsEndpointCheck, CorsEndpointKind } from '../engine/flow-data.js';
 
-export const CORS_ENDPOINT_NAMES: Record<CorsEndpointKind, string> = {
+const CORS_ENDPOINT_NAMES: Record<CorsEndpointKind, string> = {
   'protected-resource-metadata': 'Protected resource metadata',
   'authorization-server-metadata': 'Authorization server metadata',
   registration: 'Registration endpoint',
@@ -46,7 +46,7 @@ export function corsReportRows(cors: CorsData): CorsReportRow[] {
 }
 
 /** The origin is allowed, the preflight passes where one is needed, and the MCP headers are readable. */
-export function endpointReady(endpoint: CorsEndpointCheck): boolean {
+function endpointReady(endpoint: CorsEndpointCheck): boolean {
   const preflightOk = !endpoint.preflightRequired || endpoint.preflight.verdict?.passed === true;
   const exposedOk = !endpoint.exposed || Object.values(endpoint.exposed).every(Boolean);
   return endpoint.originAllowed && preflightOk && exposedOk;

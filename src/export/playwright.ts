@@ -12,7 +12,7 @@ import { runOutline } from '../engine/compare.js';
 import type { Session } from '../engine/session.js';
 
 /** Environment variables the generated test reads, by what they hold. */
-export const PLAYWRIGHT_TEST_ENV = {
+const PLAYWRIGHT_TEST_ENV = {
   serverUrl: 'MCP_SERVER_URL',
   username: 'MCP_AUTH_USERNAME',
   password: 'MCP_AUTH_PASSWORD',

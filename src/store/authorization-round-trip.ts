@@ -11,7 +11,7 @@
 import { readStored, removeStored, STORAGE_KEYS, writeStored } from './browser-storage.js';
 
 export const CALLBACK_PATH = '/callback';
-export const CALLBACK_CHANNEL = 'mcp-auth-debugger:authorization-callback';
+const CALLBACK_CHANNEL = 'mcp-auth-debugger:authorization-callback';
 const POPUP_NAME = 'mcp-auth-debugger-authorization';
 
 export interface CallbackMessage {

@@ -59,7 +59,7 @@ export function emptyConnectForm(): ConnectForm {
 }
 
 /** The server URL the run uses: what was typed, else the relay's default (the lab). */
-export function effectiveServerUrl(form: ConnectForm, defaultServerUrl: string | undefined): string {
+function effectiveServerUrl(form: ConnectForm, defaultServerUrl: string | undefined): string {
   const typed = form.serverUrl.trim();
   return typed === '' ? (defaultServerUrl ?? '') : typed;
 }

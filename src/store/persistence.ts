@@ -81,7 +81,7 @@ function compactExchange(exchange: Exchange): Exchange {
 }
 
 /** The session with long bodies cut, for when the whole one exceeds the storage quota. */
-export function compactSession(session: Session): Session {
+function compactSession(session: Session): Session {
   return { ...session, results: session.results.map((r) => ({ ...r, exchanges: r.exchanges.map(compactExchange) })) };
 }
 

@@ -9,7 +9,7 @@ import { SPEC_VERSIONS, type SpecVersion } from '../engine/types.js';
 import { REGISTRATION_MODES, type ConnectForm } from './connect-form.js';
 import type { DebuggerState } from './index.js';
 
-export const MAX_RECENT_SERVERS = 8;
+const MAX_RECENT_SERVERS = 8;
 
 export interface RecentServer {
   serverUrl: string;
@@ -25,7 +25,7 @@ export interface RecentSlice {
 }
 
 /** The list with `server` first, without an older entry for the same URL, at most MAX_RECENT_SERVERS long. */
-export function withRecentServer(list: readonly RecentServer[], server: RecentServer): RecentServer[] {
+function withRecentServer(list: readonly RecentServer[], server: RecentServer): RecentServer[] {
   return [server, ...list.filter((s) => s.serverUrl !== server.serverUrl)].slice(0, MAX_RECENT_SERVERS);
 }
 

@@ -14,7 +14,7 @@ import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
 
 declare const __APP_VERSION__: string | undefined;
 /** This build's version (Vite writes it in); "dev" where the code runs unbuilt (tests). */
-export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
+const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';
 
 export interface OpenRecording {
   fileName: string;

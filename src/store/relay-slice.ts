@@ -45,7 +45,7 @@ export interface RelaySlice {
   redirectUri(): string;
 }
 
-export function parseRelayConfig(value: unknown): RelayConfig {
+function parseRelayConfig(value: unknown): RelayConfig {
   const config: RelayConfig = {};
   if (typeof value !== 'object' || value === null) return config;
   const record = value as Record<string, unknown>;

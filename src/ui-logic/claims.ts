@@ -57,7 +57,7 @@ export const KNOWN_CLAIMS = [
 export type KnownClaim = (typeof KNOWN_CLAIMS)[number];
 
 /** NumericDate claims (seconds since the epoch). */
-export const TIME_CLAIMS: readonly string[] = ['exp', 'nbf', 'iat', 'auth_time'];
+const TIME_CLAIMS: readonly string[] = ['exp', 'nbf', 'iat', 'auth_time'];
 /** Space-separated scope strings (or `scp` as an array). */
 const SCOPE_CLAIMS: readonly string[] = ['scope', 'scp'];
 
@@ -74,7 +74,7 @@ export interface ClaimRow {
   explanationKey?: string;
 }
 
-export function isKnownClaim(name: string): name is KnownClaim {
+function isKnownClaim(name: string): name is KnownClaim {
   return (KNOWN_CLAIMS as readonly string[]).includes(name);
 }
 

@@ -86,7 +86,7 @@ const REQUIRED_PROPERTY = /required property "(.*)"\.$/;
  * `params` under the names Ajv uses (`limit`, `type`, `pattern`...), so messages can be written
  * once for any validator.
  */
-export function toValidationErrors(units: readonly OutputUnit[], schema: RJSFSchema): RJSFValidationError[] {
+function toValidationErrors(units: readonly OutputUnit[], schema: RJSFSchema): RJSFValidationError[] {
   const errors: RJSFValidationError[] = [];
   for (const unit of units) {
     if (WRAPPER_KEYWORDS.has(unit.keyword)) continue;

@@ -40,7 +40,7 @@ export function pointerToken(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function childPointer(parent: string, key: string | number): string {
+function childPointer(parent: string, key: string | number): string {
   return `${parent}/${pointerToken(key)}`;
 }
 

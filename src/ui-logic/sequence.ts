@@ -9,7 +9,7 @@ import { STEP_IDS, type Exchange, type StepId } from '../engine/types.js';
 import { firstHeader, originOf, parseUrl, statusReason, statusTone, truncate } from './http-format.js';
 
 /** The lifelines, left to right. `other` collects every host that is neither server (a CIMD host, a JWKS CDN). */
-export const ACTOR_ORDER = ['user', 'client', 'mcp', 'as', 'other'] as const;
+const ACTOR_ORDER = ['user', 'client', 'mcp', 'as', 'other'] as const;
 export type ActorId = (typeof ACTOR_ORDER)[number];
 
 export interface SequenceActors {
@@ -63,7 +63,7 @@ export function actorFor(url: string, mcpOrigin: string | undefined, asOrigin: s
 }
 
 /** `?code=SplxlO…&state=af0ifj…`: names kept, long values cut. */
-export function shortenQuery(search: URLSearchParams): string {
+function shortenQuery(search: URLSearchParams): string {
   const parts = [...search].map(([name, value]) => `${name}=${truncate(value, SHORT_VALUE)}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
@@ -76,7 +76,7 @@ export function shortTarget(url: string, withHost: boolean, base?: string): stri
 }
 
 /** The JSON-RPC method of an MCP request body (`initialize`, `tools/list`), if it is one. */
-export function jsonRpcMethod(body: string | undefined): string | undefined {
+function jsonRpcMethod(body: string | undefined): string | undefined {
   if (body === undefined || !body.includes('"method"')) return undefined;
   try {
     const message: unknown = JSON.parse(body);

@@ -125,7 +125,7 @@ export function exchangeKey(exchange: Exchange): string {
 }
 
 /** The answer in a comparable word: the status code, the kind of failure, or none. */
-export function exchangeAnswer(exchange: Exchange): string {
+function exchangeAnswer(exchange: Exchange): string {
   if (exchange.error) return `error:${exchange.error.kind}`;
   return exchange.response ? String(exchange.response.status) : 'none';
 }

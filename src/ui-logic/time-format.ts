@@ -46,7 +46,7 @@ export function formatCountdown(remainingMs: number): string {
 }
 
 /** Below this a valid token is shown as about to expire. */
-export const EXPIRY_WARNING_MS = 60_000;
+const EXPIRY_WARNING_MS = 60_000;
 
 export type ExpiryState =
   | { kind: 'valid'; remainingMs: number; endingSoon: boolean }

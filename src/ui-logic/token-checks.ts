@@ -9,8 +9,7 @@ import type { TokenInspectionData } from '../engine/flow-data.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { isStringArray } from './claims.js';
 
-export const TOKEN_CHECK_IDS = ['signature', 'issuer', 'audience', 'lifetime', 'scope', 'type', 'introspection'] as const;
-export type TokenCheckId = (typeof TOKEN_CHECK_IDS)[number];
+export type TokenCheckId = 'signature' | 'issuer' | 'audience' | 'lifetime' | 'scope' | 'type' | 'introspection';
 
 export type TokenCheckStatus = 'pass' | 'fail' | 'warn' | 'info' | 'not-checked';
 
@@ -27,7 +26,7 @@ export interface TokenCheck {
 }
 
 /** The finding ids that speak to each check. */
-export const CHECK_FINDINGS: Readonly<Record<TokenCheckId, readonly string[]>> = {
+const CHECK_FINDINGS: Readonly<Record<TokenCheckId, readonly string[]>> = {
   signature: [
     'token.alg-none',
     'token.signature-invalid',
