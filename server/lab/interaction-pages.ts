@@ -5,6 +5,7 @@
  * Playwright tests.
  */
 import type { ServerResponse } from 'node:http';
+import { fillText, INTERACTION_TEXTS, type InteractionTextKey, type PageLanguage } from './interaction-texts.js';
 
 function escapeHtml(value: string): string {
   return value
@@ -18,7 +19,7 @@ function escapeHtml(value: string): string {
 const STYLES = `
 :root { color-scheme: light dark; --accent: #2f6fdf; --muted: #667085; --border: #d0d5dd; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: Canvas; color: CanvasText; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; background: Canvas; color: CanvasText; }
 main { max-width: 26rem; margin: 4rem auto; padding: 2rem; border: 1px solid var(--border); border-radius: 12px; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 h2 { font-size: 1rem; margin: 1.25rem 0 0; }
@@ -40,9 +41,14 @@ dt { font-weight: 600; margin-top: .75rem; }
 dd { margin: 0; }
 `;
 
-function page(title: string, body: string): string {
+/** The language's own words with the values, already escaped and marked up, in their places. */
+function textHtml(language: PageLanguage, key: InteractionTextKey, values: Readonly<Record<string, string>> = {}): string {
+  return fillText(INTERACTION_TEXTS[language][key], values, escapeHtml);
+}
+
+function page(language: PageLanguage, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -58,55 +64,71 @@ ${body}
 }
 
 export interface LoginPageInput {
+  language: PageLanguage;
   realmLabel: string;
   clientLabel: string;
   actionUrl: string;
   abortUrl: string;
   username?: string;
-  error?: string;
+  /** Shown in an alert above the form. */
+  error?: InteractionTextKey;
   demoUser: { username: string; password: string };
 }
 
 export function renderLoginPage(input: LoginPageInput): string {
+  const { language } = input;
+  const text = (key: InteractionTextKey, values?: Readonly<Record<string, string>>): string => textHtml(language, key, values);
   const alert = input.error
-    ? `<p class="alert" role="alert" id="login-error">${escapeHtml(input.error)}</p>`
+    ? `<p class="alert" role="alert" id="login-error">${text(input.error)}</p>`
     : '';
   const describedBy = input.error ? ' aria-describedby="login-error"' : '';
+  const intro = text('signIn.intro', {
+    client: `<strong>${escapeHtml(input.clientLabel)}</strong>`,
+    realm: escapeHtml(input.realmLabel),
+  });
+  const hint = text('signIn.demoHint', {
+    username: `<code>${escapeHtml(input.demoUser.username)}</code>`,
+    password: `<code>${escapeHtml(input.demoUser.password)}</code>`,
+  });
   return page(
-    'Sign in',
-    `<h1>Sign in</h1>
-<p class="realm">to <strong>${escapeHtml(input.clientLabel)}</strong> through ${escapeHtml(input.realmLabel)}</p>
+    language,
+    INTERACTION_TEXTS[language]['signIn.title'],
+    `<h1>${text('signIn.title')}</h1>
+<p class="realm">${intro}</p>
 ${alert}
 <form method="post" action="${escapeHtml(input.actionUrl)}">
-  <label for="username">Username</label>
+  <label for="username">${text('signIn.username')}</label>
   <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus value="${escapeHtml(input.username ?? '')}"${describedBy}>
-  <label for="password">Password</label>
+  <label for="password">${text('signIn.password')}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}>
   <div class="actions">
-    <button type="submit" class="primary">Sign in</button>
+    <button type="submit" class="primary">${text('signIn.submit')}</button>
   </div>
 </form>
 <form method="post" action="${escapeHtml(input.abortUrl)}">
   <div class="actions">
-    <button type="submit" class="secondary">Cancel</button>
+    <button type="submit" class="secondary">${text('signIn.cancel')}</button>
   </div>
 </form>
-<p class="hint">Demo lab: sign in as <code>${escapeHtml(input.demoUser.username)}</code> with password <code>${escapeHtml(input.demoUser.password)}</code>.</p>`,
+<p class="hint">${hint}</p>`,
   );
 }
 
 export interface ConsentPageInput {
+  language: PageLanguage;
   realmLabel: string;
   clientLabel: string;
   clientId: string;
   actionUrl: string;
-  /** Scopes the client asks for that the user has not granted yet. */
+  /** Scopes the client asks for that the user has not granted yet, each with its description in the page's language. */
   scopes: readonly { value: string; description: string }[];
   /** Resource servers (audiences) the tokens will be valid for, each with its scopes. */
   resources: readonly { indicator: string; scopes: readonly string[]; note?: string }[];
 }
 
 export function renderConsentPage(input: ConsentPageInput): string {
+  const { language } = input;
+  const text = (key: InteractionTextKey): string => textHtml(language, key);
   const scopeItems = input.scopes
     .map((scope) => `<li><code>${escapeHtml(scope.value)}</code>: ${escapeHtml(scope.description)}</li>`)
     .join('\n');
@@ -118,34 +140,61 @@ export function renderConsentPage(input: ConsentPageInput): string {
     })
     .join('\n');
   return page(
-    'Grant access',
-    `<h1>Grant access?</h1>
+    language,
+    INTERACTION_TEXTS[language]['consent.title'],
+    `<h1>${text('consent.heading')}</h1>
 <p class="realm">${escapeHtml(input.realmLabel)}</p>
 <dl>
-  <dt>Application</dt>
+  <dt>${text('consent.application')}</dt>
   <dd>${escapeHtml(input.clientLabel)} <code>${escapeHtml(input.clientId)}</code></dd>
 </dl>
-${scopeItems ? `<h2>It asks to</h2>\n<ul>\n${scopeItems}\n</ul>` : ''}
-${resourceItems ? `<h2>Tokens will be valid for</h2>\n<ul>\n${resourceItems}\n</ul>` : ''}
+${scopeItems ? `<h2>${text('consent.scopesHeading')}</h2>\n<ul>\n${scopeItems}\n</ul>` : ''}
+${resourceItems ? `<h2>${text('consent.resourcesHeading')}</h2>\n<ul>\n${resourceItems}\n</ul>` : ''}
 <form method="post" action="${escapeHtml(input.actionUrl)}">
   <div class="actions">
-    <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
-    <button type="submit" name="decision" value="approve" class="primary" autofocus>Approve</button>
+    <button type="submit" name="decision" value="deny" class="secondary">${text('consent.deny')}</button>
+    <button type="submit" name="decision" value="approve" class="primary" autofocus>${text('consent.approve')}</button>
   </div>
 </form>`,
   );
 }
 
-export function renderErrorPage(title: string, details: readonly [label: string, value: string][]): string {
+/**
+ * An error page: a title, label/value rows (values shown as code, as received) and an
+ * optional hint sentence. Without a language it is English, as the provider's own error
+ * page is.
+ */
+export function renderErrorPage(
+  title: string,
+  details: readonly (readonly [label: string, value: string])[],
+  options: { language?: PageLanguage; hint?: string } = {},
+): string {
   const rows = details
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd><code>${escapeHtml(value)}</code></dd>`)
     .join('\n');
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n<div role="alert"><dl>\n${rows}\n</dl></div>`);
+  const list = rows ? `<dl>\n${rows}\n</dl>` : '';
+  const hint = options.hint ? `<p>${escapeHtml(options.hint)}</p>` : '';
+  return page(options.language ?? 'en', title, `<h1>${escapeHtml(title)}</h1>\n<div role="alert">${list}${hint}</div>`);
+}
+
+/** An error page whose title, labels and hint come from the text table. */
+export function renderLocalizedErrorPage(
+  language: PageLanguage,
+  title: InteractionTextKey,
+  details: readonly (readonly [label: InteractionTextKey, value: string])[],
+  hint?: InteractionTextKey,
+): string {
+  const texts = INTERACTION_TEXTS[language];
+  return renderErrorPage(
+    texts[title],
+    details.map(([label, value]) => [texts[label], value] as const),
+    { language, ...(hint ? { hint: texts[hint] } : {}) },
+  );
 }
 
 /**
  * Headers for every page: never cached (each carries a one-time interaction), never framed
- * (clickjacking on a consent button), no script at all. No `form-action`: browsers apply it
+ * (clickjacking on a consent button), no script at all; the language follows Accept-Language. No `form-action`: browsers apply it
  * to the redirects after a form post, which end at the client's redirect_uri on another origin.
  */
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
@@ -154,6 +203,7 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  'Vary': 'Accept-Language',
 };
 
 export function sendPage(res: ServerResponse, status: number, html: string): void {

@@ -11,7 +11,8 @@ import type { InteractionResults } from 'oidc-provider';
 import { errors } from './oidc-provider.js';
 import { z } from 'zod';
 import { DEMO_USER, INTERACTION_PATH, MCP_SCOPE, REALM_PATH } from './demo-realm.js';
-import { renderConsentPage, renderErrorPage, renderLoginPage, sendPage } from './interaction-pages.js';
+import { renderConsentPage, renderLocalizedErrorPage, renderLoginPage, sendPage } from './interaction-pages.js';
+import { choosePageLanguage, fillText, INTERACTION_TEXTS, type InteractionTextKey, type PageLanguage } from './interaction-texts.js';
 
 export interface InteractionHandlerOptions {
   provider: Provider;
@@ -32,13 +33,14 @@ type ConsentDetails = z.infer<typeof ConsentDetailsSchema>;
 
 const InteractionParamsSchema = z.object({ client_id: z.string() });
 
-const SCOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  openid: 'confirm who you are (your user identifier)',
-  profile: 'see your name and username',
-  email: 'see your email address',
-  offline_access: 'keep access while you are away (refresh tokens)',
-  [MCP_SCOPE]: 'call the tools of the MCP server',
-};
+/** A Map, not an object: a scope named like an Object.prototype member must not find one. */
+const SCOPE_DESCRIPTIONS: ReadonlyMap<string, InteractionTextKey> = new Map([
+  ['openid', 'scope.openid'],
+  ['profile', 'scope.profile'],
+  ['email', 'scope.email'],
+  ['offline_access', 'scope.offline_access'],
+  [MCP_SCOPE, 'scope.mcp'],
+]);
 
 /** Form bodies here are two short fields; anything larger is not a form of ours. */
 const MAX_FORM_BYTES = 16 * 1024;
@@ -70,7 +72,8 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function createInteractionHandler(options: InteractionHandlerOptions) {
   const { provider, autoConsent, auditAudience, log } = options;
-  const realmLabel = `realm ${REALM_PATH.split('/').pop() ?? ''}`;
+  const realmName = REALM_PATH.split('/').pop() ?? '';
+  const realmLabel = (language: PageLanguage): string => fillText(INTERACTION_TEXTS[language].realm, { realm: realmName });
 
   async function clientLabel(clientId: string): Promise<string> {
     const client = await provider.Client.find(clientId);
@@ -106,17 +109,21 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  /**
+   * `page.language` starts from Accept-Language and turns to the request's ui_locales once the
+   * interaction is known, so a failure after that point answers in the same language.
+   */
+  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string, page: { language: PageLanguage }): Promise<void> {
     const [uid, action, ...rest] = pathname.slice(INTERACTION_PATH.length + 1).split('/');
     if (!uid || rest.length > 0) {
-      sendPage(res, 404, renderErrorPage('Not found', [['path', pathname]]));
+      sendPage(res, 404, renderLocalizedErrorPage(page.language, 'error.notFound', [['error.label.path', pathname]]));
       return;
     }
     const method = req.method ?? 'GET';
     const expected = action === undefined ? 'GET' : 'POST';
     if (method !== expected || (action !== undefined && !['login', 'consent', 'abort'].includes(action))) {
       res.setHeader('Allow', expected);
-      sendPage(res, 405, renderErrorPage('Method not allowed', [['method', method]]));
+      sendPage(res, 405, renderLocalizedErrorPage(page.language, 'error.methodNotAllowed', [['error.label.method', method]]));
       return;
     }
 
@@ -124,10 +131,12 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     // one, so an old tab cannot act on a newer request.
     const interaction = await provider.interactionDetails(req, res);
     if (interaction.uid !== uid) {
-      sendPage(res, 400, renderErrorPage('This sign-in page is out of date', [['hint', 'Start again from the application.']]));
+      sendPage(res, 400, renderLocalizedErrorPage(page.language, 'error.outOfDate', [], 'hint.startAgain'));
       return;
     }
     const params = InteractionParamsSchema.parse(interaction.params);
+    page.language = choosePageLanguage({ uiLocales: interaction.params.ui_locales, acceptLanguage: req.headers['accept-language'] });
+    const { language } = page;
     const promptName = interaction.prompt.name;
     const selfUrl = `${INTERACTION_PATH}/${encodeURIComponent(uid)}`;
 
@@ -156,18 +165,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         }
         log('sign-in failed: wrong username or password');
         sendPage(res, 200, renderLoginPage({
-          realmLabel,
+          language,
+          realmLabel: realmLabel(language),
           clientLabel: await clientLabel(params.client_id),
           actionUrl: `${selfUrl}/login`,
           abortUrl: `${selfUrl}/abort`,
           username,
-          error: 'Wrong username or password.',
+          error: 'signIn.wrongCredentials',
           demoUser: DEMO_USER,
         }));
         return;
       }
       sendPage(res, 200, renderLoginPage({
-        realmLabel,
+        language,
+        realmLabel: realmLabel(language),
         clientLabel: await clientLabel(params.client_id),
         actionUrl: `${selfUrl}/login`,
         abortUrl: `${selfUrl}/abort`,
@@ -179,7 +190,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
     if (promptName === 'consent') {
       const accountId = interaction.session?.accountId;
       if (!accountId) {
-        sendPage(res, 400, renderErrorPage('Not signed in', [['hint', 'Start again from the application.']]));
+        sendPage(res, 400, renderLocalizedErrorPage(language, 'error.notSignedIn', [], 'hint.startAgain'));
         return;
       }
       const details = ConsentDetailsSchema.parse(interaction.prompt.details);
@@ -198,34 +209,37 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         }
         return;
       }
+      const texts = INTERACTION_TEXTS[language];
       sendPage(res, 200, renderConsentPage({
-        realmLabel,
+        language,
+        realmLabel: realmLabel(language),
         clientLabel: await clientLabel(params.client_id),
         clientId: params.client_id,
         actionUrl: `${selfUrl}/consent`,
         scopes: [...new Set([
           ...(details.missingOIDCScope ?? []),
           ...Object.values(details.missingResourceScopes ?? {}).flat(),
-        ])].map((value) => ({ value, description: SCOPE_DESCRIPTIONS[value] ?? 'a permission the application asks for' })),
+        ])].map((value) => ({ value, description: texts[SCOPE_DESCRIPTIONS.get(value) ?? 'scope.other'] })),
         // The audience the person asked for first, the lab's audit audience last.
         resources: Object.entries(details.missingResourceScopes ?? {})
           .sort(([a], [b]) => Number(a === auditAudience) - Number(b === auditAudience))
           .map(([indicator, scopes]) => ({
             indicator,
             scopes,
-            ...(indicator === auditAudience ? { note: "added by the lab for the debugger's audience audit" } : {}),
+            ...(indicator === auditAudience ? { note: texts['consent.auditAudienceNote'] } : {}),
           })),
       }));
       return;
     }
 
-    sendPage(res, 400, renderErrorPage('Unsupported step', [['prompt', promptName]]));
+    sendPage(res, 400, renderLocalizedErrorPage(language, 'error.unsupportedStep', [['error.label.prompt', promptName]]));
   }
 
   /** Answers every failure with a page; nothing here may crash the lab. */
   return async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const page = { language: choosePageLanguage({ acceptLanguage: req.headers['accept-language'] }) };
     try {
-      await handle(req, res, pathname);
+      await handle(req, res, pathname, page);
     } catch (error) {
       if (res.headersSent) {
         log(`interaction failed after the answer started: ${String(error)}`);
@@ -233,17 +247,16 @@ export function createInteractionHandler(options: InteractionHandlerOptions) {
         return;
       }
       if (error instanceof errors.SessionNotFound) {
-        sendPage(res, 400, renderErrorPage('This sign-in request has expired', [
-          ['hint', 'Start again from the application. Cookies must be enabled for this site.'],
-        ]));
+        sendPage(res, 400, renderLocalizedErrorPage(page.language, 'error.expired', [], 'hint.startAgainWithCookies'));
         return;
       }
       if (error instanceof FormTooLargeError) {
-        sendPage(res, 413, renderErrorPage('Request too large', [['limit', `${MAX_FORM_BYTES} bytes`]]));
+        const limit = fillText(INTERACTION_TEXTS[page.language]['error.limitBytes'], { bytes: String(MAX_FORM_BYTES) });
+        sendPage(res, 413, renderLocalizedErrorPage(page.language, 'error.tooLarge', [['error.label.limit', limit]]));
         return;
       }
       log(`interaction failed: ${error instanceof Error ? error.message : String(error)}`);
-      sendPage(res, 500, renderErrorPage('Something went wrong', [['hint', 'See the lab log.']]));
+      sendPage(res, 500, renderLocalizedErrorPage(page.language, 'error.unexpected', [], 'hint.seeLog'));
     }
   };
 }
