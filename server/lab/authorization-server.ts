@@ -32,6 +32,7 @@ import { installAuthorizationServerAuditFaults } from './authorization-server-au
 import { applyCors, REGISTRATION_CORS } from './cors.js';
 import type { BoundServer } from './http-listener.js';
 import { renderErrorPage, PAGE_HEADERS } from './interaction-pages.js';
+import { choosePageLanguage, INTERACTION_TEXTS } from './interaction-texts.js';
 import { createInteractionHandler } from './interactions.js';
 import { createLabAdapter } from './memory-adapter.js';
 import { errors, Provider } from './oidc-provider.js';
@@ -296,7 +297,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     renderError(ctx, out) {
       ctx.type = 'html';
       for (const [name, value] of Object.entries(PAGE_HEADERS)) ctx.set(name, value);
-      ctx.body = renderErrorPage('The authorization request failed', Object.entries(out).map(([key, value]) => [key, String(value)]));
+      // The rows are the protocol's own fields (error, error_description, state): not translated.
+      const language = choosePageLanguage({ uiLocales: ctx.query.ui_locales, acceptLanguage: ctx.get('accept-language') });
+      ctx.body = renderErrorPage(INTERACTION_TEXTS[language]['error.authorizationFailed'], Object.entries(out).map(([key, value]) => [key, String(value)]), { language });
     },
   };
 

@@ -143,4 +143,17 @@ describe('interaction pages in the person\'s language', () => {
     assert.equal(heading(html), '此登录请求已过期');
     assert.match(html, /请从应用重新开始。此网站必须启用 Cookie。/);
   });
+
+  test('the authorization server\'s own error page (a redirect URI nobody registered) follows the language too', async () => {
+    const registration = await registerClient(lab, { redirect_uris: [redirectUri], application_type: 'native', token_endpoint_auth_method: 'none' });
+    const request = await buildAuthorizationRequest(lab, { clientId: stringField(registration.body, 'client_id'), redirectUri: 'http://127.0.0.1:9/elsewhere' });
+    for (const [language, title] of [[CHINESE, '授权请求失败'], [ENGLISH, 'The authorization request failed']] as const) {
+      const answer = await fetchPage(request.url, new CookieJar(), language);
+      assert.equal(answer.status, 400);
+      const html = await answer.text();
+      assert.equal(heading(html), title);
+      // The protocol's own fields stay as they are.
+      assert.match(html, /<dt>error<\/dt><dd><code>invalid_redirect_uri<\/code><\/dd>/);
+    }
+  });
 });
