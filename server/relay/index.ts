@@ -182,15 +182,15 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
   const startedAt = Date.now();
   const started = performance.now();
   let bodyRead = false;
-  const reject = (status: number, reason: string, message: string, extraHeaders: Record<string, string> = {}): void => {
+  const reject = (status: number, reason: string, message: string, extraHeaders: Record<string, string> = {}, text?: { messageId: string; messageParams?: Record<string, string> }): void => {
     // An unread body is not worth draining for a refused caller: answer and drop the connection.
-    answerRelayRejected(res, status, message, bodyRead ? extraHeaders : { ...extraHeaders, connection: 'close' });
+    answerRelayRejected(res, status, message, bodyRead ? extraHeaders : { ...extraHeaders, connection: 'close' }, text);
     log(context, startedAt, started, { kind: 'rejected', status, reason });
   };
 
   if (req.method !== 'POST') return reject(405, 'method', 'Relay calls are POST requests.', { allow: 'POST' });
   const verdict = context.guard.checkRelayCall(req.headers);
-  if (!verdict.ok) return reject(verdict.status, verdict.reason, verdict.message);
+  if (!verdict.ok) return reject(verdict.status, verdict.reason, verdict.message, {}, { messageId: verdict.messageId, ...(verdict.messageParams ? { messageParams: verdict.messageParams } : {}) });
 
   const contentType = req.headers['content-type'];
   if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {

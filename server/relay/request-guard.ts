@@ -11,10 +11,23 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { exchangeError, transportMessage, type TextRef } from '../../src/engine/checks/engine-phrases.js';
+import type { TransportMessageId } from '../../src/engine/checks/transport-messages.js';
 import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
 
-/** `reason` is a fixed word for the log line; `message` goes to the caller. */
-export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: GuardReason; message: string };
+/** A refusal's message fields. */
+function refusal(message: TextRef<TransportMessageId>): { message: string; messageId: string; messageParams?: Record<string, string> } {
+  const { message: english, messageId, messageParams } = exchangeError('relay-rejected', message);
+  return { message: english, messageId, ...(messageParams ? { messageParams } : {}) };
+}
+
+/**
+ * `reason` is a fixed word for the log line; `message` goes to the caller, in English and as an
+ * id of the engine's transport messages (with params) for the page to say in its reader's language.
+ */
+export type GuardVerdict =
+  | { ok: true }
+  | { ok: false; status: 401 | 403; reason: GuardReason; message: string; messageId: string; messageParams?: Record<string, string> };
 export type GuardReason = 'foreign-host' | 'foreign-origin' | 'missing-secret' | 'wrong-secret';
 
 export interface RequestGuard {
@@ -50,19 +63,19 @@ export function createRequestGuard(options: { port: number; boundHost: string; s
     hostAllowed,
     checkRelayCall(headers) {
       if (!hostAllowed(headers)) {
-        return { ok: false, status: 403, reason: 'foreign-host', message: 'The Host header does not name this relay (DNS-rebinding defence).' };
+        return { ok: false, status: 403, reason: 'foreign-host', ...refusal(transportMessage('transport-error.relay-foreign-host')) };
       }
       const origin = headers.origin;
       if (origin !== undefined && !origins.has(origin.toLowerCase())) {
-        return { ok: false, status: 403, reason: 'foreign-origin', message: 'Relay calls are accepted only from the relay’s own origin.' };
+        return { ok: false, status: 403, reason: 'foreign-origin', ...refusal(transportMessage('transport-error.relay-foreign-origin')) };
       }
       const presented = headers[RELAY_SECRET_HEADER];
       if (typeof presented !== 'string' || presented === '') {
-        return { ok: false, status: 401, reason: 'missing-secret', message: `The ${RELAY_SECRET_HEADER} header is missing.` };
+        return { ok: false, status: 401, reason: 'missing-secret', ...refusal(transportMessage('transport-error.relay-missing-secret', { header: RELAY_SECRET_HEADER })) };
       }
       // Digests have equal lengths, so the comparison time says nothing about the secret.
       if (!timingSafeEqual(digest(presented), secretDigest)) {
-        return { ok: false, status: 401, reason: 'wrong-secret', message: `The ${RELAY_SECRET_HEADER} header is wrong.` };
+        return { ok: false, status: 401, reason: 'wrong-secret', ...refusal(transportMessage('transport-error.relay-wrong-secret', { header: RELAY_SECRET_HEADER })) };
       }
       return ALLOWED;
     },

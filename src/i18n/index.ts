@@ -22,7 +22,7 @@ export type Language = (typeof LANGUAGES)[number];
 export type MessageTable = Record<string, string>;
 export interface MessageCatalogue {
   en: MessageTable;
-  'zh-CN': Partial<MessageTable>;
+  'zh-CN': MessageTable;
 }
 
 const catalogues: MessageCatalogue[] = [appMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, scorecardMessages, tokensMessages, workshopMessages];
