@@ -5,8 +5,10 @@
 import { useId } from 'react';
 import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
+import { useEngineText } from '../i18n/engine-text.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
+import { labelText } from '../ui-logic/engine-text.js';
 import { hostAndPath } from '../ui-logic/http-format.js';
 import { CopyAsCurlButton } from './CopyAsCurlButton.js';
 import { ExchangeErrorCard } from './ExchangeErrorCard.js';
@@ -29,7 +31,9 @@ function ExchangeDetails({ exchange, evidencePointer }: ExchangeInspectorProps) 
   const t = useT();
   const language = useDebugger((state) => state.language);
   const headingId = useId();
-  const title = exchange.label ?? `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
+  const engineText = useEngineText();
+  const label = labelText(exchange);
+  const title = label ? engineText.text(label) : `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
   return (
     <article aria-labelledby={headingId} className="space-y-3">
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">

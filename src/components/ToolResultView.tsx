@@ -136,7 +136,11 @@ function renderItem(item: ToolContentItem, toolName: string, isError: boolean, t
             )}
             {item.mimeType ? <span className="font-mono text-slate-600 dark:text-slate-400"> ({item.mimeType})</span> : null}
           </p>
-          {item.description ? <p className="text-sm text-slate-700 dark:text-slate-300">{item.description}</p> : null}
+          {item.description ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300" translate="no">
+              {item.description}
+            </p>
+          ) : null}
         </>
       );
     case 'unknown':
