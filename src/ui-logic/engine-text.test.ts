@@ -34,5 +34,7 @@ describe('engine texts in the reader’s language', () => {
     assert.equal(localizedEngineText({ english: 'x', id: '__proto__' }, 'zh-CN', phrases), 'x');
     assert.equal(localizedEngineText({ english: 'The token endpoint did not answer.', id: 'outcome.token.no-answer' }, 'zh-CN', undefined), 'The token endpoint did not answer.', 'tables not loaded yet');
     assert.equal(labelText({}), undefined);
+    const hostile = { english: 'The MCP server answered 403 to x.', id: 'outcome.mcp.forbidden', params: { operation: {} } } as unknown as Parameters<typeof localizedEngineText>[0];
+    assert.equal(localizedEngineText(hostile, 'zh-CN', phrases), 'The MCP server answered 403 to x.');
   });
 });

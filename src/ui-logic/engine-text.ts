@@ -30,7 +30,7 @@ const MAX_DEPTH = 4;
 
 export function localizedEngineTextParts(source: EngineTextSource, language: EngineTextLanguage, phrases: FindingPhrases | undefined = loadedFindingPhrases()): TextPart[] {
   const english = [{ text: source.english, data: false }];
-  if (language === 'en' || source.id === undefined || !phrases) return english;
+  if (language === 'en' || typeof source.id !== 'string' || !phrases) return english;
   const lookup = (id: string) => (Object.hasOwn(phrases, id) ? phrases[id]?.[language] : undefined);
   return render(source.id, source.params ?? {}, lookup, 0) ?? english;
 }
@@ -60,9 +60,10 @@ function renderTemplate(template: string, params: Readonly<Record<string, string
   let last = 0;
   for (const match of template.matchAll(/\{(\w+)\}/g)) {
     const name = match[1] ?? '';
-    const value = params[name];
-    // A text saved by another version may lack a param this one names: its English stays.
-    if (value === undefined) return undefined;
+    const value: unknown = params[name];
+    // A text saved by another version may lack a param this one names, and a file nobody vouches
+    // for may hold anything there: its English stays.
+    if (typeof value !== 'string') return undefined;
     if (match.index > last) parts.push({ text: template.slice(last, match.index), data: false });
     const inner = referencedPhrase(value);
     if (inner === undefined) parts.push({ text: value, data: true });

@@ -260,6 +260,21 @@ export const OUTCOME_REASONS = {
   'outcome.mcp.step-up-no-progress': { en: 'The server demands scopes the token already has.', 'zh-CN': '服务器要求的 scope 令牌已经拥有。' },
   'outcome.mcp.step-up-limit': { en: 'Still insufficient scope after {count} step-ups.', 'zh-CN': '经过 {count} 次权限提升后 scope 仍然不足。' },
 
+  // A tool call that gave no result (McpToolCall.error).
+  'outcome.tool-call.definition-invalid': {
+    en: "not called: the tool's definition is invalid ({reason})",
+    'zh-CN': '未调用:该工具的定义无效({reason})',
+  },
+  'outcome.tool-call.unknown-result-type': {
+    en: 'the result has a resultType the debugger does not know',
+    'zh-CN': '结果的 resultType 是调试器不认识的类型',
+  },
+  'outcome.tool-call.input-unsupported': {
+    en: 'the server asked for input the debugger cannot give ({methods})',
+    'zh-CN': '服务器请求了调试器无法提供的输入({methods})',
+  },
+  'outcome.tool-call.input-rounds': { en: 'still input_required after {rounds} rounds', 'zh-CN': '经过 {rounds} 轮后仍然是 input_required' },
+
   // refresh
   'outcome.refresh.off': { en: 'Refreshing is turned off in the options.', 'zh-CN': '选项中关闭了刷新。' },
   'outcome.refresh.no-tokens': { en: 'There are no tokens to refresh.', 'zh-CN': '没有可刷新的令牌。' },

@@ -691,6 +691,8 @@ describe('authenticated-mcp against canned server answers', () => {
       const calls = transport.requests.filter((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method === 'tools/call');
       assert.equal(calls.length, 4);
       assert.equal(ran.session.data.mcp?.toolCalls[0]?.error, 'still input_required after 4 rounds');
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.errorId, 'outcome.tool-call.input-rounds');
+      assert.deepEqual(ran.session.data.mcp?.toolCalls[0]?.errorParams, { rounds: '4' });
     });
   });
 });

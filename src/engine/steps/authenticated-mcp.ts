@@ -21,7 +21,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
 import { because, exchangeLabel } from '../checks/engine-phrases.js';
-import { inEnglish, phrase } from '../checks/finding-phrases.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { DiscoverData, FlowData, InputRound, McpData, McpTool, McpToolCall } from '../flow-data.js';
 import { MODERN_ERROR_CODES, METHOD_NOT_FOUND, negotiateEra, supportedVersionsOf, type EraProbe } from '../mcp/era-negotiation.js';
 import { answerInputRequests } from '../mcp/input-requests.js';
@@ -41,7 +41,7 @@ import {
 import { withDpop } from '../dpop.js';
 import type { FlowOptions } from '../options.js';
 import { missingScopes, splitScope } from '../scope.js';
-import { failed, ok, skipped, type ExchangeLabel, type Reason, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
+import { failed, ok, outcomeReason, skipped, type ExchangeLabel, type Reason, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
 import { headerValue, headerValues, parseJsonObject, noAnswerFindingId, reportTransportFailure } from './json-document.js';
@@ -431,13 +431,19 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
   return undefined;
 }
 
+/** A tool call's error in our words: in English, and by id and params for other languages. */
+function callError(reason: Reason): Pick<McpToolCall, 'error' | 'errorId' | 'errorParams'> {
+  const { reason: error, reasonId, reasonParams } = outcomeReason(reason);
+  return { error, ...(reasonId !== undefined ? { errorId: reasonId } : {}), ...(reasonParams ? { errorParams: reasonParams } : {}) };
+}
+
 async function callTool(conversation: Conversation, name: string, args: Record<string, unknown>): Promise<StepOutput | undefined> {
   const { ctx, mcp } = conversation;
   const call: McpToolCall = { name, arguments: args };
   mcp.toolCalls.push(call);
   const rejectedReason = mcp.rejectedTools?.find((t) => t.name === name)?.reason;
   if (rejectedReason !== undefined) {
-    call.error = `not called: the tool's definition is invalid (${rejectedReason})`;
+    Object.assign(call, callError(because('outcome.tool-call.definition-invalid', { reason: rejectedReason })));
     ctx.report('mcp.tool-call-refused', { params: { tool: name, reason: rejectedReason } });
     return undefined;
   }
@@ -457,7 +463,7 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     }
     const kind = conversation.era === 'modern' ? checkResultType(ctx, result, 'tools/call', sent) : 'complete';
     if (kind === 'invalid') {
-      call.error = 'the result has a resultType the debugger does not know';
+      Object.assign(call, callError(because('outcome.tool-call.unknown-result-type')));
       return undefined;
     }
     if (kind === 'complete') {
@@ -476,12 +482,12 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     if (unanswered.length > 0 || (answers.length === 0 && requestState === undefined)) {
       const methods = unanswered.map((a) => a.method).join(', ') || phrase('value.none');
       ctx.report('mcp.input-request-unsupported', { params: { tool: name, methods }, evidence });
-      call.error = `the server asked for input the debugger cannot give (${inEnglish(methods)})`;
+      Object.assign(call, callError(because('outcome.tool-call.input-unsupported', { methods })));
       return undefined;
     }
     if (round + 1 >= MAX_INPUT_ROUNDS) {
       ctx.report('mcp.input-required-rounds', { params: { tool: name, rounds: String(round + 1) }, evidence });
-      call.error = `still input_required after ${round + 1} rounds`;
+      Object.assign(call, callError(because('outcome.tool-call.input-rounds', { rounds: String(round + 1) })));
       return undefined;
     }
     ctx.report('mcp.input-required', {
