@@ -6,11 +6,12 @@
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { appMessages } from '../src/i18n/messages/app.js';
+import { corsMessages } from '../src/i18n/messages/cors.js';
 import { inspectMessages } from '../src/i18n/messages/inspect.js';
 import { tokensMessages } from '../src/i18n/messages/tokens.js';
 import { expect, snap } from './debugger-fixture.js';
 
-const ZH: Record<string, string> = { ...appMessages['zh-CN'], ...inspectMessages['zh-CN'], ...tokensMessages['zh-CN'] };
+const ZH: Record<string, string> = { ...appMessages['zh-CN'], ...corsMessages['zh-CN'], ...inspectMessages['zh-CN'], ...tokensMessages['zh-CN'] };
 
 export const zh = (key: string): string => {
   const text = ZH[key];

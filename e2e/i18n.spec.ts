@@ -15,6 +15,10 @@ test('a whole run in Chinese leaves no English in the page', async ({ page, debu
   const fonts = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
   expect(fonts).toMatch(/Segoe UI.*PingFang SC.*Microsoft YaHei.*Noto Sans CJK SC.*WenQuanYi/);
 
+  // The audit and the CORS check add steps with their own exchanges and reasons.
+  await page.getByText(zh('app.connect.advanced'), { exact: true }).click();
+  await page.getByRole('checkbox', { name: zh('app.connect.audit') }).check();
+  await page.getByRole('checkbox', { name: zh('cors.connect.toggle') }).check();
   await page.getByRole('button', { name: zh('app.connect.tryLab') }).click();
   await page.getByRole('region', { name: zh('app.auth.title') }).getByRole('button', { name: zh('app.auth.thisTab') }).click();
   await page.waitForURL(`${debuggerApp.url}/`);
