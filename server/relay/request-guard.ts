@@ -11,23 +11,20 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { exchangeError, transportMessage, type TextRef } from '../../src/engine/checks/engine-phrases.js';
+import { textInEnglish, transportMessage, type TextRef } from '../../src/engine/checks/engine-phrases.js';
 import type { TransportMessageId } from '../../src/engine/checks/transport-messages.js';
 import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
 
-/** A refusal's message fields. */
-function refusal(message: TextRef<TransportMessageId>): { message: string; messageId: string; messageParams?: Record<string, string> } {
-  const { message: english, messageId, messageParams } = exchangeError('relay-rejected', message);
-  return { message: english, messageId, ...(messageParams ? { messageParams } : {}) };
+/** A refusal's message, in English and by reference. */
+function refusal(text: TextRef<TransportMessageId>): { message: string; text: TextRef<TransportMessageId> } {
+  return { message: textInEnglish(text), text };
 }
 
 /**
- * `reason` is a fixed word for the log line; `message` goes to the caller, in English and as an
- * id of the engine's transport messages (with params) for the page to say in its reader's language.
+ * `reason` is a fixed word for the log line; `message` goes to the caller, in English, and `text`
+ * names it among the engine's transport messages, for the page to say in its reader's language.
  */
-export type GuardVerdict =
-  | { ok: true }
-  | { ok: false; status: 401 | 403; reason: GuardReason; message: string; messageId: string; messageParams?: Record<string, string> };
+export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: GuardReason; message: string; text: TextRef<TransportMessageId> };
 export type GuardReason = 'foreign-host' | 'foreign-origin' | 'missing-secret' | 'wrong-secret';
 
 export interface RequestGuard {

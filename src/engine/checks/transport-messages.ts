@@ -101,6 +101,11 @@ export const TRANSPORT_MESSAGES = {
   },
   'transport-error.relay-missing-secret': { en: 'The {header} header is missing.', 'zh-CN': '缺少 {header} 请求头。' },
   'transport-error.relay-wrong-secret': { en: 'The {header} header is wrong.', 'zh-CN': '{header} 请求头不正确。' },
+  // Why the relay refused a call's shape.
+  'transport-error.relay-not-post': { en: 'Relay calls are POST requests.', 'zh-CN': '中继调用必须是 POST 请求。' },
+  'transport-error.relay-not-json-type': { en: 'Relay calls are application/json.', 'zh-CN': '中继调用必须是 application/json。' },
+  'transport-error.relay-call-too-large': { en: 'The relay call is larger than {max} bytes.', 'zh-CN': '中继调用超过 {max} 字节。' },
+  'transport-error.relay-call-not-json': { en: 'The relay call is not valid JSON.', 'zh-CN': '中继调用不是有效的 JSON。' },
 } as const satisfies Record<string, PhraseText>;
 
 export type TransportMessageId = keyof typeof TRANSPORT_MESSAGES;
