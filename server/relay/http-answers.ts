@@ -46,8 +46,15 @@ export function answerJson(res: ServerResponse, status: number, payload: unknown
   res.end(body);
 }
 
-export function answerRelayRejected(res: ServerResponse, status: number, message: string, extraHeaders: Record<string, string> = {}): void {
-  const envelope: RelayEnvelope = { relay: { ok: false, error: { kind: 'relay-rejected', message } } };
+/** `text` names the message in the engine's transport messages, so the page can say it in its reader's language. */
+export function answerRelayRejected(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+  text?: { messageId: string; messageParams?: Record<string, string> },
+): void {
+  const envelope: RelayEnvelope = { relay: { ok: false, error: { kind: 'relay-rejected', message, ...text } } };
   answerJson(res, status, envelope, extraHeaders);
 }
 

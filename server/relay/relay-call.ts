@@ -4,6 +4,7 @@
  * here with a reason instead.
  */
 import { z } from 'zod';
+import { exchangeError, transportMessage } from '../../src/engine/checks/engine-phrases.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
 import type { ExchangeError } from '../../src/engine/types.js';
 
@@ -77,17 +78,17 @@ export function parseRelayCall(json: unknown, caps: RelayCaps, defaults: RelayCa
   if (call.privateHops) request.privateHops = call.privateHops;
 
   const target = URL.canParse(call.url) ? new URL(call.url) : undefined;
-  if (!target) return { ok: true, request, invalidTarget: { kind: 'invalid-url', message: `Not an absolute URL: ${call.url}` } };
+  if (!target) return { ok: true, request, invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.not-absolute-url', { url: call.url })) };
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return {
       ok: true,
       request,
-      invalidTarget: { kind: 'invalid-url', message: `Only http and https URLs can be requested, not ${target.protocol}` },
+      invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.scheme-not-http', { scheme: target.protocol })),
     };
   }
   if (target.username !== '' || target.password !== '') {
     // fetch refuses URLs with credentials; say why instead of a generic failure.
-    return { ok: true, request, invalidTarget: { kind: 'invalid-url', message: 'URLs with user:password@ credentials cannot be requested.' } };
+    return { ok: true, request, invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.url-credentials-relay')) };
   }
   return { ok: true, request, target };
 }

@@ -4,6 +4,7 @@ import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { renderTextRef } from '../../src/engine/checks/engine-phrases.js';
 import { createRelayTransport, RELAY_SECRET_META_NAME } from '../../src/engine/relay-transport.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
 import { freePort, listenOnLoopback } from '../test-support/free-port.js';
@@ -593,6 +594,11 @@ test('createRelayTransport relays through a real relay like the fetch transport 
   assert.equal(wrongSecret.ok, false);
   assert.equal(wrongSecret.ok ? undefined : wrongSecret.error.kind, 'relay-rejected');
   assert.match(wrongSecret.ok ? '' : wrongSecret.error.message, /401/);
+  // The relay names its refusal among the engine's transport messages, so the page can say it in Chinese.
+  assert.ok(!wrongSecret.ok);
+  assert.equal(wrongSecret.error.messageId, 'transport-error.relay-refused');
+  assert.equal(renderTextRef({ id: wrongSecret.error.messageId, params: wrongSecret.error.messageParams ?? {} }, 'zh-CN'), '中继拒绝了这次调用(401):x-relay-secret 请求头不正确。');
+  assert.equal(invalid.ok ? undefined : invalid.error.messageId, 'transport-error.scheme-not-http', 'an upstream error keeps its id through the relay');
 
   const badCall = await transport.send(getCall(`${upstream.url}/hello`, { headers: [['x-bad', 'a\nb']] }));
   assert.equal(badCall.ok ? undefined : badCall.error.kind, 'relay-rejected');

@@ -17,6 +17,7 @@ import { localizedFindingText } from '../ui-logic/findings.js';
 import { hostAndPath } from '../ui-logic/http-format.js';
 import { alignSessions, type ExchangePair, type RowMark, type StepRow, type StepSide } from '../ui-logic/session-alignment.js';
 import { ExchangeStatusBadge } from './ExchangeStatusBadge.js';
+import { EngineText } from './EngineText.js';
 import { COMPARE_TRIGGER_ID } from './SessionFiles.js';
 import { SeverityBadge } from './SeverityBadge.js';
 
@@ -342,7 +343,11 @@ function ExchangeCell({ exchange, inspectable }: { exchange: Exchange | undefine
           <span className="min-w-0 font-mono break-all">{request}</span>
         )}
       </div>
-      {exchange.label ? <div className="break-words text-slate-600 dark:text-slate-400">{exchange.label}</div> : null}
+      {exchange.label ? (
+        <div className="break-words text-slate-600 dark:text-slate-400">
+          <EngineText source={{ english: exchange.label, id: exchange.labelId, params: exchange.labelParams }} plain />
+        </div>
+      ) : null}
     </div>
   );
 }

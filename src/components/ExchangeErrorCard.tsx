@@ -2,7 +2,9 @@
 import { useId } from 'react';
 import type { ExchangeError } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
+import { messageText } from '../ui-logic/engine-text.js';
 import { exchangeErrorKey } from '../ui-logic/http-format.js';
+import { EngineText } from './EngineText.js';
 
 export function ExchangeErrorCard({ error }: { error: ExchangeError }) {
   const t = useT();
@@ -19,7 +21,9 @@ export function ExchangeErrorCard({ error }: { error: ExchangeError }) {
           <span className="block text-slate-800 dark:text-slate-200">{t(exchangeErrorKey(error.kind))}</span>
         </dd>
         <dt className="font-medium text-slate-700 dark:text-slate-300">{t('inspect.error.message')}</dt>
-        <dd className="font-mono break-all whitespace-pre-wrap text-slate-900 dark:text-slate-100">{error.message}</dd>
+        <dd className="break-words whitespace-pre-wrap text-slate-900 dark:text-slate-100">
+          <EngineText source={messageText(error)} />
+        </dd>
       </dl>
     </section>
   );

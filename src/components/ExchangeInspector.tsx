@@ -5,9 +5,11 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
+import { useEngineText } from '../i18n/engine-text.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { parseEvidencePointer } from '../ui-logic/evidence-pointer.js';
+import { labelText } from '../ui-logic/engine-text.js';
 import { hostAndPath } from '../ui-logic/http-format.js';
 import { CopyAsCurlButton } from './CopyAsCurlButton.js';
 import { EvidenceMark, revealEvidence } from './EvidenceMark.js';
@@ -42,7 +44,9 @@ function ExchangeDetails({ exchange, evidence }: ExchangeInspectorProps) {
     if (!evidence || evidence.revealed || !article.current) return;
     if (revealEvidence(article.current)) evidenceRevealed(evidence.request);
   }, []);
-  const title = exchange.label ?? `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
+  const engineText = useEngineText();
+  const label = labelText(exchange);
+  const title = label ? engineText.text(label) : `${exchange.request.method.toUpperCase()} ${hostAndPath(exchange.request.url)}`;
   return (
     <article ref={article} aria-labelledby={headingId} className="space-y-3">
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">

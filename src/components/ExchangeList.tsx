@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Exchange } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
+import { useEngineText } from '../i18n/engine-text.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { formatClockTime, formatDuration, hostAndPath } from '../ui-logic/http-format.js';
@@ -30,6 +31,7 @@ const PAGE_STEP = 10;
 
 export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480, label, showStartTime = false }: ExchangeListProps) {
   const t = useT();
+  const engineText = useEngineText();
   const language = useDebugger((state) => state.language);
   const listId = useId();
   const hintId = `${listId}-keys`;
@@ -130,8 +132,7 @@ export function ExchangeList({ exchanges, selectedId, onSelect, maxHeight = 480,
                   </span>
                   <span className="block truncate text-slate-600 dark:text-slate-300">
                     {showStartTime ? <span className="font-mono tabular-nums">{formatClockTime(exchange.timings.startedAt)} · </span> : null}
-                    {exchange.label ?? ''}
-                    {exchange.label ? ' · ' : ''}
+                    {exchange.label !== undefined ? `${engineText.text({ english: exchange.label, id: exchange.labelId, params: exchange.labelParams })} · ` : ''}
                     {stepTitle(exchange.stepId, language)}
                   </span>
                 </span>

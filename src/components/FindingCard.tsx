@@ -9,9 +9,10 @@ import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
 import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
-import { localizedFindingText, specLink } from '../ui-logic/findings.js';
+import { localizedFindingTextParts, specLink } from '../ui-logic/findings.js';
 import { findingReferencePath } from '../wire/findings-reference.js';
 import { SeverityBadge } from './SeverityBadge.js';
+import { MarkedText } from './MarkedText.js';
 
 // The known-server hints (their texts in two languages, the recognisers) load after the first paint.
 const KnownServerHintNote = lazy(() => import('./KnownServerHintNote.js').then((module) => ({ default: module.KnownServerHintNote })));
@@ -35,7 +36,7 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
   const t = useT();
   const language = useDebugger((state) => state.language);
   const titleId = useId();
-  const text = localizedFindingText(finding, language, useFindingCatalogue());
+  const text = localizedFindingTextParts(finding, language, useFindingCatalogue());
   const problem = finding.severity !== 'info';
   const evidence = finding.evidence;
   return (
@@ -46,7 +47,7 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
       <header className="flex flex-wrap items-start gap-2">
         <SeverityBadge severity={finding.severity} />
         <h3 id={titleId} className="min-w-0 flex-1 font-semibold break-words text-slate-900 dark:text-slate-50">
-          {text.title}
+          <MarkedText parts={text.title} />
         </h3>
       </header>
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-300">
@@ -66,12 +67,16 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
       <div className="mt-2 space-y-2 text-slate-800 dark:text-slate-200">
         <div>
           {problem && <h4 className="text-xs font-semibold text-slate-600 dark:text-slate-300">{t('inspect.finding.why')}</h4>}
-          <p className="break-words">{text.detail}</p>
+          <p className="break-words">
+            <MarkedText parts={text.detail} />
+          </p>
         </div>
         {text.hint && (
           <div>
             <h4 className="text-xs font-semibold text-slate-600 dark:text-slate-300">{problem ? t('inspect.finding.fix') : t('inspect.finding.note')}</h4>
-            <p className="break-words">{text.hint}</p>
+            <p className="break-words">
+              <MarkedText parts={text.hint} />
+            </p>
           </div>
         )}
         <Suspense fallback={null}>
@@ -85,11 +90,12 @@ export function FindingCard({ finding, onShowEvidence, specVersion = DEFAULT_SPE
               <span className="font-semibold text-slate-600 dark:text-slate-300">{t('inspect.finding.specs')}:</span>
               <ul className="contents">
                 {finding.specRefs.map((ref) => {
-                  const link = specLink(ref, specVersion);
+                  const link = specLink(ref, specVersion, language);
                   return (
                     <li key={ref.id}>
                       <a
                         href={link.url}
+                        {...(link.label !== link.englishLabel ? { title: link.englishLabel } : {})}
                         target="_blank"
                         rel="noopener noreferrer"
                         className="break-words text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-600 dark:text-sky-300 dark:decoration-sky-300/40"

@@ -3,7 +3,9 @@ import { stepTitle } from '../i18n/steps.js';
 import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
 import { useDebugger } from '../store/index.js';
 import { stopOverrideMessages, stoppingFinding } from '../store/selectors.js';
+import { reasonText } from '../ui-logic/engine-text.js';
 import { localizedFindingText } from '../ui-logic/findings.js';
+import { EngineText } from './EngineText.js';
 
 /**
  * Where the flow ended and the way on: why it stopped (the finding, in the chosen language, with
@@ -38,7 +40,7 @@ export function FlowOutcomeNotice() {
       {error}
       <section role="status" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-50">
         <h2 className="font-semibold">{t('app.outcome.stopped', { step: stepTitle(status.stepId, language) })}</h2>
-        <p className="mt-1">{text ? text.title : status.reason}</p>
+        <p className="mt-1">{text ? text.title : <EngineText source={reasonText(status)} />}</p>
         {text?.hint ? (
           <p className="mt-1">
             <span className="font-medium">{t('app.outcome.fix')}</span> {text.hint}

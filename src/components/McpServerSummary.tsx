@@ -20,10 +20,13 @@ export function McpServerSummary({ session }: { session: Session }) {
   const cache = (hint: { ttlMs?: number; cacheScope?: string } | undefined) =>
     hint && (hint.ttlMs !== undefined || hint.cacheScope !== undefined) ? t('mcp.protocol.cacheValue', { ttl: hint.ttlMs ?? '?', scope: hint.cacheScope ?? notSaid }) : notSaid;
   const rows: [string, React.ReactNode][] = [];
-  rows.push([t('mcp.protocol.server'), protocol.server ? `${protocol.server.name} ${protocol.server.version}` : notSaid]);
+  // The server's name and instructions are its own words, shown as sent.
+  rows.push([t('mcp.protocol.server'), protocol.server ? <span translate="no">{`${protocol.server.name} ${protocol.server.version}`}</span> : notSaid]);
   if (protocol.supportedVersions) rows.push([t('mcp.protocol.supported'), protocol.supportedVersions.join(', ') || notSaid]);
   rows.push([t('mcp.protocol.capabilities'), Object.keys(protocol.capabilities ?? {}).join(', ') || notSaid]);
-  if (protocol.instructions) rows.push([t('mcp.protocol.instructions'), <span className="whitespace-pre-wrap">{protocol.instructions}</span>]);
+  if (protocol.instructions) rows.push([t('mcp.protocol.instructions'), <span className="whitespace-pre-wrap" translate="no">
+        {protocol.instructions}
+      </span>]);
   if (protocol.era === 'modern') {
     rows.push([t('mcp.protocol.cache'), cache(protocol.cache)]);
     if (mcp?.toolsCache) rows.push([t('mcp.protocol.toolsCache'), cache(mcp.toolsCache)]);

@@ -4,7 +4,9 @@ import { countKey, useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { latestResultIndex, resultStatus } from '../store/timeline.js';
+import { reasonText } from '../ui-logic/engine-text.js';
 import { CorsTable } from './CorsTable.js';
+import { EngineText } from './EngineText.js';
 import { ExchangeInspector } from './ExchangeInspector.js';
 import { ExchangeList } from './ExchangeList.js';
 import { FindingsList } from './FindingsList.js';
@@ -94,7 +96,7 @@ function Outcome({ result }: { result: StepResult }) {
   const tone = outcome.kind === 'failed' ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100' : 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200';
   return (
     <p className={`rounded-md border px-3 py-2 text-sm ${tone}`}>
-      <span className="font-semibold">{t(outcome.kind === 'failed' ? 'app.step.failed' : 'app.step.skipped')}</span> {outcome.reason}
+      <span className="font-semibold">{t(outcome.kind === 'failed' ? 'app.step.failed' : 'app.step.skipped')}</span> <EngineText source={reasonText(outcome)} />
     </p>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import type { McpData } from '../engine/flow-data.js';
 import { useT, type Translate } from '../i18n/index.js';
 import { isWebLink, readToolResult, type ToolContentItem } from '../ui-logic/tool-result.js';
+import { EngineText } from './EngineText.js';
 
 export type ToolCall = McpData['toolCalls'][number];
 
@@ -49,8 +50,9 @@ export function ToolResultView({ call }: ToolResultViewProps) {
       </div>
 
       {call.error !== undefined ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 font-mono text-xs break-all text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          {call.error}
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-xs break-words text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+          {/* Our words where the call names them; otherwise the server's, as it sent them. */}
+          {call.errorId !== undefined ? <EngineText source={{ english: call.error, id: call.errorId, params: call.errorParams }} /> : <code className="font-mono break-all">{call.error}</code>}
         </p>
       ) : null}
 
@@ -136,7 +138,11 @@ function renderItem(item: ToolContentItem, toolName: string, isError: boolean, t
             )}
             {item.mimeType ? <span className="font-mono text-slate-600 dark:text-slate-400"> ({item.mimeType})</span> : null}
           </p>
-          {item.description ? <p className="text-sm text-slate-700 dark:text-slate-300">{item.description}</p> : null}
+          {item.description ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300" translate="no">
+              {item.description}
+            </p>
+          ) : null}
         </>
       );
     case 'unknown':

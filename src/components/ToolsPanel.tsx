@@ -78,7 +78,9 @@ export function ToolsPanel({ tools, calls, onCall, busy, stepUpNotice }: ToolsPa
                     {candidate.title ? <span className="block text-sm">{candidate.title}</span> : null}
                     <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">({signature || t('tools.noParameters')})</span>
                     {candidate.description ? (
-                      <span className="mt-0.5 line-clamp-2 block text-xs text-slate-700 dark:text-slate-300">{candidate.description}</span>
+                      <span className="mt-0.5 line-clamp-2 block text-xs text-slate-700 dark:text-slate-300" translate="no">
+                        {candidate.description}
+                      </span>
                     ) : null}
                   </button>
                 </li>
@@ -93,7 +95,11 @@ export function ToolsPanel({ tools, calls, onCall, busy, stepUpNotice }: ToolsPa
                   {tool.name}
                 </h3>
                 {tool.title ? <p className="text-sm font-medium">{tool.title}</p> : null}
-                {tool.description ? <p className="mt-1 text-sm whitespace-pre-line text-slate-700 dark:text-slate-300">{tool.description}</p> : null}
+                {tool.description ? (
+                  <p className="mt-1 text-sm whitespace-pre-line text-slate-700 dark:text-slate-300" translate="no">
+                    {tool.description}
+                  </p>
+                ) : null}
               </div>
               <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('tools.form.loading')}</p>}>
                 <ToolForm

@@ -5,6 +5,7 @@ import { cannedTransport } from './test-kit.js';
 import type { TokenData } from './flow-data.js';
 import { defaultFlowOptions } from './options.js';
 import { createSession, runFlow, type EngineDeps, type Session } from './session.js';
+import { because } from './checks/engine-phrases.js';
 import { failed, ok, skipped, type StepDefinition } from './step.js';
 import { STEP_IDS, type StepId } from './types.js';
 
@@ -42,9 +43,9 @@ function fakeSteps(seenRefreshTokens: string[] = []): Partial<Record<StepId, Ste
   steps.refresh = {
     id: 'refresh',
     run: async (ctx) => {
-      if (!ctx.options.refresh) return skipped('off');
+      if (!ctx.options.refresh) return skipped(because('outcome.refresh.off'));
       const current = ctx.data.tokens?.refreshToken;
-      if (!current) return skipped('no refresh token');
+      if (!current) return skipped(because('outcome.refresh.no-refresh-token'));
       seenRefreshTokens.push(current);
       const n = Number(current.slice(3)) + 1;
       return ok({ refreshedTokens: tokens(`at-${n}`, `rt-${n}`) });
@@ -140,7 +141,7 @@ describe('continueLeniently', () => {
     const steps = fakeSteps();
     steps['protected-resource-metadata'] = {
       id: 'protected-resource-metadata',
-      run: async (ctx) => (ctx.options.lenient ? ok() : failed('resource mismatch', 'prm.resource-mismatch')),
+      run: async (ctx) => (ctx.options.lenient ? ok() : failed(because('outcome.prm.resource-mismatch'), 'prm.resource-mismatch')),
     };
     const deps: EngineDeps = { transport: cannedTransport({}), steps };
     const stopped = await runFlow(createSession(defaultFlowOptions(SERVER)), deps);

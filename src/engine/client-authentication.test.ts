@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, generateSecret, jwtVerify } from 'jose';
 import type * as oauth from 'oauth4webapi';
 import { makeFinding } from './checks/catalogue.js';
+import { textInEnglish } from './checks/engine-phrases.js';
 import { phrase } from './checks/finding-phrases.js';
 import { basicCredentials, clientAuthentication, secureEndpoint, type ClientCredentials } from './client-authentication.js';
 import type { AuthorizationServerMetadata } from './flow-data.js';
@@ -77,7 +78,8 @@ describe('clientAuthentication', () => {
   it('reports a secret method without a secret', async () => {
     const { ctx, findings } = context();
     const result = await clientAuthentication(ctx, credentials('client_secret_post'), metadata());
-    assert.deepEqual(result, { ok: false, reason: 'client_secret_post needs a client secret and none is known.', findingId: 'client-auth.secret-missing' });
+    assert.deepEqual(result, { ok: false, reason: { id: 'outcome.client-auth.secret-missing', params: { method: 'client_secret_post' } }, findingId: 'client-auth.secret-missing' });
+    assert.equal(result.ok ? undefined : textInEnglish(result.reason), 'client_secret_post needs a client secret and none is known.');
     assert.deepEqual(findings.map((f) => f.id), ['client-auth.secret-missing']);
   });
 
@@ -116,7 +118,8 @@ describe('clientAuthentication', () => {
     const refused = await clientAuthentication(publicOnly.ctx, credentials('private_key_jwt'), metadata());
     assert.equal(publicOnly.findings[0]?.params?.reason, phrase('client-key.public-only'));
     assert.equal(publicOnly.findings[0]?.detail, 'The private JWK given for private_key_jwt cannot be used: the JWK is a public key (it has no "d").');
-    assert.equal(refused.ok ? undefined : refused.reason, 'The private key cannot be used: the JWK is a public key (it has no "d").');
+    assert.equal(refused.ok ? undefined : textInEnglish(refused.reason), 'The private key cannot be used: the JWK is a public key (it has no "d").');
+    assert.deepEqual(refused.ok ? undefined : refused.reason, { id: 'outcome.client-auth.key-invalid', params: { reason: phrase('client-key.public-only') } });
 
     const secret = await generateSecret('HS256', { extractable: true });
     const symmetric = context({ privateKeyJwk: { ...(await exportJWK(secret)), d: 'x', alg: 'HS256' } });

@@ -8,10 +8,11 @@
 import { base64url, importJWK } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { isLoopbackUrl } from './canonical-uri.js';
-import { inEnglish, phrase, type PhraseId } from './checks/finding-phrases.js';
+import { phrase, type PhraseId } from './checks/finding-phrases.js';
 import type { AuthorizationServerMetadata } from './flow-data.js';
 import type { TokenEndpointAuthMethod } from './options.js';
-import type { StepContext } from './step.js';
+import { because as stopReason } from './checks/engine-phrases.js';
+import type { Reason, StepContext } from './step.js';
 
 /** Who the client is at the authorization server, as the token and introspection requests need it. */
 export interface ClientCredentials {
@@ -22,7 +23,7 @@ export interface ClientCredentials {
 
 export type ClientAuthentication =
   | { ok: true; method: TokenEndpointAuthMethod; client: oauth.Client; clientAuth: oauth.ClientAuth }
-  | { ok: false; reason: string; findingId: string };
+  | { ok: false; reason: Reason; findingId: string };
 
 /** Lifetime of a client assertion: long enough for one request, short enough not to be replayed later. */
 const ASSERTION_LIFETIME_SECONDS = 60;
@@ -55,7 +56,7 @@ export async function clientAuthentication(
       const secret = credentials.clientSecret;
       if (!secret) {
         ctx.report('client-auth.secret-missing', { params: { method } });
-        return { ok: false, reason: `${method} needs a client secret and none is known.`, findingId: 'client-auth.secret-missing' };
+        return { ok: false, reason: stopReason('outcome.client-auth.secret-missing', { method }), findingId: 'client-auth.secret-missing' };
       }
       const clientAuth = method === 'client_secret_basic' ? clientSecretBasic(clientId, secret) : oauth.ClientSecretPost(secret);
       return { ok: true, method, client, clientAuth };
@@ -92,12 +93,12 @@ async function privateKeyJwt(ctx: StepContext, client: oauth.Client, metadata: A
   const jwk = ctx.options.privateKeyJwk;
   if (!jwk) {
     ctx.report('client-auth.key-missing');
-    return { ok: false, reason: 'private_key_jwt needs a private key and none was given.', findingId: 'client-auth.key-missing' };
+    return { ok: false, reason: stopReason('outcome.client-auth.key-missing'), findingId: 'client-auth.key-missing' };
   }
   // The reason is a phrase of ours, or jose's own message when it refuses the key.
   const invalid = (params: { reason: string; alg?: string }): ClientAuthentication => {
     ctx.report('client-auth.key-invalid', { params });
-    return { ok: false, reason: `The private key cannot be used: ${inEnglish(params.reason, params)}.`, findingId: 'client-auth.key-invalid' };
+    return { ok: false, reason: stopReason('outcome.client-auth.key-invalid', params), findingId: 'client-auth.key-invalid' };
   };
   const because = (id: PhraseId) => invalid({ reason: phrase(id) });
   const alg = ctx.options.signingAlg ?? jwk.alg;
@@ -136,7 +137,7 @@ async function privateKeyJwt(ctx: StepContext, client: oauth.Client, metadata: A
   return { ok: true, method: 'private_key_jwt', client, clientAuth };
 }
 
-export type EndpointCheck = { ok: true; url: URL; allowInsecure: boolean } | { ok: false; reason: string; findingId: string };
+export type EndpointCheck = { ok: true; url: URL; allowInsecure: boolean } | { ok: false; reason: Reason; findingId: string };
 
 /**
  * An authorization server endpoint that credentials may be sent to: HTTPS, or plain http on
@@ -149,10 +150,10 @@ export function secureEndpoint(ctx: StepContext, value: string): EndpointCheck {
     url = new URL(value);
   } catch {
     ctx.report('token.endpoint-invalid', { params: { url: value } });
-    return { ok: false, reason: `The endpoint ${value} is not an absolute URL.`, findingId: 'token.endpoint-invalid' };
+    return { ok: false, reason: stopReason('outcome.client-auth.endpoint-invalid', { endpoint: value }), findingId: 'token.endpoint-invalid' };
   }
   if (url.protocol === 'https:') return { ok: true, url, allowInsecure: false };
   if (url.protocol === 'http:' && isLoopbackUrl(url)) return { ok: true, url, allowInsecure: true };
   ctx.report('token.endpoint-insecure', { params: { url: url.href } });
-  return { ok: false, reason: `The endpoint ${url.href} is not HTTPS; credentials are not sent there.`, findingId: 'token.endpoint-insecure' };
+  return { ok: false, reason: stopReason('outcome.client-auth.endpoint-insecure', { endpoint: url.href }), findingId: 'token.endpoint-insecure' };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { calculateJwkThumbprint, compactVerify, EmbeddedJWK, SignJWT, generateKeyPair } from 'jose';
+import { exchangeLabel } from './checks/engine-phrases.js';
 import { accessTokenHash, createDpopKey, createDpopProof, decodeDpopProof, demandedNonce, withDpop } from './dpop.js';
 import type { FlowData } from './flow-data.js';
 import { createStepHttp, sequentialIds } from './recorder.js';
@@ -60,10 +61,11 @@ describe('DPoP proofs (RFC 9449 §4)', () => {
       random,
       onNonce: (_sent, nonce) => nonces.push(nonce),
     });
-    const sent = await http.send({ method: 'POST', url: 'https://as.example.com/token', body: 'grant_type=x' }, 'token request');
+    const sent = await http.send({ method: 'POST', url: 'https://as.example.com/token', body: 'grant_type=x' }, exchangeLabel('label.token.request'));
     assert.equal(sent.response?.status, 200);
     assert.equal(transport.requests.length, 2);
     assert.deepEqual(http.exchanges.map((e) => e.label), ['token request', 'token request (with the DPoP nonce)']);
+    assert.deepEqual(http.exchanges.map((e) => [e.labelId, e.labelParams]), [['label.token.request', undefined], ['label.then.dpop-nonce', { nonceless: '@phrase:label.token.request' }]]);
     assert.deepEqual(nonces, ['as-n']);
     assert.deepEqual(state.nonces, { 'https://as.example.com': 'as-n' });
     const untouched = await http.send({ url: 'https://elsewhere.example.com/' });
@@ -200,6 +202,12 @@ describe('DPoP when a server asks for it, and when it refuses the proof', () => 
     const flow: FlowData = { dpop: state, tokens: { accessToken: 'at', tokenType: 'DPoP', receivedAt: new Date().toISOString(), grant: 'authorization_code' } };
     const { result } = await runOneStep('authenticated-mcp', transport, { serverUrl: SERVER }, flow);
     assert.deepEqual(findingIds(result), ['dpop.proof-rejected']);
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The MCP server refused the DPoP proof (invalid_dpop_proof).', findingId: 'dpop.proof-rejected' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The MCP server refused the DPoP proof (invalid_dpop_proof).',
+      reasonId: 'outcome.mcp.dpop-proof-rejected',
+      reasonParams: { error: 'invalid_dpop_proof' },
+      findingId: 'dpop.proof-rejected',
+    });
   });
 });

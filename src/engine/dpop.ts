@@ -7,9 +7,10 @@
  * @see https://www.rfc-editor.org/rfc/rfc9449
  */
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { extendLabel } from './checks/engine-phrases.js';
 import type { DpopState } from './flow-data.js';
 import { fetchOver } from './recorder.js';
-import type { Clock, HttpRequestInput, RandomSource, SentExchange, StepContext, StepHttp } from './step.js';
+import type { Clock, ExchangeLabel, HttpRequestInput, RandomSource, SentExchange, StepContext, StepHttp } from './step.js';
 import type { ExchangeResponse, HeaderList } from './types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from './www-authenticate.js';
 
@@ -117,7 +118,7 @@ export interface DpopHttpOptions {
  */
 export function withDpop(http: StepHttp, options: DpopHttpOptions): StepHttp {
   const { state } = options;
-  async function attempt(input: HttpRequestInput, label: string | undefined, nonce: string | undefined): Promise<SentExchange> {
+  async function attempt(input: HttpRequestInput, label: ExchangeLabel | undefined, nonce: string | undefined): Promise<SentExchange> {
     const method = input.method ?? 'GET';
     const proof = await createDpopProof(state, { method, url: input.url, ...(options.accessToken !== undefined ? { accessToken: options.accessToken } : {}), ...(nonce !== undefined ? { nonce } : {}) }, options.clock, options.random);
     const kept = (input.headers ?? []).filter(([name]) => {
@@ -127,7 +128,7 @@ export function withDpop(http: StepHttp, options: DpopHttpOptions): StepHttp {
     const headers: HeaderList = [...kept, ...(options.accessToken !== undefined ? ([['authorization', `DPoP ${options.accessToken}`]] as HeaderList) : []), ['dpop', proof]];
     return http.send({ ...input, headers }, label);
   }
-  async function send(input: HttpRequestInput, label?: string): Promise<SentExchange> {
+  async function send(input: HttpRequestInput, label?: ExchangeLabel): Promise<SentExchange> {
     if (!options.applies(input.url) || !URL.canParse(input.url)) return http.send(input, label);
     const origin = new URL(input.url).origin;
     let sent = await attempt(input, label, state.nonces[origin]);
@@ -135,7 +136,7 @@ export function withDpop(http: StepHttp, options: DpopHttpOptions): StepHttp {
     if (demanded !== undefined) {
       state.nonces[origin] = demanded;
       options.onNonce?.(sent, demanded);
-      sent = await attempt(input, label ? `${label} (with the DPoP nonce)` : undefined, demanded);
+      sent = await attempt(input, label ? extendLabel(label, 'label.then.dpop-nonce') : undefined, demanded);
     }
     // A server may hand out the next nonce with any answer (RFC 9449 §8.2).
     const next = sent.response ? headerOf(sent.response, 'dpop-nonce') : undefined;

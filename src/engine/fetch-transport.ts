@@ -3,6 +3,7 @@
  * a 3xx comes back as it is, so each hop can be recorded as its own exchange.
  * Used by the CLI and the tests directly, and by the relay on the browser's behalf.
  */
+import { enginePhrase, exchangeError, transportMessage } from './checks/engine-phrases.js';
 import { addressClass, isIpLiteral, startsOnLoopback } from './private-address.js';
 import type { Transport, TransportRequest, TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeResponse, HeaderList } from './types.js';
@@ -74,7 +75,7 @@ async function privateHop(request: TransportRequest, addresses: AddressLookup, s
   const refused = startsInside ? classes.find((c) => c.kind === 'loopback' || c.kind === 'unspecified') : hit;
   if (!refused?.kind) return undefined;
   const shown = refused.address === hostname ? hostname : `${hostname} (${refused.address})`;
-  return { kind: 'private-address', message: `${shown} is a ${refused.kind} address, and the run started at ${start}; it is not followed unless private addresses are allowed.` };
+  return exchangeError('private-address', transportMessage('transport-error.private-address', { host: shown, addressKind: enginePhrase(`address-kind.${refused.kind}`), start }));
 }
 
 async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): Promise<TransportResult> {
@@ -82,14 +83,14 @@ async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): P
   try {
     url = new URL(request.url);
   } catch {
-    return { ok: false, error: { kind: 'invalid-url', message: `Not an absolute URL: ${request.url}` } };
+    return { ok: false, error: exchangeError('invalid-url', transportMessage('transport-error.not-absolute-url', { url: request.url })) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, error: { kind: 'invalid-url', message: `Only http and https URLs can be requested, not ${url.protocol}` } };
+    return { ok: false, error: exchangeError('invalid-url', transportMessage('transport-error.scheme-not-http', { scheme: url.protocol })) };
   }
   // As the relay says for the browser: fetch does not send URL credentials.
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, error: { kind: 'invalid-url', message: 'URLs with user:password@ credentials cannot be requested; send credentials in a header instead.' } };
+    return { ok: false, error: exchangeError('invalid-url', transportMessage('transport-error.url-credentials')) };
   }
 
   const controller = new AbortController();
@@ -124,7 +125,7 @@ async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): P
     if (truncated) {
       return {
         ok: false,
-        error: { kind: 'too-large', message: `The body is larger than ${request.maxBodyBytes} bytes; it was cut there.` },
+        error: exchangeError('too-large', transportMessage('transport-error.too-large', { max: String(request.maxBodyBytes) })),
         response: complete,
       };
     }
@@ -138,7 +139,7 @@ async function sendWithFetch(fetchImpl: FetchLike, request: TransportRequest): P
 }
 
 function timeoutError(timeoutMs: number): ExchangeError {
-  return { kind: 'timeout', message: `No complete answer within ${timeoutMs} ms.` };
+  return exchangeError('timeout', transportMessage('transport-error.timeout', { ms: String(timeoutMs) }));
 }
 
 /** Response headers in arrival order; `Set-Cookie` keeps one entry per cookie. */
@@ -190,24 +191,24 @@ export function classifyNetworkError(cause: unknown): ExchangeError {
   const message = errorMessage(cause);
   // The Fetch standard's port blocklist (1, 25, 6000, ...): no connection is even attempted.
   if (code === undefined && /\bbad port\b/.test(message)) {
-    return { kind: 'refused', message: `fetch refuses to connect to this port, which the Fetch standard blocks (${message})` };
+    return exchangeError('refused', transportMessage('transport-error.bad-port', { cause: message }));
   }
-  if (code === 'ECONNREFUSED') return { kind: 'refused', message: `Connection refused (${message})` };
+  if (code === 'ECONNREFUSED') return exchangeError('refused', transportMessage('transport-error.refused', { cause: message }));
   if (code === 'ECONNRESET' || code === 'EPIPE') {
-    return { kind: 'refused', message: `The server reset the connection before a complete answer arrived (${message})` };
+    return exchangeError('refused', transportMessage('transport-error.reset', { cause: message }));
   }
-  if (code === 'UND_ERR_SOCKET') return { kind: 'refused', message: `The server closed the connection before a complete answer arrived (${message})` };
-  if (code?.startsWith('HPE_')) return { kind: 'refused', message: `The answer is not valid HTTP/1.1 (${message})` };
-  if (code === 'UND_ERR_HEADERS_OVERFLOW') return { kind: 'refused', message: `The response headers are larger than the client accepts (${message})` };
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return { kind: 'refused', message: `The body does not decode with its Content-Encoding (${message})` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', message: `Host name not found (${message})` };
+  if (code === 'UND_ERR_SOCKET') return exchangeError('refused', transportMessage('transport-error.closed', { cause: message }));
+  if (code?.startsWith('HPE_')) return exchangeError('refused', transportMessage('transport-error.not-http', { cause: message }));
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return exchangeError('refused', transportMessage('transport-error.headers-too-large', { cause: message }));
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return exchangeError('refused', transportMessage('transport-error.bad-encoding', { cause: message }));
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return exchangeError('dns', transportMessage('transport-error.dns', { cause: message }));
   if (code !== undefined && (/CERT|SSL|TLS/.test(code) || code === 'DEPTH_ZERO_SELF_SIGNED_CERT')) {
-    return { kind: 'tls', message: `TLS failure (${message})` };
+    return exchangeError('tls', transportMessage('transport-error.tls', { cause: message }));
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT') {
-    return { kind: 'timeout', message };
+    return exchangeError('timeout', transportMessage('transport-error.timeout-library', { cause: message }));
   }
-  return { kind: 'refused', message: `The connection failed (${message})` };
+  return exchangeError('refused', transportMessage('transport-error.connection-failed', { cause: message }));
 }
 
 function errorCode(cause: unknown): string | undefined {

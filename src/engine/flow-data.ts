@@ -173,7 +173,10 @@ export interface McpToolCall {
   name: string;
   arguments: Record<string, unknown>;
   result?: unknown;
+  /** Why there is no result, in English; `errorId` and `errorParams` name it in the engine's phrase tables (outcome-reasons.ts) where it is our wording. */
   error?: string;
+  errorId?: string;
+  errorParams?: Record<string, string>;
   /** The input-required rounds before the final answer (2026-07-28 multi round-trip requests). */
   inputRounds?: InputRound[];
 }

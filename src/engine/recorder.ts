@@ -2,7 +2,8 @@
  * Records every request a step makes. `send` is the engine's own door to the network;
  * `fetch` adapts it for libraries that want a fetch function, so their traffic is recorded too.
  */
-import type { Clock, HttpRequestInput, SentExchange, StepHttp } from './step.js';
+import { textInEnglish } from './checks/engine-phrases.js';
+import type { Clock, ExchangeLabel, HttpRequestInput, SentExchange, StepHttp } from './step.js';
 import type { Transport } from './transport.js';
 import type { Exchange, ExchangeResponse, HeaderList, StepId } from './types.js';
 
@@ -34,7 +35,7 @@ export function createStepHttp(
   const exchanges: Exchange[] = [];
   const rule = privateHopRule(limits);
 
-  async function send(input: HttpRequestInput, label?: string): Promise<SentExchange> {
+  async function send(input: HttpRequestInput, label?: ExchangeLabel): Promise<SentExchange> {
     const request = {
       method: (input.method ?? 'GET').toUpperCase(),
       url: input.url,
@@ -46,7 +47,7 @@ export function createStepHttp(
     const exchange: Exchange = {
       id: ids.next(),
       stepId,
-      ...(label ? { label } : {}),
+      ...(label ? labelFields(label) : {}),
       request,
       ...(result.response ? { response: result.response } : {}),
       ...(result.ok ? {} : { error: result.error }),
@@ -63,11 +64,16 @@ export function createStepHttp(
   return { send, fetch: (label) => fetchOver(send, label), exchanges };
 }
 
+/** The label as an exchange carries it: in English, and by id and params for other languages. */
+function labelFields(label: ExchangeLabel): Pick<Exchange, 'label' | 'labelId' | 'labelParams'> {
+  return { label: textInEnglish(label), labelId: label.id, ...(label.params ? { labelParams: label.params } : {}) };
+}
+
 /**
  * A `fetch` for libraries over a step's `send`: each call is one recorded exchange. Network
  * failures reject with a TypeError whose cause is the recorded error, as fetch does.
  */
-export function fetchOver(send: StepHttp['send'], label?: string) {
+export function fetchOver(send: StepHttp['send'], label?: ExchangeLabel) {
   return async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const body = request.body ? await request.text() : undefined;

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultFlowOptions } from './options.js';
 import { makeFinding } from './checks/catalogue.js';
+import { because } from './checks/engine-phrases.js';
 import { redactBody, redactExchange, redactHeaders, redactRequest, redactSession, redactText, redactUrl, REDACTED } from './redact.js';
 import { createSession } from './session.js';
+import { outcomeReason } from './step.js';
 import type { Exchange } from './types.js';
 
 describe('redaction', () => {
@@ -117,9 +119,31 @@ describe('credentials in URLs and requests', () => {
     assert.ok(finding);
     const session = {
       ...createSession(defaultFlowOptions(serverUrl)),
-      results: [{ stepId: 'probe' as const, exchanges: [], findings: [{ ...finding, stepId: 'probe' as const }], data: {}, outcome: { kind: 'failed' as const, reason: `No answer from ${serverUrl}` } }],
+      results: [
+        {
+          stepId: 'probe' as const,
+          exchanges: [
+            {
+              id: 'x1',
+              stepId: 'probe' as const,
+              label: `PRM after redirect to ${serverUrl}`,
+              labelId: 'label.prm.from-challenge',
+              labelParams: { url: serverUrl },
+              request: { method: 'GET', url: serverUrl, headers: [] },
+              error: { kind: 'invalid-url' as const, message: `Not an absolute URL: ${serverUrl}`, messageId: 'transport-error.not-absolute-url', messageParams: { url: serverUrl } },
+              timings: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 },
+            },
+          ],
+          findings: [{ ...finding, stepId: 'probe' as const }],
+          data: {},
+          outcome: { kind: 'failed' as const, ...outcomeReason(because('outcome.probe.redirect', { location: serverUrl })) },
+        },
+      ],
+      status: { kind: 'stopped' as const, stepId: 'probe' as const, ...outcomeReason(because('outcome.probe.redirect', { location: serverUrl })) },
     };
+    // The ids and params that render a text in another language hide the same secrets as its English.
     const text = JSON.stringify(redactSession(session));
+    assert.ok(text.includes('"reasonParams":{"location":"https://mcp.example.com/mcp?api_key=[redacted]&tenant=acme"}'), text);
     assert.ok(!text.includes('k-s3cret'), text);
     assert.ok(text.includes('tenant=acme'));
   });

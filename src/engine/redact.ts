@@ -5,7 +5,7 @@
  */
 import type { FlowData } from './flow-data.js';
 import type { Session } from './session.js';
-import type { Exchange, ExchangeRequest, Finding, HeaderList, Outcome } from './types.js';
+import type { Exchange, ExchangeRequest, Finding, HeaderList, Outcome, OutcomeReason } from './types.js';
 
 export const REDACTED = '[redacted]';
 
@@ -144,6 +144,11 @@ export function redactRequest(request: ExchangeRequest): ExchangeRequest {
   };
 }
 
+/** The params of a text (a finding's, a reason's, a label's, a message's), each value redacted as free text. */
+function redactTextParams(params: Readonly<Record<string, string>>, secretParameters: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, redactText(value, secretParameters)]));
+}
+
 /** `extraHeaderNames`: as in `redactHeaders`, for the request headers; `secretParameters`: further query parameters. */
 export function redactExchange(exchange: Exchange, extraHeaderNames: ReadonlySet<string> = NO_NAMES, secretParameters: ReadonlySet<string> = NO_NAMES): Exchange {
   const request = {
@@ -159,8 +164,14 @@ export function redactExchange(exchange: Exchange, extraHeaderNames: ReadonlySet
     ),
     body: redactBody(exchange.response.body),
   };
-  const error = exchange.error && { ...exchange.error, message: redactText(exchange.error.message, secretParameters) };
-  return { ...exchange, request, ...(response ? { response } : {}), ...(error ? { error } : {}) };
+  const error = exchange.error && {
+    ...exchange.error,
+    message: redactText(exchange.error.message, secretParameters),
+    ...(exchange.error.messageParams ? { messageParams: redactTextParams(exchange.error.messageParams, secretParameters) } : {}),
+  };
+  const label = exchange.label !== undefined ? { label: redactText(exchange.label, secretParameters) } : {};
+  const labelParams = exchange.labelParams && redactTextParams(exchange.labelParams, secretParameters);
+  return { ...exchange, ...label, ...(labelParams ? { labelParams } : {}), request, ...(response ? { response } : {}), ...(error ? { error } : {}) };
 }
 
 function redactData(data: FlowData): FlowData {
@@ -203,10 +214,11 @@ export function redactSession(session: Session): Session {
     title: text(f.title),
     detail: text(f.detail),
     ...(f.hint !== undefined ? { hint: text(f.hint) } : {}),
-    ...(f.params ? { params: Object.fromEntries(Object.entries(f.params).map(([key, value]) => [key, text(value)])) } : {}),
+    ...(f.params ? { params: redactTextParams(f.params, named) } : {}),
   });
-  const outcome = (o: Outcome): Outcome => (o.kind === 'failed' || o.kind === 'skipped' ? { ...o, reason: text(o.reason) } : o);
-  const status: Session['status'] = session.status.kind === 'stopped' ? { ...session.status, reason: text(session.status.reason) } : session.status;
+  const reason = <R extends OutcomeReason>(o: R): R => ({ ...o, reason: text(o.reason), ...(o.reasonParams ? { reasonParams: redactTextParams(o.reasonParams, named) } : {}) });
+  const outcome = (o: Outcome): Outcome => (o.kind === 'failed' || o.kind === 'skipped' ? reason(o) : o);
+  const status: Session['status'] = session.status.kind === 'stopped' ? reason(session.status) : session.status;
   return {
     ...session,
     status,

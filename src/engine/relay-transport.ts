@@ -5,6 +5,8 @@
  *
  * Web APIs only: this module runs in the browser, and in Node for the tests.
  */
+import { enginePhrase, exchangeError, isEnginePhraseId, transportMessage, type EnginePhraseId, type TextRef } from './checks/engine-phrases.js';
+import type { TransportMessageId } from './checks/transport-messages.js';
 import { isExchangeErrorKind, type Transport, type TransportRequest, type TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeErrorKind, ExchangeResponse, HeaderList } from './types.js';
 
@@ -48,7 +50,7 @@ export interface RelayCall {
  */
 export type RelayEnvelope =
   | { relay: { ok: true }; result: TransportResult }
-  | { relay: { ok: false; error: { kind: 'relay-rejected'; message: string } } };
+  | { relay: { ok: false; error: { kind: 'relay-rejected'; message: string; messageId?: string; messageParams?: Record<string, string> } } };
 
 /**
  * Extra time the relay gets beyond the upstream deadline before this side gives up: the
@@ -96,16 +98,16 @@ async function sendThroughRelay(fetchImpl: FetchLike, endpoint: string, secret: 
         signal: controller.signal,
       });
     } catch (cause) {
-      if (timedOut) return relayFailure('timeout', `The relay did not answer within ${deadlineMs} ms.`);
-      return relayFailure('relay-rejected', `The relay at ${endpoint} could not be reached (${describe(cause)}).`);
+      if (timedOut) return relayFailure('timeout', transportMessage('transport-error.relay-timeout', { ms: String(deadlineMs) }));
+      return relayFailure('relay-rejected', transportMessage('transport-error.relay-unreachable', { endpoint, cause: describe(cause) }));
     }
 
     let envelope: unknown;
     try {
       envelope = await response.json();
     } catch (cause) {
-      if (timedOut) return relayFailure('timeout', `The relay did not finish its answer within ${deadlineMs} ms.`);
-      return relayFailure('relay-rejected', `The relay answered ${response.status} with a body that is not its JSON envelope (${describe(cause)}).`);
+      if (timedOut) return relayFailure('timeout', transportMessage('transport-error.relay-body-timeout', { ms: String(deadlineMs) }));
+      return relayFailure('relay-rejected', transportMessage('transport-error.relay-not-envelope', { status: String(response.status), cause: describe(cause) }));
     }
     return resultFromEnvelope(response.status, envelope);
   } finally {
@@ -116,36 +118,67 @@ async function sendThroughRelay(fetchImpl: FetchLike, endpoint: string, secret: 
 /** Checks the relay's envelope at the boundary: a wrong shape is a relay failure, never a crash. */
 export function resultFromEnvelope(status: number, envelope: unknown): TransportResult {
   if (!isRecord(envelope) || !isRecord(envelope.relay)) {
-    return relayFailure('relay-rejected', `The relay answered ${status} without its envelope.`);
+    return relayFailure('relay-rejected', transportMessage('transport-error.relay-no-envelope', { status: String(status) }));
   }
   if (envelope.relay.ok !== true) {
     const error = envelope.relay.error;
-    const message = isRecord(error) && typeof error.message === 'string' ? error.message : 'no reason given';
-    return relayFailure('relay-rejected', `The relay refused the call (${status}): ${message}`);
+    return relayFailure('relay-rejected', transportMessage('transport-error.relay-refused', { ...relayRefusalParams(error), status: String(status) }));
   }
   const result = envelope.result;
   if (!isRecord(result) || typeof result.ok !== 'boolean') {
-    return relayFailure('relay-rejected', 'The relay answered without a result.');
+    return relayFailure('relay-rejected', transportMessage('transport-error.relay-no-result'));
   }
   const response = result.response === undefined ? undefined : asExchangeResponse(result.response);
   if (result.ok) {
-    if (!response) return relayFailure('relay-rejected', 'The relay reported success without a well-formed response.');
+    if (!response) return relayFailure('relay-rejected', transportMessage('transport-error.relay-malformed-success'));
     return { ok: true, response };
   }
   const error = asExchangeError(result.error);
   if (!error || (result.response !== undefined && !response)) {
-    return relayFailure('relay-rejected', 'The relay reported a failure in a malformed shape.');
+    return relayFailure('relay-rejected', transportMessage('transport-error.relay-malformed-failure'));
   }
   return response ? { ok: false, error, response } : { ok: false, error };
 }
 
-function relayFailure(kind: ExchangeErrorKind, message: string): TransportResult {
-  return { ok: false, error: { kind, message } };
+/** Bounds on the params of a message that comes over the wire. */
+const MAX_TEXT_PARAMS = 16;
+const MAX_TEXT_PARAM_LENGTH = 4096;
+
+function relayFailure(kind: ExchangeErrorKind, message: TextRef<TransportMessageId>): TransportResult {
+  return { ok: false, error: exchangeError(kind, message) };
 }
 
+/**
+ * Why the relay refused, as the `detail` of relay-refused: a reference to the relay's message
+ * when it names one of the engine's transport messages, else its English words.
+ */
+function relayRefusalParams(error: unknown): Record<string, string> {
+  if (!isRecord(error) || typeof error.message !== 'string') return { detail: enginePhrase('transport-error.relay-no-reason') };
+  const id = knownTransportMessageId(error.messageId);
+  const params = textParams(error.messageParams);
+  return id && params ? { ...params, detail: enginePhrase(id) } : { detail: error.message };
+}
+
+/** The relay's (or an upstream transport's) error as it came over the wire: its text fields are checked, nothing else kept. */
 function asExchangeError(value: unknown): ExchangeError | undefined {
   if (!isRecord(value) || !isExchangeErrorKind(value.kind) || typeof value.message !== 'string') return undefined;
-  return { kind: value.kind, message: value.message };
+  const messageId = knownTransportMessageId(value.messageId);
+  const messageParams = textParams(value.messageParams);
+  if (!messageId || !messageParams) return { kind: value.kind, message: value.message };
+  return { kind: value.kind, message: value.message, messageId, ...(Object.keys(messageParams).length > 0 ? { messageParams } : {}) };
+}
+
+function knownTransportMessageId(value: unknown): EnginePhraseId | undefined {
+  return typeof value === 'string' && value.startsWith('transport-error.') && isEnginePhraseId(value) ? value : undefined;
+}
+
+/** Params of a text: a record of strings (absent is empty), each bounded; undefined for any other shape. */
+function textParams(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return {};
+  if (!isRecord(value)) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length > MAX_TEXT_PARAMS || !entries.every((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length <= MAX_TEXT_PARAM_LENGTH)) return undefined;
+  return Object.fromEntries(entries);
 }
 
 function asExchangeResponse(value: unknown): ExchangeResponse | undefined {

@@ -54,11 +54,63 @@ describe('session files', () => {
       assert.deepEqual(reading.file, JSON.parse(text));
       assert.equal(reading.file.summary.exchanges, session.results.reduce((n, r) => n + r.exchanges.length, 0));
     }
+    // The runs carry the ids that let the page render reasons, labels and transport messages in another language.
+    const [stopped, , unreachable] = runs as [Session, Session, Session];
+    assert.ok(stopped.status.kind === 'stopped' && stopped.status.reasonId?.startsWith('outcome.'), JSON.stringify(stopped.status));
+    assert.ok(stopped.results.flatMap((r) => r.exchanges).every((e) => e.label === undefined || e.labelId?.startsWith('label.')));
+    const refused = unreachable.results[0]?.exchanges[0]?.error;
+    // Port 1 is on the Fetch standard's blocklist: fetch refuses it before connecting.
+    assert.equal(refused?.messageId, 'transport-error.bad-port');
+    assert.ok(refused?.messageParams?.cause);
     // The schema rejects what the reader rejects.
     const tampered = JSON.parse(serialiseSessionFile(toSessionFile(runs[0] as Session, { toolVersion: '1', secretsIncluded: true }))) as { session: { results: { stepId: string }[] } };
     (tampered.session.results[0] as { stepId: string }).stepId = 'steal-tokens';
     assert.equal(validator.validate(tampered).valid, false);
     assert.equal(readSessionFile(JSON.stringify(tampered)).ok, false);
+  });
+
+  it('a file without the text ids (an older version’s) still reads; malformed ids or params do not', () => {
+    const validator = new Validator(schema, '2020-12', false);
+    const session: Session = {
+      ...createSession(defaultFlowOptions('https://mcp.example.com/mcp')),
+      results: [
+        {
+          stepId: 'probe',
+          exchanges: [
+            {
+              id: 'x1',
+              stepId: 'probe',
+              label: 'MCP initialize without a token',
+              request: { method: 'POST', url: 'https://mcp.example.com/mcp', headers: [] },
+              error: { kind: 'refused', message: 'Connection refused (connect ECONNREFUSED)' },
+              timings: { startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3 },
+            },
+          ],
+          findings: [],
+          data: {},
+          outcome: { kind: 'failed', reason: 'Connection refused: https://mcp.example.com/mcp (no answer)' },
+        },
+      ],
+      status: { kind: 'stopped', stepId: 'probe', reason: 'Connection refused: https://mcp.example.com/mcp (no answer)' },
+    };
+    const older = serialiseSessionFile(toSessionFile(session, { toolVersion: '0.9.0', secretsIncluded: false }));
+    assert.ok(validator.validate(JSON.parse(older)).valid);
+    assert.ok(readSessionFile(older).ok);
+
+    const damaged = (change: (s: { results: { outcome: Record<string, unknown>; exchanges: Record<string, unknown>[] }[] }) => void) => {
+      const json = JSON.parse(older) as { session: { results: { outcome: Record<string, unknown>; exchanges: Record<string, unknown>[] }[] } };
+      change(json.session);
+      return json;
+    };
+    for (const json of [
+      damaged((s) => void ((s.results[0] as { outcome: Record<string, unknown> }).outcome.reasonParams = { url: 42 })),
+      damaged((s) => void ((s.results[0] as { outcome: Record<string, unknown> }).outcome.reasonId = ['outcome.probe.no-answer'])),
+      damaged((s) => void ((s.results[0]?.exchanges[0] as Record<string, unknown>).labelParams = 'label')),
+      damaged((s) => void ((s.results[0]?.exchanges[0]?.error as Record<string, unknown>).messageParams = { cause: null })),
+    ]) {
+      assert.equal(validator.validate(json).valid, false, JSON.stringify(json.session.results[0]));
+      assert.equal(readSessionFile(JSON.stringify(json)).ok, false);
+    }
   });
 
   it('the schema names every step, spec version and exchange error kind the engine has', () => {

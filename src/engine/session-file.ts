@@ -152,12 +152,14 @@ function sessionProblem(value: Record<string, unknown>): string | undefined {
     const where = `step ${index + 1}`;
     if (!isRecord(result)) return `${where} is not an object`;
     if (!STEP_IDS.includes(result.stepId as StepId)) return `${where} names an unknown step (${clip(String(result.stepId))})`;
-    if (!Array.isArray(result.exchanges) || !result.exchanges.every(isExchange)) return `${where} (${String(result.stepId)}) has an exchange without a request`;
+    if (!Array.isArray(result.exchanges) || !result.exchanges.every(isExchange)) return `${where} (${String(result.stepId)}) has an exchange without a request, or with a malformed label or error`;
     if (!Array.isArray(result.findings) || !result.findings.every(isFinding)) return `${where} (${String(result.stepId)}) has a finding without an id, severity or title`;
     if (!isRecord(result.outcome) || typeof result.outcome.kind !== 'string') return `${where} (${String(result.stepId)}) has no outcome`;
+    if (!validText(result.outcome, 'reasonId', 'reasonParams')) return `${where} (${String(result.stepId)}) has a malformed reason id or params`;
   }
   if (!isRecord(status) || !['ready', 'waiting', 'stopped', 'completed'].includes(String(status.kind))) return '"status" is missing or unknown';
   if ((status.kind === 'stopped' || status.kind === 'waiting') && !STEP_IDS.includes(status.stepId as StepId)) return '"status" names an unknown step';
+  if (!validText(status, 'reasonId', 'reasonParams')) return '"status" has a malformed reason id or params';
   if (value.clients !== undefined) return clientsProblem(value.clients);
   return undefined;
 }
@@ -178,10 +180,24 @@ function clientsProblem(clients: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The optional id and params of a text (an outcome's reason, an exchange's label, a transport
+ * message), written by versions that render these in other languages: absent, or a string and a
+ * record of strings. An unknown id is no damage: readers show the English text beside it.
+ */
+function validText(value: Record<string, unknown>, idKey: string, paramsKey: string): boolean {
+  const id = value[idKey];
+  const params = value[paramsKey];
+  if (id !== undefined && typeof id !== 'string') return false;
+  return params === undefined || (isRecord(params) && Object.values(params).every((entry) => typeof entry === 'string'));
+}
+
 function isExchange(value: unknown): boolean {
   if (!isRecord(value) || typeof value.id !== 'string' || !isRecord(value.request)) return false;
   const { request, response } = value;
   if (typeof request.method !== 'string' || typeof request.url !== 'string' || !Array.isArray(request.headers)) return false;
+  if (!validText(value, 'labelId', 'labelParams')) return false;
+  if (value.error !== undefined && (!isRecord(value.error) || !validText(value.error, 'messageId', 'messageParams'))) return false;
   return response === undefined || (isRecord(response) && typeof response.status === 'number' && Array.isArray(response.headers) && typeof response.body === 'string');
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultFlowOptions } from './options.js';
 import { createSession, provideCallback, runFlow, runStep, type EngineDeps } from './session.js';
+import { because } from './checks/engine-phrases.js';
 import { failed, ok, skipped, type StepDefinition } from './step.js';
 import { noNetwork } from './test-kit.js';
 import { STEP_IDS, type StepId } from './types.js';
@@ -30,19 +31,25 @@ describe('session runner', () => {
 
   it('stops at a failed step and names it; skipped steps do not stop the flow', async () => {
     const { ran, deps } = scriptedSteps({
-      'client-registration': async () => skipped('not needed'),
-      'token-request': async () => failed('refused', 'token.error-response'),
+      'client-registration': async () => skipped(because('outcome.registration.no-path')),
+      'token-request': async () => failed(because('outcome.token.no-usable-token'), 'token.error-response'),
     });
     const session = await runFlow(createSession(options), deps);
     assert.equal(ran.at(-1), 'token-request');
-    assert.deepEqual(session.status, { kind: 'stopped', stepId: 'token-request', reason: 'refused', findingId: 'token.error-response' });
+    assert.deepEqual(session.status, {
+      kind: 'stopped',
+      stepId: 'token-request',
+      reason: 'The token endpoint issued no usable access token.',
+      reasonId: 'outcome.token.no-usable-token',
+      findingId: 'token.error-response',
+    });
   });
 
   it('waits for a person at the authorization request, then goes on from the callback', async () => {
     const action = { kind: 'open-authorization-url' as const, url: 'https://as.example.com/authorize?x=1', redirectUri: 'http://127.0.0.1:4280/callback' };
     const { ran, deps } = scriptedSteps({
       'authorization-request': async () => ({ outcome: { kind: 'needs-user', action } }),
-      'authorization-response': async (ctx) => (ctx.data.callbackUrl ? ok() : failed('no callback')),
+      'authorization-response': async (ctx) => (ctx.data.callbackUrl ? ok() : failed(because('outcome.authorization-response.no-request'))),
     });
     const waiting = await runFlow(createSession(options), deps);
     assert.deepEqual(waiting.status, { kind: 'waiting', stepId: 'authorization-request', action });

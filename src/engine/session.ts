@@ -3,21 +3,22 @@
  * result in the order they ran. `runStep` advances it by one step (the UI's step mode);
  * `runFlow` advances until the flow completes, stops, or needs a person.
  */
+import { because } from './checks/engine-phrases.js';
 import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
 import type { ClientCompatibility } from './clients.js';
 import type { FlowData } from './flow-data.js';
 import { jsonDepthExceeds } from './json-depth.js';
 import type { FlowOptions } from './options.js';
 import { createStepHttp, sequentialIds } from './recorder.js';
-import type { AuthorizationInteraction, Clock, RandomSource, StepContext, StepDefinition } from './step.js';
+import { outcomeReason, type AuthorizationInteraction, type Clock, type RandomSource, type StepContext, type StepDefinition } from './step.js';
 import { STEP_DEFINITIONS } from './steps/index.js';
 import type { Transport } from './transport.js';
-import { STEP_IDS, type Finding, type StepId, type StepResult, type UserAction } from './types.js';
+import { STEP_IDS, type Finding, type OutcomeReason, type StepId, type StepResult, type UserAction } from './types.js';
 
 export type SessionStatus =
   | { kind: 'ready' }
   | { kind: 'waiting'; stepId: StepId; action: UserAction }
-  | { kind: 'stopped'; stepId: StepId; reason: string; findingId?: string }
+  | ({ kind: 'stopped'; stepId: StepId; findingId?: string } & OutcomeReason)
   | { kind: 'completed' };
 
 export interface Session {
@@ -108,14 +109,14 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
     // A step that throws has a bug; the run still ends with a clear outcome, not a crash.
     const message = error instanceof Error ? error.message : String(error);
     report('engine.internal-error', { params: { step: stepId, message } });
-    output = { outcome: { kind: 'failed' as const, reason: `Internal error in ${stepId}: ${message}`, findingId: 'engine.internal-error' } };
+    output = { outcome: { kind: 'failed' as const, ...outcomeReason(because('outcome.internal-error', { step: stepId, message })), findingId: 'engine.internal-error' } };
   }
 
   // A session stays plain, serialisable data whatever a server sent: data that cannot be
   // written out (nested past the stack, or cyclic) is not kept, and the step says why.
   if (output.data !== undefined && !serialisable(output.data)) {
     report('engine.internal-error', { params: { step: stepId, message: 'what the server sent nests too deep to keep' } });
-    output = { outcome: { kind: 'failed' as const, reason: `What the server sent in ${stepId} nests too deep to keep; the step stopped.`, findingId: 'engine.internal-error' } };
+    output = { outcome: { kind: 'failed' as const, ...outcomeReason(because('outcome.too-deep-to-keep', { step: stepId })), findingId: 'engine.internal-error' } };
   }
 
   const result: StepResult<Partial<FlowData>> = {
@@ -147,11 +148,16 @@ function serialisable(value: unknown): boolean {
   }
 }
 
+/** The reason fields of an outcome, without its kind. */
+function reasonOf({ reason, reasonId, reasonParams }: OutcomeReason): OutcomeReason {
+  return { reason, ...(reasonId !== undefined ? { reasonId } : {}), ...(reasonParams ? { reasonParams } : {}) };
+}
+
 /** Decides what comes after a step, from its outcome and what the flow now knows. */
 function afterStep(session: Session, stepId: StepId, result: StepResult<Partial<FlowData>>): Pick<Session, 'status' | 'next'> {
   const { outcome } = result;
   if (outcome.kind === 'failed') {
-    return { status: { kind: 'stopped', stepId, reason: outcome.reason, ...(outcome.findingId ? { findingId: outcome.findingId } : {}) } };
+    return { status: { kind: 'stopped', stepId, ...reasonOf(outcome), ...(outcome.findingId ? { findingId: outcome.findingId } : {}) } };
   }
   if (outcome.kind === 'needs-user') return { status: { kind: 'waiting', stepId, action: outcome.action }, next: 'authorization-response' };
   // A server that needs no authorization: nothing to discover or obtain, straight to its tools.
@@ -188,7 +194,7 @@ export async function runFlow(session: Session, deps: EngineDeps, hooks: RunFlow
   if (current.status.kind === 'ready' && current.next) {
     // Only a step that keeps sending the flow back (a step-up that never settles) gets here.
     const stepId = current.results[current.results.length - 1]?.stepId ?? current.next;
-    return { ...current, status: { kind: 'stopped', stepId, reason: `The flow did not finish within ${limit} steps; it keeps going back for more authorization.` } };
+    return { ...current, status: { kind: 'stopped', stepId, ...outcomeReason(because('outcome.step-limit', { limit: String(limit) })) } };
   }
   return current;
 }

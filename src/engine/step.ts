@@ -4,9 +4,12 @@
  * and returns the data it learned with an outcome. The runner turns that into a StepResult.
  */
 import type { FindingInput } from './checks/catalogue.js';
+import { textInEnglish, type TextRef } from './checks/engine-phrases.js';
+import type { ExchangeLabelId } from './checks/exchange-labels.js';
+import type { OutcomeReasonId } from './checks/outcome-reasons.js';
 import type { FlowData } from './flow-data.js';
 import type { FlowOptions } from './options.js';
-import type { Exchange, ExchangeError, ExchangeResponse, HeaderList, Outcome, SpecVersion, StepId } from './types.js';
+import type { Exchange, ExchangeError, ExchangeResponse, HeaderList, Outcome, OutcomeReason, SpecVersion, StepId } from './types.js';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -23,6 +26,17 @@ export interface HttpRequestInput {
   body?: string;
 }
 
+/** What an exchange is for, by its id in exchange-labels.ts. */
+export type ExchangeLabel = TextRef<ExchangeLabelId>;
+
+/** Why a step stopped or was skipped, by its id in outcome-reasons.ts. */
+export type Reason = TextRef<OutcomeReasonId>;
+
+/** A reason as an outcome carries it: the English sentence, and the id and params for other languages. */
+export function outcomeReason(reason: Reason): OutcomeReason {
+  return { reason: textInEnglish(reason), reasonId: reason.id, ...(reason.params ? { reasonParams: reason.params } : {}) };
+}
+
 export interface SentExchange {
   exchange: Exchange;
   /** Present when an answer (complete or cut) arrived. */
@@ -32,13 +46,13 @@ export interface SentExchange {
 
 export interface StepHttp {
   /** Sends one request and records it as an exchange of the current step. */
-  send(request: HttpRequestInput, label?: string): Promise<SentExchange>;
+  send(request: HttpRequestInput, label?: ExchangeLabel): Promise<SentExchange>;
   /**
    * A `fetch` for libraries (oauth4webapi's `customFetch`, the MCP SDK's transport) that
    * records each call as an exchange. Network failures reject with a TypeError, as fetch does;
    * the exchange holds the typed error.
    */
-  fetch(label?: string): (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  fetch(label?: ExchangeLabel): (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** Exchanges recorded so far in this step. */
   readonly exchanges: readonly Exchange[];
 }
@@ -95,9 +109,9 @@ export interface StepDefinition {
 
 export const ok = (data?: Partial<FlowData>): StepOutput => (data ? { data, outcome: { kind: 'ok' } } : { outcome: { kind: 'ok' } });
 
-export const skipped = (reason: string): StepOutput => ({ outcome: { kind: 'skipped', reason } });
+export const skipped = (reason: Reason): StepOutput => ({ outcome: { kind: 'skipped', ...outcomeReason(reason) } });
 
-export const failed = (reason: string, findingId?: string, data?: Partial<FlowData>): StepOutput => ({
+export const failed = (reason: Reason, findingId?: string, data?: Partial<FlowData>): StepOutput => ({
   ...(data ? { data } : {}),
-  outcome: findingId ? { kind: 'failed', reason, findingId } : { kind: 'failed', reason },
+  outcome: findingId ? { kind: 'failed', ...outcomeReason(reason), findingId } : { kind: 'failed', ...outcomeReason(reason) },
 });

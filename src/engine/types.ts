@@ -38,9 +38,16 @@ export type ExchangeErrorKind =
   /** The target is a loopback, private, link-local or unique-local address of another host than the run started at. */
   | 'private-address';
 
+/** The values for a text's placeholders; a value may be a phrase reference (`@phrase:<id>`). */
+export type TextParams = Record<string, string>;
+
 export interface ExchangeError {
   kind: ExchangeErrorKind;
+  /** In English. */
   message: string;
+  /** The message's id in the engine's phrase tables (transport-messages.ts), to render it in another language. */
+  messageId?: string;
+  messageParams?: TextParams;
 }
 
 export type HeaderList = [name: string, value: string][];
@@ -69,6 +76,9 @@ export interface Exchange {
   stepId: StepId;
   /** What the exchange was for, in a few words ("PRM, path-aware well-known"). */
   label?: string;
+  /** The label's id in the engine's phrase tables (exchange-labels.ts), to render it in another language. */
+  labelId?: string;
+  labelParams?: TextParams;
   request: ExchangeRequest;
   response?: ExchangeResponse;
   error?: ExchangeError;
@@ -105,11 +115,21 @@ export interface Finding {
   params?: Record<string, string>;
 }
 
+/**
+ * Why a step did not complete: `reason` in English (text reports, older session files), and its
+ * id in the engine's phrase tables (outcome-reasons.ts) with params, to render it in another language.
+ */
+export interface OutcomeReason {
+  reason: string;
+  reasonId?: string;
+  reasonParams?: TextParams;
+}
+
 export type Outcome =
   | { kind: 'ok' }
-  | { kind: 'failed'; reason: string; findingId?: string }
+  | ({ kind: 'failed'; findingId?: string } & OutcomeReason)
   | { kind: 'needs-user'; action: UserAction }
-  | { kind: 'skipped'; reason: string };
+  | ({ kind: 'skipped' } & OutcomeReason);
 
 export type UserAction = { kind: 'open-authorization-url'; url: string; redirectUri: string };
 

@@ -24,7 +24,7 @@ export { LANGUAGES, type Language } from './languages.js';
 export type MessageTable = Record<string, string>;
 export interface MessageCatalogue {
   en: MessageTable;
-  'zh-CN': Partial<MessageTable>;
+  'zh-CN': MessageTable;
 }
 
 const catalogues: MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, presenterMessages, scorecardMessages, tokensMessages, workshopMessages];

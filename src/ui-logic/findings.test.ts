@@ -44,8 +44,15 @@ test('spec links are labelled for the selected version', () => {
   assert.deepEqual(specLink({ id: 'rfc9728:3.3', url: 'https://www.rfc-editor.org/rfc/rfc9728#section-3.3' }, '2026-07-28'), {
     url: 'https://www.rfc-editor.org/rfc/rfc9728#section-3.3',
     label: 'RFC 9728 §3.3 (Protected Resource Metadata)',
+    englishLabel: 'RFC 9728 §3.3 (Protected Resource Metadata)',
   });
   assert.equal(specLink({ id: 'mcp:protocol-requirements', url: 'x' }, '2025-06-18').label, 'MCP 2025-06-18: Protocol Requirements');
+  // In Chinese the title is translated; the English label stays for the tooltip.
+  assert.deepEqual(specLink({ id: 'mcp:protocol-requirements', url: 'x' }, '2025-06-18', 'zh-CN'), {
+    url: 'x',
+    label: 'MCP 2025-06-18:协议要求',
+    englishLabel: 'MCP 2025-06-18: Protocol Requirements',
+  });
   assert.equal(specLink({ id: 'something-else', url: 'x' }, '2025-06-18').label, 'something-else');
 });
 

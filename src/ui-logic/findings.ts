@@ -4,6 +4,7 @@
  * phrase references are rendered from the phrase table), with spec links labelled for the
  * selected spec version.
  */
+import { templateParts, type TextPart } from './engine-text.js';
 import { loadedFindingCatalogue, loadedFindingPhrases, type FindingCatalogue, type FindingPhrases } from './finding-catalogue.js';
 import { hasPhraseReferences, resolvePhraseParams } from '../engine/checks/phrase-reference.js';
 import { isKnownSpecRef, specRefLabel, type SpecRefId } from '../engine/checks/spec-refs.js';
@@ -78,13 +79,46 @@ export function localizedFindingText(
   return text;
 }
 
+export interface FindingTextParts {
+  title: TextPart[];
+  detail: TextPart[];
+  hint?: TextPart[];
+}
+
+/**
+ * The finding's text as `localizedFindingText` gives it, in parts: in another language than
+ * English, the values a server or a URL put into the text are marked as data.
+ */
+export function localizedFindingTextParts(
+  finding: Finding,
+  language: 'en' | 'zh-CN',
+  catalogue: FindingCatalogue | undefined = loadedFindingCatalogue(),
+  phrases: FindingPhrases | undefined = loadedFindingPhrases(),
+): FindingTextParts {
+  const plain = (text: string): TextPart[] => [{ text, data: false }];
+  const english: FindingTextParts = { title: plain(finding.title), detail: plain(finding.detail), ...(finding.hint ? { hint: plain(finding.hint) } : {}) };
+  if (language === 'en') return english;
+  const translated = catalogue?.get(finding.id)?.text[language];
+  if (!translated) return english;
+  const params = finding.params ?? {};
+  const lookup = (id: string) => (phrases && Object.hasOwn(phrases, id) ? phrases[id]?.[language] : undefined);
+  const title = templateParts(translated.title, params, lookup);
+  const detail = templateParts(translated.detail, params, lookup);
+  const hint = translated.hint !== undefined ? templateParts(translated.hint, params, lookup) : english.hint;
+  if (!title || !detail || (translated.hint !== undefined && !hint)) return english;
+  return { title, detail, ...(hint ? { hint } : {}) };
+}
+
 export interface SpecLink {
   url: string;
   label: string;
+  /** The label in English, as the (English) document names the section. */
+  englishLabel: string;
 }
 
 /** A spec reference with its human label ("RFC 9728 §3.3 (Protected Resource Metadata)"); the id when unknown. */
-export function specLink(ref: SpecRef, version: SpecVersion): SpecLink {
-  const label = isKnownSpecRef(ref.id) ? specRefLabel(ref.id as SpecRefId, version) : ref.id;
-  return { url: ref.url, label };
+export function specLink(ref: SpecRef, version: SpecVersion, language: 'en' | 'zh-CN' = 'en'): SpecLink {
+  if (!isKnownSpecRef(ref.id)) return { url: ref.url, label: ref.id, englishLabel: ref.id };
+  const englishLabel = specRefLabel(ref.id as SpecRefId, version);
+  return { url: ref.url, label: language === 'en' ? englishLabel : specRefLabel(ref.id as SpecRefId, version, language), englishLabel };
 }

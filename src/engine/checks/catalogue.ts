@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity, SpecVersion } from '../types.js';
 import type { FindingDefinition } from './finding-definition.js';
-import { phraseText } from './finding-phrases.js';
+import { enginePhraseText } from './engine-phrases.js';
 import { resolvePhraseParams } from './phrase-reference.js';
 import { resolveSpecRef } from './spec-refs.js';
 import { auditFindings } from './findings/audit.js';
@@ -25,8 +25,9 @@ import { tokenInspectionFindings } from './findings/token-inspection.js';
 import { tokenRequestFindings } from './findings/token-request.js';
 import { transportFindings } from './findings/transport.js';
 
-// The UI loads the phrases with the catalogue, to show phrase params in the reader's language.
-export { PHRASES } from './finding-phrases.js';
+// The UI loads the phrases with the catalogue, to show phrase params, outcome reasons, exchange
+// labels and transport messages in the reader's language.
+export { ENGINE_PHRASES as PHRASES } from './engine-phrases.js';
 
 const ALL: readonly FindingDefinition[] = [
   ...transportFindings,
@@ -85,7 +86,7 @@ export function makeFinding(id: string, version: SpecVersion, input: FindingInpu
   const entry = findingDefinition(id);
   const severity = severityFor(entry, version);
   if (severity === undefined) return undefined;
-  const params = resolvePhraseParams(input.params ?? {}, phraseText('en')).params;
+  const params = resolvePhraseParams(input.params ?? {}, enginePhraseText('en')).params;
   const text = entry.text.en;
   const finding: Finding = {
     id,

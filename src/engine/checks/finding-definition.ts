@@ -25,7 +25,7 @@ export interface FindingDefinition {
    * and says which finding stopped it.
    */
   stopsFlow?: boolean;
-  text: { en: FindingText; 'zh-CN'?: FindingText };
+  text: { en: FindingText; 'zh-CN': FindingText };
 }
 
 export function defineFindings<const T extends readonly FindingDefinition[]>(entries: T): T {

@@ -280,8 +280,8 @@ export function phraseText(language: PhraseLanguage): (id: string) => string | u
 }
 
 /**
- * A value in English, for the outcome reasons and messages that are English only: a phrase
- * reference becomes its text (placeholders from `params`), anything else stays as it is.
+ * A value in English, for the few sentences built outside the phrase tables: a phrase reference
+ * becomes its text (placeholders from `params`), anything else stays as it is.
  */
 export function inEnglish(value: string, params: Readonly<Record<string, string>> = {}): string {
   return resolvePhraseValue(value, params, phraseText('en')) ?? value;

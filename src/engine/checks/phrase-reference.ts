@@ -37,10 +37,11 @@ export function hasPhraseReferences(params: Readonly<Record<string, string>>): b
 }
 
 /**
- * A phrase may name another param that is itself a phrase ("the top level is {jsonType}"), one
- * level deep: a phrase that names its own param cannot loop.
+ * A phrase may name another param that is itself a phrase ("the top level is {jsonType}"), a few
+ * levels deep (an exchange label extended twice, over a label with a phrase param): a phrase that
+ * names its own param cannot loop.
  */
-const MAX_DEPTH = 1;
+const MAX_DEPTH = 3;
 
 export interface ResolvedParams {
   params: Record<string, string>;

@@ -7,6 +7,7 @@
  * that has it, so the reader still lands on the rule.
  */
 import { SPEC_VERSIONS, type SpecRef, type SpecVersion } from '../types.js';
+import { SPEC_TITLES_ZH } from './spec-ref-titles.js';
 
 type McpPage = '' | '/authorization-server-discovery' | '/client-registration' | '/security-considerations';
 
@@ -260,18 +261,36 @@ export function resolveSpecRef(id: SpecRefId, version: SpecVersion): SpecRef {
   return { id, url: `${MCP_BASE}/${usedVersion}/basic/authorization${target.page}${anchor}` };
 }
 
-/** Human label for a reference ("RFC 9728 §3.3", "MCP 2026-07-28: Canonical Server URI"). */
-export function specRefLabel(id: SpecRefId, version: SpecVersion): string {
-  if (id === 'oauth21:draft') return 'OAuth 2.1 (draft)';
-  if (id === 'oidc-discovery:4') return 'OpenID Connect Discovery §4';
-  if (id === 'fetch:cors') return 'Fetch Standard §3.2 (CORS protocol)';
+/**
+ * Human label for a reference ("RFC 9728 §3.3", "MCP 2026-07-28: Canonical Server URI"); in
+ * Chinese the title is translated (SPEC_TITLES_ZH), the document names and numbers stay.
+ */
+export function specRefLabel(id: SpecRefId, version: SpecVersion, language: 'en' | 'zh-CN' = 'en'): string {
+  const title = (english: string) => (language === 'en' ? english : (SPEC_TITLES_ZH[english] ?? english));
+  if (id === 'oauth21:draft') return title('OAuth 2.1 (draft)');
+  if (id === 'oidc-discovery:4') return title('OpenID Connect Discovery §4');
+  if (id === 'fetch:cors') return title('Fetch Standard §3.2 (CORS protocol)');
   if (id.startsWith('rfc')) {
     const [rfc = '', section = ''] = id.slice(3).split(':');
-    return `RFC ${rfc} §${section} (${RFC_TITLES[Number(rfc)] ?? ''})`;
+    const name = title(RFC_TITLES[Number(rfc)] ?? '');
+    return language === 'en' ? `RFC ${rfc} §${section} (${name})` : `RFC ${rfc} §${section}(${name})`;
   }
   const [usedVersion, heading] = nearestHeading(MCP_SECTIONS[id as McpSectionId], version);
-  const title = typeof heading === 'string' ? heading : (heading.heading ?? ('title' in heading ? heading.title : undefined) ?? 'Client Registration');
-  return `MCP ${usedVersion}: ${title}`;
+  const english = typeof heading === 'string' ? heading : (heading.heading ?? ('title' in heading ? heading.title : undefined) ?? 'Client Registration');
+  return language === 'en' ? `MCP ${usedVersion}: ${english}` : `MCP ${usedVersion}:${title(english)}`;
+}
+
+/** Every English title a label can show (MCP headings, RFC titles, the other documents), for the translations' test. */
+export function allSpecTitles(): string[] {
+  const titles = new Set<string>(['OAuth 2.1 (draft)', 'OpenID Connect Discovery §4', 'Fetch Standard §3.2 (CORS protocol)', 'Client Registration', ...Object.values(RFC_TITLES)]);
+  for (const section of Object.values(MCP_SECTIONS) as McpSection[]) {
+    for (const heading of Object.values(section.headings)) {
+      if (typeof heading === 'string') titles.add(heading);
+      else if (heading.heading !== undefined) titles.add(heading.heading);
+      else if ('title' in heading && heading.title !== undefined) titles.add(heading.title);
+    }
+  }
+  return [...titles].sort();
 }
 
 function nearestHeading(section: McpSection, version: SpecVersion): [SpecVersion, NonNullable<McpSection['headings'][SpecVersion]>] {

@@ -5,6 +5,7 @@
  * such as the lab run with --auto-consent; a login or consent page, an error page or a redirect
  * that leads nowhere ends the walk with the finding that explains it.
  */
+import { exchangeLabel } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type StepHttp } from '../step.js';
 import { redactUrl } from '../redact.js';
@@ -68,7 +69,7 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   const headers: [string, string][] = [['accept', 'text/html,application/xhtml+xml,*/*;q=0.8']];
   const cookie = jar.header(url);
   if (cookie) headers.push(['cookie', cookie]);
-  const sent = await http.send({ url, headers }, hop === 1 ? 'authorization request' : `authorization redirect ${hop}`);
+  const sent = await http.send({ url, headers }, hop === 1 ? exchangeLabel('label.authorization.request') : exchangeLabel('label.authorization.redirect', { hop: String(hop) }));
   const evidence = { exchangeId: sent.exchange.id };
   const shown = redactUrl(url);
   const response = sent.response;

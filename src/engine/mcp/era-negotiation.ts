@@ -10,7 +10,8 @@
  * answer is worth showing in its own right. Each attempt is one recorded exchange; the loop is
  * bounded, so a server that keeps rejecting a version it claims to support cannot hold the run.
  */
-import type { SentExchange, StepHttp } from '../step.js';
+import { extendLabel } from '../checks/engine-phrases.js';
+import type { ExchangeLabel, SentExchange, StepHttp } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { readJsonRpcAnswer, type JsonRpcAnswer, type JsonRpcErrorObject } from './jsonrpc-answer.js';
 import { eraOfVersion, LEGACY_PROTOCOL_VERSIONS, modernRequest, MODERN_PROTOCOL_VERSIONS, type ClientIdentity } from './request-metadata.js';
@@ -48,7 +49,7 @@ export interface NegotiationInput {
   client: ClientIdentity;
   /** Authorization (when there is a token) and the person's extra headers. */
   headers: HeaderList;
-  label: string;
+  label: ExchangeLabel;
   /** The first JSON-RPC id to use; each attempt takes the next. */
   firstId: number;
 }
@@ -83,7 +84,7 @@ export async function negotiateEra(input: NegotiationInput): Promise<EraProbe> {
     tries.set(version, (tries.get(version) ?? 0) + 1);
     const sent = await input.http.send(
       modernRequest({ url: input.url, id: input.firstId + attempt, method: 'server/discover', params: {}, version, client: input.client, headers: input.headers }),
-      `${input.label} (${version})`,
+      extendLabel(input.label, 'label.then.version', { version }),
     );
     attempts.push(sent);
     const response = sent.response;

@@ -14,11 +14,12 @@
  * server asks no person (a session it remembers, or the lab with --auto-consent); where it
  * shows a login page the probes that need a code are reported untested, with the reason.
  */
+import { exchangeLabel, textInEnglish } from '../checks/engine-phrases.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { AuthorizationPageShown, createRedirectFollowingInteraction } from '../consent/follow-redirects.js';
 import type { AuthorizationServerMetadata, ClientData } from '../flow-data.js';
 import { createPkcePair, createState } from '../pkce.js';
-import { InteractionFailure, type StepContext } from '../step.js';
+import { InteractionFailure, type ExchangeLabel, type StepContext } from '../step.js';
 import { parseJsonObject } from './json-document.js';
 import { callTokenEndpoint } from './token-request.js';
 
@@ -108,7 +109,7 @@ export async function auditAuthorizationServer(ctx: StepContext): Promise<void> 
   });
 
   // A second client of our own, registered for a loopback redirect URI (which every policy allows).
-  const other = await registerClient(ctx, metadata, AUDIT_CLIENT_REDIRECT_URI, 'audit: a second client');
+  const other = await registerClient(ctx, metadata, AUDIT_CLIENT_REDIRECT_URI, exchangeLabel('label.audit.second-client'));
   if (other.kind === 'registered') {
     await codeProbe('audit.as.other-client', async (code, verifier) => {
       const answer = await redeemWith(code, verifier, other.client);
@@ -121,7 +122,7 @@ export async function auditAuthorizationServer(ctx: StepContext): Promise<void> 
 
   // 4. Registration without control: any redirect URI, from anyone.
   if (metadata.registration_endpoint) {
-    const open = await registerClient(ctx, metadata, UNREGISTERED_REDIRECT_URI, 'audit: registration with a foreign plain-http redirect URI');
+    const open = await registerClient(ctx, metadata, UNREGISTERED_REDIRECT_URI, exchangeLabel('label.audit.open-registration'));
     if (open.kind === 'registered') ctx.report('audit.as-registers-insecure-redirect', { params: { redirectUri: UNREGISTERED_REDIRECT_URI, url: metadata.registration_endpoint }, evidence: { exchangeId: open.exchangeId, pointer: 'request:/redirect_uris' } });
     else if (open.kind === 'refused') refused('audit.as.open-registration', open.exchangeId, open.detail);
   }
@@ -144,8 +145,8 @@ async function refreshReuseProbe(
   if (client.tokenEndpointAuthMethod !== 'none') return untested(what, 'audit.as.untested.confidential-client');
   if (!old || !current) return untested(what, 'audit.as.untested.no-refresh');
   if (old === current) return untested(what, 'audit.as.untested.not-rotated');
-  const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', new URLSearchParams({ refresh_token: old }), 'audit: the replaced refresh token again', undefined);
-  if (!call.ok) return untested(what, 'audit.as.untested.no-code', { cause: call.findingId ?? call.reason });
+  const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', new URLSearchParams({ refresh_token: old }), exchangeLabel('label.audit.refresh-reuse'), undefined);
+  if (!call.ok) return untested(what, 'audit.as.untested.no-code', { cause: call.findingId ?? textInEnglish(call.reason) });
   const answer = tokenAnswer(call.exchange);
   if (answer.issued) ctx.report('audit.as-refresh-token-reused', { params: { url: metadata.token_endpoint ?? '' }, evidence: { exchangeId: call.exchange.id } });
   else refused(what, call.exchange.id, answer.detail);
@@ -205,8 +206,8 @@ async function redeemCode(ctx: StepContext, metadata: AuthorizationServerMetadat
   const parameters = new URLSearchParams({ code, redirect_uri: ctx.data.client?.redirectUri ?? client.redirectUri, code_verifier: verifier });
   if (resource !== undefined) parameters.set('resource', resource);
   const as = client === ctx.data.client ? ctx : { ...ctx, data: { ...ctx.data, client } };
-  const call = await callTokenEndpoint(as, metadata, 'authorization_code', parameters, 'audit: code redemption', undefined);
-  if (!call.ok) return { issued: false, exchangeId: '', detail: call.findingId ?? call.reason };
+  const call = await callTokenEndpoint(as, metadata, 'authorization_code', parameters, exchangeLabel('label.audit.code-redemption'), undefined);
+  if (!call.ok) return { issued: false, exchangeId: '', detail: call.findingId ?? textInEnglish(call.reason) };
   return { ...tokenAnswer(call.exchange), exchangeId: call.exchange.id };
 }
 
@@ -221,7 +222,7 @@ function tokenAnswer(exchange: { id: string; response?: { status: number; body: 
 type Registration = { kind: 'registered'; client: ClientData; exchangeId: string } | { kind: 'refused'; exchangeId: string; detail: string } | { kind: 'unavailable' };
 
 /** Registers a public client for `redirectUri` (RFC 7591), as anyone could. */
-export async function registerClient(ctx: StepContext, metadata: AuthorizationServerMetadata, redirectUri: string, label: string): Promise<Registration> {
+export async function registerClient(ctx: StepContext, metadata: AuthorizationServerMetadata, redirectUri: string, label: ExchangeLabel): Promise<Registration> {
   const endpoint = metadata.registration_endpoint;
   if (!endpoint) return { kind: 'unavailable' };
   const body = { client_name: 'mcp-auth-debugger audit', redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'none' };

@@ -22,6 +22,7 @@ import { sendWithToken } from './audit-requests.js';
 import { AUDIT_CLIENT_REDIRECT_URI, describe as describeWalk, registerClient, s256, walk } from './audit-authorization-server.js';
 import { headerValue, parseJsonObject, reportTransportFailure } from './json-document.js';
 import { callTokenEndpoint } from './token-request.js';
+import { exchangeLabel } from '../checks/engine-phrases.js';
 
 const scopesOf = (value: string | undefined): string[] => (value ?? '').split(' ').filter(Boolean);
 
@@ -60,7 +61,7 @@ export async function insufficientScopeProbe(ctx: StepContext, tokens: TokenData
     asked.push('openid');
     // The run's client may be registered for the scopes it asked for only (RFC 7591 `scope`): a
     // client of the audit's own asks for openid where the server registers one.
-    const own = await registerClient(ctx, metadata, AUDIT_CLIENT_REDIRECT_URI, 'audit: a client for a narrower token');
+    const own = await registerClient(ctx, metadata, AUDIT_CLIENT_REDIRECT_URI, exchangeLabel('label.audit.narrow-client'));
     if (own.kind === 'registered') asker = own.client;
   }
 
@@ -72,7 +73,7 @@ export async function insufficientScopeProbe(ctx: StepContext, tokens: TokenData
   const parameters = new URLSearchParams({ code: walked.code, redirect_uri: asker.redirectUri, code_verifier: pkce.verifier ?? '' });
   if (request.resource !== undefined) parameters.set('resource', request.resource);
   const as = asker === client ? ctx : { ...ctx, data: { ...ctx.data, client: asker } };
-  const call = await callTokenEndpoint(as, metadata, 'authorization_code', parameters, 'audit: token for a narrower scope', undefined);
+  const call = await callTokenEndpoint(as, metadata, 'authorization_code', parameters, exchangeLabel('label.audit.narrow-token'), undefined);
   if (!call.ok) return call.findingId ? untested('audit.untested.token-request-failed', { cause: call.findingId }) : untested('audit.untested.no-client');
   const response = call.exchange.response;
   const body = response ? parseJsonObject(response.body) : undefined;
@@ -85,7 +86,7 @@ export async function insufficientScopeProbe(ctx: StepContext, tokens: TokenData
   const kept = needed.filter((scope) => narrow.includes(scope));
   if (kept.length > 0) return untested('audit.scope.untested.not-narrowed', { scope: kept.join(' ') });
 
-  const sent = await sendWithToken(ctx, narrowToken, 'audit: a token without the needed scope');
+  const sent = await sendWithToken(ctx, narrowToken, exchangeLabel('label.audit.scope-missing'));
   judgeScopeRefusal(ctx, sent, { scope: needed.join(' '), granted: narrow.length > 0 ? narrow.join(' ') : phrase('value.none') });
 }
 

@@ -4,12 +4,12 @@
  * probes in their own modules (audit-session.ts, audit-insufficient-scope.ts).
  */
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
-import type { SentExchange, StepContext } from '../step.js';
+import type { ExchangeLabel, SentExchange, StepContext } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { reportTransportFailure } from './json-document.js';
 import { probeRequest } from './probe.js';
 
-export async function sendWithToken(ctx: StepContext, token: string, label: string) {
+export async function sendWithToken(ctx: StepContext, token: string, label: ExchangeLabel) {
   const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
   const headers: HeaderList = [...(request.headers ?? []), ['authorization', `Bearer ${token}`]];
   return ctx.http.send({ ...request, headers }, label);

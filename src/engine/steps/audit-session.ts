@@ -19,6 +19,7 @@ import type { HeaderList } from '../types.js';
 import { judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
 import { headerValue } from './json-document.js';
 import { eraForSpec } from './probe.js';
+import { exchangeLabel } from '../checks/engine-phrases.js';
 
 /** Streamable HTTP (2025-11-25): a session id "MUST only contain visible ASCII characters (ranging from 0x21 to 0x7E)". */
 const SESSION_ID = /^[\x21-\x7e]{1,1024}$/;
@@ -33,7 +34,7 @@ export async function sessionWithoutTokenProbe(ctx: StepContext, accessToken: st
   if (era !== 'legacy') return untested('audit.session.untested.modern');
 
   // In the legacy era the audit's requests are initialize: this one, with the valid token, opens a session.
-  const opened = await sendWithToken(ctx, accessToken, 'audit: a session opened with the valid token');
+  const opened = await sendWithToken(ctx, accessToken, exchangeLabel('label.audit.session-open'));
   const status = opened.response?.status;
   if (status === undefined) return untested('audit.session.untested.no-answer');
   if (status < 200 || status >= 300) return untested('audit.session.untested.not-opened', { status: String(status) });
@@ -44,10 +45,10 @@ export async function sessionWithoutTokenProbe(ctx: StepContext, accessToken: st
   const version = ctx.data.mcp?.era === 'legacy' && ctx.data.mcp.protocolVersion ? ctx.data.mcp.protocolVersion : ctx.options.spec === '2026-07-28' ? DEFAULT_LEGACY_VERSION : ctx.options.spec;
   const extraHeaders = ctx.options.extraHeaders.filter(([name]) => name.toLowerCase() !== 'authorization');
   const withToken: HeaderList = [...extraHeaders, ['authorization', `Bearer ${accessToken}`]];
-  await ctx.http.send(legacyRequest({ url, method: 'notifications/initialized', version, sessionId, headers: withToken }), 'audit: the session initialized');
-  const sent = await ctx.http.send(legacyRequest({ url, id: 2, method: 'tools/list', version, sessionId, headers: extraHeaders }), 'audit: the session id without a token');
+  await ctx.http.send(legacyRequest({ url, method: 'notifications/initialized', version, sessionId, headers: withToken }), exchangeLabel('label.audit.session-initialized'));
+  const sent = await ctx.http.send(legacyRequest({ url, id: 2, method: 'tools/list', version, sessionId, headers: extraHeaders }), exchangeLabel('label.audit.session-without-token'));
   const answer = judge(ctx, sent, { accepted: 'audit.session-without-token', refused: 'audit.rejects-session-without-token', what: 'audit.session-without-token', params: {} });
   // The session is the audit's own: ended, with the token (a server may refuse with 405, which it may).
-  await ctx.http.send({ method: 'DELETE', url, headers: [['mcp-session-id', sessionId], ['mcp-protocol-version', version], ...withToken] }, 'audit: end the session');
+  await ctx.http.send({ method: 'DELETE', url, headers: [['mcp-session-id', sessionId], ['mcp-protocol-version', version], ...withToken] }, exchangeLabel('label.audit.session-end'));
   return answer && { ...answer, withToken: false };
 }

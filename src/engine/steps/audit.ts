@@ -30,6 +30,7 @@ import { auditAuthorizationServer } from './audit-authorization-server.js';
 import { insufficientScopeProbe } from './audit-insufficient-scope.js';
 import { judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
 import { sessionWithoutTokenProbe } from './audit-session.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { TokenData } from '../flow-data.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
@@ -47,15 +48,15 @@ export const MALFORMED_TOKEN = 'mcp-auth-debugger-not-a-token';
 export const auditStep: StepDefinition = { id: 'audit', run: audit };
 
 async function audit(ctx: StepContext): Promise<StepOutput> {
-  if (!ctx.options.audit) return skipped('The audit is off; turn it on to send the server tokens it must refuse.');
+  if (!ctx.options.audit) return skipped(because('outcome.audit.off'));
   const tokens = ctx.data.refreshedTokens ?? ctx.data.tokens;
-  if (!tokens) return skipped('There is no access token to audit with.');
+  if (!tokens) return skipped(because('outcome.audit.no-token'));
 
   const answers: RefusalAnswer[] = [];
   const probes: [PhraseId, () => Promise<SentExchange>, { accepted: string; refused?: string; withoutHeader?: boolean }][] = [
-    ['audit.tampered-token', () => sendWithToken(ctx, tamperWithToken(tokens.accessToken), 'audit: tampered token'), { accepted: 'audit.accepts-tampered-token', refused: 'audit.rejects-tampered-token' }],
-    ['audit.malformed-token', () => sendWithToken(ctx, MALFORMED_TOKEN, 'audit: malformed token'), { accepted: 'audit.accepts-malformed-token' }],
-    ['audit.untrusted-issuer-token', async () => sendWithToken(ctx, await untrustedIssuerToken(ctx, tokens), 'audit: token from an untrusted issuer'), { accepted: 'audit.accepts-untrusted-issuer' }],
+    ['audit.tampered-token', () => sendWithToken(ctx, tamperWithToken(tokens.accessToken), exchangeLabel('label.audit.tampered-token')), { accepted: 'audit.accepts-tampered-token', refused: 'audit.rejects-tampered-token' }],
+    ['audit.malformed-token', () => sendWithToken(ctx, MALFORMED_TOKEN, exchangeLabel('label.audit.malformed-token')), { accepted: 'audit.accepts-malformed-token' }],
+    ['audit.untrusted-issuer-token', async () => sendWithToken(ctx, await untrustedIssuerToken(ctx, tokens), exchangeLabel('label.audit.untrusted-issuer')), { accepted: 'audit.accepts-untrusted-issuer' }],
     // Without an Authorization header: a server that ignores the query sees no token at all, and
     // rightly answers with a challenge that names no error (RFC 6750 §3.1).
     ['audit.query-token', () => sendWithTokenInQuery(ctx, tokens.accessToken), { accepted: 'audit.accepts-query-token', withoutHeader: true }],
@@ -117,7 +118,7 @@ async function sendWithTokenInQuery(ctx: StepContext, accessToken: string): Prom
   const url = new URL(request.url);
   url.searchParams.set('access_token', accessToken);
   const headers = (request.headers ?? []).filter(([name]) => name.toLowerCase() !== 'authorization');
-  return ctx.http.send({ ...request, url: url.href, headers }, 'audit: token in the query string');
+  return ctx.http.send({ ...request, url: url.href, headers }, exchangeLabel('label.audit.query-token'));
 }
 
 async function foreignAudienceTest(ctx: StepContext, refreshToken: string | undefined): Promise<RefusalAnswer | undefined> {
@@ -145,7 +146,7 @@ async function foreignAudienceTest(ctx: StepContext, refreshToken: string | unde
   }
   const foreignToken = body.value.access_token;
   if (!issuedForOtherAudience(foreignToken, ctx)) return untested('audit.untested.same-audience');
-  const sent = await sendWithToken(ctx, foreignToken, 'audit: token for another audience');
+  const sent = await sendWithToken(ctx, foreignToken, exchangeLabel('label.audit.foreign-audience'));
   return judge(ctx, sent, {
     accepted: 'audit.accepts-foreign-audience',
     refused: 'audit.rejects-foreign-audience',

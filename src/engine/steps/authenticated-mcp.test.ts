@@ -5,6 +5,7 @@ import { createFetchTransport } from '../fetch-transport.js';
 import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
 import { allFindings, createSession, runFlow } from '../session.js';
+import { because } from '../checks/engine-phrases.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
 import { cannedTransport, findingIds, requestHeader, runOneStep, type CannedReply, type CannedTransport } from '../test-kit.js';
 import type { TransportRequest } from '../transport.js';
@@ -112,7 +113,13 @@ describe('authenticated-mcp in the modern era (2026-07-28)', () => {
     assert.equal(finding?.params?.operation, 'server/discover');
     assert.match(finding?.params?.challenge ?? '', /Token audience mismatch/);
     assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The MCP server rejected the access token (invalid_token).', findingId: 'mcp.token-rejected' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The MCP server rejected the access token (invalid_token).',
+      reasonId: 'outcome.mcp.token-rejected',
+      reasonParams: { error: 'invalid_token' },
+      findingId: 'mcp.token-rejected',
+    });
   });
 
   it('steps up on 403 insufficient_scope at tools/call', async (t) => {
@@ -283,8 +290,8 @@ describe('authenticated-mcp: the step-up loop through runFlow', () => {
         return ok({ tokens: { accessToken: tokenFor(granted), tokenType: 'Bearer', receivedAt: 'now', scope: granted, grant: 'authorization_code' } });
       }),
       stub('token-inspection', async () => ok()),
-      stub('refresh', async () => skipped('stub')),
-      stub('audit', async () => skipped('stub')),
+      stub('refresh', async () => skipped(because('outcome.refresh.off'))),
+      stub('audit', async () => skipped(because('outcome.audit.off'))),
     ]);
   }
 
@@ -446,7 +453,13 @@ describe('authenticated-mcp against canned server answers', () => {
       assert.equal(finding?.severity, 'error');
       assert.deepEqual(finding?.params, { operation: 'tools/list', challenge });
       assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
-      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The MCP server answered 403 to tools/list.', findingId: 'mcp.forbidden' });
+      assert.deepEqual(ran.result.outcome, {
+        kind: 'failed',
+        reason: 'The MCP server answered 403 to tools/list.',
+        reasonId: 'outcome.mcp.forbidden',
+        reasonParams: { operation: 'tools/list' },
+        findingId: 'mcp.forbidden',
+      });
       assert.equal(ran.session.data.stepUpScope, undefined);
     });
 
@@ -571,7 +584,12 @@ describe('authenticated-mcp against canned server answers', () => {
       assert.equal(finding?.severity, 'error');
       assert.deepEqual(finding?.params, { status: '400' });
       assert.equal(finding?.evidence?.exchangeId, ran.result.exchanges[1]?.id);
-      assert.deepEqual(ran.result.outcome, { kind: 'failed', reason: 'The server refuses both the legacy handshake and modern requests.', findingId: 'mcp.era-contradiction' });
+      assert.deepEqual(ran.result.outcome, {
+        kind: 'failed',
+        reason: 'The server refuses both the legacy handshake and modern requests.',
+        reasonId: 'outcome.mcp.era-contradiction',
+        findingId: 'mcp.era-contradiction',
+      });
     });
 
     it('a modern server that needs a client capability the debugger lacks stops the step at tools/list', async () => {
@@ -673,6 +691,8 @@ describe('authenticated-mcp against canned server answers', () => {
       const calls = transport.requests.filter((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method === 'tools/call');
       assert.equal(calls.length, 4);
       assert.equal(ran.session.data.mcp?.toolCalls[0]?.error, 'still input_required after 4 rounds');
+      assert.equal(ran.session.data.mcp?.toolCalls[0]?.errorId, 'outcome.tool-call.input-rounds');
+      assert.deepEqual(ran.session.data.mcp?.toolCalls[0]?.errorParams, { rounds: '4' });
     });
   });
 });

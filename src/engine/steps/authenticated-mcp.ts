@@ -20,7 +20,8 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-requirements
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
-import { inEnglish, phrase } from '../checks/finding-phrases.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { DiscoverData, FlowData, InputRound, McpData, McpTool, McpToolCall } from '../flow-data.js';
 import { MODERN_ERROR_CODES, METHOD_NOT_FOUND, negotiateEra, supportedVersionsOf, type EraProbe } from '../mcp/era-negotiation.js';
 import { answerInputRequests } from '../mcp/input-requests.js';
@@ -40,7 +41,7 @@ import {
 import { withDpop } from '../dpop.js';
 import type { FlowOptions } from '../options.js';
 import { missingScopes, splitScope } from '../scope.js';
-import { failed, ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
+import { failed, ok, outcomeReason, skipped, type ExchangeLabel, type Reason, type SentExchange, type StepContext, type StepDefinition, type StepHttp, type StepOutput } from '../step.js';
 import type { HeaderList } from '../types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
 import { headerValue, headerValues, parseJsonObject, noAnswerFindingId, reportTransportFailure } from './json-document.js';
@@ -80,7 +81,7 @@ type Phase = 'open' | 'list' | 'call';
 async function useAccessToken(ctx: StepContext): Promise<StepOutput> {
   const tokens = ctx.data.tokens;
   const unprotected = ctx.data.probe?.unprotected === true;
-  if (!tokens && !unprotected) return skipped('There is no access token to use.');
+  if (!tokens && !unprotected) return skipped(because('outcome.mcp.no-token'));
   const changes = ctx.data.mcp?.authorizationServerChanges;
   const mcp: McpData = { toolCalls: [], stepUps: ctx.data.mcp?.stepUps ?? 0, ...(changes !== undefined ? { authorizationServerChanges: changes } : {}) };
   // Every outcome but a step-up or a move to another authorization server ends those loops: the
@@ -175,12 +176,12 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
     url: ctx.options.serverUrl,
     client: clientIdentity(ctx.options),
     headers: conversation.headers,
-    label: 'MCP server/discover',
+    label: exchangeLabel('label.mcp.discover'),
     firstId: conversation.nextId,
   });
   conversation.nextId += probe.attempts.length;
   reportRetries(ctx, probe);
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
+  const stop = (reason: Reason, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   const evidence = { exchangeId: probe.sent.exchange.id };
 
   switch (probe.kind) {
@@ -193,11 +194,11 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
         ctx.report('mcp.discover-missing', { params: { message: rpcErrorText(probe.error) }, evidence });
         return adopt(conversation, 'modern', probe.version);
       }
-      return (await judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open')) ?? stop('server/discover failed.', 'mcp.request-failed');
+      return (await judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open')) ?? stop(because('outcome.mcp.request-failed', { operation: 'server/discover' }), 'mcp.request-failed');
     case 'legacy': {
       if (switchedFromLegacy) {
         ctx.report('mcp.era-contradiction', { params: { status: String(probe.sent.response?.status ?? '') }, evidence });
-        return stop('The server refuses both the legacy handshake and modern requests.', 'mcp.era-contradiction');
+        return stop(because('outcome.mcp.era-contradiction'), 'mcp.era-contradiction');
       }
       const version = ctx.spec === '2026-07-28' ? probe.version : ctx.spec;
       const opened = await openLegacy({ ...conversation, era: 'legacy', version }, true);
@@ -208,15 +209,15 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
     }
     case 'no-common-version':
       ctx.report('mcp.no-common-version', { params: { supported: probe.supported.join(', '), known: MODERN_PROTOCOL_VERSIONS.join(', ') }, evidence });
-      return stop(`The server speaks only ${probe.supported.join(', ')}, which mcp-auth-debugger cannot speak.`, 'mcp.no-common-version');
+      return stop(because('outcome.mcp.no-common-version', { versions: probe.supported.join(', ') }), 'mcp.no-common-version');
     case 'version-loop':
       ctx.report('mcp.version-retry-loop', { params: { version: probe.version, supported: probe.supported.join(', ') }, evidence });
-      return stop(`The server keeps rejecting protocol version ${probe.version}, which it lists as supported.`, 'mcp.version-retry-loop');
+      return stop(because('outcome.mcp.version-retry-loop', { version: probe.version }), 'mcp.version-retry-loop');
     case 'unsupported-without-list':
       ctx.report('mcp.unsupported-version-without-list', { params: { message: rpcErrorText(probe.error) }, evidence });
-      return stop('The server rejected the protocol version without saying which versions it supports.', 'mcp.unsupported-version-without-list');
+      return stop(because('outcome.mcp.unsupported-version-without-list'), 'mcp.unsupported-version-without-list');
     case 'inconclusive':
-      return (await judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open')) ?? stop('server/discover failed.', 'mcp.request-failed');
+      return (await judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open')) ?? stop(because('outcome.mcp.request-failed', { operation: 'server/discover' }), 'mcp.request-failed');
   }
 }
 
@@ -282,7 +283,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
   const id = conversation.nextId++;
   const sent = await conversation.http.send(
     legacyRequest({ url: ctx.options.serverUrl, id, method: 'initialize', params: initializeParams(conversation.version, clientIdentity(ctx.options)), headers: conversation.headers }),
-    fellBack ? 'MCP initialize (legacy fallback)' : 'MCP initialize',
+    exchangeLabel(fellBack ? 'label.mcp.initialize-fallback' : 'label.mcp.initialize'),
   );
   const answer = readAnswer(sent, id);
   const status = sent.response?.status;
@@ -299,7 +300,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
     const opened: Conversation = { ...conversation, era: 'legacy', version, ...(sessionId !== undefined ? { sessionId } : {}) };
     await conversation.http.send(
       legacyRequest({ url: ctx.options.serverUrl, method: 'notifications/initialized', version, ...(sessionId !== undefined ? { sessionId } : {}), headers: conversation.headers }),
-      'MCP notifications/initialized',
+      exchangeLabel('label.mcp.initialized'),
     );
     return opened;
   }
@@ -312,7 +313,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
       return openModern({ ...conversation, era: 'modern', version: MODERN_PROTOCOL_VERSIONS[0] }, true);
     }
   }
-  return (await judgeFailure(conversation, sent, answer, 'initialize', 'open')) ?? failed('The MCP session could not be initialized.', 'mcp.request-failed', { mcp, stepUpScope: undefined });
+  return (await judgeFailure(conversation, sent, answer, 'initialize', 'open')) ?? failed(because('outcome.mcp.initialize-failed'), 'mcp.request-failed', { mcp, stepUpScope: undefined });
 }
 
 /**
@@ -334,7 +335,7 @@ function modernOnlyEvidence(answer: JsonRpcAnswer): { namesVersions: boolean; me
 // ---------------------------------------------------------------------------------------------
 // Requests in the conversation's era.
 
-async function send(conversation: Conversation, method: string, params: Record<string, unknown>, label: string, parameterHeaders: HeaderList = []): Promise<{ sent: SentExchange; answer: JsonRpcAnswer | undefined; id: number }> {
+async function send(conversation: Conversation, method: string, params: Record<string, unknown>, label: ExchangeLabel, parameterHeaders: HeaderList = []): Promise<{ sent: SentExchange; answer: JsonRpcAnswer | undefined; id: number }> {
   const { ctx } = conversation;
   const id = conversation.nextId++;
   const request =
@@ -388,7 +389,7 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
   const rejected: { name: string; reason: string }[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_TOOL_PAGES; page++) {
-    const { sent, answer } = await send(conversation, 'tools/list', cursor ? { cursor } : {}, page === 0 ? 'MCP tools/list' : `MCP tools/list (page ${page + 1})`);
+    const { sent, answer } = await send(conversation, 'tools/list', cursor ? { cursor } : {}, page === 0 ? exchangeLabel('label.mcp.tools-list') : exchangeLabel('label.mcp.tools-list-page', { page: String(page + 1) }));
     const result = successfulResult(sent, answer);
     if (!result) {
       const stop = await judgeFailure(conversation, sent, answer, 'tools/list', 'list');
@@ -430,13 +431,19 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
   return undefined;
 }
 
+/** A tool call's error in our words: in English, and by id and params for other languages. */
+function callError(reason: Reason): Pick<McpToolCall, 'error' | 'errorId' | 'errorParams'> {
+  const { reason: error, reasonId, reasonParams } = outcomeReason(reason);
+  return { error, ...(reasonId !== undefined ? { errorId: reasonId } : {}), ...(reasonParams ? { errorParams: reasonParams } : {}) };
+}
+
 async function callTool(conversation: Conversation, name: string, args: Record<string, unknown>): Promise<StepOutput | undefined> {
   const { ctx, mcp } = conversation;
   const call: McpToolCall = { name, arguments: args };
   mcp.toolCalls.push(call);
   const rejectedReason = mcp.rejectedTools?.find((t) => t.name === name)?.reason;
   if (rejectedReason !== undefined) {
-    call.error = `not called: the tool's definition is invalid (${rejectedReason})`;
+    Object.assign(call, callError(because('outcome.tool-call.definition-invalid', { reason: rejectedReason })));
     ctx.report('mcp.tool-call-refused', { params: { tool: name, reason: rejectedReason } });
     return undefined;
   }
@@ -447,7 +454,7 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
   let params: Record<string, unknown> = { name, arguments: args };
   const rounds: InputRound[] = [];
   for (let round = 0; ; round++) {
-    const label = round === 0 ? `MCP tools/call ${name}` : `MCP tools/call ${name} (with input, round ${round + 1})`;
+    const label = round === 0 ? exchangeLabel('label.mcp.tools-call', { tool: name }) : exchangeLabel('label.mcp.tools-call-round', { tool: name, round: String(round + 1) });
     const { sent, answer } = await send(conversation, 'tools/call', params, label, parameterHeaders);
     const result = successfulResult(sent, answer);
     if (!result) {
@@ -456,7 +463,7 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     }
     const kind = conversation.era === 'modern' ? checkResultType(ctx, result, 'tools/call', sent) : 'complete';
     if (kind === 'invalid') {
-      call.error = 'the result has a resultType the debugger does not know';
+      Object.assign(call, callError(because('outcome.tool-call.unknown-result-type')));
       return undefined;
     }
     if (kind === 'complete') {
@@ -475,12 +482,12 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     if (unanswered.length > 0 || (answers.length === 0 && requestState === undefined)) {
       const methods = unanswered.map((a) => a.method).join(', ') || phrase('value.none');
       ctx.report('mcp.input-request-unsupported', { params: { tool: name, methods }, evidence });
-      call.error = `the server asked for input the debugger cannot give (${inEnglish(methods)})`;
+      Object.assign(call, callError(because('outcome.tool-call.input-unsupported', { methods })));
       return undefined;
     }
     if (round + 1 >= MAX_INPUT_ROUNDS) {
       ctx.report('mcp.input-required-rounds', { params: { tool: name, rounds: String(round + 1) }, evidence });
-      call.error = `still input_required after ${round + 1} rounds`;
+      Object.assign(call, callError(because('outcome.tool-call.input-rounds', { rounds: String(round + 1) })));
       return undefined;
     }
     ctx.report('mcp.input-required', {
@@ -507,12 +514,12 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
  */
 async function judgeFailure(conversation: Conversation, sent: SentExchange, answer: JsonRpcAnswer | undefined, operation: string, phase: Phase, tool?: string): Promise<StepOutput | undefined> {
   const { ctx, mcp } = conversation;
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
+  const stop = (reason: Reason, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   const exchange = sent.exchange;
   const response = sent.response;
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
-    return stop('The MCP server did not answer.', noAnswerFindingId(sent.error));
+    return stop(because('outcome.mcp.no-answer'), noAnswerFindingId(sent.error));
   }
   const evidence = { exchangeId: exchange.id };
   const status = response.status;
@@ -526,11 +533,11 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
     const dpopError = challenge?.scheme.toLowerCase() === 'dpop' ? challenge.parameters.error : undefined;
     if (ctx.data.tokens && (dpopError === 'invalid_dpop_proof' || dpopError === 'use_dpop_nonce')) {
       ctx.report('dpop.proof-rejected', { params: { url: exchange.request.url, error: dpopError }, evidence });
-      return stop(`The MCP server refused the DPoP proof (${dpopError}).`, 'dpop.proof-rejected');
+      return stop(because('outcome.mcp.dpop-proof-rejected', { error: dpopError }), 'dpop.proof-rejected');
     }
     if (!ctx.data.tokens) {
       ctx.report('mcp.authorization-required-later', { params: { operation, challenge: shownChallenge }, evidence });
-      return stop(`The server asked for a token on ${operation}, after answering the unauthenticated probe.`, 'mcp.authorization-required-later');
+      return stop(because('outcome.mcp.authorization-required-later', { operation }), 'mcp.authorization-required-later');
     }
     const moved = await authorizationServerChange(conversation);
     if (moved) {
@@ -543,20 +550,20 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
     }
     const errorCode = challenge?.parameters.error ?? phrase('value.no-error-code');
     ctx.report('mcp.token-rejected', { params: { operation, error: errorCode, challenge: shownChallenge }, evidence });
-    return stop(`The MCP server rejected the access token (${inEnglish(errorCode)}).`, 'mcp.token-rejected');
+    return stop(because('outcome.mcp.token-rejected', { error: errorCode }), 'mcp.token-rejected');
   }
   if (status === 403) {
     if (challenge?.parameters.error === 'insufficient_scope') return stepUp(conversation, sent, operation, challenge.parameters.scope, shownChallenge);
     ctx.report('mcp.forbidden', { params: { operation, challenge: shownChallenge }, evidence });
-    return stop(`The MCP server answered 403 to ${operation}.`, 'mcp.forbidden');
+    return stop(because('outcome.mcp.forbidden', { operation }), 'mcp.forbidden');
   }
   if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.headerMismatch) {
     ctx.report('mcp.header-mismatch', { params: { operation, message }, evidence });
-    return phase === 'call' ? undefined : stop(`The server refused the request's headers: ${message}`, 'mcp.header-mismatch');
+    return phase === 'call' ? undefined : stop(because('outcome.mcp.header-mismatch', { message }), 'mcp.header-mismatch');
   }
   if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.missingRequiredClientCapability) {
     ctx.report('mcp.client-capability-required', { params: { operation, message }, evidence });
-    return phase === 'call' ? undefined : stop(`The server needs a client capability the debugger does not offer: ${message}`, 'mcp.client-capability-required');
+    return phase === 'call' ? undefined : stop(because('outcome.mcp.client-capability-required', { message }), 'mcp.client-capability-required');
   }
   if (answer?.kind === 'error' && status >= 200 && status < 300) {
     if (phase === 'call') {
@@ -564,15 +571,15 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
       return undefined;
     }
     ctx.report('mcp.request-failed', { params: { operation, message }, evidence });
-    return stop(`${operation} failed: ${message}`, 'mcp.request-failed');
+    return stop(because('outcome.mcp.request-failed-because', { operation, message }), 'mcp.request-failed');
   }
   if (status < 200 || status >= 300) {
     ctx.report('mcp.http-error', { params: { operation, status: String(status), message }, evidence });
-    return phase === 'call' ? undefined : stop(`The MCP server answered HTTP ${status} to ${operation}.`, 'mcp.http-error');
+    return phase === 'call' ? undefined : stop(because('outcome.mcp.http-error', { status: String(status), operation }), 'mcp.http-error');
   }
   const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
   ctx.report('mcp.not-mcp', { params: { operation, contentType, message }, evidence });
-  return phase === 'call' ? undefined : stop(`The answer to ${operation} is not MCP.`, 'mcp.not-mcp');
+  return phase === 'call' ? undefined : stop(because('outcome.mcp.not-mcp', { operation }), 'mcp.not-mcp');
 }
 
 /**
@@ -588,7 +595,7 @@ async function authorizationServerChange(conversation: Conversation): Promise<{ 
   const metadataUrl = ctx.data.protectedResource?.metadataUrl;
   const current = ctx.data.authorizationServer?.authorizationServer;
   if (!metadataUrl || !current || (mcp.authorizationServerChanges ?? 0) >= 1) return undefined;
-  const sent = await ctx.http.send({ url: metadataUrl, headers: [['accept', 'application/json']] }, 'protected resource metadata, again after the 401');
+  const sent = await ctx.http.send({ url: metadataUrl, headers: [['accept', 'application/json']] }, exchangeLabel('label.prm.again-after-401'));
   const status = sent.response?.status;
   if (!sent.response || status === undefined || status < 200 || status >= 300) return undefined;
   const parsed = parseJsonObject(sent.response.body);
@@ -618,20 +625,20 @@ function rpcErrorText(error: JsonRpcErrorObject): string {
 function stepUp(conversation: Conversation, sent: SentExchange, operation: string, scope: string | undefined, challenge: string): StepOutput {
   const { ctx, mcp } = conversation;
   const evidence = { exchangeId: sent.exchange.id };
-  const stop = (reason: string, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
+  const stop = (reason: Reason, findingId: string): StepOutput => failed(reason, findingId, { mcp, stepUpScope: undefined, authorizationServerChanged: undefined });
   if (!scope || splitScope(scope).length === 0) {
     ctx.report('mcp.insufficient-scope-without-scope', { params: { operation, challenge }, evidence });
-    return stop('The server wants more scope but does not say which.', 'mcp.insufficient-scope-without-scope');
+    return stop(because('outcome.mcp.insufficient-scope-without-scope'), 'mcp.insufficient-scope-without-scope');
   }
   const granted = ctx.data.tokens?.scope;
   if (granted !== undefined && missingScopes(scope, granted).length === 0) {
     ctx.report('mcp.step-up-no-progress', { params: { operation, scope, granted }, evidence });
-    return stop('The server demands scopes the token already has.', 'mcp.step-up-no-progress');
+    return stop(because('outcome.mcp.step-up-no-progress'), 'mcp.step-up-no-progress');
   }
   const max = ctx.options.maxStepUps;
   if (mcp.stepUps >= max) {
     ctx.report('mcp.step-up-limit', { params: { operation, scope, count: String(mcp.stepUps) }, evidence });
-    return stop(`Still insufficient scope after ${mcp.stepUps} step-ups.`, 'mcp.step-up-limit');
+    return stop(because('outcome.mcp.step-up-limit', { count: String(mcp.stepUps) }), 'mcp.step-up-limit');
   }
   const attempt = mcp.stepUps + 1;
   ctx.report('mcp.insufficient-scope', { params: { operation, scope, attempt: String(attempt), max: String(max) }, evidence });
@@ -647,7 +654,7 @@ async function endSession(conversation: Conversation): Promise<void> {
   const { ctx, sessionId } = conversation;
   if (sessionId === undefined) return;
   const headers: HeaderList = [['mcp-session-id', sessionId], ['mcp-protocol-version', conversation.version], ...conversation.headers];
-  const sent = await conversation.http.send({ method: 'DELETE', url: ctx.options.serverUrl, headers }, 'MCP end session');
+  const sent = await conversation.http.send({ method: 'DELETE', url: ctx.options.serverUrl, headers }, exchangeLabel('label.mcp.end-session'));
   const status = sent.response?.status;
   if (status === undefined || (status >= 300 && status !== 405)) {
     ctx.report('mcp.session-not-terminated', { params: { message: status === undefined ? (sent.error?.message ?? 'no answer') : `HTTP ${status}` }, evidence: { exchangeId: sent.exchange.id } });

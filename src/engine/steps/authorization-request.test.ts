@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
+import { exchangeLabel } from '../checks/engine-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type RandomSource } from '../step.js';
 import { authorizationRequestData, authorizationServerData, findingIds, noNetwork, runOneStep } from '../test-kit.js';
 import type { SpecVersion } from '../types.js';
@@ -133,7 +134,7 @@ describe('authorization-request: interaction', () => {
   it('reports the catalogue finding an interaction names', async () => {
     const interaction: AuthorizationInteraction = {
       obtainCallback: async (request, http) => {
-        const sent = await http.send({ url: request.url }, 'authorization request');
+        const sent = await http.send({ url: request.url }, exchangeLabel('label.authorization.request'));
         throw new InteractionFailure('the server answered 400', {
           id: 'authorization.no-redirect',
           params: { url: request.url, status: '400', excerpt: 'unknown client' },
@@ -146,7 +147,13 @@ describe('authorization-request: interaction', () => {
     const finding = result.findings[1];
     assert.equal(finding?.evidence?.exchangeId, result.exchanges[0]?.id);
     assert.equal(finding?.params?.excerpt, 'unknown client');
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The authorization round trip did not complete: the server answered 400', findingId: 'authorization.no-redirect' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The authorization round trip did not complete: the server answered 400',
+      reasonId: 'outcome.authorization-request.round-trip-failed',
+      reasonParams: { message: 'the server answered 400' },
+      findingId: 'authorization.no-redirect',
+    });
   });
 });
 

@@ -8,6 +8,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
 import { canonicalServerUri, compareResourceIdentifiers, isLoopbackUrl } from '../canonical-uri.js';
+import { because } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
@@ -105,18 +106,18 @@ export function resourceFor(spec: SpecVersion, options: Pick<FlowOptions, 'serve
 export const authorizationRequestStep: StepDefinition = {
   id: 'authorization-request',
   async run(ctx) {
-    if (ctx.options.grant === 'client_credentials') return skipped('The client credentials grant has no authorization request.');
-    if (ctx.options.grant === 'cross-app-access') return skipped('The cross-app access grant has no authorization request: the IdP grants access through an ID-JAG.');
-    if (ctx.options.grant === 'jwt-bearer') return skipped('The JWT bearer grant has no authorization request: the assertion is the grant.');
+    if (ctx.options.grant === 'client_credentials') return skipped(because('outcome.authorization-request.client-credentials'));
+    if (ctx.options.grant === 'cross-app-access') return skipped(because('outcome.authorization-request.cross-app-access'));
+    if (ctx.options.grant === 'jwt-bearer') return skipped(because('outcome.authorization-request.jwt-bearer'));
     const as = ctx.data.authorizationServer;
     const client = ctx.data.client;
-    if (!as || !client) return failed('No authorization server metadata or client: the earlier steps have not completed.');
+    if (!as || !client) return failed(because('outcome.authorization-request.prerequisites'));
 
     const endpoint = as.metadata.authorization_endpoint;
     const endpointUrl = parseUrl(endpoint);
     if (!endpointUrl) {
       ctx.report('authorization.no-endpoint', { params: { issuer: as.metadata.issuer, value: endpoint ?? phrase('value.absent') } });
-      return failed('The authorization server metadata has no usable authorization_endpoint.', 'authorization.no-endpoint');
+      return failed(because('outcome.authorization-request.no-endpoint'), 'authorization.no-endpoint');
     }
     checkRedirectUri(ctx, client.redirectUri);
 
@@ -185,12 +186,12 @@ async function completeWithInteraction(
     if (error instanceof InteractionFailure) {
       const { id, ...input } = error.finding;
       ctx.report(id, input);
-      return failed(`The authorization round trip did not complete: ${error.message}`, id, fresh);
+      return failed(because('outcome.authorization-request.round-trip-failed', { message: error.message }), id, fresh);
     }
     // An interaction that knows no catalogue reason (a browser that never came back): its own words.
     const reason = error instanceof Error ? error.message : String(error);
     ctx.report('authorization.interaction-failed', { params: { reason } });
-    return failed(`The authorization round trip did not complete: ${reason}`, 'authorization.interaction-failed', fresh);
+    return failed(because('outcome.authorization-request.round-trip-failed', { message: reason }), 'authorization.interaction-failed', fresh);
   }
   return { data: { ...fresh, callbackUrl }, outcome: { kind: 'ok' } };
 }

@@ -13,6 +13,7 @@ import { findingDefinition, severityFor } from '../checks/catalogue.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData, AuthorizationResponseData } from '../flow-data.js';
 import { redactUrl } from '../redact.js';
+import { because } from '../checks/engine-phrases.js';
 import { failed, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 
 /**
@@ -38,11 +39,11 @@ const SINGLE_PARAMETERS = ['code', 'state', 'iss', 'error', 'error_description',
 export const authorizationResponseStep: StepDefinition = {
   id: 'authorization-response',
   async run(ctx) {
-    if (ctx.options.grant === 'client_credentials') return skipped('The client credentials grant has no authorization response.');
-    if (ctx.options.grant === 'cross-app-access') return skipped('The cross-app access grant has no authorization response.');
-    if (ctx.options.grant === 'jwt-bearer') return skipped('The JWT bearer grant has no authorization response.');
+    if (ctx.options.grant === 'client_credentials') return skipped(because('outcome.authorization-response.client-credentials'));
+    if (ctx.options.grant === 'cross-app-access') return skipped(because('outcome.authorization-response.cross-app-access'));
+    if (ctx.options.grant === 'jwt-bearer') return skipped(because('outcome.authorization-response.jwt-bearer'));
     const request = ctx.data.authorizationRequest;
-    if (!request) return failed('No authorization request was recorded: run the authorization-request step first.');
+    if (!request) return failed(because('outcome.authorization-response.no-request'));
     const callbackUrl = ctx.data.callbackUrl;
     if (callbackUrl === undefined || callbackUrl.trim() === '') {
       // Nothing came back yet: the person still has to open the URL and paste where it landed.
@@ -56,7 +57,7 @@ async function validateResponse(ctx: StepContext, request: AuthorizationRequestD
   if (!URL.canParse(callbackUrl)) {
     // Whatever was pasted may still carry the code; findings are kept and exported as they are.
     ctx.report('authorization.callback-invalid', { params: { callbackUrl: redactUrl(callbackUrl) } });
-    return failed('The callback is not a URL.', 'authorization.callback-invalid', { authorizationResponse: { callbackUrl } });
+    return failed(because('outcome.authorization-response.callback-invalid'), 'authorization.callback-invalid', { authorizationResponse: { callbackUrl } });
   }
   const url = new URL(callbackUrl);
   if (`${url.origin}${url.pathname}` !== redirectionEndpoint(request.redirectUri)) {
@@ -118,14 +119,14 @@ async function validateResponse(ctx: StepContext, request: AuthorizationRequestD
   }
   if (stopping.length > 0) {
     const first = stopping[0] ?? 'authorization.state-mismatch';
-    return failed(`The authorization response failed validation (${stopping.join(', ')}); its code is not used.`, first, { authorizationResponse: response });
+    return failed(because('outcome.authorization-response.validation-failed', { findings: stopping.join(', ') }), first, { authorizationResponse: response });
   }
   if (error !== undefined) {
-    return failed(`The authorization server answered with error "${error}".`, 'authorization.error-response', { authorizationResponse: response });
+    return failed(because('outcome.authorization-response.error', { error }), 'authorization.error-response', { authorizationResponse: response });
   }
   if (code === undefined) {
     ctx.report('authorization.code-missing');
-    return failed('The authorization response has neither a code nor an error.', 'authorization.code-missing', { authorizationResponse: response });
+    return failed(because('outcome.authorization-response.code-missing'), 'authorization.code-missing', { authorizationResponse: response });
   }
 
   if (violations.length > 0) {

@@ -26,6 +26,7 @@ import type { FindingInput } from '../checks/catalogue.js';
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { AuthorizationServerData, AuthorizationServerMetadata } from '../flow-data.js';
 import { OAUTH_GRANT_TYPES } from '../options.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { failed, ok, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import {
@@ -44,20 +45,20 @@ const WHAT: DocumentPhraseId = 'document.authorization-server-metadata';
 export const authorizationServerMetadataStep: StepDefinition = {
   id: 'authorization-server-metadata',
   async run(ctx) {
-    if (!URL.canParse(ctx.options.serverUrl)) return failed('The server URL is not an absolute URL.');
+    if (!URL.canParse(ctx.options.serverUrl)) return failed(because('outcome.server-url-not-absolute'));
     const serverUrl = new URL(ctx.options.serverUrl);
     if (ctx.spec === '2025-03-26') return discoverAtServerOrigin(ctx, serverUrl);
 
     const issuer = ctx.data.protectedResource?.authorizationServers[0];
-    if (issuer === undefined) return failed('No authorization server is known: the Protected Resource Metadata named none.');
-    if (!URL.canParse(issuer)) return failed(`The authorization server "${issuer}" is not an absolute URL.`);
+    if (issuer === undefined) return failed(because('outcome.asm.no-issuer'));
+    if (!URL.canParse(issuer)) return failed(because('outcome.asm.issuer-not-absolute', { issuer }));
     const issuerUrl = new URL(issuer);
 
     const candidates = authorizationServerMetadataUrls(issuerUrl, ctx.spec);
     const tried: string[] = [];
     for (const candidate of candidates) {
       tried.push(candidate.url);
-      const label = `${candidate.format === 'oauth' ? 'RFC 8414' : 'OIDC'} metadata, path ${candidate.construction}${candidate.inSpec ? '' : ' (beyond this spec version)'}`;
+      const label = exchangeLabel(`label.asm.${candidate.format}.${candidate.construction}${candidate.inSpec ? '' : '.beyond-spec'}`);
       const fetched = await fetchMetadataDocument(ctx, { url: candidate.url, label, headers: discoveryHeaders(ctx, candidate.url, { protocolVersion: false }) }, WHAT, FETCH_IDS);
       if (!fetched) continue;
       if (!candidate.inSpec) {
@@ -69,7 +70,7 @@ export const authorizationServerMetadataStep: StepDefinition = {
       return analyzeDocument(ctx, fetched, { issuer, exact: true });
     }
     ctx.report('asm.not-found', { params: { issuer, tried: describeTried(tried) } });
-    return failed(`No authorization server metadata was found for ${issuer}.`, 'asm.not-found');
+    return failed(because('outcome.asm.not-found', { issuer }), 'asm.not-found');
   },
 };
 
@@ -80,7 +81,7 @@ async function discoverAtServerOrigin(ctx: StepContext, serverUrl: URL): Promise
   // "MCP clients SHOULD include the header MCP-Protocol-Version: <protocol-version> during Server Metadata Discovery"
   const fetched = await fetchMetadataDocument(
     ctx,
-    { url, label: 'RFC 8414 metadata at the MCP server origin', headers: discoveryHeaders(ctx, url, { protocolVersion: true }) },
+    { url, label: exchangeLabel('label.asm.mcp-origin'), headers: discoveryHeaders(ctx, url, { protocolVersion: true }) },
     WHAT,
     FETCH_IDS,
   );
@@ -146,11 +147,11 @@ async function analyzeDocument(ctx: StepContext, fetched: FetchedDocument, expec
   const data = { authorizationServer };
   for (const id of ['asm.issuer-mismatch', 'asm.issuer-not-identical'] as const) {
     if (reported.has(id) && ctx.stopsFlow(id)) {
-      return failed('The metadata was published for another issuer, so a client MUST NOT use it.', id, data);
+      return failed(because('outcome.asm.issuer-mismatch'), id, data);
     }
   }
   if (reported.has('asm.pkce-unsupported') && refusesWithoutPkce(ctx.spec) && ctx.stopsFlow('asm.pkce-unsupported')) {
-    return failed('The authorization server does not advertise PKCE support, so an MCP client MUST refuse to proceed.', 'asm.pkce-unsupported', data);
+    return failed(because('outcome.asm.pkce-unsupported'), 'asm.pkce-unsupported', data);
   }
   return ok(data);
 }

@@ -346,7 +346,12 @@ describe('client-registration: Client ID Metadata Document', () => {
     assert.equal(transport.requests.length, 0);
     assert.deepEqual(findingIds(result), ['registration.cimd-url-missing']);
     assert.equal(result.findings[0]?.severity, 'error');
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'Client ID Metadata Document registration was chosen but no metadata URL was given.', findingId: 'registration.cimd-url-missing' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'Client ID Metadata Document registration was chosen but no metadata URL was given.',
+      reasonId: 'outcome.registration.cimd-url-missing',
+      findingId: 'registration.cimd-url-missing',
+    });
   });
 
   it('uses the URL as client_id after checking the document', async () => {

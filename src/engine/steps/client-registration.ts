@@ -9,11 +9,12 @@
  */
 import { processDynamicClientRegistrationResponse } from 'oauth4webapi';
 import { isLoopbackUrl } from '../canonical-uri.js';
-import { inEnglish, phrase } from '../checks/finding-phrases.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationServerMetadata, ClientData } from '../flow-data.js';
 import { OAUTH_GRANT_TYPES, type FlowOptions, type JsonWebKeyWithAlg, type TokenEndpointAuthMethod } from '../options.js';
 import { splitScope } from '../scope.js';
-import { failed, ok, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { failed, ok, type ExchangeLabel, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { SpecVersion } from '../types.js';
 import { parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure } from './json-document.js';
 import { selectScope } from './authorization-request.js';
@@ -163,12 +164,12 @@ export const clientRegistrationStep: StepDefinition = {
   id: 'client-registration',
   async run(ctx) {
     const as = ctx.data.authorizationServer;
-    if (!as) return failed('No authorization server metadata: the authorization-server-metadata step has not completed.');
+    if (!as) return failed(because('outcome.registration.no-metadata'));
     const metadata = as.metadata;
     const path = selectRegistrationPath(ctx.options, ctx.spec, metadata);
     if (!path) {
       ctx.report('registration.no-path', { params: { issuer: metadata.issuer } });
-      return failed('No way to obtain a client_id: no pre-registered client, no usable Client ID Metadata Document, no registration_endpoint.', 'registration.no-path');
+      return failed(because('outcome.registration.no-path'), 'registration.no-path');
     }
     if (path === 'pre') return usePreRegistered(ctx, metadata);
     if (path === 'cimd') return useClientIdMetadataDocument(ctx, metadata);
@@ -180,7 +181,7 @@ async function usePreRegistered(ctx: StepContext, metadata: AuthorizationServerM
   const { clientId, clientSecret } = ctx.options;
   if (!clientId) {
     ctx.report('registration.pre-client-id-missing');
-    return failed('Pre-registration was chosen but no client_id was given.', 'registration.pre-client-id-missing');
+    return failed(because('outcome.registration.pre-client-id-missing'), 'registration.pre-client-id-missing');
   }
   // "Pre-registered credentials are inherently specific to a particular authorization server. If
   // the authorization server ... no longer matches the one the credentials were registered with,
@@ -188,7 +189,7 @@ async function usePreRegistered(ctx: StepContext, metadata: AuthorizationServerM
   const earlier = ctx.data.client;
   if (earlier?.method === 'pre' && earlier.issuer !== undefined && earlier.issuer !== metadata.issuer) {
     ctx.report('registration.pre-registered-elsewhere', { params: { clientId, issuer: earlier.issuer, newIssuer: metadata.issuer } });
-    return failed(`The pre-registered client ${clientId} belongs to ${earlier.issuer}, not to ${metadata.issuer}.`, 'registration.pre-registered-elsewhere');
+    return failed(because('outcome.registration.pre-registered-elsewhere', { clientId, registeredAt: earlier.issuer, issuer: metadata.issuer }), 'registration.pre-registered-elsewhere');
   }
   ctx.report('registration.using-pre-registered', { params: { clientId, issuer: metadata.issuer } });
   return finishClient(ctx, metadata, { method: 'pre', clientId, ...(clientSecret ? { clientSecret } : {}) });
@@ -202,7 +203,7 @@ async function useClientIdMetadataDocument(ctx: StepContext, metadata: Authoriza
   const documentUrl = ctx.options.clientMetadataUrl;
   if (!documentUrl) {
     ctx.report('registration.cimd-url-missing');
-    return failed('Client ID Metadata Document registration was chosen but no metadata URL was given.', 'registration.cimd-url-missing');
+    return failed(because('outcome.registration.cimd-url-missing'), 'registration.cimd-url-missing');
   }
   if (!specKnowsCimd(ctx.spec)) ctx.report('registration.cimd-not-in-spec-version', { params: { spec: ctx.spec } });
   if (metadata.client_id_metadata_document_supported !== true) {
@@ -214,11 +215,11 @@ async function useClientIdMetadataDocument(ctx: StepContext, metadata: Authoriza
   if (!parsed || parsed.protocol !== 'https:' || parsed.pathname === '/' || parsed.pathname === '') {
     ctx.report('registration.cimd-url-invalid', { params: { url: documentUrl } });
     if (ctx.stopsFlow('registration.cimd-url-invalid') || !parsed) {
-      return failed(`The client metadata URL ${documentUrl} is not an HTTPS URL with a path.`, 'registration.cimd-url-invalid');
+      return failed(because('outcome.registration.cimd-url-invalid', { url: documentUrl }), 'registration.cimd-url-invalid');
     }
   }
 
-  const sent = await ctx.http.send({ url: documentUrl, headers: [['accept', 'application/json']] }, 'client ID metadata document');
+  const sent = await ctx.http.send({ url: documentUrl, headers: [['accept', 'application/json']] }, exchangeLabel('label.registration.cimd'));
   let registeredMethod: TokenEndpointAuthMethod | undefined;
   if (!reportTransportFailure(ctx, sent) && sent.response) {
     const evidence = { exchangeId: sent.exchange.id };
@@ -285,27 +286,27 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   const endpoint = metadata.registration_endpoint;
   if (typeof endpoint !== 'string' || endpoint === '') {
     ctx.report('registration.dcr-unsupported', { params: { issuer: metadata.issuer } });
-    return failed('Dynamic Client Registration was chosen but the authorization server has no registration_endpoint.', 'registration.dcr-unsupported');
+    return failed(because('outcome.registration.dcr-unsupported'), 'registration.dcr-unsupported');
   }
   ctx.report('registration.dcr-deprecated');
 
   // Like the MCP SDKs' clients, register for the scope the authorization request will ask for.
   const scope = registrationScope(ctx, metadata);
   let body = buildRegistrationRequest(ctx.options, ctx.spec, metadata, scope);
-  let sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration');
+  let sent = await sendRegistration(ctx, endpoint, body, exchangeLabel('label.registration.dcr'));
   if (!sent.response) {
     reportTransportFailure(ctx, sent);
-    return failed(`The registration request to ${endpoint} got no answer.`, noAnswerFindingId(sent.error));
+    return failed(because('outcome.registration.no-answer', { endpoint }), noAnswerFindingId(sent.error));
   }
   // What the metadata promises, the registration must accept: a scope listed in scopes_supported
   // that makes registration fail breaks every client that registers for it (the MCP Inspector does).
   if (scope && isRefusal(sent) && splitScope(scope).every((s) => metadata.scopes_supported?.includes(s) === true)) {
     ctx.report('registration.advertised-scope-refused', { params: { url: endpoint, scope, ...registrationError(sent) }, evidence: { exchangeId: sent.exchange.id } });
     body = buildRegistrationRequest(ctx.options, ctx.spec, metadata, '');
-    sent = await sendRegistration(ctx, endpoint, body, 'dynamic client registration (without scope)');
+    sent = await sendRegistration(ctx, endpoint, body, exchangeLabel('label.registration.dcr-without-scope'));
   }
   if (reportTransportFailure(ctx, sent) || !sent.response) {
-    return failed(`The registration request to ${endpoint} got no answer.`, noAnswerFindingId(sent.error));
+    return failed(because('outcome.registration.no-answer', { endpoint }), noAnswerFindingId(sent.error));
   }
   const response = sent.response;
   const evidence = { exchangeId: sent.exchange.id };
@@ -315,7 +316,7 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
     const applicationType = typeof body.application_type === 'string' ? body.application_type : phrase('value.not-sent');
     const { error, description } = registrationError(sent);
     ctx.report('registration.dcr-rejected', { params: { url: endpoint, status: String(response.status), error, description, applicationType }, evidence });
-    return failed(`The authorization server rejected the registration (HTTP ${response.status}, ${inEnglish(error)}).`, 'registration.dcr-rejected');
+    return failed(because('outcome.registration.dcr-rejected', { status: String(response.status), error }), 'registration.dcr-rejected');
   }
   // Counts what this response is found guilty of, so the library's verdict is only asked for more.
   let problems = 0;
@@ -327,12 +328,12 @@ async function registerDynamically(ctx: StepContext, metadata: AuthorizationServ
   if (response.status !== 201) report('registration.dcr-status-not-201', { params: { status: String(response.status) }, evidence });
 
   const information = readJsonDocument(ctx, sent, 'document.registration-response');
-  if (!information) return failed('The registration response is not a JSON object.', 'http.not-json');
+  if (!information) return failed(because('outcome.registration.not-json'), 'http.not-json');
 
   const clientId = information.client_id;
   if (typeof clientId !== 'string' || clientId === '') {
     report('registration.dcr-client-id-missing', { evidence: { ...evidence, pointer: '/client_id' } });
-    return failed('The registration response has no client_id.', 'registration.dcr-client-id-missing');
+    return failed(because('outcome.registration.dcr-client-id-missing'), 'registration.dcr-client-id-missing');
   }
 
   if (ctx.options.grant === 'authorization_code') {
@@ -407,7 +408,7 @@ function finishClient(ctx: StepContext, metadata: AuthorizationServerMetadata, o
   if (options.grant === 'client_credentials' && method === 'none') {
     ctx.report('registration.client-credentials-public');
     if (ctx.stopsFlow('registration.client-credentials-public')) {
-      return failed('The client credentials grant needs an authenticated client, but this client has no credentials.', 'registration.client-credentials-public');
+      return failed(because('outcome.registration.client-credentials-public'), 'registration.client-credentials-public');
     }
   }
 
@@ -421,7 +422,7 @@ function finishClient(ctx: StepContext, metadata: AuthorizationServerMetadata, o
     ...(obtained.registration ? { registration: obtained.registration } : {}),
   };
   if (missingCredential && ctx.stopsFlow('registration.auth-method-missing-credential')) {
-    return failed(`The ${method} method needs a credential this client does not have.`, 'registration.auth-method-missing-credential', { client });
+    return failed(because('outcome.registration.auth-method-missing-credential', { method }), 'registration.auth-method-missing-credential', { client });
   }
   return ok({ client });
 }
@@ -447,7 +448,7 @@ function stringArray(value: unknown): string[] {
 }
 
 
-function sendRegistration(ctx: StepContext, endpoint: string, body: Record<string, unknown>, label: string) {
+function sendRegistration(ctx: StepContext, endpoint: string, body: Record<string, unknown>, label: ExchangeLabel) {
   return ctx.http.send(
     {
       method: 'POST',

@@ -24,6 +24,7 @@ import {
 } from '../cors.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { CorsData, CorsEndpointCheck, CorsEndpointKind } from '../flow-data.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { ok, skipped, type HttpRequestInput, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import { reportTransportFailure } from './json-document.js';
 import { probeRequest } from './probe.js';
@@ -45,7 +46,7 @@ export const CORS_ENDPOINT_PHRASES: Record<CorsEndpointKind, PhraseId> = {
 };
 
 async function checkCors(ctx: StepContext): Promise<StepOutput> {
-  if (!ctx.options.cors) return skipped('The CORS check is off; turn it on to see whether a browser-based client on another origin could call each endpoint.');
+  if (!ctx.options.cors) return skipped(because('outcome.cors.off'));
   const targets = corsTargets(ctx);
   const endpoints: CorsEndpointCheck[] = [];
   for (const target of targets) endpoints.push(await checkEndpoint(ctx, target));
@@ -84,7 +85,7 @@ function corsTargets(ctx: StepContext): CorsTarget[] {
 }
 
 async function checkEndpoint(ctx: StepContext, target: CorsTarget): Promise<CorsEndpointCheck> {
-  const sentPreflight = await ctx.http.send(corsPreflightRequest(target), `CORS preflight: ${target.kind}`);
+  const sentPreflight = await ctx.http.send(corsPreflightRequest(target), exchangeLabel(`label.cors.preflight.${target.kind}`));
   if (!sentPreflight.response) reportTransportFailure(ctx, sentPreflight);
   const preflight = {
     exchangeId: sentPreflight.exchange.id,
@@ -93,7 +94,7 @@ async function checkEndpoint(ctx: StepContext, target: CorsTarget): Promise<Cors
 
   let answer: CorsEndpointCheck['answer'];
   if (target.actual) {
-    const sent = await ctx.http.send(target.actual, `CORS: ${target.kind} with an Origin`);
+    const sent = await ctx.http.send(target.actual, exchangeLabel(`label.cors.with-origin.${target.kind}`));
     if (!sent.response) reportTransportFailure(ctx, sent);
     answer = { exchangeId: sent.exchange.id, ...(sent.response ? { verdict: processCorsAnswer(target.origin, sent.response) } : {}) };
   }

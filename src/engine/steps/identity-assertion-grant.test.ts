@@ -195,7 +195,13 @@ describe('cross-app-access: token exchange at the IdP, then the ID-JAG as a jwt-
     });
     assert.deepEqual(ids, ['id-jag.exchange-refused']);
     assert.deepEqual(finding(result, 'id-jag.exchange-refused')?.params, { status: '400', error: 'invalid_grant', description: 'Invalid ID token' });
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The IdP refused the token exchange (invalid_grant).', findingId: 'id-jag.exchange-refused' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The IdP refused the token exchange (invalid_grant).',
+      reasonId: 'outcome.id-jag.exchange-refused',
+      reasonParams: { error: 'invalid_grant' },
+      findingId: 'id-jag.exchange-refused',
+    });
     assert.equal(asRequest, undefined);
     assert.equal(session.data.tokens, undefined);
     // What was asked for is still shown.

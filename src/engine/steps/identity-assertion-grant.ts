@@ -17,12 +17,13 @@
  */
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import * as oauth from 'oauth4webapi';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
 import { basicCredentials, secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, IdentityAssertionGrantData } from '../flow-data.js';
 import { numericDateText } from '../numeric-date.js';
 import { JWT_BEARER_GRANT_TYPE, type IdentityAssertionOptions } from '../options.js';
-import { failed, ok, type StepContext, type StepOutput } from '../step.js';
+import { failed, ok, type Reason, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { headerValue, parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure, sentExchange } from './json-document.js';
 import { sendThroughLibrary } from './oauth-library.js';
@@ -85,10 +86,10 @@ export async function requestTokensWithIdentityAssertion(ctx: StepContext, metad
   const parameters = new URLSearchParams({ assertion: exchanged.idJag });
   if (scope) parameters.set('scope', scope);
   if (resource !== undefined) parameters.set('resource', resource);
-  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (ID-JAG)');
+  const call = await callTokenEndpoint(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, exchangeLabel('label.id-jag.grant'));
   if (!call.ok) return failed(call.reason, call.findingId, { identityAssertionGrant: grant });
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client, dpop: ctx.data.dpop !== undefined });
-  if (!analysis.ok) return failed('The authorization server issued no usable access token for the ID-JAG.', analysis.findingId, { identityAssertionGrant: grant });
+  if (!analysis.ok) return failed(because('outcome.id-jag.no-usable-token'), analysis.findingId, { identityAssertionGrant: grant });
   return ok({ identityAssertionGrant: grant, tokens: analysis.tokens });
 }
 
@@ -150,7 +151,7 @@ function idpClientAuthentication(input: IdentityAssertionOptions, clientId: stri
 
 type TokenExchangeResult =
   | { ok: true; idJag: string; exchange: Exchange; fields: Partial<IdentityAssertionGrantData> }
-  | { ok: false; reason: string; findingId?: string };
+  | { ok: false; reason: Reason; findingId?: string };
 
 /**
  * RFC 8693 §2.1 token exchange at the IdP: subject_token = the ID token, requested_token_type =
@@ -165,7 +166,7 @@ async function exchangeIdToken(
   const clientId = idpClientIdFor(input, idTokenClaims);
   if (!clientId) {
     ctx.report('id-jag.idp-client-id-unknown');
-    return { ok: false, reason: 'The client has no client_id at the IdP.', findingId: 'id-jag.idp-client-id-unknown' };
+    return { ok: false, reason: because('outcome.id-jag.idp-client-id-unknown'), findingId: 'id-jag.idp-client-id-unknown' };
   }
   // The request carries the user's ID token (and maybe a secret): HTTPS only, loopback excepted.
   const endpoint = secureEndpoint(ctx, input.idpTokenEndpoint);
@@ -180,7 +181,7 @@ async function exchangeIdToken(
     subject_token: input.idToken,
     subject_token_type: ID_TOKEN_TYPE,
   });
-  const { exchange, answered } = await sendThroughLibrary(ctx, 'token exchange at the IdP (ID token for ID-JAG)', (customFetch) =>
+  const { exchange, answered } = await sendThroughLibrary(ctx, exchangeLabel('label.id-jag.exchange'), (customFetch) =>
     oauth.genericTokenEndpointRequest(idp, { client_id: clientId }, idpClientAuthentication(input, clientId), TOKEN_EXCHANGE_GRANT_TYPE, parameters, {
       [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,
@@ -188,7 +189,7 @@ async function exchangeIdToken(
   );
   if (!answered) {
     reportTransportFailure(ctx, sentExchange(exchange));
-    return { ok: false, reason: 'The IdP token endpoint did not answer.', findingId: noAnswerFindingId(exchange.error) };
+    return { ok: false, reason: because('outcome.id-jag.no-answer'), findingId: noAnswerFindingId(exchange.error) };
   }
   return analyzeTokenExchangeResponse(ctx, exchange, { authenticated: Boolean(input.idpClientSecret), clientId });
 }
@@ -202,24 +203,24 @@ function analyzeTokenExchangeResponse(
   const evidence = { exchangeId: exchange.id };
   const sent = sentExchange(exchange);
   if (reportTransportFailure(ctx, sent) || !exchange.response) {
-    return { ok: false, reason: 'The IdP token endpoint gave no complete answer.', findingId: noAnswerFindingId(exchange.error) };
+    return { ok: false, reason: because('outcome.id-jag.incomplete-answer'), findingId: noAnswerFindingId(exchange.error) };
   }
   const response = exchange.response;
   const status = String(response.status);
   const refused = (body: Record<string, unknown>): TokenExchangeResult => {
     const description = typeof body.error_description === 'string' ? body.error_description : phrase('value.no-error-description');
     ctx.report('id-jag.exchange-refused', { params: { status, error: String(body.error), description }, evidence });
-    return { ok: false, reason: `The IdP refused the token exchange (${String(body.error)}).`, findingId: 'id-jag.exchange-refused' };
+    return { ok: false, reason: because('outcome.id-jag.exchange-refused', { error: String(body.error) }), findingId: 'id-jag.exchange-refused' };
   };
 
   if (response.status !== 200) {
     const parsed = parseJsonObject(response.body);
     if (parsed.ok && typeof parsed.value.error === 'string') return refused(parsed.value);
     ctx.report('id-jag.exchange-http-error', { params: { status, url: exchange.request.url }, evidence });
-    return { ok: false, reason: `The IdP answered the token exchange with HTTP ${status}.`, findingId: 'id-jag.exchange-http-error' };
+    return { ok: false, reason: because('outcome.id-jag.exchange-http-error', { status: String(status) }), findingId: 'id-jag.exchange-http-error' };
   }
   const body = readJsonDocument(ctx, sent, 'document.token-exchange-response');
-  if (!body) return { ok: false, reason: 'The token exchange response is not a JSON object.', findingId: 'http.not-json' };
+  if (!body) return { ok: false, reason: because('outcome.id-jag.not-json'), findingId: 'http.not-json' };
   if (typeof body.error === 'string') return refused(body);
 
   // RFC 6749 §5.1, which RFC 8693 §2.2.1 builds on: responses with tokens carry "Cache-Control: no-store".
@@ -231,7 +232,7 @@ function analyzeTokenExchangeResponse(
   const idJag = typeof body.access_token === 'string' && body.access_token !== '' ? body.access_token : undefined;
   if (!idJag) {
     ctx.report('id-jag.missing', { evidence });
-    return { ok: false, reason: 'The token exchange response holds no ID-JAG.', findingId: 'id-jag.missing' };
+    return { ok: false, reason: because('outcome.id-jag.missing'), findingId: 'id-jag.missing' };
   }
 
   const issuedTokenType = typeof body.issued_token_type === 'string' ? body.issued_token_type : undefined;
@@ -240,7 +241,7 @@ function analyzeTokenExchangeResponse(
   } else if (issuedTokenType !== ID_JAG_TOKEN_TYPE) {
     ctx.report('id-jag.not-id-jag', { params: { issuedTokenType }, evidence });
     if (ctx.stopsFlow('id-jag.not-id-jag')) {
-      return { ok: false, reason: `The IdP issued ${issuedTokenType}, not an ID-JAG; it is not sent to the authorization server.`, findingId: 'id-jag.not-id-jag' };
+      return { ok: false, reason: because('outcome.id-jag.not-id-jag', { tokenType: issuedTokenType }), findingId: 'id-jag.not-id-jag' };
     }
   }
 

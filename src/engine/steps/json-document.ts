@@ -2,6 +2,7 @@
  * Reading JSON documents (metadata, registration and token responses) from untrusted servers:
  * every way the answer can be unusable becomes a finding, never an exception.
  */
+import { transportMessageParams } from '../checks/engine-phrases.js';
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
@@ -56,7 +57,7 @@ export function noAnswerParams(url: string, error: ExchangeError): Record<string
     'relay-rejected': 'transport.problem.relay-rejected',
     'invalid-url': 'transport.problem.invalid-url',
   };
-  return { url, kind: error.kind, message: error.message, problem: phrase(problems[error.kind] ?? 'transport.problem.other') };
+  return { ...transportMessageParams(error), url, kind: error.kind, problem: phrase(problems[error.kind] ?? 'transport.problem.other') };
 }
 
 export function noAnswerFindingId(error: ExchangeError | undefined): string {

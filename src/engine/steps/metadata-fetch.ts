@@ -5,7 +5,7 @@
  */
 import { findingDefinition, severityFor } from '../checks/catalogue.js';
 import { phrase, type DocumentPhraseId } from '../checks/finding-phrases.js';
-import type { SentExchange, StepContext } from '../step.js';
+import type { ExchangeLabel, SentExchange, StepContext } from '../step.js';
 import type { HeaderList, SpecVersion } from '../types.js';
 import { sendFollowingRedirects, type RedirectFindingIds } from './same-origin-redirects.js';
 import { readJsonDocument, reportTransportFailure } from './json-document.js';
@@ -24,7 +24,7 @@ export interface FetchedDocument {
 export interface CandidateRequest {
   url: string;
   headers: HeaderList;
-  label: string;
+  label: ExchangeLabel;
 }
 
 /** Undefined when this URL has no usable document; the reason is already reported (or was a 404). */

@@ -6,6 +6,7 @@ import { createSession, runStep } from '../session.js';
 import { ok, type StepContext } from '../step.js';
 import { cannedTransport, type CannedRoute } from '../test-kit.js';
 import type { ExchangeResponse } from '../types.js';
+import { exchangeLabel } from '../checks/engine-phrases.js';
 import { sendThroughLibrary, strictVerdict, type LibraryRequest } from './oauth-library.js';
 
 function recorded(status: number, body: unknown): { response: ExchangeResponse } {
@@ -54,7 +55,7 @@ describe('sendThroughLibrary', () => {
   }
 
   const tokenRequest = (ctx: StepContext, parameters = new URLSearchParams({ code: 'c' })) =>
-    sendThroughLibrary(ctx, 'token request', (customFetch) =>
+    sendThroughLibrary(ctx, exchangeLabel('label.token.request'), (customFetch) =>
       oauth.genericTokenEndpointRequest(as, { client_id: 'c1' }, oauth.None(), 'authorization_code', parameters, { [oauth.customFetch]: customFetch }),
     );
 
@@ -81,7 +82,7 @@ describe('sendThroughLibrary', () => {
         probe: {
           id: 'probe',
           run: async (ctx) => {
-            await sendThroughLibrary(ctx, 'token request', async () => {
+            await sendThroughLibrary(ctx, exchangeLabel('label.token.request'), async () => {
               throw new TypeError('"parameters" must be an instance of URLSearchParams');
             });
             return ok();

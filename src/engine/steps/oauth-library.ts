@@ -5,8 +5,9 @@
  * again. (A debugger reports every violation itself first; the library says whether a strict
  * client would still turn the answer down.)
  */
+import { textInEnglish } from '../checks/engine-phrases.js';
 import { replayResponse } from '../recorder.js';
-import type { SentExchange, StepContext, StepHttp } from '../step.js';
+import type { ExchangeLabel, SentExchange, StepContext, StepHttp } from '../step.js';
 import type { Exchange } from '../types.js';
 
 export type RecordingFetch = ReturnType<StepHttp['fetch']>;
@@ -26,7 +27,7 @@ export interface LibraryRequest {
  */
 export async function sendThroughLibrary(
   ctx: StepContext,
-  label: string,
+  label: ExchangeLabel,
   request: (customFetch: RecordingFetch) => Promise<unknown>,
   http: StepHttp = ctx.http,
 ): Promise<LibraryRequest> {
@@ -42,7 +43,7 @@ export async function sendThroughLibrary(
   }
   // The last exchange is the answer that counts (a DPoP nonce demand is retried once).
   const exchange = http.exchanges.length > before ? http.exchanges.at(-1) : undefined;
-  if (!exchange) throw new Error(`the ${label} was not recorded`);
+  if (!exchange) throw new Error(`the ${textInEnglish(label)} was not recorded`);
   return { exchange, answered };
 }
 

@@ -17,13 +17,14 @@
  *   client would start authorization from (unless the run is lenient).
  */
 import { isLoopbackUrl } from '../canonical-uri.js';
-import { inEnglish, phrase } from '../checks/finding-phrases.js';
+import { because, exchangeLabel, transportMessageParams } from '../checks/engine-phrases.js';
+import { phrase } from '../checks/finding-phrases.js';
 import type { AuthChallenge, ProbeData } from '../flow-data.js';
 import { DEFAULT_LEGACY_VERSION, METHOD_NOT_FOUND, MODERN_ERROR_CODES, negotiateEra, recognisedModernError } from '../mcp/era-negotiation.js';
 import { mayBeJsonRpcAnswer, readJsonRpcAnswer } from '../mcp/jsonrpc-answer.js';
 import { initializeParams, legacyRequest, modernRequest, MODERN_PROTOCOL_VERSIONS, type ProtocolEra } from '../mcp/request-metadata.js';
 import type { FlowOptions } from '../options.js';
-import { failed, ok, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { failed, ok, type ExchangeLabel, type HttpRequestInput, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { ExchangeResponse } from '../types.js';
 import { findChallenge, parseWwwAuthenticate } from '../www-authenticate.js';
 import { clientIdentity } from './authenticated-mcp.js';
@@ -58,7 +59,7 @@ export const probeStep: StepDefinition = {
   id: 'probe',
   async run(ctx) {
     const serverUrl = parseServerUrl(ctx);
-    if (!serverUrl) return failed('The server URL is not an http(s) URL.', 'probe.invalid-server-url');
+    if (!serverUrl) return failed(because('outcome.probe.invalid-server-url'), 'probe.invalid-server-url');
     const output = await (eraForSpec(ctx.options) === 'modern' ? modernProbe(ctx) : legacyProbe(ctx, false));
     // Only about a server that answered: a host that does not exist is not blamed for its scheme.
     const answered = ctx.http.exchanges.some((exchange) => exchange.response !== undefined);
@@ -71,7 +72,7 @@ export const probeStep: StepDefinition = {
 
 type Followed = Awaited<ReturnType<typeof sendFollowingRedirects>>;
 
-function sendProbe(ctx: StepContext, era: ProtocolEra, label: string): Promise<Followed> {
+function sendProbe(ctx: StepContext, era: ProtocolEra, label: ExchangeLabel): Promise<Followed> {
   return sendFollowingRedirects(ctx, probeRequest(ctx.options, era), label, {
     followed: 'probe.redirect',
     notFollowed: 'probe.redirect-not-followed',
@@ -85,7 +86,7 @@ function sendProbe(ctx: StepContext, era: ProtocolEra, label: string): Promise<F
  * error means a legacy server, probed with initialize.
  */
 async function modernProbe(ctx: StepContext): Promise<StepOutput> {
-  const first = await sendProbe(ctx, 'modern', 'MCP server/discover without a token');
+  const first = await sendProbe(ctx, 'modern', exchangeLabel('label.probe.discover'));
   const response = first.sent.response;
   if (!response || (first.sent.error && first.sent.error.kind !== 'too-large') || first.unfollowed || response.status === 401) return judgeProbeAnswer(ctx, first);
   const answer = readJsonRpcAnswer(response, 1);
@@ -97,7 +98,7 @@ async function modernProbe(ctx: StepContext): Promise<StepOutput> {
       url: ctx.options.serverUrl,
       client: clientIdentity(ctx.options),
       headers: ctx.options.extraHeaders,
-      label: 'MCP server/discover without a token',
+      label: exchangeLabel('label.probe.discover'),
       firstId: 2,
     });
     if (probe.kind === 'modern') return modernAnswered(ctx, probe.sent, probe.version);
@@ -117,7 +118,7 @@ async function modernProbe(ctx: StepContext): Promise<StepOutput> {
 async function modernAnswered(ctx: StepContext, sent: SentExchange, version: string): Promise<StepOutput> {
   const followUp = await ctx.http.send(
     modernRequest({ url: ctx.options.serverUrl, id: 10, method: 'tools/list', params: {}, version, client: clientIdentity(ctx.options), headers: ctx.options.extraHeaders }),
-    'MCP tools/list without a token',
+    exchangeLabel('label.probe.tools-list'),
   );
   const url = sent.exchange.request.url;
   if (followUp.response?.status === 401) {
@@ -134,7 +135,7 @@ async function modernAnswered(ctx: StepContext, sent: SentExchange, version: str
  * modern request got a legacy answer).
  */
 async function legacyProbe(ctx: StepContext, fellBack: boolean): Promise<StepOutput> {
-  const followed = await sendProbe(ctx, 'legacy', fellBack ? 'MCP initialize without a token (legacy fallback)' : 'MCP initialize without a token');
+  const followed = await sendProbe(ctx, 'legacy', exchangeLabel(fellBack ? 'label.probe.initialize-fallback' : 'label.probe.initialize'));
   const response = followed.sent.response;
   if (response && response.status >= 200 && response.status < 300 && !followed.unfollowed && !looksLikeSomethingElse(response)) {
     const url = followed.sent.exchange.request.url;
@@ -162,8 +163,8 @@ function judgeProbeAnswer(ctx: StepContext, { sent, unfollowed }: Pick<Followed,
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
     reportTransportFailure(ctx, sent);
     // The one cause that happened, first ("Host name not found: …"), then the transport's words.
-    const problem = sent.error ? inEnglish(noAnswerParams(ctx.options.serverUrl, sent.error).problem ?? '') : 'No answer';
-    return failed(`${problem}: ${ctx.options.serverUrl} (${sent.error?.message ?? 'no response'})`, noAnswerFindingId(sent.error));
+    const problem = (sent.error ? noAnswerParams(ctx.options.serverUrl, sent.error).problem : undefined) ?? phrase('transport.problem.other');
+    return failed(because('outcome.probe.no-answer', { ...(sent.error ? transportMessageParams(sent.error) : { message: phrase('transport.no-answer') }), problem, url: ctx.options.serverUrl }), noAnswerFindingId(sent.error));
   }
   if (sent.error) reportTransportFailure(ctx, sent);
 
@@ -175,20 +176,20 @@ function judgeProbeAnswer(ctx: StepContext, { sent, unfollowed }: Pick<Followed,
   if (unfollowed) {
     const reason =
       unfollowed.reason === 'too-many'
-        ? `The MCP endpoint keeps redirecting (more than ${MAX_REDIRECTS} redirects, the last to ${unfollowed.location}); clients give up.`
-        : `The MCP endpoint redirects to ${unfollowed.location}, which clients do not follow.`;
+        ? because('outcome.probe.redirect-loop', { max: String(MAX_REDIRECTS), location: unfollowed.location })
+        : because('outcome.probe.redirect', { location: unfollowed.location });
     return ctx.stopsFlow('probe.redirect-not-followed') ? failed(reason, 'probe.redirect-not-followed', { probe }) : ok({ probe });
   }
   if (status !== 401 && looksLikeSomethingElse(response)) {
     const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
     ctx.report('probe.not-mcp', { params: { url, status: String(status), contentType }, evidence });
-    if (ctx.stopsFlow('probe.not-mcp')) return failed(`${url} does not answer like an MCP endpoint (HTTP ${status}).`, 'probe.not-mcp', { probe });
+    if (ctx.stopsFlow('probe.not-mcp')) return failed(because('outcome.probe.not-mcp', { url, status: String(status) }), 'probe.not-mcp', { probe });
     return ok({ probe });
   }
   if (status !== 401) {
     ctx.report('probe.unexpected-status', { params: { url, status: String(status) }, evidence });
     if (ctx.stopsFlow('probe.unexpected-status')) {
-      return failed(`The server answered HTTP ${status} instead of 401 Unauthorized.`, 'probe.unexpected-status', { probe });
+      return failed(because('outcome.probe.unexpected-status', { status: String(status) }), 'probe.unexpected-status', { probe });
     }
   }
   return ok({ probe });
@@ -214,7 +215,7 @@ async function probeToolsList(ctx: StepContext, initialized: ExchangeResponse): 
     ...(sessionId !== undefined ? { sessionId } : {}),
     headers: ctx.options.extraHeaders,
   });
-  return ctx.http.send(request, 'MCP tools/list without a token');
+  return ctx.http.send(request, exchangeLabel('label.probe.tools-list'));
 }
 
 /** The `protocolVersion` of an initialize result, sent as JSON or on an SSE stream. */

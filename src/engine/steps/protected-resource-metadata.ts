@@ -23,7 +23,8 @@ import { compareResourceIdentifiers } from '../canonical-uri.js';
 import type { FindingInput } from '../checks/catalogue.js';
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { ProtectedResourceData } from '../flow-data.js';
-import { failed, ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
+import { failed, ok, skipped, type ExchangeLabel, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import { protectedResourceMetadataUrls } from '../well-known.js';
 import { describeTried, discoveryHeaders, fetchMetadataDocument, isErrorFinding, type FetchedDocument } from './metadata-fetch.js';
 import { strictVerdict } from './oauth-library.js';
@@ -32,7 +33,7 @@ const FETCH_IDS = { followed: 'prm.redirect', notFollowed: 'prm.redirect-not-fol
 
 interface Candidate {
   url: string;
-  label: string;
+  label: ExchangeLabel;
   fromChallenge: boolean;
 }
 
@@ -40,11 +41,9 @@ export const protectedResourceMetadataStep: StepDefinition = {
   id: 'protected-resource-metadata',
   async run(ctx) {
     if (ctx.spec === '2025-03-26') {
-      return skipped(
-        'MCP 2025-03-26 has no Protected Resource Metadata: the authorization server is looked up at the MCP server\'s origin (its "authorization base URL").',
-      );
+      return skipped(because('outcome.prm.not-in-spec'));
     }
-    if (!URL.canParse(ctx.options.serverUrl)) return failed('The server URL is not an absolute URL.');
+    if (!URL.canParse(ctx.options.serverUrl)) return failed(because('outcome.server-url-not-absolute'));
     const serverUrl = new URL(ctx.options.serverUrl);
 
     const tried: string[] = [];
@@ -63,7 +62,7 @@ export const protectedResourceMetadataStep: StepDefinition = {
       }
     }
     ctx.report('prm.not-found', { params: { tried: describeTried(tried) } });
-    return failed('No Protected Resource Metadata was found, so no authorization server is known.', 'prm.not-found');
+    return failed(because('outcome.prm.not-found'), 'prm.not-found');
   },
 };
 
@@ -71,10 +70,10 @@ export const protectedResourceMetadataStep: StepDefinition = {
 function candidates(ctx: StepContext, serverUrl: URL): Candidate[] {
   const list: Candidate[] = [];
   const fromChallenge = ctx.data.probe?.resourceMetadataUrl;
-  if (fromChallenge !== undefined) list.push({ url: fromChallenge, label: 'PRM from resource_metadata', fromChallenge: true });
+  if (fromChallenge !== undefined) list.push({ url: fromChallenge, label: exchangeLabel('label.prm.from-challenge'), fromChallenge: true });
   for (const wellKnown of protectedResourceMetadataUrls(serverUrl)) {
     if (list.some((c) => c.url === wellKnown.url)) continue;
-    list.push({ url: wellKnown.url, label: `PRM, ${wellKnown.construction} well-known`, fromChallenge: false });
+    list.push({ url: wellKnown.url, label: exchangeLabel(`label.prm.well-known.${wellKnown.construction}`), fromChallenge: false });
   }
   return list;
 }
@@ -134,11 +133,11 @@ async function analyzeDocument(ctx: StepContext, fetched: FetchedDocument): Prom
   const data = { protectedResource };
   for (const id of ['prm.resource-missing', 'prm.resource-mismatch'] as const) {
     if (reported.has(id) && ctx.stopsFlow(id)) {
-      return failed('The Protected Resource Metadata does not belong to this MCP server, so a client MUST NOT use it.', id, data);
+      return failed(because('outcome.prm.resource-mismatch'), id, data);
     }
   }
   // Even a lenient run cannot go on without an authorization server to ask.
-  if (authorizationServers.length === 0) return failed('The Protected Resource Metadata names no authorization server.', 'prm.no-authorization-servers', data);
+  if (authorizationServers.length === 0) return failed(because('outcome.prm.no-authorization-servers'), 'prm.no-authorization-servers', data);
   return ok(data);
 }
 

@@ -117,10 +117,10 @@ describe('refresh', () => {
 
   it('is skipped, with a reason, when turned off or without a refresh token', async () => {
     const off = await refresh({ options: { refresh: false } });
-    assert.deepEqual(off.result.outcome, { kind: 'skipped', reason: 'Refreshing is turned off in the options.' });
+    assert.deepEqual(off.result.outcome, { kind: 'skipped', reason: 'Refreshing is turned off in the options.', reasonId: 'outcome.refresh.off' });
     assert.equal(off.requests.length, 0);
     const none = await refresh({ tokens: { refreshToken: undefined } });
-    assert.deepEqual(none.result.outcome, { kind: 'skipped', reason: 'The authorization server issued no refresh token.' });
+    assert.deepEqual(none.result.outcome, { kind: 'skipped', reason: 'The authorization server issued no refresh token.', reasonId: 'outcome.refresh.no-refresh-token' });
     const noTokens = await refresh({ tokens: null });
     assert.equal(noTokens.result.outcome.kind, 'skipped');
   });

@@ -6,18 +6,19 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization/security-considerations#token-theft
  */
 import type { TokenData } from '../flow-data.js';
+import { because } from '../checks/engine-phrases.js';
 import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import { analyzeTokenResponse, callTokenEndpoint, tokenEndpointAuthMethod, tokenRequestResource } from './token-request.js';
 
 export const refreshStep: StepDefinition = { id: 'refresh', run: refreshTokens };
 
 async function refreshTokens(ctx: StepContext): Promise<StepOutput> {
-  if (!ctx.options.refresh) return skipped('Refreshing is turned off in the options.');
+  if (!ctx.options.refresh) return skipped(because('outcome.refresh.off'));
   const tokens = ctx.data.tokens;
-  if (!tokens) return skipped('There are no tokens to refresh.');
-  if (!tokens.refreshToken) return skipped('The authorization server issued no refresh token.');
+  if (!tokens) return skipped(because('outcome.refresh.no-tokens'));
+  if (!tokens.refreshToken) return skipped(because('outcome.refresh.no-refresh-token'));
   const metadata = ctx.data.authorizationServer?.metadata;
-  if (!metadata) return skipped('There is no authorization server metadata.');
+  if (!metadata) return skipped(because('outcome.refresh.no-metadata'));
 
   const parameters = new URLSearchParams({ refresh_token: tokens.refreshToken });
   const resource = tokenRequestResource(ctx);

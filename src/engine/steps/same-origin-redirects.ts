@@ -9,8 +9,9 @@
  * authorization server anywhere until it reaches the redirect URI (`consent/follow-redirects.ts`).
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.4
  */
+import { extendLabel } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
-import type { HttpRequestInput, SentExchange, StepContext } from '../step.js';
+import type { ExchangeLabel, HttpRequestInput, SentExchange, StepContext } from '../step.js';
 import { headerValue } from './json-document.js';
 
 export const MAX_REDIRECTS = 5;
@@ -68,13 +69,13 @@ function reportLoop(ctx: StepContext, start: string, hops: readonly RedirectHop[
 export async function sendFollowingRedirects(
   ctx: StepContext,
   request: HttpRequestInput,
-  label: string,
+  label: ExchangeLabel,
   ids: RedirectFindingIds,
 ): Promise<FollowedExchange> {
   const hops: RedirectHop[] = [];
   let current = request;
   for (;;) {
-    const sent = await ctx.http.send(current, hops.length === 0 ? label : `${label} (after redirect ${hops.length})`);
+    const sent = await ctx.http.send(current, hops.length === 0 ? label : extendLabel(label, 'label.then.redirect', { hop: String(hops.length) }));
     const response = sent.response;
     if (!response || !isRedirectStatus(response.status)) return { sent, hops };
     const location = headerValue(response, 'location');

@@ -17,6 +17,7 @@ import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
 import { numericDateText } from '../numeric-date.js';
 import { missingResourceScopes } from '../scope.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { ok, skipped, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { readJsonDocument, reportTransportFailure, sentExchange } from './json-document.js';
@@ -44,7 +45,7 @@ interface Expectations {
 
 async function inspectToken(ctx: StepContext): Promise<StepOutput> {
   const tokens = ctx.data.tokens;
-  if (!tokens) return skipped('There is no access token to inspect.');
+  if (!tokens) return skipped(because('outcome.token-inspection.no-token'));
   const metadata = ctx.data.authorizationServer?.metadata;
   const expect = expectations(ctx, tokens, metadata);
 
@@ -141,7 +142,7 @@ async function verifySignature(
     return 'unverified';
   }
 
-  const sent = await ctx.http.send({ url, headers: [['accept', 'application/json']] }, 'JWKS');
+  const sent = await ctx.http.send({ url, headers: [['accept', 'application/json']] }, exchangeLabel('label.token.jwks'));
   const evidence = { exchangeId: sent.exchange.id };
   if (reportTransportFailure(ctx, sent) || !sent.response) return 'unverified';
   if (sent.response.status !== 200) {
@@ -317,7 +318,7 @@ async function introspect(
   if (!endpoint.ok) return undefined;
 
   // A network failure is in the exchange's error, which the analysis reports.
-  const { exchange } = await sendThroughLibrary(ctx, 'token introspection', (customFetch) =>
+  const { exchange } = await sendThroughLibrary(ctx, exchangeLabel('label.token.introspection'), (customFetch) =>
     oauth.introspectionRequest(oauthServer(metadata), { client_id: credentials.clientId }, oauth.ClientSecretBasic(credentials.clientSecret), token, {
       [oauth.customFetch]: customFetch,
       [oauth.allowInsecureRequests]: endpoint.allowInsecure,

@@ -124,7 +124,12 @@ describe('token-request: authorization_code grant', () => {
   it('fails without a code, sending nothing', async () => {
     const { result, requests } = await requestTokens({ data: { authorizationResponse: { callbackUrl: `${REDIRECT}?error=access_denied`, error: 'access_denied' } } });
     assert.equal(requests.length, 0);
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'There is no authorization code to exchange.', findingId: 'token.no-authorization-code' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'There is no authorization code to exchange.',
+      reasonId: 'outcome.token.no-authorization-code',
+      findingId: 'token.no-authorization-code',
+    });
     assert.equal(result.findings[0]?.params?.reason, 'error=access_denied');
   });
 
@@ -141,7 +146,12 @@ describe('token-request: authorization_code grant', () => {
     assert.equal(requests.length, 0);
     assert.deepEqual(findingIds(result), ['token.no-token-endpoint']);
     assert.equal(result.findings[0]?.severity, 'error');
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The authorization server has no token endpoint.', findingId: 'token.no-token-endpoint' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The authorization server has no token endpoint.',
+      reasonId: 'outcome.token.no-token-endpoint',
+      findingId: 'token.no-token-endpoint',
+    });
   });
 
   it('stops before sending anything when the token endpoint is not an absolute URL', async () => {
@@ -174,7 +184,12 @@ describe('token-request: judging the answer', () => {
     assert.deepEqual(findingIds(result), ['token.error-response']);
     assert.deepEqual(result.findings[0]?.params, { status: '400', error: 'invalid_grant', description: 'Code not valid' });
     assert.equal(result.findings[0]?.evidence?.exchangeId, result.exchanges[0]?.id);
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'The token endpoint issued no usable access token.', findingId: 'token.error-response' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'The token endpoint issued no usable access token.',
+      reasonId: 'outcome.token.no-usable-token',
+      findingId: 'token.error-response',
+    });
   });
 
   it('reports a non-200 answer without an OAuth error body', async () => {
@@ -336,7 +351,12 @@ describe('token-request: client_credentials grant', () => {
     assert.equal(requests.length, 0);
     assert.deepEqual(findingIds(result), ['client-auth.key-missing']);
     assert.equal(result.findings[0]?.severity, 'error');
-    assert.deepEqual(result.outcome, { kind: 'failed', reason: 'private_key_jwt needs a private key and none was given.', findingId: 'client-auth.key-missing' });
+    assert.deepEqual(result.outcome, {
+      kind: 'failed',
+      reason: 'private_key_jwt needs a private key and none was given.',
+      reasonId: 'outcome.client-auth.key-missing',
+      findingId: 'client-auth.key-missing',
+    });
   });
 
   it('warns when the assertion is signed with an algorithm the server does not list, and still sends it', async () => {

@@ -12,13 +12,14 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
 import * as oauth from 'oauth4webapi';
-import { inEnglish, phrase, type PhraseId } from '../checks/finding-phrases.js';
+import { because, exchangeLabel, extendLabel } from '../checks/engine-phrases.js';
+import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { clientAuthentication, secureEndpoint } from '../client-authentication.js';
 import { createDpopKey, dpopState, withDpop } from '../dpop.js';
 import type { AuthorizationServerMetadata, DpopState, TokenData } from '../flow-data.js';
 import { JWT_BEARER_GRANT_TYPE, type TokenEndpointAuthMethod } from '../options.js';
 import { missingResourceScopes } from '../scope.js';
-import { failed, ok, type StepContext, type StepOutput } from '../step.js';
+import { failed, ok, type ExchangeLabel, type Reason, type StepContext, type StepOutput } from '../step.js';
 import type { Exchange } from '../types.js';
 import { resourceFor, selectScope } from './authorization-request.js';
 import { headerValue, parseJsonObject, readJsonDocument, noAnswerFindingId, reportTransportFailure, sentExchange } from './json-document.js';
@@ -47,7 +48,7 @@ export async function requestTokens(ctx: StepContext, crossAppAccess: DelegatedG
     if (!response?.code) {
       const reason = response?.error ? `error=${response.error}` : phrase(response ? 'authorization-code.no-code-parameter' : 'authorization-code.no-callback');
       ctx.report('token.no-authorization-code', { params: { reason } });
-      return failed('There is no authorization code to exchange.', 'token.no-authorization-code');
+      return failed(because('outcome.token.no-authorization-code'), 'token.no-authorization-code');
     }
     // RFC 6749 §4.1.3: redirect_uri is required when it was in the authorization request; OAuth 2.1 §4.1.3 adds code_verifier.
     parameters.set('code', response.code);
@@ -61,7 +62,7 @@ export async function requestTokens(ctx: StepContext, crossAppAccess: DelegatedG
   const { call, dpop } = await callWithDpop(ctx, metadata, grant, parameters);
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant, requestedScope, metadata, client: call.client, dpop: dpop !== undefined });
-  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId, dpop ? { dpop } : undefined);
+  if (!analysis.ok) return failed(because('outcome.token.no-usable-token'), analysis.findingId, dpop ? { dpop } : undefined);
   checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
   return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
 }
@@ -93,14 +94,14 @@ async function callWithDpop(
   metadata: AuthorizationServerMetadata,
   grant: TokenData['grant'],
   parameters: URLSearchParams,
-  label?: string,
+  label?: ExchangeLabel,
 ): Promise<{ call: TokenEndpointCall; dpop: DpopState | undefined }> {
   let dpop = await useDpop(ctx);
   let call = await callTokenEndpoint(ctx, metadata, grant, parameters, label, dpop);
   const code = tokenErrorCode(call);
   if (!dpop && ctx.options.dpop !== 'off' && (code === 'invalid_dpop_proof' || code === 'use_dpop_nonce')) {
     dpop = await useDpop(ctx, 'authorization-server');
-    call = await callTokenEndpoint(ctx, metadata, grant, parameters, label ? `${label} (with a DPoP proof)` : 'token request (with a DPoP proof)', dpop);
+    call = await callTokenEndpoint(ctx, metadata, grant, parameters, extendLabel(label ?? exchangeLabel('label.token.request'), 'label.then.dpop-proof'), dpop);
   }
   const after = tokenErrorCode(call);
   if (dpop && call.ok && (after === 'invalid_dpop_proof' || after === 'use_dpop_nonce')) {
@@ -132,17 +133,17 @@ async function requestTokensWithAssertion(ctx: StepContext, metadata: Authorizat
   if (scope) parameters.set('scope', scope);
   const resource = tokenRequestResource(ctx);
   if (resource !== undefined) parameters.set('resource', resource);
-  const { call, dpop } = await callWithDpop(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, 'JWT bearer grant (workload identity)');
+  const { call, dpop } = await callWithDpop(ctx, metadata, JWT_BEARER_GRANT_TYPE, parameters, exchangeLabel('label.token.workload-identity'));
   if (!call.ok) return failed(call.reason, call.findingId);
   const analysis = await analyzeTokenResponse(ctx, call.exchange, { grant: JWT_BEARER_GRANT_TYPE, requestedScope: scope, metadata, client: call.client, dpop: dpop !== undefined });
-  if (!analysis.ok) return failed('The token endpoint issued no usable access token.', analysis.findingId);
+  if (!analysis.ok) return failed(because('outcome.token.no-usable-token'), analysis.findingId);
   checkDpopBinding(ctx, call.exchange, analysis.tokens, dpop);
   return ok({ tokens: analysis.tokens, ...(dpop ? { dpop } : {}) });
 }
 
 export function missingPrerequisite(ctx: StepContext, what: Extract<PhraseId, `prerequisite.${string}`>): StepOutput {
   ctx.report('token.missing-prerequisite', { params: { what: phrase(what) } });
-  return failed(`Cannot request a token: ${inEnglish(phrase(what))} is missing.`, 'token.missing-prerequisite');
+  return failed(because('outcome.token.missing-prerequisite', { what: phrase(what) }), 'token.missing-prerequisite');
 }
 
 /**
@@ -195,7 +196,7 @@ export function oauthServer(metadata: AuthorizationServerMetadata): oauth.Author
 
 export type TokenEndpointCall =
   | { ok: true; exchange: Exchange; client: oauth.Client }
-  | { ok: false; reason: string; findingId?: string };
+  | { ok: false; reason: Reason; findingId?: string };
 
 /**
  * Sends one token endpoint request (RFC 6749 §3.2) with the client's authentication method,
@@ -207,14 +208,14 @@ export async function callTokenEndpoint(
   metadata: AuthorizationServerMetadata,
   grant: TokenData['grant'],
   parameters: URLSearchParams,
-  label = grant === 'refresh_token' ? 'refresh token request' : 'token request',
+  label = exchangeLabel(grant === 'refresh_token' ? 'label.token.refresh' : 'label.token.request'),
   dpop: DpopState | undefined = ctx.data.dpop,
 ): Promise<TokenEndpointCall> {
   const client = ctx.data.client;
-  if (!client) return { ok: false, reason: 'No client.' };
+  if (!client) return { ok: false, reason: because('outcome.token.no-client') };
   if (!metadata.token_endpoint) {
     ctx.report('token.no-token-endpoint');
-    return { ok: false, reason: 'The authorization server has no token endpoint.', findingId: 'token.no-token-endpoint' };
+    return { ok: false, reason: because('outcome.token.no-token-endpoint'), findingId: 'token.no-token-endpoint' };
   }
   const endpoint = secureEndpoint(ctx, metadata.token_endpoint);
   if (!endpoint.ok) return endpoint;
@@ -247,7 +248,7 @@ export async function callTokenEndpoint(
   );
   if (!answered) {
     reportTransportFailure(ctx, sentExchange(exchange));
-    return { ok: false, reason: 'The token endpoint did not answer.', findingId: noAnswerFindingId(exchange.error) };
+    return { ok: false, reason: because('outcome.token.no-answer'), findingId: noAnswerFindingId(exchange.error) };
   }
   return { ok: true, exchange, client: auth.client };
 }
