@@ -25,4 +25,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The relay and the lab speak to the page through src/wire; the lab takes nothing from the
+    // engine, the relay only its types (it performs requests through server/net).
+    files: ['server/lab/**/*.ts', 'server/relay/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/relay/bench.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/engine/**'], allowTypeImports: true, message: 'The relay and the lab import the contract from src/wire, never the engine.' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/lab/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/src/engine/**'], message: 'The lab imports nothing from the engine (its contract with the debugger is in src/wire).' }] }],
+    },
+  },
 );

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
-import { createRelayTransport, RELAY_SECRET_META_NAME } from './engine/relay-transport.js';
+import { createRelayTransport } from './engine/relay-transport.js';
+import { RELAY_SECRET_META_NAME } from './wire/relay.js';
 import { App, type AppRoute } from './components/App.js';
 import { CALLBACK_PATH, listenForCallbacks } from './store/authorization-round-trip.js';
 import { connectFormFromQuery } from './store/connect-form.js';

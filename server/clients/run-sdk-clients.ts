@@ -19,7 +19,8 @@ import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextproto
 import { AuthorizationPageShown, createRedirectFollowingInteraction } from '../../src/engine/consent/follow-redirects.js';
 import { DEFAULT_REDIRECT_URI } from '../../src/engine/options.js';
 import { createStepHttp, sequentialIds } from '../../src/engine/recorder.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Transport } from '../../src/engine/transport.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from '../../src/wire/relay.js';
+import type { Transport } from '../../src/engine/transport.js';
 import { DEFAULT_CLIENT_TIME_MS, SDK_CLIENT_IDS, type ClientsRequest, type ClientStage, type SdkClientId, type SdkClientResult } from '../../src/wire/clients.js';
 import { createNodeTransport } from '../net/node-transport.js';
 import { sanitiseClientError } from './client-error-text.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
+import { RELAY_SECRET_HEADER } from '../../src/wire/relay.js';
 import { CLIENTS_PATH, clientsAnswerSchema } from '../../src/wire/clients.js';
 import { runSdkClients } from '../clients/run-sdk-clients.js';
 import { startLab, type Lab } from '../lab/index.js';

@@ -3,7 +3,7 @@
  * headers; none carries CORS headers, so only the relay's own origin can read anything.
  */
 import type { ServerResponse } from 'node:http';
-import type { RelayEnvelope } from '../../src/engine/relay-transport.js';
+import type { RelayEnvelope } from '../../src/wire/relay.js';
 
 /**
  * For the Vite-built SPA: its scripts and styles are files under /assets, it talks only to

@@ -14,10 +14,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { textInEnglish, transportMessage, type TextRef } from '../../src/engine/checks/engine-phrases.js';
-import type { TransportMessageId } from '../../src/engine/checks/transport-messages.js';
-import { RELAY_CONFIG_PATH, RELAY_PATH, type RelayConfig, type RelayEnvelope } from '../../src/engine/relay-transport.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, type Transport, type TransportResult } from '../../src/engine/transport.js';
+import { transportText, transportTextInEnglish, type TransportText } from '../../src/wire/transport-messages.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS, RELAY_CONFIG_PATH, RELAY_PATH, type RelayConfig, type RelayEnvelope } from '../../src/wire/relay.js';
+import type { Transport, TransportResult } from '../../src/engine/transport.js';
 import { createNodeTransport } from '../net/node-transport.js';
 import { answerJson, answerRelayRejected, answerText } from './http-answers.js';
 import { parseRelayCall, type RelayCaps } from './relay-call.js';
@@ -209,23 +208,23 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
   let bodyRead = false;
   // The message is one of the engine's transport messages where it is the relay's own wording, so
   // the page can say it in its reader's language; a call's shape problems are said as found.
-  const reject = (status: number, reason: string, message: string | TextRef<TransportMessageId>, extraHeaders: Record<string, string> = {}): void => {
-    const english = typeof message === 'string' ? message : textInEnglish(message);
+  const reject = (status: number, reason: string, message: string | TransportText, extraHeaders: Record<string, string> = {}): void => {
+    const english = typeof message === 'string' ? message : transportTextInEnglish(message);
     const described = typeof message === 'string' ? undefined : { messageId: message.id, ...(message.params ? { messageParams: message.params } : {}) };
     // An unread body is not worth draining for a refused caller: answer and drop the connection.
     answerRelayRejected(res, status, english, bodyRead ? extraHeaders : { ...extraHeaders, connection: 'close' }, described);
     log(context, startedAt, started, { kind: 'rejected', status, reason });
   };
 
-  if (req.method !== 'POST') return reject(405, 'method', transportMessage('transport-error.relay-not-post'), { allow: 'POST' });
+  if (req.method !== 'POST') return reject(405, 'method', transportText('transport-error.relay-not-post'), { allow: 'POST' });
   const verdict = context.guard.checkRelayCall(req.headers);
   if (!verdict.ok) return reject(verdict.status, verdict.reason, verdict.text);
 
   const contentType = req.headers['content-type'];
   if (contentType === undefined || !/^application\/json\s*(;|$)/i.test(contentType)) {
-    return reject(415, 'content-type', transportMessage('transport-error.relay-not-json-type'));
+    return reject(415, 'content-type', transportText('transport-error.relay-not-json-type'));
   }
-  const tooLarge = (): void => reject(413, 'too-large', transportMessage('transport-error.relay-call-too-large', { max: String(context.maxRequestBytes) }));
+  const tooLarge = (): void => reject(413, 'too-large', transportText('transport-error.relay-call-too-large', { max: String(context.maxRequestBytes) }));
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > context.maxRequestBytes) return tooLarge();
   const raw = await readCappedBody(req, context.maxRequestBytes);
@@ -238,7 +237,7 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
     json = JSON.parse(raw);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    return reject(400, 'bad-json', transportMessage('transport-error.relay-call-not-json'));
+    return reject(400, 'bad-json', transportText('transport-error.relay-call-not-json'));
   }
   const call = parseRelayCall(json, context.caps, context.defaults);
   if (!call.ok) return reject(400, 'bad-call', call.message);

@@ -4,7 +4,7 @@
  * here with a reason instead.
  */
 import { z } from 'zod';
-import { exchangeError, transportMessage } from '../../src/engine/checks/engine-phrases.js';
+import { transportError, transportText } from '../../src/wire/transport-messages.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
 import type { ExchangeError } from '../../src/engine/types.js';
 
@@ -78,17 +78,17 @@ export function parseRelayCall(json: unknown, caps: RelayCaps, defaults: RelayCa
   if (call.privateHops) request.privateHops = call.privateHops;
 
   const target = URL.canParse(call.url) ? new URL(call.url) : undefined;
-  if (!target) return { ok: true, request, invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.not-absolute-url', { url: call.url })) };
+  if (!target) return { ok: true, request, invalidTarget: transportError('invalid-url', transportText('transport-error.not-absolute-url', { url: call.url })) };
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return {
       ok: true,
       request,
-      invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.scheme-not-http', { scheme: target.protocol })),
+      invalidTarget: transportError('invalid-url', transportText('transport-error.scheme-not-http', { scheme: target.protocol })),
     };
   }
   if (target.username !== '' || target.password !== '') {
     // fetch refuses URLs with credentials; say why instead of a generic failure.
-    return { ok: true, request, invalidTarget: exchangeError('invalid-url', transportMessage('transport-error.url-credentials-relay')) };
+    return { ok: true, request, invalidTarget: transportError('invalid-url', transportText('transport-error.url-credentials-relay')) };
   }
   return { ok: true, request, target };
 }

@@ -11,21 +11,20 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { textInEnglish, transportMessage, type TextRef } from '../../src/engine/checks/engine-phrases.js';
-import type { TransportMessageId } from '../../src/engine/checks/transport-messages.js';
-import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
+import { transportText, transportTextInEnglish, type TransportText } from '../../src/wire/transport-messages.js';
+import { RELAY_SECRET_HEADER } from '../../src/wire/relay.js';
 import { hostForUrl } from '../net/url-host.js';
 
 /** A refusal's message, in English and by reference. */
-function refusal(text: TextRef<TransportMessageId>): { message: string; text: TextRef<TransportMessageId> } {
-  return { message: textInEnglish(text), text };
+function refusal(text: TransportText): { message: string; text: TransportText } {
+  return { message: transportTextInEnglish(text), text };
 }
 
 /**
  * `reason` is a fixed word for the log line; `message` goes to the caller, in English, and `text`
  * names it among the engine's transport messages, for the page to say in its reader's language.
  */
-export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: GuardReason; message: string; text: TextRef<TransportMessageId> };
+export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: GuardReason; message: string; text: TransportText };
 export type GuardReason = 'foreign-host' | 'foreign-origin' | 'missing-secret' | 'wrong-secret';
 
 export interface RequestGuard {
@@ -61,19 +60,19 @@ export function createRequestGuard(options: { port: number; boundHost: string; s
     hostAllowed,
     checkRelayCall(headers) {
       if (!hostAllowed(headers)) {
-        return { ok: false, status: 403, reason: 'foreign-host', ...refusal(transportMessage('transport-error.relay-foreign-host')) };
+        return { ok: false, status: 403, reason: 'foreign-host', ...refusal(transportText('transport-error.relay-foreign-host')) };
       }
       const origin = headers.origin;
       if (origin !== undefined && !origins.has(origin.toLowerCase())) {
-        return { ok: false, status: 403, reason: 'foreign-origin', ...refusal(transportMessage('transport-error.relay-foreign-origin')) };
+        return { ok: false, status: 403, reason: 'foreign-origin', ...refusal(transportText('transport-error.relay-foreign-origin')) };
       }
       const presented = headers[RELAY_SECRET_HEADER];
       if (typeof presented !== 'string' || presented === '') {
-        return { ok: false, status: 401, reason: 'missing-secret', ...refusal(transportMessage('transport-error.relay-missing-secret', { header: RELAY_SECRET_HEADER })) };
+        return { ok: false, status: 401, reason: 'missing-secret', ...refusal(transportText('transport-error.relay-missing-secret', { header: RELAY_SECRET_HEADER })) };
       }
       // Digests have equal lengths, so the comparison time says nothing about the secret.
       if (!timingSafeEqual(digest(presented), secretDigest)) {
-        return { ok: false, status: 401, reason: 'wrong-secret', ...refusal(transportMessage('transport-error.relay-wrong-secret', { header: RELAY_SECRET_HEADER })) };
+        return { ok: false, status: 401, reason: 'wrong-secret', ...refusal(transportText('transport-error.relay-wrong-secret', { header: RELAY_SECRET_HEADER })) };
       }
       return ALLOWED;
     },

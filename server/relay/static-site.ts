@@ -8,7 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { RELAY_SECRET_META_NAME } from '../../src/engine/relay-transport.js';
+import { RELAY_SECRET_META_NAME } from '../../src/wire/relay.js';
 import { FINDINGS_REFERENCE_PATH } from '../../src/wire/findings-reference.js';
 import { SECURITY_HEADERS, answerText } from './http-answers.js';
 

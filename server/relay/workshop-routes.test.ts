@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { describe, test, type TestContext } from 'node:test';
-import { RELAY_SECRET_HEADER } from '../../src/engine/relay-transport.js';
+import { RELAY_SECRET_HEADER } from '../../src/wire/relay.js';
 import { LAB_FAULTS_PATH, LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, workshopStateSchema, type WorkshopState } from '../../src/wire/workshop.js';
 import { LAB_FAULTS, startLab, type Lab } from '../lab/index.js';
 import { createWorkshop, exerciseCandidates } from '../lab/workshop.js';

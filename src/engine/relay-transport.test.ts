@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { test, type TestContext } from 'node:test';
-import { createRelayTransport, RELAY_PATH, RELAY_SECRET_HEADER, resultFromEnvelope } from './relay-transport.js';
+import { createRelayTransport, resultFromEnvelope } from './relay-transport.js';
+import { RELAY_PATH, RELAY_SECRET_HEADER } from '../wire/relay.js';
 import type { TransportRequest } from './transport.js';
 import { freePort, listenOnLoopback } from '../../server/test-support/free-port.js';
 

@@ -6,51 +6,10 @@
  * Web APIs only: this module runs in the browser, and in Node for the tests.
  */
 import { enginePhrase, exchangeError, isEnginePhraseId, transportMessage, type EnginePhraseId, type TextRef } from './checks/engine-phrases.js';
-import type { TransportMessageId } from './checks/transport-messages.js';
+import type { TransportMessageId } from '../wire/transport-messages.js';
 import { isExchangeErrorKind, type Transport, type TransportRequest, type TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeErrorKind, ExchangeResponse, HeaderList } from './types.js';
-
-/** The relay's endpoint, on the same origin as the SPA it serves. */
-export const RELAY_PATH = '/api/relay';
-/** Request header carrying the per-process relay secret. */
-export const RELAY_SECRET_HEADER = 'x-relay-secret';
-/** `<meta name=… content=secret>` the relay puts into the `index.html` it serves. */
-export const RELAY_SECRET_META_NAME = 'mcp-auth-debugger-relay-secret';
-
-/** `GET` here answers `RelayConfig`: what the relay knows about the default target. No secrets. */
-export const RELAY_CONFIG_PATH = '/api/config';
-
-/** The relay's public configuration; the lab part is present when `start` runs the demo lab. */
-export interface RelayConfig {
-  /** The server the UI runs against when the person typed none. */
-  defaultServerUrl?: string;
-  lab?: { mcpUrl: string; demoUser: { username: string; password: string } };
-  /** The lab's faults can be switched through `/api/lab/` (src/wire/workshop.ts). */
-  workshop?: boolean;
-  /** The real MCP SDK clients can be run through `POST /api/clients` (src/wire/clients.ts). */
-  clients?: boolean;
-}
-
-/** What the browser posts to the relay: a `TransportRequest`, caps optional (the relay clamps them). */
-export interface RelayCall {
-  method: string;
-  url: string;
-  headers: HeaderList;
-  body?: string;
-  timeoutMs?: number;
-  maxBodyBytes?: number;
-  /** The private-address rule of the run (see TransportRequest.privateHops); the relay applies it. */
-  privateHops?: { startHost: string };
-}
-
-/**
- * The relay's answer. `relay.ok: false` means the relay itself refused the call (secret,
- * Host/Origin, size, shape); `relay.ok: true` carries the upstream result unchanged, which
- * may itself be a typed upstream error (`timeout`, `refused`, `too-large`, ...).
- */
-export type RelayEnvelope =
-  | { relay: { ok: true }; result: TransportResult }
-  | { relay: { ok: false; error: { kind: 'relay-rejected'; message: string; messageId?: string; messageParams?: Record<string, string> } } };
+import { RELAY_PATH, RELAY_SECRET_HEADER, type RelayCall } from '../wire/relay.js';
 
 /**
  * Extra time the relay gets beyond the upstream deadline before this side gives up: the

@@ -27,8 +27,7 @@ export interface Transport {
   send(request: TransportRequest): Promise<TransportResult>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from '../wire/relay.js';
 
 /** Every kind, so the compiler flags this table when the closed union grows. */
 const ERROR_KINDS: Record<ExchangeErrorKind, true> = {

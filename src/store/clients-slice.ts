@@ -5,7 +5,7 @@
  * scorecard, the table and a saved session all have them.
  */
 import type { StateCreator } from 'zustand';
-import { RELAY_SECRET_HEADER } from '../engine/relay-transport.js';
+import { RELAY_SECRET_HEADER } from '../wire/relay.js';
 import type { Session } from '../engine/session.js';
 import { CLIENTS_PATH } from '../wire/clients-constants.js';
 import type { DebuggerState } from './index.js';

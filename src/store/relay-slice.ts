@@ -4,7 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EngineDeps } from '../engine/session.js';
-import { RELAY_CONFIG_PATH, type RelayConfig } from '../engine/relay-transport.js';
+import { RELAY_CONFIG_PATH, type RelayConfig } from '../wire/relay.js';
 import type { Transport } from '../engine/transport.js';
 import type { DebuggerState } from './index.js';
 

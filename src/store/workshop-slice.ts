@@ -9,7 +9,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
-import { RELAY_SECRET_HEADER } from '../engine/relay-transport.js';
+import { RELAY_SECRET_HEADER } from '../wire/relay.js';
 import { LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH, LAB_FAULTS_PATH } from '../wire/workshop-paths.js';
 import type { WorkshopState } from '../wire/workshop.js';
 import type { DebuggerState } from './index.js';

@@ -4,7 +4,7 @@ import { because, ENGINE_PHRASES, enginePhrase, exchangeError, exchangeLabel, ex
 import { EXCHANGE_LABELS, LABEL_EXTENSIONS } from './exchange-labels.js';
 import { PHRASES } from './finding-phrases.js';
 import { OUTCOME_REASONS } from './outcome-reasons.js';
-import { TRANSPORT_MESSAGES } from './transport-messages.js';
+import { TRANSPORT_MESSAGES } from '../../wire/transport-messages.js';
 import type { PhraseText } from './phrase-reference.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -8,7 +8,7 @@ import { PHRASES } from './finding-phrases.js';
 import { EXCHANGE_LABELS, LABEL_EXTENSIONS, type ExchangeLabelId, type LabelExtensionId } from './exchange-labels.js';
 import { OUTCOME_REASONS, type OutcomeReasonId } from './outcome-reasons.js';
 import { PHRASE_PREFIX, resolvePhraseValue, type PhraseLanguage, type PhraseText } from './phrase-reference.js';
-import { TRANSPORT_MESSAGES, type TransportMessageId } from './transport-messages.js';
+import { TRANSPORT_MESSAGES, type TransportMessageId } from '../../wire/transport-messages.js';
 
 export const ENGINE_PHRASES = { ...PHRASES, ...OUTCOME_REASONS, ...EXCHANGE_LABELS, ...TRANSPORT_MESSAGES } as const satisfies Record<string, PhraseText>;
 

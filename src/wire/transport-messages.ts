@@ -3,8 +3,11 @@
  * findings catalogue. An exchange error keeps the English sentence in `message` and the id and
  * params in `messageId` / `messageParams`. `{cause}` is what the network library said: quoted
  * data, kept as it came.
+ *
+ * Part of the wire contract: the relay says its own refusals with these ids (so the page can
+ * say them in its reader's language) and the engine's transports their failures.
  */
-import type { PhraseText } from './phrase-reference.js';
+import type { PhraseText } from '../engine/checks/phrase-reference.js';
 
 export const TRANSPORT_MESSAGES = {
   // The request itself (fetch transport and relay alike).
@@ -109,3 +112,23 @@ export const TRANSPORT_MESSAGES = {
 } as const satisfies Record<string, PhraseText>;
 
 export type TransportMessageId = keyof typeof TRANSPORT_MESSAGES;
+
+/** One of these messages with the values for its placeholders. */
+export interface TransportText {
+  id: TransportMessageId;
+  params?: Record<string, string>;
+}
+
+export function transportText(id: TransportMessageId, params?: Record<string, string>): TransportText {
+  return params && Object.keys(params).length > 0 ? { id, params } : { id };
+}
+
+/** The message in English, its placeholders filled (values are plain text here, never phrase references). */
+export function transportTextInEnglish(text: TransportText): string {
+  return TRANSPORT_MESSAGES[text.id].en.replace(/\{(\w+)\}/g, (whole, name: string) => text.params?.[name] ?? whole);
+}
+
+/** An exchange error as it travels: the English sentence, and the id and params to say it in another language. */
+export function transportError<K extends string>(kind: K, text: TransportText): { kind: K; message: string; messageId: TransportMessageId; messageParams?: Record<string, string> } {
+  return { kind, message: transportTextInEnglish(text), messageId: text.id, ...(text.params ? { messageParams: text.params } : {}) };
+}
