@@ -20,6 +20,7 @@ export const SPEC_TITLES_ZH: Readonly<Record<string, string>> = {
   'Communication Security': '通信安全',
   'Confused Deputy Problem': '混淆代理问题',
   'Session Hijacking': '会话劫持',
+  'State Handle Hijacking': '状态句柄劫持',
   Discovery: '发现',
   'Dynamic Client Registration': '动态客户端注册',
   'Earlier Streamable HTTP Revisions': '早期的可流式 HTTP 修订版',
