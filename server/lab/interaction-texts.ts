@@ -5,8 +5,7 @@
  * The lab keeps its own table: it imports nothing from the engine or the UI.
  */
 
-export const PAGE_LANGUAGES = ['en', 'zh-CN'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+export type PageLanguage = 'en' | 'zh-CN';
 
 const ENGLISH = {
   'realm': 'realm {realm}',

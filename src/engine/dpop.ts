@@ -14,7 +14,7 @@ import type { Clock, ExchangeLabel, HttpRequestInput, RandomSource, SentExchange
 import type { ExchangeResponse, HeaderList } from './types.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from './www-authenticate.js';
 
-export const DPOP_ALG = 'ES256';
+const DPOP_ALG = 'ES256';
 
 function base64url(bytes: Uint8Array): string {
   let binary = '';
@@ -42,7 +42,7 @@ export async function accessTokenHash(accessToken: string): Promise<string> {
 }
 
 /** `htu`: the request URI without query and fragment (RFC 9449 §4.2). */
-export function proofTarget(url: string): string {
+function proofTarget(url: string): string {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
 }
@@ -150,7 +150,7 @@ export function withDpop(http: StepHttp, options: DpopHttpOptions): StepHttp {
  * Whether the run uses DPoP: the person chose it, or the resource asks for it (a DPoP challenge
  * and no Bearer one, or `dpop_bound_access_tokens_required` in its metadata, RFC 9728 §2).
  */
-export function dpopReason(ctx: Pick<StepContext, 'options' | 'data'>): DpopState['reason'] | undefined {
+function dpopReason(ctx: Pick<StepContext, 'options' | 'data'>): DpopState['reason'] | undefined {
   if (ctx.options.dpop === 'off') return undefined;
   if (ctx.options.dpop === 'on') return 'option';
   // A resource that also offers Bearer does not ask for DPoP; one that challenges only with DPoP does.

@@ -143,7 +143,7 @@ function timeoutError(timeoutMs: number): ExchangeError {
 }
 
 /** Response headers in arrival order; `Set-Cookie` keeps one entry per cookie. */
-export function headerList(headers: Headers): HeaderList {
+function headerList(headers: Headers): HeaderList {
   const list: HeaderList = [];
   headers.forEach((value, name) => {
     if (name !== 'set-cookie') list.push([name, value]);
@@ -186,7 +186,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<{ text:
  * The kinds are few; the message says what exactly happened, since "refused" also covers a
  * connection the server accepted and then broke, or an answer that is not HTTP at all.
  */
-export function classifyNetworkError(cause: unknown): ExchangeError {
+function classifyNetworkError(cause: unknown): ExchangeError {
   const code = errorCode(cause);
   const message = errorMessage(cause);
   // The Fetch standard's port blocklist (1, 25, 6000, ...): no connection is even attempted.

@@ -10,7 +10,7 @@ import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import type { RandomSource } from './step.js';
 
 /** The only method MCP clients use: "MCP clients MUST use the S256 code challenge method". */
-export const PKCE_METHOD = 'S256';
+const PKCE_METHOD = 'S256';
 
 export interface PkcePair {
   codeVerifier: string;

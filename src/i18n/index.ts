@@ -48,14 +48,6 @@ export function useT(): Translate {
   return (key, params) => translate(language, key, params);
 }
 
-export function allMessageKeys(): string[] {
-  return Object.keys(tables.en);
-}
-
-export function messageTable(language: Language): MessageTable {
-  return tables[language];
-}
-
 /** The message key for a count: `key.one` for exactly one, `key.other` for any other number. */
 export function countKey(key: string, count: number): string {
   return count === 1 ? `${key}.one` : `${key}.other`;

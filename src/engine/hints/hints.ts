@@ -153,7 +153,7 @@ export interface RenderedHint {
   steps: string[];
 }
 
-export function renderRecognition(recognition: Recognition, language: HintLanguage): RenderedRecognition {
+function renderRecognition(recognition: Recognition, language: HintLanguage): RenderedRecognition {
   const productName = PRODUCT_NAMES[recognition.product][language];
   const heading = fill(RECOGNITION_HEADINGS[language][recognition.certainty], { product: productName });
   return {

@@ -12,7 +12,7 @@ import type { AuthorizationServerMetadata } from '../flow-data.js';
 import type { Session } from '../session.js';
 import type { Exchange, StepId } from '../types.js';
 
-export const PRODUCT_IDS = [
+const PRODUCT_IDS = [
   'keycloak',
   'auth0',
   'entra',

@@ -52,7 +52,7 @@ const BASE_HEADERS: HeaderList = [
  * `=?base64?…?=`. Empty values are sent as they are (an empty header is still a header).
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#value-encoding
  */
-export function encodeHeaderValue(value: string): string {
+function encodeHeaderValue(value: string): string {
   const needsEncoding = /[^\x20-\x7e]/.test(value) || value !== value.trim() || /^=\?base64\?.*\?=$/s.test(value);
   if (!needsEncoding) return value;
   const bytes = new TextEncoder().encode(value);

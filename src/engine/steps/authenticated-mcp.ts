@@ -48,12 +48,12 @@ import { headerValue, headerValues, parseJsonObject, noAnswerFindingId, reportTr
 
 export const authenticatedMcpStep: StepDefinition = { id: 'authenticated-mcp', run: useAccessToken };
 
-export const CLIENT_VERSION = '0.1.0';
+const CLIENT_VERSION = '0.1.0';
 /**
  * Declared in every modern `_meta` and in `initialize`: the debugger answers form elicitations
  * and roots requests of multi round-trip calls itself (see mcp/input-requests.ts).
  */
-export const CLIENT_CAPABILITIES: Record<string, unknown> = { elicitation: { form: {} }, roots: {} };
+const CLIENT_CAPABILITIES: Record<string, unknown> = { elicitation: { form: {} }, roots: {} };
 /** tools/list pages followed at most (a server that keeps sending cursors must not hold the step). */
 const MAX_TOOL_PAGES = 20;
 /** Input-required rounds answered per tool call before the debugger gives up. */

@@ -26,7 +26,7 @@ const KNOWN_AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_b
 const SECRET_METHODS: readonly string[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
 
 /** CIMD entered the spec in 2025-11-25; earlier versions know pre-registration and DCR only. */
-export function specKnowsCimd(spec: SpecVersion): boolean {
+function specKnowsCimd(spec: SpecVersion): boolean {
   return spec !== '2025-03-26' && spec !== '2025-06-18';
 }
 
@@ -150,7 +150,7 @@ export function buildRegistrationRequest(
 }
 
 /** The public half of a private JWK (RFC 7517 §4, RFC 7518 §6): what a registration may publish. */
-export function publicJwk(jwk: JsonWebKeyWithAlg): Record<string, unknown> {
+function publicJwk(jwk: JsonWebKeyWithAlg): Record<string, unknown> {
   const publicMembers = ['kty', 'crv', 'x', 'y', 'n', 'e', 'kid', 'alg'] as const;
   const result: Record<string, unknown> = { use: 'sig' };
   for (const member of publicMembers) {

@@ -37,7 +37,7 @@ interface CorsTarget extends CorsPreflightInput {
   actual?: HttpRequestInput;
 }
 
-export const CORS_ENDPOINT_PHRASES: Record<CorsEndpointKind, PhraseId> = {
+const CORS_ENDPOINT_PHRASES: Record<CorsEndpointKind, PhraseId> = {
   'protected-resource-metadata': 'cors.endpoint.protected-resource-metadata',
   'authorization-server-metadata': 'cors.endpoint.authorization-server-metadata',
   registration: 'cors.endpoint.registration',

@@ -33,15 +33,15 @@ import { analyzeTokenResponse, callTokenEndpoint, missingPrerequisite, scopeWith
 const ABSENT = phrase('value.absent');
 
 /** RFC 8693 §2.1 grant type. */
-export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 /** RFC 8693 §3: the subject token is an OpenID Connect ID token. */
-export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 /** The token type identifier of an ID-JAG (Identity Assertion JWT Authorization Grant). */
-export const ID_JAG_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id-jag';
+const ID_JAG_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id-jag';
 /** The JOSE `typ` an ID-JAG carries, so no other JWT passes for one. */
-export const ID_JAG_JWT_TYPE = 'oauth-id-jag+jwt';
+const ID_JAG_JWT_TYPE = 'oauth-id-jag+jwt';
 /** What an authorization server lists in `authorization_grant_profiles_supported` when it accepts ID-JAGs. */
-export const ID_JAG_GRANT_PROFILE = 'urn:ietf:params:oauth:grant-profile:id-jag';
+const ID_JAG_GRANT_PROFILE = 'urn:ietf:params:oauth:grant-profile:id-jag';
 
 /** The token exchange parameters that decide what the ID-JAG is good for. */
 export interface IdJagRequest {
@@ -276,7 +276,7 @@ export interface IdJagExpectations {
  * server, MCP server and client (RFC 7523 §3; the profile's aud/resource pairing). An encrypted
  * ID-JAG (for the authorization server's eyes only) is passed on unread.
  */
-export function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpectations): Pick<IdentityAssertionGrantData, 'header' | 'claims'> {
+function inspectIdJag(ctx: StepContext, idJag: string, expect: IdJagExpectations): Pick<IdentityAssertionGrantData, 'header' | 'claims'> {
   const evidence = { exchangeId: expect.exchangeId };
   let header: Record<string, unknown>;
   try {

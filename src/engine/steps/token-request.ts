@@ -115,7 +115,7 @@ async function callWithDpop(
  * A Bearer answer means the authorization server ignored the proof, and the resource will see
  * an unbound token.
  */
-export function checkDpopBinding(ctx: StepContext, exchange: Exchange, tokens: TokenData, dpop: DpopState | undefined): void {
+function checkDpopBinding(ctx: StepContext, exchange: Exchange, tokens: TokenData, dpop: DpopState | undefined): void {
   if (!dpop || tokens.tokenType.toLowerCase() === 'dpop') return;
   ctx.report('dpop.token-not-bound', { params: { tokenType: tokens.tokenType }, evidence: { exchangeId: exchange.id, pointer: '/token_type' } });
 }
