@@ -28,6 +28,7 @@ import { sessionFileOrSay } from './session-file-io.js';
 import { colourWanted, createStyle } from './terminal.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError, type CliIo } from './usage.js';
+import { parseJsonSafely } from '../../src/wire/json.js';
 
 const REGISTRATION_MODES: readonly RegistrationMode[] = ['auto', 'pre', 'cimd', 'dcr'];
 const AUTH_METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none', 'private_key_jwt'];
@@ -315,12 +316,9 @@ async function readAssertion(source: string, io: CliIo): Promise<string> {
 
 function parseToolArguments(text: string | undefined): Record<string, unknown> {
   if (text === undefined) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--args is not JSON: ${error instanceof Error ? error.message : String(error)}`, CHECK_HELP);
-  }
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) throw new UsageError(`--args is not JSON: ${parsed.message}`, CHECK_HELP);
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('--args must be a JSON object.', CHECK_HELP);
   return value as Record<string, unknown>;
 }

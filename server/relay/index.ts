@@ -29,6 +29,7 @@ import type { WorkshopControl } from '../../src/wire/workshop.js';
 import { hostForUrl } from '../net/url-host.js';
 import { CLIENTS_PATH, type ClientsRunner } from '../../src/wire/clients.js';
 import { handleClientsCall } from './clients-route.js';
+import { parseJsonSafely } from '../../src/wire/json.js';
 
 export interface RelayOptions {
   /** Interface to bind; loopback unless the person asks otherwise. */
@@ -232,14 +233,9 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
   if (raw === 'gone') return;
   bodyRead = true;
 
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return reject(400, 'bad-json', transportText('transport-error.relay-call-not-json'));
-  }
-  const call = parseRelayCall(json, context.caps, context.defaults);
+  const json = parseJsonSafely(raw);
+  if (!json.ok) return reject(400, 'bad-json', transportText('transport-error.relay-call-not-json'));
+  const call = parseRelayCall(json.value, context.caps, context.defaults);
   if (!call.ok) return reject(400, 'bad-call', call.message);
 
   let result: TransportResult;

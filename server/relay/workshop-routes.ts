@@ -17,6 +17,7 @@ import {
 import { answerJson, answerRelayRejected, answerText } from './http-answers.js';
 import { readCappedBody } from './request-body.js';
 import type { RequestGuard } from './request-guard.js';
+import { parseJsonSafely } from '../../src/wire/json.js';
 
 const PATHS: ReadonlySet<string> = new Set([LAB_FAULTS_PATH, LAB_EXERCISE_PATH, LAB_EXERCISE_REVEAL_PATH]);
 
@@ -91,14 +92,9 @@ export async function readJsonBody<T>(context: { maxRequestBytes: number }, req:
   const raw = await readCappedBody(req, context.maxRequestBytes);
   if (raw === 'gone') return undefined;
   if (raw === 'too-large') return refuse(413, `The body is larger than ${context.maxRequestBytes} bytes.`);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return refuse(400, 'The body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(json);
+  const json = parseJsonSafely(raw);
+  if (!json.ok) return refuse(400, 'The body is not valid JSON.');
+  const parsed = schema.safeParse(json.value);
   if (!parsed.success) return refuse(400, `The body is not what ${req.method ?? ''} expects: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}.`);
   return parsed.data;
 }

@@ -6,6 +6,7 @@
 import type { FlowData } from './flow-data.js';
 import type { Session } from './session.js';
 import type { Exchange, ExchangeRequest, Finding, HeaderList, Outcome, OutcomeReason } from './types.js';
+import { parseJsonSafely } from '../wire/json.js';
 
 export const REDACTED = '[redacted]';
 
@@ -76,12 +77,9 @@ export function redactUrl(url: string, alsoSecret: ReadonlySet<string> = NO_NAME
 export function redactBody(body: string): string {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try {
-      return JSON.stringify(redactJson(JSON.parse(body)));
-    } catch {
-      // Not JSON after all (a cut or broken document): fall through to the textual rules below.
-      return redactFreeText(body);
-    }
+    const parsed = parseJsonSafely(body);
+    // Not JSON after all (a cut, broken or absurdly deep document): the textual rules instead.
+    return parsed.ok ? JSON.stringify(redactJson(parsed.value)) : redactFreeText(body);
   }
   if (/^[\w.~%+-]+=[^&]*(&[\w.~%+-]+=[^&]*)*$/.test(trimmed)) {
     const params = new URLSearchParams(body);

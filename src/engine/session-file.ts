@@ -10,7 +10,7 @@
  * Reading is for files nobody vouches for: size, nesting and shape are checked, and what is wrong
  * is said in one sentence, never thrown.
  */
-import { jsonDepthExceeds } from './json-depth.js';
+import { parseJsonSafely } from '../wire/json.js';
 import { protocolSummary } from './mcp/protocol-summary.js';
 import type { Session, SessionStatus } from './session.js';
 import { SPEC_VERSIONS, STEP_IDS, type SpecVersion, type StepId } from './types.js';
@@ -97,17 +97,15 @@ export type SessionFileReading =
 export function readSessionFile(text: string): SessionFileReading {
   if (text.length > MAX_SESSION_FILE_BYTES) return fail(oversizedMessage(text.length));
   if (text.trim() === '') return fail('The file is empty.');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    if (!(error instanceof SyntaxError || error instanceof RangeError)) throw error;
+  const parsed = parseJsonSafely(text, MAX_SESSION_DEPTH);
+  if (!parsed.ok && parsed.kind === 'too-deep') return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`);
+  if (!parsed.ok) {
     // A cut after a complete value ("…": 12) is reported as a missing comma at the very end.
-    const position = /at position (\d+)/.exec(error.message)?.[1];
-    const cut = /Unexpected end of JSON input|Unterminated/.test(error.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
-    return fail(cut ? 'The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).' : `The file is not JSON: ${error.message}.`);
+    const position = /at position (\d+)/.exec(parsed.message)?.[1];
+    const cut = /Unexpected end of JSON input|Unterminated/.test(parsed.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+    return fail(cut ? 'The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).' : `The file is not JSON: ${parsed.message}.`);
   }
-  if (jsonDepthExceeds(json, MAX_SESSION_DEPTH)) return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`);
+  const json = parsed.value;
   if (!isRecord(json)) return fail('The file holds JSON, but not a session: it is not an object.');
 
   if (json.format === BARE_SESSION_FORMAT) {

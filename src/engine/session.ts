@@ -7,7 +7,7 @@ import { because } from './checks/engine-phrases.js';
 import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
 import type { ClientCompatibility } from './clients.js';
 import type { FlowData } from './flow-data.js';
-import { jsonDepthExceeds } from './json-depth.js';
+import { jsonDepthExceeds } from '../wire/json.js';
 import type { FlowOptions } from './options.js';
 import { createStepHttp, sequentialIds } from './recorder.js';
 import { outcomeReason, type AuthorizationInteraction, type Clock, type RandomSource, type StepContext, type StepDefinition } from './step.js';

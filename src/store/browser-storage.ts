@@ -7,6 +7,7 @@
  * form and the session, which may hold a client secret and tokens, in sessionStorage only, so
  * they live as long as the tab and never reach the disk of another session.
  */
+import { parseJsonSafely } from '../wire/json.js';
 
 export type StorageArea = 'local' | 'session';
 
@@ -35,13 +36,9 @@ export function readStored(which: StorageArea, key: string): unknown {
   if (!storage) return undefined;
   const text = storage.getItem(key);
   if (text === null) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    // A value another version wrote in another shape is as good as none.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  // A value another version wrote in another shape is as good as none.
+  const parsed = parseJsonSafely(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Stores `value` as JSON; false when the storage is missing or refused it (quota). */

@@ -7,6 +7,7 @@ import { mediaType } from './http-format.js';
 import { parseEventStream as parseStreamEvents } from '../engine/mcp/event-stream.js';
 import { parseJson, type JsonValue } from './json-fold.js';
 import { formParameters, type Parameter } from './query-params.js';
+import { isJsonContentType } from '../engine/mcp/jsonrpc-answer.js';
 
 export interface ServerSentEvent {
   event?: string;
@@ -23,9 +24,6 @@ export type BodyView =
   | { kind: 'event-stream'; events: ServerSentEvent[] }
   | { kind: 'text'; text: string; invalidJson?: string };
 
-function isJsonMediaType(type: string): boolean {
-  return type === 'application/json' || type.endsWith('+json') || type === 'application/jwk-set+json';
-}
 
 /** Chooses the view for a body given its headers. Bodies that say JSON but do not parse are shown as text with the parse error. */
 export function classifyBody(headers: HeaderList, body: string | undefined): BodyView {
@@ -35,10 +33,10 @@ export function classifyBody(headers: HeaderList, body: string | undefined): Bod
   if (type === 'text/event-stream') return { kind: 'event-stream', events: parseEventStream(body) };
   const trimmed = body.trimStart();
   const looksLikeJson = trimmed.startsWith('{') || trimmed.startsWith('[');
-  if (isJsonMediaType(type) || (type === '' && looksLikeJson) || (type === 'text/plain' && looksLikeJson)) {
+  if (isJsonContentType(type) || (type === '' && looksLikeJson) || (type === 'text/plain' && looksLikeJson)) {
     const parsed = parseJson(body);
     if (parsed.ok) return { kind: 'json', value: parsed.value };
-    if (isJsonMediaType(type)) return { kind: 'text', text: body, invalidJson: parsed.error };
+    if (isJsonContentType(type)) return { kind: 'text', text: body, invalidJson: parsed.error };
   }
   return { kind: 'text', text: body };
 }

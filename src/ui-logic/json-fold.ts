@@ -3,6 +3,7 @@
  * JSON Pointer, RFC 6901), what a folded node shows, and which nodes start unfolded. The view
  * renders children only when a node is open, so a 2 MB body costs only what is shown.
  */
+import { parseJsonSafely } from '../wire/json.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -25,14 +26,10 @@ export function jsonKind(value: JsonValue): JsonKind {
 
 export type ParsedJson = { ok: true; value: JsonValue } | { ok: false; error: string };
 
-/** Parses JSON text without throwing. */
+/** Parses JSON text without throwing; a value nested too deep to render is refused like bad JSON. */
 export function parseJson(text: string): ParsedJson {
-  try {
-    return { ok: true, value: JSON.parse(text) as JsonValue };
-  } catch (error) {
-    if (error instanceof SyntaxError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const parsed = parseJsonSafely(text);
+  return parsed.ok ? { ok: true, value: parsed.value as JsonValue } : { ok: false, error: parsed.message };
 }
 
 /** Escapes one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`). */

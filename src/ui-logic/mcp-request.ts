@@ -6,6 +6,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#request-metadata
  */
 import type { ExchangeRequest } from '../engine/types.js';
+import { parseJsonSafely } from '../wire/json.js';
 
 export interface MirroredValue {
   header: string;
@@ -56,13 +57,9 @@ function mirrored(header: string, value: string): MirroredValue {
 /** Undefined for anything that is not a JSON-RPC message sent by POST. */
 export function explainMcpRequest(request: ExchangeRequest): McpRequestExplanation | undefined {
   if (request.method.toUpperCase() !== 'POST' || request.body === undefined) return undefined;
-  let message: unknown;
-  try {
-    message = JSON.parse(request.body);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  const parsed = parseJsonSafely(request.body);
+  if (!parsed.ok) return undefined;
+  const message = parsed.value;
   if (!isRecord(message) || message.jsonrpc !== '2.0' || typeof message.method !== 'string') return undefined;
   const header = (name: string) => request.headers.find(([n]) => n.toLowerCase() === name)?.[1];
   const params = isRecord(message.params) ? message.params : {};

@@ -7,6 +7,7 @@
  */
 import { STEP_IDS, type Exchange, type StepId } from '../engine/types.js';
 import { firstHeader, originOf, parseUrl, statusReason, statusTone, truncate } from './http-format.js';
+import { parseJsonSafely } from '../wire/json.js';
 
 /** The lifelines, left to right. `other` collects every host that is neither server (a CIMD host, a JWKS CDN). */
 const ACTOR_ORDER = ['user', 'client', 'mcp', 'as', 'other'] as const;
@@ -78,14 +79,10 @@ export function shortTarget(url: string, withHost: boolean, base?: string): stri
 /** The JSON-RPC method of an MCP request body (`initialize`, `tools/list`), if it is one. */
 function jsonRpcMethod(body: string | undefined): string | undefined {
   if (body === undefined || !body.includes('"method"')) return undefined;
-  try {
-    const message: unknown = JSON.parse(body);
-    if (message !== null && typeof message === 'object' && 'method' in message && typeof message.method === 'string') return message.method;
-    return undefined;
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  const parsed = parseJsonSafely(body);
+  const message = parsed.ok ? parsed.value : undefined;
+  if (message !== null && typeof message === 'object' && 'method' in message && typeof message.method === 'string') return message.method;
+  return undefined;
 }
 
 export function requestLabel(exchange: Exchange, actor: ActorId): string {

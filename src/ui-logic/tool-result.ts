@@ -4,6 +4,7 @@
  * `isError`.
  * @see https://modelcontextprotocol.io/specification/2025-11-25/server/tools#tool-result
  */
+import { parseJsonSafely } from '../wire/json.js';
 
 export type ToolContentItem =
   | { kind: 'text'; text: string; /** Pretty-printed when the text is a JSON object or array. */ json?: string }
@@ -54,13 +55,9 @@ export function base64Bytes(data: string): number {
 function prettyJsonText(text: string): string | undefined {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined;
-  try {
-    return JSON.stringify(JSON.parse(trimmed), null, 2);
-  } catch (error) {
-    // Text that only looks like JSON is shown as the text it is.
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  // Text that only looks like JSON is shown as the text it is.
+  const parsed = parseJsonSafely(trimmed);
+  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : undefined;
 }
 
 export function readContentItem(item: unknown): ToolContentItem {

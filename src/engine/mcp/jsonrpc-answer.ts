@@ -10,7 +10,7 @@
  * an exception.
  */
 import type { ExchangeResponse } from '../types.js';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
+import { parseJsonSafely } from '../../wire/json.js';
 import { parseEventStream } from './event-stream.js';
 
 export type JsonRpcId = string | number;
@@ -35,7 +35,7 @@ export interface JsonRpcErrorObject {
   data?: unknown;
 }
 
-export function contentTypeEssence(response: Pick<ExchangeResponse, 'headers'>): string {
+function contentTypeEssence(response: Pick<ExchangeResponse, 'headers'>): string {
   const header = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   return header.split(';')[0]?.trim().toLowerCase() ?? '';
 }
@@ -45,17 +45,6 @@ export function isJsonContentType(essence: string): boolean {
   return /^application\/([\w.+-]*\+)?json$/.test(essence);
 }
 
-/** Parses JSON without throwing: not ok for anything that is not JSON, or that nests too deep to keep. */
-export function parseJsonSafely(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return jsonDepthExceeds(value) ? { ok: false, message: `nested deeper than ${MAX_JSON_DEPTH} levels` } : { ok: true, value };
-  } catch (error) {
-    // SyntaxError for bad JSON; RangeError for nesting past the engine's stack.
-    if (error instanceof SyntaxError || error instanceof RangeError) return { ok: false, message: error.message };
-    throw error;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

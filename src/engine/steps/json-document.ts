@@ -5,7 +5,7 @@
 import { transportMessageParams } from '../checks/engine-phrases.js';
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
+import { MAX_JSON_DEPTH, parseJsonSafely } from '../../wire/json.js';
 import { PRIVATE_HOP_FINDING } from '../private-address.js';
 import type { Exchange, ExchangeError, ExchangeResponse } from '../types.js';
 
@@ -73,13 +73,9 @@ export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { 
 
 /** Parses a body that must be a JSON object. */
 export function parseJsonObject(body: string): JsonObjectResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : phrase('json.invalid') };
-  }
-  if (jsonDepthExceeds(value)) return { ok: false, reason: phrase('json.too-deep'), params: { max: String(MAX_JSON_DEPTH) } };
+  const parsed = parseJsonSafely(body);
+  if (!parsed.ok) return parsed.kind === 'too-deep' ? { ok: false, reason: phrase('json.too-deep'), params: { max: String(MAX_JSON_DEPTH) } } : { ok: false, reason: parsed.message };
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: phrase('json.top-level-not-object'), params: { jsonType: phrase(jsonTypePhrase(value)) } };
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import type { AuthorizationServerMetadata, FlowData, TokenData } from '../flow-data.js';
-import { MAX_JSON_DEPTH } from '../json-depth.js';
+import { MAX_JSON_DEPTH } from '../../wire/json.js';
 import type { FlowOptions } from '../options.js';
 import type { Clock } from '../step.js';
 import { authorizationRequestData, cannedTransport, findingIds, noNetwork, runOneStep, type CannedResponder } from '../test-kit.js';

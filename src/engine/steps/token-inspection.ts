@@ -14,7 +14,7 @@ import { canonicalServerUri, looseResourceIdentifier } from '../canonical-uri.js
 import { phrase } from '../checks/finding-phrases.js';
 import { secureEndpoint } from '../client-authentication.js';
 import type { AuthorizationServerMetadata, TokenData, TokenInspectionData } from '../flow-data.js';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../json-depth.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../wire/json.js';
 import { numericDateText } from '../numeric-date.js';
 import { missingResourceScopes } from '../scope.js';
 import { because, exchangeLabel } from '../checks/engine-phrases.js';
