@@ -100,11 +100,6 @@ export const INTERACTION_TEXTS: Readonly<Record<PageLanguage, Readonly<Record<In
   'zh-CN': SIMPLIFIED_CHINESE,
 };
 
-/** The `{name}` placeholders of a text, in order of appearance. */
-export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
-}
-
 /**
  * A text with its placeholders replaced. `escapeText` is applied to the text's own words;
  * the values are inserted as given, so the caller escapes (and may mark up) them.

@@ -12,15 +12,13 @@ const step = (stepId: string, findings: [string, 'error' | 'warning' | 'info', R
 const statuses = (run: PitfallRun) => Object.fromEntries(pitfallChecklist(run).map((row) => [row.number, row.status]));
 
 describe('pitfalls checklist', () => {
-  it('has the tutorial\'s 14 rows, each with both languages, and names only findings of the catalogue', () => {
+  // Both languages of each row: src/i18n/parity.test.ts.
+  it('has the tutorial\'s 14 rows and names only findings of the catalogue', () => {
     assert.deepEqual(
       PITFALLS.map((p) => p.number),
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14],
     );
     for (const pitfall of PITFALLS) {
-      for (const text of [pitfall.title, pitfall.advice, ...(pitfall.observed ? [pitfall.observed.howToTest] : [])]) {
-        assert.ok(text.en.length > 3 && /\p{Script=Han}/u.test(text['zh-CN']), JSON.stringify(text));
-      }
       for (const id of pitfall.observed?.broken ?? []) assert.ok(FINDINGS.has(id), `${pitfall.number}: ${id} is not in the catalogue`);
     }
   });

@@ -27,11 +27,12 @@ export interface MessageCatalogue {
   'zh-CN': MessageTable;
 }
 
-const catalogues: MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, presenterMessages, scorecardMessages, tokensMessages, workshopMessages];
+/** Every UI message catalogue (the parity test reads them all). */
+export const MESSAGE_CATALOGUES: readonly MessageCatalogue[] = [appMessages, clientsMessages, compareMessages, corsMessages, hintsMessages, inspectMessages, mcpMessages, networkMessages, pitfallsMessages, presenterMessages, scorecardMessages, tokensMessages, workshopMessages];
 
 const tables: Record<Language, MessageTable> = {
-  en: Object.assign({}, ...catalogues.map((c) => c.en)) as MessageTable,
-  'zh-CN': Object.assign({}, ...catalogues.map((c) => c['zh-CN'])) as MessageTable,
+  en: Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c.en)) as MessageTable,
+  'zh-CN': Object.assign({}, ...MESSAGE_CATALOGUES.map((c) => c['zh-CN'])) as MessageTable,
 };
 
 /** The text for `key` in `language` (English when missing), with `{name}` placeholders filled. */

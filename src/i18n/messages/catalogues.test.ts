@@ -1,7 +1,6 @@
 /**
- * One check for every UI message catalogue: each English text has its Chinese one with the same
- * placeholders, no Chinese text is left without its English one, and each catalogue keeps to
- * its namespaces.
+ * Each UI message catalogue keeps to its namespaces (both languages and their placeholders are
+ * checked with every other two-language text in src/i18n/parity.test.ts).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -19,7 +18,6 @@ import { presenterMessages } from './presenter.js';
 import { scorecardMessages } from './scorecard.js';
 import { tokensMessages } from './tokens.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['app', appMessages, ['app.']],
@@ -36,13 +34,9 @@ const CATALOGUES: [string, MessageCatalogue, string[]][] = [
   ['tokens', tokensMessages, ['tokens.', 'tools.']],
 ];
 
+// Both languages and their placeholders: src/i18n/parity.test.ts.
 for (const [name, catalogue, namespaces] of CATALOGUES) {
-  test(`the ${name} texts exist in both languages with the same placeholders`, () => {
-    const en = Object.keys(catalogue.en).sort();
-    assert.deepEqual(Object.keys(catalogue['zh-CN']).sort(), en);
-    for (const key of en) {
-      assert.ok(namespaces.some((prefix) => key.startsWith(prefix)), `${key} is outside ${namespaces.join(', ')}`);
-      assert.deepEqual(placeholders(catalogue['zh-CN'][key] ?? ''), placeholders(catalogue.en[key] ?? ''), key);
-    }
+  test(`the ${name} texts keep to their namespaces`, () => {
+    for (const key of Object.keys(catalogue.en)) assert.ok(namespaces.some((prefix) => key.startsWith(prefix)), `${key} is outside ${namespaces.join(', ')}`);
   });
 }
