@@ -4,6 +4,7 @@ import { breakDownUrl } from '../ui-logic/query-params.js';
 import { useDebugger } from '../store/index.js';
 import { CopyableValue } from './CopyableValue.js';
 import { ParametersTable } from './ParametersTable.js';
+import { SignInChoices } from './SignInChoices.js';
 
 /**
  * The flow waits for the person: the authorization URL, its parameters explained, the redirect
@@ -13,12 +14,8 @@ import { ParametersTable } from './ParametersTable.js';
 export function AuthorizationRoundTrip() {
   const t = useT();
   const status = useDebugger((s) => s.session?.status);
-  const serverUrl = useDebugger((s) => s.session?.options.serverUrl);
-  const lab = useDebugger((s) => s.relayConfig?.lab);
-  const openAuthorization = useDebugger((s) => s.openAuthorization);
   const completeAuthorization = useDebugger((s) => s.completeAuthorization);
   const running = useDebugger((s) => s.running);
-  const [blocked, setBlocked] = useState(false);
   const [pasted, setPasted] = useState('');
   const [pasteError, setPasteError] = useState(false);
   const id = useId();
@@ -44,24 +41,7 @@ export function AuthorizationRoundTrip() {
         {t('app.auth.title')}
       </h2>
       <p className="mt-1 text-sm text-violet-950 dark:text-violet-100">{t('app.auth.body')}</p>
-      {lab && serverUrl === lab.mcpUrl ? (
-        <p className="mt-2 text-sm text-violet-950 dark:text-violet-100">
-          {t('app.auth.labUser')} <code className="font-mono font-semibold">{lab.demoUser.username}</code> / <code className="font-mono font-semibold">{lab.demoUser.password}</code>
-        </p>
-      ) : null}
-      <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" className="btn-primary" disabled={running} onClick={() => setBlocked(!openAuthorization('popup'))}>
-          {t('app.auth.popup')}
-        </button>
-        <button type="button" className="btn-secondary" disabled={running} onClick={() => openAuthorization('tab')}>
-          {t('app.auth.thisTab')}
-        </button>
-      </div>
-      {blocked ? (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {t('app.auth.popupBlocked')}
-        </p>
-      ) : null}
+      <SignInChoices />
 
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-medium text-violet-950 dark:text-violet-100">{t(countKey('app.auth.parameters', breakdown.params.length), { count: breakdown.params.length })}</summary>

@@ -19,6 +19,7 @@ import { isTyping } from './PresenterToggle.js';
 import { SequenceDiagram } from './SequenceDiagram.js';
 import { SeverityBadge } from './SeverityBadge.js';
 import { StepTeachingNote } from './StepTeachingNote.js';
+import { SignInChoices } from './SignInChoices.js';
 
 /** How much larger the sequence diagram is drawn than in the normal view (its labels are in px), as the text grows (styles.css). */
 const diagramScale = () => (window.matchMedia('(min-width: 1600px)').matches ? 2 : 1.6);
@@ -148,34 +149,12 @@ export function PresenterView() {
 function PresenterSignIn({ buttonRef }: { buttonRef: RefObject<HTMLButtonElement | null> }) {
   const t = useT();
   const id = useId();
-  const serverUrl = useDebugger((s) => s.session?.options.serverUrl);
-  const lab = useDebugger((s) => s.relayConfig?.lab);
-  const openAuthorization = useDebugger((s) => s.openAuthorization);
-  const running = useDebugger((s) => s.running);
-  const [blocked, setBlocked] = useState(false);
   return (
     <section aria-labelledby={id} className="rounded-lg border-2 border-violet-500 bg-violet-50 px-3 py-2 dark:border-violet-400 dark:bg-violet-950/60">
       <h3 id={id} className="text-sm font-semibold text-violet-950 dark:text-violet-100">
         {t('app.auth.title')}
       </h3>
-      {lab && serverUrl === lab.mcpUrl ? (
-        <p className="text-sm text-violet-950 dark:text-violet-100">
-          {t('app.auth.labUser')} <code className="font-mono font-semibold">{lab.demoUser.username}</code> / <code className="font-mono font-semibold">{lab.demoUser.password}</code>
-        </p>
-      ) : null}
-      <div className="mt-1 flex flex-wrap gap-2">
-        <button ref={buttonRef} type="button" className="btn-primary" disabled={running} onClick={() => setBlocked(!openAuthorization('popup'))}>
-          {t('app.auth.popup')}
-        </button>
-        <button type="button" className="btn-secondary" disabled={running} onClick={() => openAuthorization('tab')}>
-          {t('app.auth.thisTab')}
-        </button>
-      </div>
-      {blocked ? (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {t('app.auth.popupBlocked')}
-        </p>
-      ) : null}
+      <SignInChoices firstButtonRef={buttonRef} compact />
     </section>
   );
 }

@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand';
 import { RELAY_SECRET_HEADER } from '../wire/relay.js';
 import type { Session } from '../engine/session.js';
-import { CLIENTS_PATH } from '../wire/clients-constants.js';
+import { CLIENTS_PATH, clientsRequestFor } from '../wire/clients-constants.js';
 import type { DebuggerState } from './index.js';
 
 export type ClientsRunState = { kind: 'idle' } | { kind: 'running' } | { kind: 'failed'; message: string };
@@ -30,21 +30,13 @@ export const createClientsSlice: StateCreator<DebuggerState, [], [], ClientsSlic
     if (!form.clients || recording || clientsRun.kind === 'running' || !runFinished(session) || session.clients) return;
     if (!runtime.fetchImpl || runtime.relaySecret === undefined) return;
     set({ clientsRun: { kind: 'running' } });
-    const { options } = session;
     try {
       const response = await runtime.fetchImpl(`${runtime.origin}${CLIENTS_PATH}`, {
         method: 'POST',
         cache: 'no-store',
         credentials: 'omit',
         headers: { [RELAY_SECRET_HEADER]: runtime.relaySecret, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          serverUrl: options.serverUrl,
-          ...(options.clientId ? { clientId: options.clientId } : {}),
-          ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
-          ...(options.scope ? { scope: options.scope } : {}),
-          redirectUri: options.redirectUri,
-          ...(options.allowPrivateHops ? { allowPrivateHops: true } : {}),
-        }),
+        body: JSON.stringify(clientsRequestFor(session)),
       });
       const answer: unknown = await response.json();
       // The schemas (zod) and the comparison (the findings catalogue) load with the first answer.

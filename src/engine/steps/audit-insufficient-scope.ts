@@ -18,9 +18,9 @@ import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { ClientData, TokenData } from '../flow-data.js';
 import type { SentExchange, StepContext } from '../step.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { sendWithToken } from './audit-requests.js';
+import { auditTokenAnswer, sendWithToken } from './audit-requests.js';
 import { AUDIT_CLIENT_REDIRECT_URI, describe as describeWalk, registerClient, s256, walk } from './audit-authorization-server.js';
-import { headerValue, parseJsonObject, reportTransportFailure } from './json-document.js';
+import { headerValue, reportTransportFailure } from './json-document.js';
 import { callTokenEndpoint } from './token-request.js';
 import { exchangeLabel } from '../checks/engine-phrases.js';
 
@@ -74,15 +74,10 @@ export async function insufficientScopeProbe(ctx: StepContext, tokens: TokenData
   if (request.resource !== undefined) parameters.set('resource', request.resource);
   const as = asker === client ? ctx : { ...ctx, data: { ...ctx.data, client: asker } };
   const call = await callTokenEndpoint(as, metadata, 'authorization_code', parameters, exchangeLabel('label.audit.narrow-token'), undefined);
-  if (!call.ok) return call.findingId ? untested('audit.untested.token-request-failed', { cause: call.findingId }) : untested('audit.untested.no-client');
-  const response = call.exchange.response;
-  const body = response ? parseJsonObject(response.body) : undefined;
-  if (!response || response.status !== 200 || !body?.ok || typeof body.value.access_token !== 'string') {
-    if (body?.ok && typeof body.value.error === 'string') return untested('audit.untested.refused', { error: body.value.error });
-    return untested('audit.untested.refused-status', { status: response ? String(response.status) : phrase('value.none') });
-  }
-  const narrowToken = body.value.access_token;
-  const narrow = tokenScopes(narrowToken, typeof body.value.scope === 'string' ? body.value.scope : undefined, asked);
+  const answer = auditTokenAnswer(call);
+  if (!answer.ok) return untested(answer.reason, answer.details);
+  const narrowToken = answer.accessToken;
+  const narrow = tokenScopes(narrowToken, typeof answer.body.scope === 'string' ? answer.body.scope : undefined, asked);
   const kept = needed.filter((scope) => narrow.includes(scope));
   if (kept.length > 0) return untested('audit.scope.untested.not-narrowed', { scope: kept.join(' ') });
 

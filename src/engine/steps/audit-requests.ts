@@ -6,8 +6,9 @@
 import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import type { ExchangeLabel, SentExchange, StepContext } from '../step.js';
 import type { HeaderList } from '../types.js';
-import { reportTransportFailure } from './json-document.js';
+import { parseJsonObject, reportTransportFailure } from './json-document.js';
 import { probeRequest } from './probe.js';
+import type { TokenEndpointCall } from './token-request.js';
 
 export async function sendWithToken(ctx: StepContext, token: string, label: ExchangeLabel) {
   const request = probeRequest(ctx.options, ctx.data.mcp?.era ?? ctx.data.probe?.era);
@@ -39,4 +40,20 @@ export function judge(ctx: StepContext, sent: SentExchange, ids: { accepted: str
   else if (status === 401) ctx.report(ids.refused ?? 'audit.refused', { params: { ...params, what: phrase(ids.what) }, evidence });
   else ctx.report('audit.unexpected-status', { params: { ...params, what: phrase(ids.what) }, evidence });
   return { sent, what: ids.what, withToken: true };
+}
+
+/**
+ * The access token a token request of the audit got (and the answer's other fields), or why
+ * there is none: the reason (with its details) the probe is reported untested for.
+ */
+export function auditTokenAnswer(call: TokenEndpointCall): { ok: true; accessToken: string; body: Record<string, unknown> } | { ok: false; reason: PhraseId; details?: Record<string, string> } {
+  // The finding that says why the request could not be made is already in the list.
+  if (!call.ok) return call.findingId ? { ok: false, reason: 'audit.untested.token-request-failed', details: { cause: call.findingId } } : { ok: false, reason: 'audit.untested.no-client' };
+  const response = call.exchange.response;
+  const body = response ? parseJsonObject(response.body) : undefined;
+  if (!response || response.status !== 200 || !body?.ok || typeof body.value.access_token !== 'string') {
+    if (body?.ok && typeof body.value.error === 'string') return { ok: false, reason: 'audit.untested.refused', details: { error: body.value.error } };
+    return { ok: false, reason: 'audit.untested.refused-status', details: { status: response ? String(response.status) : phrase('value.none') } };
+  }
+  return { ok: true, accessToken: body.value.access_token, body: body.value };
 }

@@ -28,13 +28,13 @@ import { phrase, type PhraseId } from '../checks/finding-phrases.js';
 import { findInternalLeaks, type LeakKind } from '../checks/internal-leaks.js';
 import { auditAuthorizationServer } from './audit-authorization-server.js';
 import { insufficientScopeProbe } from './audit-insufficient-scope.js';
-import { judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
+import { auditTokenAnswer, judge, sendWithToken, type RefusalAnswer } from './audit-requests.js';
 import { sessionWithoutTokenProbe } from './audit-session.js';
 import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { ok, skipped, type SentExchange, type StepContext, type StepDefinition, type StepOutput } from '../step.js';
 import type { TokenData } from '../flow-data.js';
 import { findChallenge, parseWwwAuthenticateChallenges } from '../www-authenticate.js';
-import { headerValue, parseJsonObject } from './json-document.js';
+import { headerValue } from './json-document.js';
 import { probeRequest } from './probe.js';
 import { callTokenEndpoint } from './token-request.js';
 import { AUDIT_AUDIENCE_PATH } from '../../wire/audit-audience.js';
@@ -136,15 +136,9 @@ async function foreignAudienceTest(ctx: StepContext, refreshToken: string | unde
 
   const parameters = new URLSearchParams({ refresh_token: refreshToken, resource: audience });
   const call = await callTokenEndpoint(ctx, metadata, 'refresh_token', parameters);
-  // The finding that says why the request could not be made is already in the list.
-  if (!call.ok) return call.findingId ? untested('audit.untested.token-request-failed', { cause: call.findingId }) : untested('audit.untested.no-client');
-  const response = call.exchange.response;
-  const body = response ? parseJsonObject(response.body) : undefined;
-  if (!response || response.status !== 200 || !body?.ok || typeof body.value.access_token !== 'string') {
-    if (body?.ok && typeof body.value.error === 'string') return untested('audit.untested.refused', { error: body.value.error });
-    return untested('audit.untested.refused-status', { status: response ? String(response.status) : phrase('value.none') });
-  }
-  const foreignToken = body.value.access_token;
+  const answer = auditTokenAnswer(call);
+  if (!answer.ok) return untested(answer.reason, answer.details);
+  const foreignToken = answer.accessToken;
   if (!issuedForOtherAudience(foreignToken, ctx)) return untested('audit.untested.same-audience');
   const sent = await sendWithToken(ctx, foreignToken, exchangeLabel('label.audit.foreign-audience'));
   return judge(ctx, sent, {
