@@ -22,8 +22,6 @@ import { SequenceDiagram } from './SequenceDiagram.js';
 import { RecordingBanner, SessionFiles, useSessionFileDrop } from './SessionFiles.js';
 import { StepDetail } from './StepDetail.js';
 import { ThemeToggle } from './ThemeToggle.js';
-import { TokensView } from './TokensView.js';
-import { ToolsView } from './ToolsView.js';
 
 // Compare is loaded on first use, with the engine's comparison, outside the first page's JavaScript.
 const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ default: module.CompareView })));
@@ -31,6 +29,9 @@ const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ de
 // Loaded when the Network tab is first opened: the first page's JavaScript stays as small as it was.
 const RealClientsTable = lazy(() => import('./RealClientsTable.js').then((module) => ({ default: module.RealClientsTable })));
 const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
+// The Tokens and Tools tabs matter once a run got that far: loaded when first opened.
+const TokensView = lazy(() => import('./TokensView.js').then((module) => ({ default: module.TokensView })));
+const ToolsView = lazy(() => import('./ToolsView.js').then((module) => ({ default: module.ToolsView })));
 
 // Loaded when the presenter view is first switched on.
 const PresenterView = lazy(() => import('./PresenterView.js').then((module) => ({ default: module.PresenterView })));
@@ -186,8 +187,23 @@ function RunView() {
                 </Suspense>
               ),
             },
-            { id: 'tokens', render: () => <TokensView /> },
-            { id: 'tools', ...(tools ? { badge: String(tools) } : {}), render: () => <ToolsView /> },
+            {
+              id: 'tokens',
+              render: () => (
+                <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('app.tabs.loading')}</p>}>
+                  <TokensView />
+                </Suspense>
+              ),
+            },
+            {
+              id: 'tools',
+              ...(tools ? { badge: String(tools) } : {}),
+              render: () => (
+                <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">{t('app.tabs.loading')}</p>}>
+                  <ToolsView />
+                </Suspense>
+              ),
+            },
             { id: 'findings', ...(problems > 0 ? { badge: String(problems) } : {}), render: () => <FindingsView /> },
           ]}
         />

@@ -5,8 +5,9 @@
  *
  * Web APIs only: this module runs in the browser, and in Node for the tests.
  */
-import { enginePhrase, exchangeError, isEnginePhraseId, transportMessage, type EnginePhraseId, type TextRef } from './checks/engine-phrases.js';
-import type { TransportMessageId } from '../wire/transport-messages.js';
+// The wire's message table only: the engine's phrase tables load after the first paint.
+import { PHRASE_PREFIX } from './checks/phrase-reference.js';
+import { isTransportMessageId, transportError, transportText as transportMessage, type TransportMessageId, type TransportText } from '../wire/transport-messages.js';
 import { isExchangeErrorKind, type Transport, type TransportRequest, type TransportResult } from './transport.js';
 import type { ExchangeError, ExchangeErrorKind, ExchangeResponse, HeaderList } from './types.js';
 import { RELAY_PATH, RELAY_SECRET_HEADER, type RelayCall } from '../wire/relay.js';
@@ -103,8 +104,8 @@ export function resultFromEnvelope(status: number, envelope: unknown): Transport
 const MAX_TEXT_PARAMS = 16;
 const MAX_TEXT_PARAM_LENGTH = 4096;
 
-function relayFailure(kind: ExchangeErrorKind, message: TextRef<TransportMessageId>): TransportResult {
-  return { ok: false, error: exchangeError(kind, message) };
+function relayFailure(kind: ExchangeErrorKind, message: TransportText): TransportResult {
+  return { ok: false, error: transportError(kind, message) };
 }
 
 /**
@@ -112,10 +113,10 @@ function relayFailure(kind: ExchangeErrorKind, message: TextRef<TransportMessage
  * when it names one of the engine's transport messages, else its English words.
  */
 function relayRefusalParams(error: unknown): Record<string, string> {
-  if (!isRecord(error) || typeof error.message !== 'string') return { detail: enginePhrase('transport-error.relay-no-reason') };
+  if (!isRecord(error) || typeof error.message !== 'string') return { detail: `${PHRASE_PREFIX}transport-error.relay-no-reason` };
   const id = knownTransportMessageId(error.messageId);
   const params = textParams(error.messageParams);
-  return id && params ? { ...params, detail: enginePhrase(id) } : { detail: error.message };
+  return id && params ? { ...params, detail: `${PHRASE_PREFIX}${id}` } : { detail: error.message };
 }
 
 /** The relay's (or an upstream transport's) error as it came over the wire: its text fields are checked, nothing else kept. */
@@ -127,8 +128,8 @@ function asExchangeError(value: unknown): ExchangeError | undefined {
   return { kind: value.kind, message: value.message, messageId, ...(Object.keys(messageParams).length > 0 ? { messageParams } : {}) };
 }
 
-function knownTransportMessageId(value: unknown): EnginePhraseId | undefined {
-  return typeof value === 'string' && value.startsWith('transport-error.') && isEnginePhraseId(value) ? value : undefined;
+function knownTransportMessageId(value: unknown): TransportMessageId | undefined {
+  return typeof value === 'string' && value.startsWith('transport-error.') && isTransportMessageId(value) ? value : undefined;
 }
 
 /** Params of a text: a record of strings (absent is empty), each bounded; undefined for any other shape. */

@@ -113,6 +113,10 @@ export const TRANSPORT_MESSAGES = {
 
 export type TransportMessageId = keyof typeof TRANSPORT_MESSAGES;
 
+export function isTransportMessageId(value: unknown): value is TransportMessageId {
+  return typeof value === 'string' && Object.hasOwn(TRANSPORT_MESSAGES, value);
+}
+
 /** One of these messages with the values for its placeholders. */
 export interface TransportText {
   id: TransportMessageId;
