@@ -22,7 +22,7 @@ export interface TextRef<Id extends string = EnginePhraseId> {
 
 const TABLE: Readonly<Record<string, PhraseText>> = ENGINE_PHRASES;
 
-export function isEnginePhraseId(id: string): id is EnginePhraseId {
+function isEnginePhraseId(id: string): id is EnginePhraseId {
   return Object.hasOwn(TABLE, id);
 }
 
