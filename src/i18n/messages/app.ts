@@ -181,6 +181,10 @@ export const appMessages: MessageCatalogue = {
     'app.relay.kept': 'What you typed is kept.',
     'app.relay.retry': 'Retry',
     'app.relay.reload': 'Reload the page',
+    'app.relay.problem.no-answer': 'GET {path} got no answer:',
+    'app.relay.problem.status': 'GET {path} answered {status}.',
+    'app.relay.problem.not-json': 'GET {path} did not answer JSON:',
+    'app.relay.problem.failed': 'The relay said:',
 
     'app.flow.error.noRelay': 'There is no relay to send requests through. Open the address that npx mcp-auth-debugger start prints.',
     'app.flow.error.engineLoad': 'The debugger’s engine could not be loaded ({message}). Check that the relay is running, then reload the page.',
@@ -399,6 +403,10 @@ export const appMessages: MessageCatalogue = {
     'app.relay.kept': '你输入的内容都已保留。',
     'app.relay.retry': '重试',
     'app.relay.reload': '重新加载页面',
+    'app.relay.problem.no-answer': 'GET {path} 没有得到回答:',
+    'app.relay.problem.status': 'GET {path} 的回答状态为 {status}。',
+    'app.relay.problem.not-json': 'GET {path} 的回答不是 JSON:',
+    'app.relay.problem.failed': '中继的原话:',
 
     'app.flow.error.noRelay': '没有可用于转发请求的中继。请打开 npx mcp-auth-debugger start 输出的地址。',
     'app.flow.error.engineLoad': '无法加载调试器引擎({message})。请确认中继正在运行,然后重新加载页面。',
