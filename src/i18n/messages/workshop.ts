@@ -33,7 +33,7 @@ export const workshopMessages: MessageCatalogue = {
     'workshop.error.refused': '{method} {path} answered {status}.',
     'workshop.error.not-state': '{method} {path} answered something that is not a workshop state.',
     'workshop.error.unreachable': 'the relay could not be reached.',
-    'workshop.error.detail': 'The relay said:',
+    'workshop.error.detail': 'In the relay’s or the browser’s words:',
   },
   'zh-CN': {
     'workshop.title': '工作坊',
@@ -63,6 +63,6 @@ export const workshopMessages: MessageCatalogue = {
     'workshop.error.refused': '{method} {path} 的回答状态为 {status}。',
     'workshop.error.not-state': '{method} {path} 的回答不是工作坊状态。',
     'workshop.error.unreachable': '无法连接到中继。',
-    'workshop.error.detail': '中继的原话：',
+    'workshop.error.detail': '中继或浏览器的原话：',
   },
 };
