@@ -94,7 +94,7 @@ test.describe('against a lab with a fault', () => {
       await expect(summary.locator('[data-mark]')).toHaveAttribute('data-mark', 'regression');
       await expect(summary).toContainText(/\d+ differences · \d+ regressions?/);
       await expect(view).toContainText('The two runs are against different servers');
-      await expect(view).toContainText('the run stopped at protected-resource-metadata (prm.resource-mismatch); the recording completed');
+      await expect(view).toContainText('The right run stopped at protected-resource-metadata (prm.resource-mismatch); the left one completed.');
 
       const probe = view.getByRole('region', { name: /^Probe without a token/ });
       await expect(probe.locator('[data-mark]').first()).toHaveAttribute('data-mark', 'same');
@@ -103,7 +103,7 @@ test.describe('against a lab with a fault', () => {
       const prm = view.locator('[data-step="protected-resource-metadata"]');
       await expect(prm.locator('[data-mark]').first()).toHaveAttribute('data-mark', 'regression');
       await expect(prm.locator('[data-mark]').first()).toHaveText(/regression/);
-      await expect(prm).toContainText('new error prm.resource-mismatch');
+      await expect(prm).toContainText('New error prm.resource-mismatch.');
       const rightFindings = prm.getByRole('list', { name: 'Findings, Right' });
       const newError = rightFindings.getByRole('listitem').filter({ hasText: 'prm.resource-mismatch' });
       await expect(newError).toContainText('Error');
@@ -114,7 +114,7 @@ test.describe('against a lab with a fault', () => {
       // A step the faulty run never reached: a regression, with its exchanges only on the left.
       const tokenRequest = view.getByRole('region', { name: /^Token request/ });
       await expect(tokenRequest.locator('[data-mark]').first()).toHaveAttribute('data-mark', 'regression');
-      await expect(tokenRequest).toContainText('not reached; the recording reached it');
+      await expect(tokenRequest).toContainText('Not reached; the left run reached it.');
       await expect(tokenRequest.getByText('Not reached', { exact: true })).toBeVisible();
       // Exchanges that differ are shown without asking.
       await expect(tokenRequest.getByText(/exchange pairs? · \d+ differ/)).toBeVisible();
@@ -138,15 +138,15 @@ test.describe('against a lab with a fault', () => {
       // Swapped: the faulty run is the baseline, so the error is gone and the step only changed.
       await view.getByRole('button', { name: 'Swap sides' }).click();
       await expect(prm.locator('[data-mark]').first()).toHaveAttribute('data-mark', 'changed');
-      await expect(prm).toContainText('error prm.resource-mismatch is gone');
+      await expect(prm).toContainText('Error prm.resource-mismatch is gone.');
       await expect(prm.getByRole('list', { name: 'Findings, Left (baseline)' }).getByRole('listitem').filter({ hasText: 'prm.resource-mismatch' })).toContainText('gone');
 
-      // In Chinese: the headings and markers; the engine's sentences stay in English.
+      // In Chinese: the headings, the markers and the difference sentences.
       await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
       await expect(view.getByRole('heading', { name: '对比', exact: true })).toBeVisible();
       await expect(view).toContainText('左侧(基准)');
       await expect(prm.locator('[data-mark]').first()).toHaveText(/有变化/);
-      await expect(prm).toContainText('error prm.resource-mismatch is gone');
+      await expect(prm).toContainText('错误 prm.resource-mismatch 已消失。');
       await snap(page, testInfo, 'swapped-zh');
       await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
 

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { SessionDifference } from '../engine/compare.js';
+import { differenceText } from '../ui-logic/compare-text.js';
 import { protocolSummary } from '../engine/mcp/protocol-summary.js';
 import type { Exchange, Outcome } from '../engine/types.js';
 import { useFindingCatalogue } from '../i18n/finding-catalogue.js';
@@ -194,9 +195,7 @@ function DifferenceList({ differences }: { differences: SessionDifference[] }) {
           >
             {t(difference.regression ? 'compare.difference.regression' : 'compare.difference.change')}
           </span>
-          <span lang="en" className="min-w-0 break-words">
-            {difference.message}
-          </span>
+          <span className="min-w-0 break-words">{differenceText(t, difference)}</span>
         </li>
       ))}
     </ul>

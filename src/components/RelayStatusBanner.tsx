@@ -8,7 +8,7 @@ import { useDebugger } from '../store/index.js';
 export function RelayStatusBanner() {
   const t = useT();
   const health = useDebugger((s) => s.relayHealth);
-  const message = useDebugger((s) => s.relayMessage);
+  const problem = useDebugger((s) => s.relayProblem);
   const checkRelay = useDebugger((s) => s.checkRelay);
   if (health !== 'unreachable' && health !== 'rejected' && health !== 'no-secret') return null;
   return (
@@ -17,7 +17,17 @@ export function RelayStatusBanner() {
         <p className="font-semibold">{t(`app.relay.${health}.title`)}</p>
         <p className="min-w-0 flex-1">
           {t(`app.relay.${health}.body`)} {t('app.relay.kept')}
-          {message ? <span className="mt-0.5 block font-mono text-xs break-all opacity-80">{message}</span> : null}
+          {problem ? (
+            <span className="mt-0.5 block text-xs break-all opacity-80">
+              {t(`app.relay.problem.${problem.kind}`, problem.params)}
+              {problem.detail ? (
+                <>
+                  {' '}
+                  <code lang="en">{problem.detail}</code>
+                </>
+              ) : null}
+            </span>
+          ) : null}
         </p>
         <div className="flex gap-2">
           {health === 'unreachable' ? (

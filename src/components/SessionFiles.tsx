@@ -21,16 +21,17 @@ export function download(text: string, fileName: string, type: string): void {
  * when it is too large to be one or cannot be read.
  */
 async function readPickedFile(file: File): Promise<string | undefined> {
-  const { MAX_SESSION_FILE_BYTES, oversizedMessage } = await import('../engine/session-file.js');
+  const { MAX_SESSION_FILE_BYTES, oversizedMessage, oversizedProblem } = await import('../engine/session-file.js');
   // Said before reading: a 100 MB file is not read into the tab to be refused.
   if (file.size > MAX_SESSION_FILE_BYTES) {
-    useDebugger.setState({ recordingError: { fileName: file.name, message: oversizedMessage(file.size) } });
+    useDebugger.setState({ recordingError: { fileName: file.name, message: oversizedMessage(file.size), problem: oversizedProblem(file.size) } });
     return undefined;
   }
   try {
     return await file.text();
   } catch (error) {
-    useDebugger.setState({ recordingError: { fileName: file.name, message: `The file cannot be read (${error instanceof Error ? error.message : String(error)}).` } });
+    const detail = error instanceof Error ? error.message : String(error);
+    useDebugger.setState({ recordingError: { fileName: file.name, message: `The file cannot be read (${detail}).`, problem: { id: 'unreadable', params: { detail } } } });
     return undefined;
   }
 }
@@ -179,7 +180,7 @@ export function RecordingBanner() {
     <>
       {error ? (
         <div role="alert" className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <p>{t('app.sessionFile.openFailed', { file: error.fileName, message: error.message })}</p>
+          <p>{t('app.sessionFile.openFailed', { file: error.fileName, message: t(`app.sessionFile.problem.${error.problem.id}`, error.problem.params) })}</p>
           <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={dismiss}>
             {t('app.sessionFile.dismiss')}
           </button>

@@ -33,7 +33,15 @@ export function WorkshopPanel() {
       {locked ? <p className="text-xs text-amber-800 dark:text-amber-300">{t('workshop.locked')}</p> : null}
       {error ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {t('workshop.error', { message: error })}
+          {t('workshop.error', { message: t(`workshop.error.${error.kind}`, error.params) })}
+          {error.detail ? (
+            <span className="mt-0.5 block">
+              {t('workshop.error.detail')}{' '}
+              <code lang="en" className="break-all">
+                {error.detail}
+              </code>
+            </span>
+          ) : null}
         </p>
       ) : null}
     </section>

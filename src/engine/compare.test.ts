@@ -24,7 +24,7 @@ describe('compareSessions and steps added to the flow since a recording', () => 
       comparable: true,
       same: false,
       regressed: false,
-      differences: [{ regression: false, message: 'reached (ok); the recording did not reach it', stepId: 'cors' }],
+      differences: [{ regression: false, kind: 'reached', params: { outcome: 'ok' }, message: 'reached (ok); the recording did not reach it', stepId: 'cors' }],
     });
   });
 });

@@ -59,8 +59,22 @@ export interface SessionDifference {
   stepId?: StepId;
   /** True when the run is worse than the recording here. */
   regression: boolean;
+  /** What differs, for a page to say in its language (`compare.difference.<kind>`). */
+  kind: SessionDifferenceKind;
+  /** Its values: ids, URLs' paths, outcome and status kinds (never sentences). */
+  params: Record<string, string>;
+  /** The English sentence the command line prints. */
   message: string;
 }
+
+/**
+ * `spec`: judged by another MCP version; `status`: the run ended elsewhere; `not-reached` and
+ * `reached`: a step only one run reached; `outcome`: a step's outcome; `new-error` and
+ * `error-gone`: an error finding; `discovery`: where discovery went; `tool-missing` and
+ * `new-tool`: the tools listed; `different-servers`: runs that are not comparable.
+ */
+export const SESSION_DIFFERENCE_KINDS = ['spec', 'status', 'not-reached', 'reached', 'outcome', 'new-error', 'error-gone', 'discovery', 'tool-missing', 'new-tool', 'different-servers'] as const;
+export type SessionDifferenceKind = (typeof SESSION_DIFFERENCE_KINDS)[number];
 
 export type SessionComparison =
   | { comparable: true; same: boolean; regressed: boolean; differences: SessionDifference[] }
@@ -76,45 +90,48 @@ export function compareSessions(expected: ComparableRun, actual: ComparableRun, 
     return { comparable: false, reason: `The recording was made against ${expected.options.serverUrl}, and this run is against ${actual.options.serverUrl}; they are different servers.` };
   }
   const differences: SessionDifference[] = [];
-  const add = (regression: boolean, message: string, stepId?: StepId) => differences.push({ regression, message, ...(stepId ? { stepId } : {}) });
+  const add = (regression: boolean, kind: SessionDifferenceKind, params: Record<string, string>, message: string, stepId?: StepId) =>
+    differences.push({ regression, kind, params, message, ...(stepId ? { stepId } : {}) });
 
-  if (expected.options.spec !== actual.options.spec) add(false, `judged by MCP ${actual.options.spec}, the recording by ${expected.options.spec}`);
+  if (expected.options.spec !== actual.options.spec) add(false, 'spec', { now: actual.options.spec, recorded: expected.options.spec }, `judged by MCP ${actual.options.spec}, the recording by ${expected.options.spec}`);
   const before = statusText(expected);
   const now = statusText(actual);
-  if (before !== now) add(rank(actual) < rank(expected), `the run ${now}; the recording ${before}`);
+  if (before !== now) add(rank(actual) < rank(expected), 'status', { ...statusParams('now', actual), ...statusParams('recorded', expected) }, `the run ${now}; the recording ${before}`);
 
   for (const stepId of STEP_IDS) {
     const was = lastResult(expected, stepId);
     const is = lastResult(actual, stepId);
     if (!was && !is) continue;
     if (was && !is) {
-      add(true, 'not reached; the recording reached it', stepId);
+      add(true, 'not-reached', {}, 'not reached; the recording reached it', stepId);
       continue;
     }
     // A step the recording does not have and this run skipped (an opt-in check added to the
     // flow since, such as cors) did nothing: no difference to report.
     if (!was && is?.outcome.kind === 'skipped') continue;
     if (!was && is) {
-      add(false, `reached (${is.outcome.kind}); the recording did not reach it`, stepId);
+      add(false, 'reached', { outcome: is.outcome.kind }, `reached (${is.outcome.kind}); the recording did not reach it`, stepId);
       continue;
     }
     if (!was || !is) continue;
-    if (was.outcome.kind !== is.outcome.kind) add(outcomeRank(is) < outcomeRank(was), `${is.outcome.kind}; the recording: ${was.outcome.kind}`, stepId);
+    if (was.outcome.kind !== is.outcome.kind) {
+      add(outcomeRank(is) < outcomeRank(was), 'outcome', { now: is.outcome.kind, recorded: was.outcome.kind }, `${is.outcome.kind}; the recording: ${was.outcome.kind}`, stepId);
+    }
     const wasErrors = errorIds(was);
     const isErrors = errorIds(is);
-    for (const id of isErrors) if (!wasErrors.has(id)) add(true, `new error ${id}`, stepId);
-    for (const id of wasErrors) if (!isErrors.has(id)) add(false, `error ${id} is gone`, stepId);
+    for (const id of isErrors) if (!wasErrors.has(id)) add(true, 'new-error', { finding: id }, `new error ${id}`, stepId);
+    for (const id of wasErrors) if (!isErrors.has(id)) add(false, 'error-gone', { finding: id }, `error ${id} is gone`, stepId);
   }
 
   // Only where both runs got that far: a step not reached is already a difference above.
   for (const [what, was, is] of discoveryPath(expected, actual)) {
-    if (was !== undefined && is !== undefined && was !== is) add(true, `${what} is ${is}; the recording: ${was}`);
+    if (was !== undefined && is !== undefined && was !== is) add(true, 'discovery', { what, now: is, recorded: was }, `${DISCOVERY_NAMES[what]} is ${is}; the recording: ${was}`);
   }
 
   const wasTools = toolNames(expected);
   const isTools = toolNames(actual);
-  for (const name of wasTools) if (!isTools.has(name)) add(true, `tool ${name} is missing`, 'authenticated-mcp');
-  for (const name of isTools) if (!wasTools.has(name)) add(false, `new tool ${name}`, 'authenticated-mcp');
+  for (const name of wasTools) if (!isTools.has(name)) add(true, 'tool-missing', { tool: name }, `tool ${name} is missing`, 'authenticated-mcp');
+  for (const name of isTools) if (!wasTools.has(name)) add(false, 'new-tool', { tool: name }, `new tool ${name}`, 'authenticated-mcp');
 
   return { comparable: true, same: differences.length === 0, regressed: differences.some((d) => d.regression), differences };
 }
@@ -139,6 +156,16 @@ function statusText(session: ComparableRun): string {
   return status.kind === 'completed' ? 'completed' : 'did not finish';
 }
 
+/** A run's end as values: `<side>Status` (its kind), `<side>Step` and `<side>Finding` where it has them. */
+function statusParams(side: 'now' | 'recorded', session: ComparableRun): Record<string, string> {
+  const status = session.status;
+  return {
+    [`${side}Status`]: status.kind,
+    ...(status.kind === 'stopped' || status.kind === 'waiting' ? { [`${side}Step`]: status.stepId } : {}),
+    ...(status.kind === 'stopped' && status.findingId ? { [`${side}Finding`]: status.findingId } : {}),
+  };
+}
+
 /** How far a run got: completed beats waiting beats stopped; further steps beat earlier ones. */
 function rank(session: ComparableRun): number {
   const status = session.status;
@@ -152,7 +179,14 @@ function outcomeRank(result: ComparableStep): number {
 }
 
 /** Where discovery went, as paths (the origins are the same server's). */
-function discoveryPath(expected: ComparableRun, actual: ComparableRun): [string, string | undefined, string | undefined][] {
+const DISCOVERY_NAMES = {
+  prm: 'the protected resource metadata URL',
+  asm: 'the authorization server metadata URL',
+  registration: 'the client registration',
+  era: 'the MCP protocol era',
+} as const;
+
+function discoveryPath(expected: ComparableRun, actual: ComparableRun): [keyof typeof DISCOVERY_NAMES, string | undefined, string | undefined][] {
   const path = (url: string | undefined) => (url && URL.canParse(url) ? new URL(url).pathname : url);
   const pick = (session: ComparableRun) => ({
     prm: path(session.data.protectedResource?.metadataUrl),
@@ -163,10 +197,10 @@ function discoveryPath(expected: ComparableRun, actual: ComparableRun): [string,
   const was = pick(expected);
   const is = pick(actual);
   return [
-    ['the protected resource metadata URL', was.prm, is.prm],
-    ['the authorization server metadata URL', was.asm, is.asm],
-    ['the client registration', was.registration, is.registration],
-    ['the MCP protocol era', was.era, is.era],
+    ['prm', was.prm, is.prm],
+    ['asm', was.asm, is.asm],
+    ['registration', was.registration, is.registration],
+    ['era', was.era, is.era],
   ];
 }
 

@@ -91,42 +91,55 @@ function summarise(session: Session): SessionSummary {
 
 export type SessionFileReading =
   | { ok: true; file: SessionFile; /** The version the file was written in (0: a bare session of the first releases). */ readFrom: number }
-  | { ok: false; message: string };
+  | { ok: false; message: string; /** What is wrong, for a page to say in its language; `message` is the English of it. */ problem: SessionFileProblem };
+
+/** Every way a file can fail to be a session (the page says each through `app.sessionFile.problem.<id>`). */
+export const SESSION_FILE_PROBLEM_IDS = ['too-large', 'unreadable', 'empty', 'too-deep', 'cut-short', 'not-json', 'not-object', 'damaged', 'other-format', 'no-format', 'no-version', 'newer-version', 'no-session'] as const;
+export type SessionFileProblemId = (typeof SESSION_FILE_PROBLEM_IDS)[number];
+export interface SessionFileProblem {
+  id: SessionFileProblemId;
+  params: Record<string, string | number>;
+}
 
 /** Reads a session file from its text (a file's bytes, a paste, a drop), or says what is wrong with it. */
 export function readSessionFile(text: string): SessionFileReading {
-  if (text.length > MAX_SESSION_FILE_BYTES) return fail(oversizedMessage(text.length));
-  if (text.trim() === '') return fail('The file is empty.');
+  if (text.length > MAX_SESSION_FILE_BYTES) return fail(oversizedMessage(text.length), oversizedProblem(text.length));
+  if (text.trim() === '') return fail('The file is empty.', { id: 'empty', params: {} });
   const parsed = parseJsonSafely(text, MAX_SESSION_DEPTH);
-  if (!parsed.ok && parsed.kind === 'too-deep') return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`);
+  if (!parsed.ok && parsed.kind === 'too-deep') return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`, { id: 'too-deep', params: { depth: MAX_SESSION_DEPTH } });
   if (!parsed.ok) {
     // A cut after a complete value ("…": 12) is reported as a missing comma at the very end.
     const position = /at position (\d+)/.exec(parsed.message)?.[1];
     const cut = /Unexpected end of JSON input|Unterminated/.test(parsed.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
-    return fail(cut ? 'The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).' : `The file is not JSON: ${parsed.message}.`);
+    if (cut) return fail('The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).', { id: 'cut-short', params: {} });
+    return fail(`The file is not JSON: ${parsed.message}.`, { id: 'not-json', params: { detail: parsed.message } });
   }
   const json = parsed.value;
-  if (!isRecord(json)) return fail('The file holds JSON, but not a session: it is not an object.');
+  if (!isRecord(json)) return fail('The file holds JSON, but not a session: it is not an object.', { id: 'not-object', params: {} });
 
   if (json.format === BARE_SESSION_FORMAT) {
     const problem = sessionProblem(json);
-    if (problem) return fail(`The session is damaged: ${problem}.`);
+    if (problem) return fail(`The session is damaged: ${problem}.`, { id: 'damaged', params: { detail: problem } });
     const session = json as unknown as Session;
     // Written by `check --out`, redacted unless --include-secrets; the file did not say which.
     const file = toSessionFile(session, { toolVersion: 'unknown (before session files)', secretsIncluded: false, savedAt: '' });
     return { ok: true, file, readFrom: 0 };
   }
   if (json.format !== SESSION_FILE_FORMAT) {
-    return fail(typeof json.format === 'string' ? `The file is a "${clip(json.format)}" document, not an mcp-auth-debugger session.` : 'The file holds JSON, but not an mcp-auth-debugger session (no "format" field).');
+    if (typeof json.format === 'string') return fail(`The file is a "${clip(json.format)}" document, not an mcp-auth-debugger session.`, { id: 'other-format', params: { format: clip(json.format) } });
+    return fail('The file holds JSON, but not an mcp-auth-debugger session (no "format" field).', { id: 'no-format', params: {} });
   }
   const version = json.formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('The session file has no valid "formatVersion".');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('The session file has no valid "formatVersion".', { id: 'no-version', params: {} });
   if (version > SESSION_FILE_VERSION) {
-    return fail(`The session file is format version ${version}, written by a newer mcp-auth-debugger; this one reads up to version ${SESSION_FILE_VERSION}. Update to open it.`);
+    return fail(`The session file is format version ${version}, written by a newer mcp-auth-debugger; this one reads up to version ${SESSION_FILE_VERSION}. Update to open it.`, {
+      id: 'newer-version',
+      params: { version, supported: SESSION_FILE_VERSION },
+    });
   }
-  if (!isRecord(json.session)) return fail('The session file has no "session".');
+  if (!isRecord(json.session)) return fail('The session file has no "session".', { id: 'no-session', params: {} });
   const problem = sessionProblem(json.session);
-  if (problem) return fail(`The session is damaged: ${problem}.`);
+  if (problem) return fail(`The session is damaged: ${problem}.`, { id: 'damaged', params: { detail: problem } });
   const session = json.session as unknown as Session;
   const tool = isRecord(json.tool) && typeof json.tool.version === 'string' ? json.tool.version : 'unknown';
   const savedAt = typeof json.savedAt === 'string' ? json.savedAt : '';
@@ -207,8 +220,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(message: string): SessionFileReading {
-  return { ok: false, message };
+function fail(message: string, problem: SessionFileProblem): SessionFileReading {
+  return { ok: false, message, problem };
 }
 
 function clip(text: string): string {
@@ -218,6 +231,11 @@ function clip(text: string): string {
 /** What is said of a file too large to be a session, before or after it was read. */
 export function oversizedMessage(bytes: number): string {
   return `The file is ${megabytes(bytes)} MB; a session file is at most ${megabytes(MAX_SESSION_FILE_BYTES)} MB, so this is not one.`;
+}
+
+/** The problem of a file too large to be a session (`oversizedMessage` is its English). */
+export function oversizedProblem(bytes: number): SessionFileProblem {
+  return { id: 'too-large', params: { size: megabytes(bytes), limit: megabytes(MAX_SESSION_FILE_BYTES) } };
 }
 
 function megabytes(bytes: number): string {

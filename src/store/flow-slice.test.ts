@@ -6,6 +6,7 @@ import { createFetchTransport } from '../engine/fetch-transport.js';
 import { createStepHttp, sequentialIds } from '../engine/recorder.js';
 import { allFindings } from '../engine/session.js';
 import { emptyConnectForm } from './connect-form.js';
+import { translate } from '../i18n/index.js';
 import { useDebugger } from './index.js';
 
 const ORIGIN = 'http://127.0.0.1:4280';
@@ -249,6 +250,10 @@ describe('flow slice on bad input', () => {
     });
     await useDebugger.getState().start('run');
     assert.equal(useDebugger.getState().relayHealth, 'unreachable');
+    const problem = useDebugger.getState().relayProblem;
+    assert.ok(problem?.kind === 'failed', JSON.stringify(problem));
+    assert.match(problem.detail ?? '', /could not be reached/);
+    assert.equal(translate('zh-CN', `app.relay.problem.${problem.kind}`, problem.params), '中继的原话:');
     assert.equal(useDebugger.getState().session?.status.kind, 'stopped');
   });
 });

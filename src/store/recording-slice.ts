@@ -7,7 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Session } from '../engine/session.js';
-import type { SessionFile } from '../engine/session-file.js';
+import type { SessionFile, SessionFileProblem } from '../engine/session-file.js';
 import type { DebuggerState } from './index.js';
 import type { ExportFormat } from '../export/index.js';
 import type { FlowMode, FlowTab, StepSelection } from './flow-slice.js';
@@ -36,7 +36,8 @@ export interface RecordingSlice {
   /** The live run put aside while a recording is open. */
   parkedRun?: ParkedRun;
   /** Why the last file could not be opened (the reader's sentence, in English). */
-  recordingError?: { fileName: string; message: string };
+  /** `message` is the English; `problem` says it in the page's language (`app.sessionFile.problem.<id>`). */
+  recordingError?: { fileName: string; message: string; problem: SessionFileProblem };
   /** Reads a session file and shows it; false (and recordingError) when it is not one. The open run stays. */
   openSessionFile(text: string, fileName: string): Promise<boolean>;
   /** Back to the live run that was open before. */
@@ -66,7 +67,7 @@ export async function readDroppedSessionFile(text: string, fileName: string, set
   const { readSessionFile } = await import('../engine/session-file.js');
   const reading = readSessionFile(text);
   if (reading.ok) return reading.file;
-  set({ recordingError: { fileName, message: reading.message } });
+  set({ recordingError: { fileName, message: reading.message, problem: reading.problem } });
   return undefined;
 }
 

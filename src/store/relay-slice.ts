@@ -30,11 +30,22 @@ export interface DebuggerRuntime {
   engine?: Omit<EngineDeps, 'transport'>;
 }
 
+/**
+ * `no-answer`: the relay's config was not fetched at all; `status`: it answered an HTTP error;
+ * `not-json`: its config is not JSON; `failed`: a relayed call failed. `detail` is the browser's
+ * or the relay's own words (English), shown as such.
+ */
+export interface RelayProblem {
+  kind: 'no-answer' | 'status' | 'not-json' | 'failed';
+  params: Record<string, string | number>;
+  detail?: string;
+}
+
 export interface RelaySlice {
   runtime: DebuggerRuntime;
   relayHealth: RelayHealth;
-  /** The relay's own words when it refused or failed (English, from the relay or transport). */
-  relayMessage?: string;
+  /** What went wrong with the relay, for the banner to say (`app.relay.problem.<kind>`). */
+  relayProblem?: RelayProblem;
   relayConfig?: RelayConfig;
   configureRuntime(runtime: DebuggerRuntime): void;
   /** Asks the relay for its config; this doubles as the health check behind the banner's Retry. */
@@ -76,27 +87,27 @@ export const createRelaySlice: StateCreator<DebuggerState, [], [], RelaySlice> =
     try {
       response = await fetchImpl(`${runtime.origin}${RELAY_CONFIG_PATH}`, { cache: 'no-store', credentials: 'omit' });
     } catch (error) {
-      set({ relayHealth: 'unreachable', relayMessage: error instanceof Error ? error.message : String(error) });
+      set({ relayHealth: 'unreachable', relayProblem: { kind: 'no-answer', params: { path: RELAY_CONFIG_PATH }, detail: error instanceof Error ? error.message : String(error) } });
       return;
     }
     if (!response.ok) {
-      set({ relayHealth: 'unreachable', relayMessage: `GET ${RELAY_CONFIG_PATH} answered ${response.status}.` });
+      set({ relayHealth: 'unreachable', relayProblem: { kind: 'status', params: { path: RELAY_CONFIG_PATH, status: response.status } } });
       return;
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch (error) {
-      set({ relayHealth: 'unreachable', relayMessage: `GET ${RELAY_CONFIG_PATH} did not answer JSON (${error instanceof Error ? error.message : String(error)}).` });
+      set({ relayHealth: 'unreachable', relayProblem: { kind: 'not-json', params: { path: RELAY_CONFIG_PATH }, detail: error instanceof Error ? error.message : String(error) } });
       return;
     }
     const relayConfig = parseRelayConfig(body);
-    set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig, relayMessage: undefined });
+    set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig, relayProblem: undefined });
     if (relayConfig.workshop) await get().loadWorkshop();
   },
   noteRelayFailure(message) {
     // The relay-transport says "could not be reached" when no HTTP answer came at all.
-    set({ relayHealth: /could not be reached/.test(message) ? 'unreachable' : 'rejected', relayMessage: message });
+    set({ relayHealth: /could not be reached/.test(message) ? 'unreachable' : 'rejected', relayProblem: { kind: 'failed', params: {}, detail: message } });
   },
   redirectUri: () => `${get().runtime.origin}/callback`,
 });

@@ -94,7 +94,7 @@ describe('workshop slice against a relay running the lab', () => {
     assert.equal(state().session?.status.kind, 'waiting');
     await state().switchFault('asm.pkce-unsupported', true);
     assert.deepEqual(lab.faults(), []);
-    assert.match(state().workshopError ?? '', /run is in progress/);
+    assert.equal(state().workshopError?.kind, 'locked');
     await state().startExercise();
     assert.equal(state().workshop?.mode, 'switches');
   });
@@ -121,7 +121,8 @@ describe('workshop slice against a relay running the lab', () => {
 
   it('an unknown fault comes back as the relay’s refusal', async () => {
     await state().switchFault('prm.no-such-fault', true);
-    assert.match(state().workshopError ?? '', /Unknown fault: prm\.no-such-fault/);
+    assert.equal(state().workshopError?.kind, 'unknown-fault');
+    assert.match(state().workshopError?.detail ?? '', /Unknown fault: prm\.no-such-fault/);
     assert.deepEqual(lab.faults(), []);
   });
 });

@@ -17,8 +17,8 @@ import type { DebuggerState } from './index.js';
 export interface WorkshopSlice {
   /** The relay's last answer; undefined until loaded, or without the lab. */
   workshop?: WorkshopState;
-  /** Why the last workshop call failed (the relay's English words). */
-  workshopError?: string;
+  /** Why the last workshop call failed: its kind for the page to say, the relay's English words as a detail. */
+  workshopError?: WorkshopError;
   workshopBusy: boolean;
   loadWorkshop(): Promise<void>;
   switchFault(id: string, on: boolean): Promise<void>;
@@ -50,19 +50,19 @@ export const createWorkshopSlice: StateCreator<DebuggerState, [], [], WorkshopSl
       });
       const answer: unknown = await response.json();
       if (!response.ok) {
-        set({ workshopError: refusalMessage(answer) ?? `${method} ${path} answered ${response.status}.` });
+        set({ workshopError: workshopRefusal(answer, method, path, response.status) });
         return;
       }
       // The schema (and zod with it) loads with the first workshop answer, not with the page.
       const { workshopStateSchema } = await import('../wire/workshop.js');
       const parsed = workshopStateSchema.safeParse(answer);
       if (!parsed.success) {
-        set({ workshopError: `${method} ${path} answered something that is not a workshop state.` });
+        set({ workshopError: { kind: 'not-state', params: { method, path } } });
         return;
       }
       set({ workshop: parsed.data, workshopError: undefined });
     } catch (error) {
-      set({ workshopError: error instanceof Error ? error.message : String(error) });
+      set({ workshopError: { kind: 'unreachable', params: {}, detail: error instanceof Error ? error.message : String(error) } });
     } finally {
       set({ workshopBusy: false });
     }
@@ -70,7 +70,7 @@ export const createWorkshopSlice: StateCreator<DebuggerState, [], [], WorkshopSl
 
   const locked = (): boolean => {
     if (!runInProgress(get())) return false;
-    set({ workshopError: 'A run is in progress: the lab changes once it has completed or stopped.' });
+    set({ workshopError: { kind: 'locked', params: {} } });
     return true;
   };
 
@@ -96,11 +96,30 @@ export const createWorkshopSlice: StateCreator<DebuggerState, [], [], WorkshopSl
   };
 };
 
-function refusalMessage(answer: unknown): string | undefined {
-  if (typeof answer !== 'object' || answer === null) return undefined;
+/**
+ * Why a workshop call failed: `unknown-fault`, `conflict`, `bad-request` and `relay-rejected` are
+ * the relay's refusals by kind; `refused` an answer without one, `not-state` an answer that is not
+ * a workshop state, `unreachable` no answer, `locked` a run in progress (the page's own refusal).
+ */
+export const WORKSHOP_ERROR_KINDS = ['locked', 'unknown-fault', 'conflict', 'bad-request', 'relay-rejected', 'refused', 'not-state', 'unreachable'] as const;
+export type WorkshopErrorKind = (typeof WORKSHOP_ERROR_KINDS)[number];
+export interface WorkshopError {
+  kind: WorkshopErrorKind;
+  /** The values of its message (`workshop.error.<kind>`). */
+  params: Record<string, string | number>;
+  /** The relay's or the browser's own words (English), shown as a detail. */
+  detail?: string;
+}
+
+/** The refusal in a relay's error answer (`{ error }` or `{ relay: { error } }`), by its kind. */
+export function workshopRefusal(answer: unknown, method: string, path: string, status: number): WorkshopError {
+  const refused: WorkshopError = { kind: 'refused', params: { method, path, status } };
+  if (typeof answer !== 'object' || answer === null) return refused;
   const record = answer as Record<string, unknown>;
   const error = record.error ?? (typeof record.relay === 'object' && record.relay !== null ? (record.relay as Record<string, unknown>).error : undefined);
-  if (typeof error !== 'object' || error === null) return undefined;
-  const message = (error as Record<string, unknown>).message;
-  return typeof message === 'string' ? message : undefined;
+  if (typeof error !== 'object' || error === null) return refused;
+  const { kind, message } = error as Record<string, unknown>;
+  const detail = typeof message === 'string' ? message.slice(0, 500) : undefined;
+  const known = WORKSHOP_ERROR_KINDS.find((k) => k === kind && k !== 'locked' && k !== 'refused' && k !== 'not-state' && k !== 'unreachable');
+  return { ...(known ? { kind: known, params: {} } : refused), ...(detail ? { detail } : {}) };
 }

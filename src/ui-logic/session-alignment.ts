@@ -60,7 +60,9 @@ export function alignSessions(left: Session, right: Session): SessionAlignment {
   const acrossServers = left.options.serverUrl !== right.options.serverUrl;
   const comparison = compareSessions(left, right, { acrossServers });
   // With acrossServers set, compareSessions always compares; the branch keeps the types honest.
-  const differences = comparison.comparable ? comparison.differences : [{ regression: true, message: comparison.reason }];
+  const differences: SessionDifference[] = comparison.comparable
+    ? comparison.differences
+    : [{ regression: true, kind: 'different-servers', params: { recorded: left.options.serverUrl, now: right.options.serverUrl }, message: comparison.reason }];
 
   const steps: StepRow[] = [];
   const unreached: StepId[] = [];
