@@ -5,7 +5,6 @@ import { sequenceActors, sessionExchanges, sessionFindings } from '../store/sele
 import { AuthorizationRoundTrip } from './AuthorizationRoundTrip.js';
 import { CallbackPage } from './CallbackPage.js';
 import { ConnectForm } from './ConnectForm.js';
-import { WorkshopPanel } from './WorkshopPanel.js';
 import { DebuggerTabs } from './DebuggerTabs.js';
 import { FindingsView } from './FindingsView.js';
 import { FlowControls } from './FlowControls.js';
@@ -28,6 +27,8 @@ const CompareView = lazy(() => import('./CompareView.js').then((module) => ({ de
 
 // Loaded when the Network tab is first opened: the first page's JavaScript stays as small as it was.
 const RealClientsTable = lazy(() => import('./RealClientsTable.js').then((module) => ({ default: module.RealClientsTable })));
+// The trainer's panel exists only when the relay runs the lab: loaded then.
+const WorkshopPanel = lazy(() => import('./WorkshopPanel.js').then((module) => ({ default: module.WorkshopPanel })));
 const NetworkPanel = lazy(() => import('./NetworkPanel.js').then((module) => ({ default: module.NetworkPanel })));
 // The Tokens and Tools tabs matter once a run got that far: loaded when first opened.
 const TokensView = lazy(() => import('./TokensView.js').then((module) => ({ default: module.TokensView })));
@@ -109,12 +110,17 @@ function DebuggerWorkspace() {
   const comparing = useDebugger((s) => s.comparison !== undefined);
   useFlowShortcuts();
   useSessionFileDrop();
+  const workshopAvailable = useDebugger((s) => s.relayConfig?.workshop === true);
 
   return (
     <div className="mx-auto grid max-w-screen-2xl gap-4 p-4 md:grid-cols-[15rem_minmax(0,1fr)] lg:grid-cols-[20rem_minmax(0,1fr)]">
       <aside className="space-y-4" aria-label={t('app.sidebar.label')}>
         <ConnectForm />
-        <WorkshopPanel />
+        {workshopAvailable ? (
+          <Suspense fallback={null}>
+            <WorkshopPanel />
+          </Suspense>
+        ) : null}
         <FlowControls />
         <SessionFiles />
         <FlowTimeline />

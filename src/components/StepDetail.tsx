@@ -1,17 +1,19 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import type { Exchange, StepResult } from '../engine/types.js';
 import { countKey, useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { latestResultIndex, resultStatus } from '../store/timeline.js';
 import { reasonText } from '../ui-logic/engine-text.js';
-import { CorsTable } from './CorsTable.js';
 import { EngineText } from './EngineText.js';
 import { ExchangeInspector } from './ExchangeInspector.js';
 import { ExchangeList } from './ExchangeList.js';
 import { FindingsList } from './FindingsList.js';
 import { McpServerSummary } from './McpServerSummary.js';
 import { StepTeachingNote } from './StepTeachingNote.js';
+
+// The CORS table matters only in the opt-in cors step: loaded when that step is shown.
+const CorsTable = lazy(() => import('./CorsTable.js').then((module) => ({ default: module.CorsTable })));
 
 /** The exchange to show when none is picked: the one the first error points at, else the step's last. */
 function defaultExchange(result: StepResult): Exchange | undefined {
@@ -57,7 +59,11 @@ export function StepDetail() {
         <>
           <Outcome result={result} />
           {stepId === 'authenticated-mcp' && session ? <McpServerSummary session={session} /> : null}
-          {stepId === 'cors' && session?.data.cors ? <CorsTable cors={session.data.cors} onShowExchange={selectExchange} /> : null}
+          {stepId === 'cors' && session?.data.cors ? (
+            <Suspense fallback={null}>
+              <CorsTable cors={session.data.cors} onShowExchange={selectExchange} />
+            </Suspense>
+          ) : null}
           <section>
             <h3 className="section-title">{t('app.step.findings')}</h3>
             {result.findings.length > 0 ? <FindingsList findings={result.findings} onShowEvidence={showEvidence} specVersion={session?.options.spec} /> : <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.step.noFindings')}</p>}
