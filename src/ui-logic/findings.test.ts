@@ -182,6 +182,11 @@ const PHRASED: readonly [string, Record<string, string>][] = [
     'cors.origin-not-allowed',
     { endpoint: phrase(`cors.endpoint.${kind}`), url: URL_PARAM, origin: 'https://mcp-client.example', allowOrigin: phrase('value.none') },
   ]),
+  ['mcp.tool-definition-rejected', { tool: 'search', reason: phrase('x-mcp-header.unreachable'), where: 'filters.region' }],
+  ['mcp.tool-definition-rejected', { tool: 'search', reason: phrase('x-mcp-header.empty'), where: 'region' }],
+  ['mcp.tool-definition-rejected', { tool: 'search', reason: phrase('x-mcp-header.not-token'), header: 'Re gion', where: 'region' }],
+  ['mcp.tool-definition-rejected', { tool: 'search', reason: phrase('x-mcp-header.not-primitive'), header: 'Region', where: 'region', schemaType: '"object"' }],
+  ['mcp.tool-definition-rejected', { tool: 'search', reason: phrase('x-mcp-header.duplicate'), header: 'region', other: 'Region' }],
   ...(['protected-resource-metadata', 'authorization-server-metadata', 'client-registration', 'authorization', 'token', 'connect', 'list-tools'] as const).map((stage): [string, Record<string, string>] => [
     'clients.stopped',
     { client: 'MCP TypeScript SDK v1 (@modelcontextprotocol/sdk 1.32.2)', stage: phrase(`client-stage.${stage}`), error: 'fetch failed', protocol: phrase('value.unknown'), tools: '0', debuggerFindings: 'prm.resource-mismatch' },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { HEADER_ANNOTATION_PROBLEMS } from '../mcp/request-metadata.js';
 import { WWW_AUTHENTICATE_NOTES, parseWwwAuthenticate, type WwwAuthenticateNote } from '../www-authenticate.js';
 import { makeFinding } from './catalogue.js';
 import { inEnglish, phrase, phraseText, PHRASES } from './finding-phrases.js';
@@ -23,6 +24,10 @@ describe('finding phrases', () => {
     assert.equal(problem.note, 'unquoted-value');
     assert.equal(problem.subject, 'resource_metadata');
     assert.equal(inEnglish(phrase(`www-authenticate.${problem.note}`), { subject: problem.subject ?? '' }), problem.message);
+  });
+
+  it('keeps the English reasons an x-mcp-header annotation is refused for identical to the phrases that translate them', () => {
+    for (const [kind, english] of Object.entries(HEADER_ANNOTATION_PROBLEMS)) assert.equal(PHRASES[`x-mcp-header.${kind as keyof typeof HEADER_ANNOTATION_PROBLEMS}`].en, english, kind);
   });
 });
 

@@ -79,6 +79,21 @@ export const PHRASES = {
 
   // probe.malformed-www-authenticate `message`, one per WwwAuthenticateNote; {subject} is the
   // scheme, parameter name or character the parser stopped at.
+  // mcp.tool-definition-rejected `reason`, one per HEADER_ANNOTATION_PROBLEMS kind (request-metadata.ts).
+  'x-mcp-header.unreachable': {
+    en: 'x-mcp-header on {where} is not reachable from the schema root through "properties" alone',
+    'zh-CN': '{where} 上的 x-mcp-header 无法仅通过 "properties" 从 schema 根到达',
+  },
+  'x-mcp-header.empty': { en: 'x-mcp-header on {where} is empty or not a string', 'zh-CN': '{where} 上的 x-mcp-header 为空或不是字符串' },
+  'x-mcp-header.not-token': { en: 'x-mcp-header "{header}" on {where} is not an HTTP field-name token', 'zh-CN': '{where} 上的 x-mcp-header "{header}" 不是 HTTP 字段名 token' },
+  'x-mcp-header.not-primitive': {
+    en: 'x-mcp-header "{header}" is on {where} of type {schemaType}; only string, integer and boolean may be mirrored',
+    'zh-CN': 'x-mcp-header "{header}" 位于类型为 {schemaType} 的 {where} 上;只有 string、integer 和 boolean 可以被镜像',
+  },
+  'x-mcp-header.duplicate': {
+    en: 'x-mcp-header "{header}" is used twice (also as "{other}"); names must be unique regardless of case',
+    'zh-CN': 'x-mcp-header "{header}" 被使用了两次(另一次为 "{other}");名称必须不区分大小写地唯一',
+  },
   'www-authenticate.empty-header': { en: 'The header holds no challenge.', 'zh-CN': '该头中没有任何质询。' },
   'www-authenticate.missing-comma': { en: 'Elements of the list must be separated by a comma.', 'zh-CN': '列表元素之间必须用逗号分隔。' },
   'www-authenticate.missing-scheme': {

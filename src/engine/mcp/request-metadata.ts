@@ -130,7 +130,25 @@ export interface HeaderAnnotation {
   type: 'string' | 'integer' | 'boolean';
 }
 
-export type HeaderAnnotationCheck = { ok: true; annotations: HeaderAnnotation[] } | { ok: false; reason: string };
+/**
+ * Why an x-mcp-header annotation is invalid, in English; the findings' phrase table holds the
+ * same words in every language as `x-mcp-header.<kind>` (a test keeps them identical).
+ */
+export const HEADER_ANNOTATION_PROBLEMS = {
+  unreachable: 'x-mcp-header on {where} is not reachable from the schema root through "properties" alone',
+  empty: 'x-mcp-header on {where} is empty or not a string',
+  'not-token': 'x-mcp-header "{header}" on {where} is not an HTTP field-name token',
+  'not-primitive': 'x-mcp-header "{header}" is on {where} of type {schemaType}; only string, integer and boolean may be mirrored',
+  duplicate: 'x-mcp-header "{header}" is used twice (also as "{other}"); names must be unique regardless of case',
+} as const;
+
+export interface HeaderAnnotationProblem {
+  kind: keyof typeof HEADER_ANNOTATION_PROBLEMS;
+  params: Record<string, string>;
+}
+
+/** `reason` is every problem in English, joined; `problems` name each for other languages. */
+export type HeaderAnnotationCheck = { ok: true; annotations: HeaderAnnotation[] } | { ok: false; reason: string; problems: HeaderAnnotationProblem[] };
 
 /** RFC 9110 §5.1 `token`: 1*tchar. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -151,18 +169,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function checkHeaderAnnotations(inputSchema: unknown): HeaderAnnotationCheck {
   const annotations: HeaderAnnotation[] = [];
-  const problems: string[] = [];
+  const problems: HeaderAnnotationProblem[] = [];
 
   function visit(schema: unknown, path: string[], reachable: boolean, depth: number): void {
     if (!isRecord(schema) || depth > MAX_SCHEMA_DEPTH) return;
     if ('x-mcp-header' in schema) {
       const where = path.length > 0 ? path.join('.') : '(root)';
       const name = schema['x-mcp-header'];
-      if (!reachable || path.length === 0) problems.push(`x-mcp-header on ${where} is not reachable from the schema root through "properties" alone`);
-      else if (typeof name !== 'string' || name === '') problems.push(`x-mcp-header on ${where} is empty or not a string`);
-      else if (!TOKEN.test(name)) problems.push(`x-mcp-header "${name}" on ${where} is not an HTTP field-name token`);
+      if (!reachable || path.length === 0) problems.push({ kind: 'unreachable', params: { where } });
+      else if (typeof name !== 'string' || name === '') problems.push({ kind: 'empty', params: { where } });
+      else if (!TOKEN.test(name)) problems.push({ kind: 'not-token', params: { header: name, where } });
       else if (typeof schema.type !== 'string' || !PRIMITIVE_TYPES.has(schema.type)) {
-        problems.push(`x-mcp-header "${name}" is on ${where} of type ${JSON.stringify(schema.type ?? null)}; only string, integer and boolean may be mirrored`);
+        problems.push({ kind: 'not-primitive', params: { header: name, where, schemaType: JSON.stringify(schema.type ?? null) } });
       } else annotations.push({ path, name, type: schema.type as HeaderAnnotation['type'] });
     }
     for (const [key, value] of Object.entries(schema)) {
@@ -180,10 +198,12 @@ export function checkHeaderAnnotations(inputSchema: unknown): HeaderAnnotationCh
   for (const annotation of annotations) {
     const key = annotation.name.toLowerCase();
     const other = seen.get(key);
-    if (other !== undefined) problems.push(`x-mcp-header "${annotation.name}" is used twice (also as "${other}"); names must be unique regardless of case`);
+    if (other !== undefined) problems.push({ kind: 'duplicate', params: { header: annotation.name, other } });
     seen.set(key, annotation.name);
   }
-  return problems.length > 0 ? { ok: false, reason: problems.join('; ') } : { ok: true, annotations };
+  if (problems.length === 0) return { ok: true, annotations };
+  const english = problems.map(({ kind, params }) => HEADER_ANNOTATION_PROBLEMS[kind].replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole));
+  return { ok: false, reason: english.join('; '), problems };
 }
 
 /**

@@ -656,10 +656,13 @@ describe('authenticated-mcp against canned server answers', () => {
       const rejected = find(ran, 'mcp.tool-definition-rejected');
       assert.equal(rejected?.severity, 'warning');
       assert.equal(rejected?.params?.tool, 'regional');
-      assert.match(rejected?.params?.reason ?? '', /only string, integer and boolean/);
+      // The reason is a phrase with its values beside it, so it reads in either language.
+      assert.equal(rejected?.params?.reason, '@phrase:x-mcp-header.not-primitive');
+      assert.deepEqual({ header: rejected?.params?.header, where: rejected?.params?.where, schemaType: rejected?.params?.schemaType }, { header: 'Region', where: 'region', schemaType: '"object"' });
+      assert.match(rejected?.detail ?? '', /x-mcp-header "Region" is on region of type "object"; only string, integer and boolean may be mirrored/);
       const refused = find(ran, 'mcp.tool-call-refused');
       assert.equal(refused?.severity, 'info');
-      assert.deepEqual(refused?.params, { tool: 'regional', reason: rejected?.params?.reason });
+      assert.deepEqual(refused?.params, { tool: 'regional', reason: 'x-mcp-header "Region" is on region of type "object"; only string, integer and boolean may be mirrored' });
       assert.deepEqual(ran.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
       assert.ok(transport.requests.every((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method !== 'tools/call'));
     });

@@ -418,7 +418,10 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
       const annotations = conversation.era === 'modern' ? checkHeaderAnnotations(tool.inputSchema) : undefined;
       if (annotations && !annotations.ok) {
         rejected.push({ name: tool.name, reason: annotations.reason });
-        ctx.report('mcp.tool-definition-rejected', { params: { tool: tool.name, reason: annotations.reason }, evidence: { exchangeId: sent.exchange.id } });
+        // One finding per problem, each in the reader's language.
+        for (const problem of annotations.problems) {
+          ctx.report('mcp.tool-definition-rejected', { params: { tool: tool.name, reason: phrase(`x-mcp-header.${problem.kind}`), ...problem.params }, evidence: { exchangeId: sent.exchange.id } });
+        }
         continue;
       }
       tools.push(tool);
