@@ -191,7 +191,8 @@ export interface McpData {
   discover?: DiscoverData;
   tools?: McpTool[];
   /** Tools set aside because their definition is invalid (an `x-mcp-header` that breaks the rules). */
-  rejectedTools?: { name: string; reason: string }[];
+  /** `reasonParams`: the first problem as a phrase with its values, for the reader's language (absent in older sessions). */
+  rejectedTools?: { name: string; reason: string; reasonParams?: Record<string, string> }[];
   /** The caching hints of tools/list (2026-07-28). */
   toolsCache?: { ttlMs?: number; cacheScope?: string };
   toolCalls: McpToolCall[];

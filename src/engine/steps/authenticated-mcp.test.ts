@@ -662,7 +662,12 @@ describe('authenticated-mcp against canned server answers', () => {
       assert.match(rejected?.detail ?? '', /x-mcp-header "Region" is on region of type "object"; only string, integer and boolean may be mirrored/);
       const refused = find(ran, 'mcp.tool-call-refused');
       assert.equal(refused?.severity, 'info');
-      assert.deepEqual(refused?.params, { tool: 'regional', reason: 'x-mcp-header "Region" is on region of type "object"; only string, integer and boolean may be mirrored' });
+      assert.deepEqual(refused?.params, { tool: 'regional', reason: '@phrase:x-mcp-header.not-primitive', header: 'Region', where: 'region', schemaType: '"object"' });
+      assert.match(refused?.detail ?? '', /x-mcp-header "Region" is on region of type "object"; only string, integer and boolean may be mirrored/);
+      // The call's own error reads the same, by its id in other languages.
+      const call = ran.session.data.mcp?.toolCalls?.find((c) => c.name === 'regional');
+      assert.match(call?.error ?? '', /only string, integer and boolean may be mirrored/);
+      assert.equal(call?.errorId, 'outcome.tool-call.definition-invalid');
       assert.deepEqual(ran.session.data.mcp?.tools?.map((t) => t.name), ['add_numbers']);
       assert.ok(transport.requests.every((r) => (JSON.parse(r.body ?? '{}') as RpcRequest).method !== 'tools/call'));
     });

@@ -417,7 +417,8 @@ async function listTools(conversation: Conversation): Promise<StepOutput | undef
       // violates these constraints": the tool is left out, with a warning naming why.
       const annotations = conversation.era === 'modern' ? checkHeaderAnnotations(tool.inputSchema) : undefined;
       if (annotations && !annotations.ok) {
-        rejected.push({ name: tool.name, reason: annotations.reason });
+        const [first] = annotations.problems;
+        rejected.push({ name: tool.name, reason: annotations.reason, ...(first ? { reasonParams: { reason: phrase(`x-mcp-header.${first.kind}`), ...first.params } } : {}) });
         // One finding per problem, each in the reader's language.
         for (const problem of annotations.problems) {
           ctx.report('mcp.tool-definition-rejected', { params: { tool: tool.name, reason: phrase(`x-mcp-header.${problem.kind}`), ...problem.params }, evidence: { exchangeId: sent.exchange.id } });
@@ -444,10 +445,12 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
   const { ctx, mcp } = conversation;
   const call: McpToolCall = { name, arguments: args };
   mcp.toolCalls.push(call);
-  const rejectedReason = mcp.rejectedTools?.find((t) => t.name === name)?.reason;
-  if (rejectedReason !== undefined) {
-    Object.assign(call, callError(because('outcome.tool-call.definition-invalid', { reason: rejectedReason })));
-    ctx.report('mcp.tool-call-refused', { params: { tool: name, reason: rejectedReason } });
+  const rejected = mcp.rejectedTools?.find((t) => t.name === name);
+  if (rejected !== undefined) {
+    // Why, in the reader's language: the first problem as a phrase (a session from before it: the English words).
+    const why = rejected.reasonParams ?? { reason: rejected.reason };
+    Object.assign(call, callError(because('outcome.tool-call.definition-invalid', why)));
+    ctx.report('mcp.tool-call-refused', { params: { tool: name, ...why } });
     return undefined;
   }
   const tool = mcp.tools?.find((t) => t.name === name);
