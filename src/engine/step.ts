@@ -67,13 +67,17 @@ export interface AuthorizationInteraction {
   obtainCallback(request: { url: string; redirectUri: string }, http: StepHttp): Promise<string>;
 }
 
-/** Why an interaction could not obtain the callback, as the finding to report; the message is the outcome's reason. */
+/**
+ * Why an interaction could not obtain the callback: the finding to report, and the outcome's
+ * reason as a catalogue text (so a session recorded by the command line reads in the page's
+ * language); the message is that reason in English.
+ */
 export class InteractionFailure extends Error {
   constructor(
-    message: string,
+    readonly reason: TextRef<OutcomeReasonId>,
     readonly finding: { id: string } & FindingInput,
   ) {
-    super(message);
+    super(textInEnglish(reason));
     this.name = 'InteractionFailure';
   }
 }

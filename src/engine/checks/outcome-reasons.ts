@@ -143,6 +143,36 @@ export const OUTCOME_REASONS = {
     en: 'The authorization round trip did not complete: {message}',
     'zh-CN': '授权往返没有完成:{message}',
   },
+  'outcome.authorization-request.walk-stopped': {
+    en: 'The authorization round trip did not complete: {walk}',
+    'zh-CN': '授权往返没有完成:{walk}',
+  },
+
+  // Why following the authorization server's redirects without a person stopped (consent/follow-redirects).
+  'outcome.consent.redirect-loop': {
+    en: 'Redirect loop: {hops} requests from {url} never reached the redirect URI {redirectUri}. The last Location was {last}.',
+    'zh-CN': '重定向循环:从 {url} 开始的 {hops} 个请求始终没有到达重定向 URI {redirectUri}。最后一个 Location 是 {last}。',
+  },
+  'outcome.consent.page-shown': {
+    en: 'The authorization server answered {url} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, which needs a person.',
+    'zh-CN': '授权服务器对 {url} 返回了一个 HTML 页面(HTTP 200),而不是重定向:它显示的是登录或同意页面,需要有人操作。',
+  },
+  'outcome.consent.request-failed': {
+    en: 'The request to {url} failed: {problem} ({message}).',
+    'zh-CN': '对 {url} 的请求失败:{problem}({message})。',
+  },
+  'outcome.consent.redirect-without-location': {
+    en: '{url} answered HTTP {status} without a Location header, so there is nowhere to go.',
+    'zh-CN': '{url} 返回了 HTTP {status},但没有 Location 头,因此无处可去。',
+  },
+  'outcome.consent.redirect-location-invalid': {
+    en: '{url} redirected to "{location}", which is not a valid URL.',
+    'zh-CN': '{url} 重定向到 "{location}",这不是有效的 URL。',
+  },
+  'outcome.consent.no-redirect': {
+    en: 'The authorization server answered {url} with HTTP {status} instead of a redirect: {excerpt}.',
+    'zh-CN': '授权服务器对 {url} 返回了 HTTP {status},而不是重定向:{excerpt}。',
+  },
 
   // authorization-response
   'outcome.authorization-response.client-credentials': {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { describe, it, type TestContext } from 'node:test';
+import { renderTextRef } from '../checks/engine-phrases.js';
 import { createFetchTransport } from '../fetch-transport.js';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
 import { defaultFlowOptions } from '../options.js';
@@ -162,7 +163,9 @@ describe('createRedirectFollowingInteraction', () => {
 
   it('reports an unreachable authorization server', async () => {
     const { failure, exchanges } = await failedWalk('http://127.0.0.1:1/authorize');
-    assert.match(failure.message, /The request to http:\/\/127\.0\.0\.1:1\/authorize failed \(refused\)/);
+    assert.match(failure.message, /^The request to http:\/\/127\.0\.0\.1:1\/authorize failed: Connection refused \(/);
+    // The reason is a catalogue text, so a recorded run reads in the page's language.
+    assert.match(renderTextRef(failure.reason, 'zh-CN') ?? '', /^对 http:\/\/127\.0\.0\.1:1\/authorize 的请求失败:连接被拒绝\(/);
     assert.equal(failure.finding.id, 'http.unreachable');
     assert.equal(failure.finding.params?.kind, 'refused');
     assert.equal(failure.finding.evidence?.exchangeId, exchanges[0]?.id);

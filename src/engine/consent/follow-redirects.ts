@@ -5,7 +5,7 @@
  * such as the lab run with --auto-consent; a login or consent page, an error page or a redirect
  * that leads nowhere ends the walk with the finding that explains it.
  */
-import { exchangeLabel } from '../checks/engine-phrases.js';
+import { because, exchangeLabel } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type StepHttp } from '../step.js';
 import { redactUrl } from '../redact.js';
@@ -36,11 +36,8 @@ export function createRedirectFollowingInteraction(options: RedirectFollowingOpt
         current = next.href;
       }
       const [from, last] = [redactUrl(url), redactUrl(current)];
-      throw new InteractionFailure(`Redirect loop: ${maxHops} requests from ${from} never reached the redirect URI ${redirectUri}. The last Location was ${last}.`, {
-        id: 'authorization.redirect-uri-not-reached',
-        params: { url: from, redirectUri, hops: String(maxHops), last },
-        evidence: { exchangeId },
-      });
+      const params = { url: from, redirectUri, hops: String(maxHops), last };
+      throw new InteractionFailure(because('outcome.consent.redirect-loop', params), { id: 'authorization.redirect-uri-not-reached', params, evidence: { exchangeId } });
     },
   };
 }
@@ -51,11 +48,7 @@ export class AuthorizationPageShown extends InteractionFailure {
     readonly pageUrl: string,
     exchangeId: string,
   ) {
-    super(`The authorization server answered ${pageUrl} with an HTML page (HTTP 200) instead of redirecting: it shows a login or consent page, which needs a person.`, {
-      id: 'authorization.login-page-shown',
-      params: { url: pageUrl },
-      evidence: { exchangeId },
-    });
+    super(because('outcome.consent.page-shown', { url: pageUrl }), { id: 'authorization.login-page-shown', params: { url: pageUrl }, evidence: { exchangeId } });
     this.name = 'AuthorizationPageShown';
   }
 }
@@ -75,12 +68,8 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   const response = sent.response;
   // A body cut at the size cap still leaves a usable status and Location.
   if (!response || (sent.error && sent.error.kind !== 'too-large')) {
-    const error = sent.error ?? { kind: 'refused', message: 'no answer' };
-    throw new InteractionFailure(`The request to ${shown} failed (${error.kind}): ${error.message}.`, {
-      id: noAnswerFindingId(sent.error),
-      params: noAnswerParams(shown, sent.error ?? { kind: 'refused', message: phrase('transport.no-answer') }),
-      evidence,
-    });
+    const params = noAnswerParams(shown, sent.error ?? { kind: 'refused', message: phrase('transport.no-answer') });
+    throw new InteractionFailure(because('outcome.consent.request-failed', params), { id: noAnswerFindingId(sent.error), params, evidence });
   }
   jar.store(url, response);
 
@@ -88,18 +77,12 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   if (response.status >= 300 && response.status < 400) {
     const location = headerValue(response, 'location');
     if (!location) {
-      throw new InteractionFailure(`${shown} answered HTTP ${status} without a Location header, so there is nowhere to go.`, {
-        id: 'authorization.redirect-without-location',
-        params: { url: shown, status },
-        evidence,
-      });
+      const params = { url: shown, status };
+      throw new InteractionFailure(because('outcome.consent.redirect-without-location', params), { id: 'authorization.redirect-without-location', params, evidence });
     }
     if (!URL.canParse(location, url)) {
-      throw new InteractionFailure(`${shown} redirected to "${redactUrl(location)}", which is not a valid URL.`, {
-        id: 'authorization.redirect-location-invalid',
-        params: { url: shown, location: redactUrl(location) },
-        evidence,
-      });
+      const params = { url: shown, location: redactUrl(location) };
+      throw new InteractionFailure(because('outcome.consent.redirect-location-invalid', params), { id: 'authorization.redirect-location-invalid', params, evidence });
     }
     return { location, exchangeId: sent.exchange.id };
   }
@@ -107,12 +90,8 @@ async function requestHop(http: StepHttp, jar: CookieJar, url: string, hop: numb
   if (response.status === 200 && (/html/i.test(contentType) || /^\s*</.test(response.body))) {
     throw new AuthorizationPageShown(shown, sent.exchange.id);
   }
-  const text = excerpt(response.body);
-  throw new InteractionFailure(`The authorization server answered ${shown} with HTTP ${status} instead of a redirect${text ? `: ${text}` : ''}.`, {
-    id: 'authorization.no-redirect',
-    params: { url: shown, status, excerpt: text || phrase('value.no-text') },
-    evidence,
-  });
+  const params = { url: shown, status, excerpt: excerpt(response.body) || phrase('value.no-text') };
+  throw new InteractionFailure(because('outcome.consent.no-redirect', params), { id: 'authorization.no-redirect', params, evidence });
 }
 
 /**

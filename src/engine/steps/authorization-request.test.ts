@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { calculatePKCECodeChallenge } from 'oauth4webapi';
 import type { AuthorizationServerMetadata, FlowData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
-import { exchangeLabel } from '../checks/engine-phrases.js';
+import { because, exchangeLabel, renderTextRef } from '../checks/engine-phrases.js';
 import { InteractionFailure, type AuthorizationInteraction, type RandomSource } from '../step.js';
 import { authorizationRequestData, authorizationServerData, findingIds, noNetwork, runOneStep } from '../test-kit.js';
 import type { SpecVersion } from '../types.js';
@@ -135,9 +135,10 @@ describe('authorization-request: interaction', () => {
     const interaction: AuthorizationInteraction = {
       obtainCallback: async (request, http) => {
         const sent = await http.send({ url: request.url }, exchangeLabel('label.authorization.request'));
-        throw new InteractionFailure('the server answered 400', {
+        const params = { url: 'https://as.example/authorize', status: '400', excerpt: 'unknown client' };
+        throw new InteractionFailure(because('outcome.consent.no-redirect', params), {
           id: 'authorization.no-redirect',
-          params: { url: request.url, status: '400', excerpt: 'unknown client' },
+          params,
           evidence: { exchangeId: sent.exchange.id },
         });
       },
@@ -149,11 +150,16 @@ describe('authorization-request: interaction', () => {
     assert.equal(finding?.params?.excerpt, 'unknown client');
     assert.deepEqual(result.outcome, {
       kind: 'failed',
-      reason: 'The authorization round trip did not complete: the server answered 400',
-      reasonId: 'outcome.authorization-request.round-trip-failed',
-      reasonParams: { message: 'the server answered 400' },
+      reason: 'The authorization round trip did not complete: The authorization server answered https://as.example/authorize with HTTP 400 instead of a redirect: unknown client.',
+      reasonId: 'outcome.authorization-request.walk-stopped',
+      reasonParams: { url: 'https://as.example/authorize', status: '400', excerpt: 'unknown client', walk: '@phrase:outcome.consent.no-redirect' },
       findingId: 'authorization.no-redirect',
     });
+    // A run recorded by the command line reads in the page's language: the walk's reason is a phrase, not English.
+    assert.equal(
+      renderTextRef({ id: result.outcome.kind === 'failed' ? (result.outcome.reasonId ?? '') : '', params: result.outcome.kind === 'failed' ? result.outcome.reasonParams : {} }, 'zh-CN'),
+      '授权往返没有完成:授权服务器对 https://as.example/authorize 返回了 HTTP 400,而不是重定向:unknown client。',
+    );
   });
 });
 

@@ -8,7 +8,7 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#resource-parameter-implementation
  */
 import { canonicalServerUri, compareResourceIdentifiers, isLoopbackUrl } from '../canonical-uri.js';
-import { because } from '../checks/engine-phrases.js';
+import { because, enginePhrase } from '../checks/engine-phrases.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { AuthorizationRequestData } from '../flow-data.js';
 import type { FlowOptions } from '../options.js';
@@ -186,7 +186,7 @@ async function completeWithInteraction(
     if (error instanceof InteractionFailure) {
       const { id, ...input } = error.finding;
       ctx.report(id, input);
-      return failed(because('outcome.authorization-request.round-trip-failed', { message: error.message }), id, fresh);
+      return failed(because('outcome.authorization-request.walk-stopped', { ...error.reason.params, walk: enginePhrase(error.reason.id) }), id, fresh);
     }
     // An interaction that knows no catalogue reason (a browser that never came back): its own words.
     const reason = error instanceof Error ? error.message : String(error);
