@@ -236,7 +236,7 @@ async function handleRelayCall(context: RelayContext, req: IncomingMessage, res:
   const json = parseJsonSafely(raw);
   if (!json.ok) return reject(400, 'bad-json', transportText('transport-error.relay-call-not-json'));
   const call = parseRelayCall(json.value, context.caps, context.defaults);
-  if (!call.ok) return reject(400, 'bad-call', call.message);
+  if (!call.ok) return reject(400, 'bad-call', call.text);
 
   let result: TransportResult;
   let outcome: RelayLogOutcome;

@@ -4,7 +4,7 @@
  * here with a reason instead.
  */
 import { z } from 'zod';
-import { transportError, transportText } from '../../src/wire/transport-messages.js';
+import { isTransportMessageId, transportError, transportText, type TransportText } from '../../src/wire/transport-messages.js';
 import type { TransportRequest } from '../../src/engine/transport.js';
 import type { ExchangeError } from '../../src/engine/types.js';
 
@@ -23,8 +23,8 @@ const relayCallSchema = z.object({
   method: z
     .string()
     .max(32)
-    .regex(TOKEN, 'method must be an HTTP token')
-    .refine((method) => !FORBIDDEN_METHODS.has(method.toUpperCase()), 'method cannot be relayed'),
+    .regex(TOKEN, 'transport-error.relay-call-method-token')
+    .refine((method) => !FORBIDDEN_METHODS.has(method.toUpperCase()), 'transport-error.relay-call-method-forbidden'),
   url: z.string().max(16_384),
   headers: z
     .array(
@@ -32,9 +32,9 @@ const relayCallSchema = z.object({
         z
           .string()
           .max(256)
-          .regex(TOKEN, 'header name must be an HTTP token')
-          .refine((name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()), 'hop-by-hop header cannot be relayed'),
-        z.string().max(65_536).regex(FIELD_VALUE, 'header value must not contain CR, LF, NUL or characters above U+00FF'),
+          .regex(TOKEN, 'transport-error.relay-call-header-name')
+          .refine((name) => !FORBIDDEN_HEADERS.has(name.toLowerCase()), 'transport-error.relay-call-hop-by-hop'),
+        z.string().max(65_536).regex(FIELD_VALUE, 'transport-error.relay-call-header-value'),
       ]),
     )
     .max(200),
@@ -53,19 +53,23 @@ export type ParsedRelayCall =
   | { ok: true; request: TransportRequest; target: URL }
   /** The call is well-formed but its target is not an http(s) URL: answered as the transport would. */
   | { ok: true; request: TransportRequest; invalidTarget: ExchangeError }
-  | { ok: false; message: string };
+  /** Why the call itself is refused, as one of the wire's transport messages. */
+  | { ok: false; text: TransportText };
 
 export function parseRelayCall(json: unknown, caps: RelayCaps, defaults: RelayCaps): ParsedRelayCall {
   const parsed = relayCallSchema.safeParse(json);
   if (!parsed.success) {
+    // The schema's own messages are message ids; zod's generic ones (a type, a size) are its
+    // words, so only the field they are about is kept.
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, message: `Not a relay call: ${where}${issue?.message ?? 'invalid'}` };
+    const field = issue?.path.join('.') ?? '';
+    if (issue && isTransportMessageId(issue.message)) return { ok: false, text: transportText(issue.message, { field }) };
+    return { ok: false, text: field === '' ? transportText('transport-error.relay-call-not-object') : transportText('transport-error.relay-call-field', { field }) };
   }
   const call = parsed.data;
   const method = call.method.toUpperCase();
   if (call.body !== undefined && (method === 'GET' || method === 'HEAD')) {
-    return { ok: false, message: `Not a relay call: a ${method} request cannot have a body.` };
+    return { ok: false, text: transportText('transport-error.relay-call-body-not-allowed', { method }) };
   }
   const request: TransportRequest = {
     method: call.method,

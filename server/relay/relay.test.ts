@@ -232,19 +232,31 @@ test('only POST with a JSON body of bounded size is a relay call', async (t) => 
 test('malformed calls are refused with 400 before anything is sent', async (t) => {
   const upstream = await startUpstream(t, echoUpstream);
   const relay = await startTestRelay(t);
-  const bad: unknown[] = [
-    { method: 'GET', headers: [] },
-    { method: 'GET', url: 42, headers: [] },
-    { method: 'G ET', url: upstream.url, headers: [] },
-    { method: 'TRACE', url: upstream.url, headers: [] },
-    { method: 'GET', url: upstream.url, headers: [['x-a', 'line\r\nInjected: yes']] },
-    { method: 'GET', url: upstream.url, headers: [['bad name', 'v']] },
-    { method: 'GET', url: upstream.url, headers: [['transfer-encoding', 'chunked']] },
-    { method: 'GET', url: upstream.url, headers: [], body: 'a GET has no body' },
-    { method: 'GET', url: upstream.url, headers: [], timeoutMs: -1 },
-    [],
+  // Each with the reason the relay gives, and that reason in Chinese: a page never sends such a
+  // call, but a caller that does is told why in the page's language, not in the schema library's.
+  const bad: [unknown, string, string][] = [
+    [{ method: 'GET', headers: [] }, 'transport-error.relay-call-field', '中继调用的 url 缺失或格式不正确。'],
+    [{ method: 'GET', url: 42, headers: [] }, 'transport-error.relay-call-field', '中继调用的 url 缺失或格式不正确。'],
+    [{ method: 'G ET', url: upstream.url, headers: [] }, 'transport-error.relay-call-method-token', '中继调用的 method 不是 HTTP 令牌(token)。'],
+    [{ method: 'TRACE', url: upstream.url, headers: [] }, 'transport-error.relay-call-method-forbidden', '中继不发送这种方法。'],
+    [
+      { method: 'GET', url: upstream.url, headers: [['x-a', 'line\r\nInjected: yes']] },
+      'transport-error.relay-call-header-value',
+      'headers.0.1 处的请求头值包含 CR、LF、NUL 或 U+00FF 以上的字符。',
+    ],
+    [{ method: 'GET', url: upstream.url, headers: [['bad name', 'v']] }, 'transport-error.relay-call-header-name', 'headers.0.0 处的请求头名称不是 HTTP 令牌(token)。'],
+    [{ method: 'GET', url: upstream.url, headers: [['transfer-encoding', 'chunked']] }, 'transport-error.relay-call-hop-by-hop', 'headers.0.0 处是逐跳(hop-by-hop)请求头,不能转发。'],
+    [{ method: 'GET', url: upstream.url, headers: [], body: 'a GET has no body' }, 'transport-error.relay-call-body-not-allowed', 'GET 请求不能带请求体。'],
+    [{ method: 'GET', url: upstream.url, headers: [], timeoutMs: -1 }, 'transport-error.relay-call-field', '中继调用的 timeoutMs 缺失或格式不正确。'],
+    [[], 'transport-error.relay-call-not-object', '中继调用不是包含 method、url 和 headers 的对象。'],
   ];
-  for (const call of bad) assertRejected(await relayCall(relay, call), 400);
+  for (const [call, messageId, chinese] of bad) {
+    const answer = await relayCall(relay, call);
+    assertRejected(answer, 400);
+    const { error } = (json(answer) as { relay: { error: { messageId?: string; messageParams?: Record<string, string> } } }).relay;
+    assert.equal(error.messageId, messageId, JSON.stringify(call));
+    assert.equal(renderTextRef({ id: messageId, params: error.messageParams ?? {} }, 'zh-CN'), chinese);
+  }
   assert.deepEqual(upstream.hits, []);
 });
 

@@ -109,6 +109,20 @@ export const TRANSPORT_MESSAGES = {
   'transport-error.relay-not-json-type': { en: 'Relay calls are application/json.', 'zh-CN': '中继调用必须是 application/json。' },
   'transport-error.relay-call-too-large': { en: 'The relay call is larger than {max} bytes.', 'zh-CN': '中继调用超过 {max} 字节。' },
   'transport-error.relay-call-not-json': { en: 'The relay call is not valid JSON.', 'zh-CN': '中继调用不是有效的 JSON。' },
+  'transport-error.relay-call-not-object': {
+    en: 'The relay call is not an object with a method, a URL and headers.',
+    'zh-CN': '中继调用不是包含 method、url 和 headers 的对象。',
+  },
+  'transport-error.relay-call-field': { en: 'The relay call’s {field} is missing or malformed.', 'zh-CN': '中继调用的 {field} 缺失或格式不正确。' },
+  'transport-error.relay-call-method-token': { en: 'The relay call’s method is not an HTTP token.', 'zh-CN': '中继调用的 method 不是 HTTP 令牌(token)。' },
+  'transport-error.relay-call-method-forbidden': { en: 'The relay does not send this method.', 'zh-CN': '中继不发送这种方法。' },
+  'transport-error.relay-call-header-name': { en: 'The header name at {field} is not an HTTP token.', 'zh-CN': '{field} 处的请求头名称不是 HTTP 令牌(token)。' },
+  'transport-error.relay-call-hop-by-hop': { en: 'The hop-by-hop header at {field} cannot be relayed.', 'zh-CN': '{field} 处是逐跳(hop-by-hop)请求头,不能转发。' },
+  'transport-error.relay-call-header-value': {
+    en: 'The header value at {field} contains CR, LF, NUL or a character above U+00FF.',
+    'zh-CN': '{field} 处的请求头值包含 CR、LF、NUL 或 U+00FF 以上的字符。',
+  },
+  'transport-error.relay-call-body-not-allowed': { en: 'A {method} request cannot have a body.', 'zh-CN': '{method} 请求不能带请求体。' },
 } as const satisfies Record<string, PhraseText>;
 
 export type TransportMessageId = keyof typeof TRANSPORT_MESSAGES;
