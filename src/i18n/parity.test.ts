@@ -16,7 +16,7 @@ import { SPEC_TITLES_ZH } from '../engine/checks/spec-ref-titles.js';
 import { CLUE_TEXTS, HINT_TEXTS, RECOGNITION_HEADINGS, SHAPE_NOTES } from '../engine/hints/hint-texts.js';
 import { PITFALLS } from '../engine/pitfalls.js';
 import { STEP_IDS } from '../engine/types.js';
-import { MESSAGE_CATALOGUES } from './index.js';
+import { MESSAGE_CATALOGUES } from './catalogues.js';
 import { STEP_TEXT } from './steps.js';
 
 interface Pair {
