@@ -1,7 +1,9 @@
 /** A request or response body in the view that suits it: JSON tree, form parameters, server-sent events, or wrapped text. */
 import type { HeaderList } from '../engine/types.js';
+import { useEngineText } from '../i18n/engine-text.js';
 import { useT } from '../i18n/index.js';
 import { classifyBody } from '../ui-logic/body-format.js';
+import type { EngineTextSource } from '../ui-logic/engine-text.js';
 import { formatBytes } from '../ui-logic/http-format.js';
 import { EvidenceMark } from './EvidenceMark.js';
 import { JsonBodyView } from './JsonBodyView.js';
@@ -82,7 +84,7 @@ export function BodyView({ headers, body, truncatedAt, highlight, highlightParam
           {unplaced}
           {view.invalidJson !== undefined && (
             <p className="mb-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
-              {t('inspect.body.invalidJson', { error: view.invalidJson })}
+              <InvalidJsonNote reason={view.invalidJson} />
             </p>
           )}
           {/* Scrollable, so focusable: keyboard users can scroll it too. */}
@@ -96,4 +98,11 @@ export function BodyView({ headers, body, truncatedAt, highlight, highlightParam
         </>
       );
   }
+}
+
+/** Why a body that says JSON does not parse, in the page's language (the phrase tables load when first needed). */
+function InvalidJsonNote({ reason }: { reason: EngineTextSource }) {
+  const t = useT();
+  const { text } = useEngineText();
+  return <>{t('inspect.body.invalidJson', { error: text(reason) })}</>;
 }

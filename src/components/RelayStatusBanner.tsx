@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.js';
+import { EngineText } from './EngineText.js';
 import { useDebugger } from '../store/index.js';
 
 /**
@@ -20,6 +21,12 @@ export function RelayStatusBanner() {
           {problem ? (
             <span className="mt-0.5 block text-xs break-all opacity-80">
               {t(`app.relay.problem.${problem.kind}`, problem.params)}
+              {problem.reason ? (
+                <>
+                  {' '}
+                  <EngineText source={problem.reason} />
+                </>
+              ) : null}
               {problem.detail ? (
                 <>
                   {' '}

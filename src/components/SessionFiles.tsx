@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
+import { sessionFileProblemText } from '../ui-logic/session-file-text.js';
 
 /** The id of the Compare button: the focus goes back to it when a comparison closes. */
 export const COMPARE_TRIGGER_ID = 'compare-with-session-file';
@@ -180,7 +181,7 @@ export function RecordingBanner() {
     <>
       {error ? (
         <div role="alert" className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <p>{t('app.sessionFile.openFailed', { file: error.fileName, message: t(`app.sessionFile.problem.${error.problem.id}`, error.problem.params) })}</p>
+          <p>{t('app.sessionFile.openFailed', { file: error.fileName, message: sessionFileProblemText(t, error.problem) })}</p>
           <button type="button" className="btn-secondary px-2 py-1 text-xs" onClick={dismiss}>
             {t('app.sessionFile.dismiss')}
           </button>

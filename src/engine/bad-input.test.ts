@@ -120,11 +120,13 @@ describe('the whole flow against a misbehaving server', { concurrency: true }, (
       finding(run, 'prm.resource-metadata-url-failed');
     });
 
-    it('invalid JSON: the parser’s reason is reported', async (t) => {
+    it('invalid JSON: where it stops being JSON is reported, in our words', async (t) => {
       const server = await misbehavingServer(t, { faults: { prm: 'invalid-json' } });
       const run = await runWholeFlow(server.mcpUrl);
       stoppedAt(run, 'protected-resource-metadata', 'prm.not-found');
-      assert.match(finding(run, 'http.not-json').params?.reason ?? '', /JSON/);
+      const notJson = finding(run, 'http.not-json');
+      assert.deepEqual([notJson.params?.reason, notJson.params?.line, notJson.params?.column], [phrase('json.syntax.ends-early'), '1', '62']);
+      assert.match(notJson.detail, /the text ends at line 1, column 62, before the JSON is complete/);
     });
 
     it('a JSON array instead of an object', async (t) => {
@@ -470,6 +472,6 @@ describe('JSON nested 10,000 levels deep', { concurrency: true }, () => {
     const server = await misbehavingServer(t, { faults: { discover: 'deep-json' } });
     const run = await runWholeFlow(server.mcpUrl);
     stoppedAt(run, 'authenticated-mcp', 'mcp.not-mcp');
-    assert.match(finding(run, 'mcp.not-mcp').params?.message ?? '', /nests? (too )?deep|deeper than 64 levels/);
+    assert.match(finding(run, 'mcp.not-mcp').detail, /not usable JSON: it nests deeper than 64 levels/);
   });
 });

@@ -108,18 +108,16 @@ export function readSessionFile(text: string): SessionFileReading {
   const parsed = parseJsonSafely(text, MAX_SESSION_DEPTH);
   if (!parsed.ok && parsed.kind === 'too-deep') return fail(`The file nests deeper than ${MAX_SESSION_DEPTH} levels; a session does not.`, { id: 'too-deep', params: { depth: MAX_SESSION_DEPTH } });
   if (!parsed.ok) {
-    // A cut after a complete value ("…": 12) is reported as a missing comma at the very end.
-    const position = /at position (\d+)/.exec(parsed.message)?.[1];
-    const cut = /Unexpected end of JSON input|Unterminated/.test(parsed.message) || (position !== undefined && Number(position) >= text.trimEnd().length);
-    if (cut) return fail('The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).', { id: 'cut-short', params: {} });
-    return fail(`The file is not JSON: ${parsed.message}.`, { id: 'not-json', params: { detail: parsed.message } });
+    if (parsed.at.found === 'end') return fail('The file ends in the middle of its JSON: it was cut short (an interrupted download or copy?).', { id: 'cut-short', params: {} });
+    const { line, column, found } = parsed.at;
+    return fail(`The file is not JSON: ${parsed.message}.`, { id: 'not-json', params: { line, column, found } });
   }
   const json = parsed.value;
   if (!isRecord(json)) return fail('The file holds JSON, but not a session: it is not an object.', { id: 'not-object', params: {} });
 
   if (json.format === BARE_SESSION_FORMAT) {
     const problem = sessionProblem(json);
-    if (problem) return fail(`The session is damaged: ${problem}.`, { id: 'damaged', params: { detail: problem } });
+    if (problem) return damaged(problem);
     const session = json as unknown as Session;
     // Written by `check --out`, redacted unless --include-secrets; the file did not say which.
     const file = toSessionFile(session, { toolVersion: 'unknown (before session files)', secretsIncluded: false, savedAt: '' });
@@ -139,7 +137,7 @@ export function readSessionFile(text: string): SessionFileReading {
   }
   if (!isRecord(json.session)) return fail('The session file has no "session".', { id: 'no-session', params: {} });
   const problem = sessionProblem(json.session);
-  if (problem) return fail(`The session is damaged: ${problem}.`, { id: 'damaged', params: { detail: problem } });
+  if (problem) return damaged(problem);
   const session = json.session as unknown as Session;
   const tool = isRecord(json.tool) && typeof json.tool.version === 'string' ? json.tool.version : 'unknown';
   const savedAt = typeof json.savedAt === 'string' ? json.savedAt : '';
@@ -148,46 +146,93 @@ export function readSessionFile(text: string): SessionFileReading {
 }
 
 /**
- * What makes a value unusable as a session, in words, or undefined when the parts the debugger
- * relies on are there and of the right kind (options, results with their exchanges and
- * findings, a status). Fields inside exchanges and findings are shown as they are.
+ * What can be damaged in a session, by kind, in English; `{name}` placeholders are filled from
+ * the damage's params. The page says each through `app.sessionFile.damaged.<kind>`.
  */
-function sessionProblem(value: Record<string, unknown>): string | undefined {
+export const SESSION_DAMAGE = {
+  'options-missing': '"options" is missing',
+  'server-url-missing': '"options.serverUrl" is missing',
+  'unknown-spec': '"options.spec" is not a spec version this debugger knows ({value})',
+  'data-not-object': '"data" is not an object',
+  'results-not-list': '"results" is not a list',
+  'step-not-object': 'step {n} is not an object',
+  'step-unknown': 'step {n} names an unknown step ({value})',
+  'step-exchange': 'step {n} ({step}) has an exchange without a request, or with a malformed label or error',
+  'step-finding': 'step {n} ({step}) has a finding without an id, severity or title',
+  'step-no-outcome': 'step {n} ({step}) has no outcome',
+  'step-reason': 'step {n} ({step}) has a malformed reason id or params',
+  'status-unknown': '"status" is missing or unknown',
+  'status-step': '"status" names an unknown step',
+  'status-reason': '"status" has a malformed reason id or params',
+  'clients-not-list': '"clients" is not a list of results with findings',
+  'client-unknown': 'client result {n} names no known client',
+  'client-fields': 'client result {n} has no package, version or connected flag',
+  'client-stage': 'client result {n} names an unknown stage ({value})',
+  'client-not-text': 'client result {n} has a "{field}" that is not text',
+  'client-tools': 'client result {n} has a tools count that is not a number',
+  'client-duration': 'client result {n} has no duration',
+  'client-finding': 'a client finding has no id, severity or title',
+} as const;
+
+export type SessionDamageKind = keyof typeof SESSION_DAMAGE;
+
+interface Damage {
+  damage: SessionDamageKind;
+  params?: Record<string, string>;
+}
+
+function damageText({ damage, params = {} }: Damage): string {
+  return SESSION_DAMAGE[damage].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** The session is refused for its damage; the page gets the kind and values beside the English. */
+function damaged(found: Damage): SessionFileReading {
+  const detail = damageText(found);
+  return fail(`The session is damaged: ${detail}.`, { id: 'damaged', params: { ...found.params, damage: found.damage, detail } });
+}
+
+/**
+ * What makes a value unusable as a session, or undefined when the parts the debugger relies on
+ * are there and of the right kind (options, results with their exchanges and findings, a
+ * status). Fields inside exchanges and findings are shown as they are.
+ */
+function sessionProblem(value: Record<string, unknown>): Damage | undefined {
   const { options, results, status, data } = value;
-  if (!isRecord(options)) return '"options" is missing';
-  if (typeof options.serverUrl !== 'string') return '"options.serverUrl" is missing';
-  if (!SPEC_VERSIONS.includes(options.spec as SpecVersion)) return `"options.spec" is not a spec version this debugger knows (${clip(String(options.spec))})`;
-  if (data !== undefined && !isRecord(data)) return '"data" is not an object';
-  if (!Array.isArray(results)) return '"results" is not a list';
+  if (!isRecord(options)) return { damage: 'options-missing' };
+  if (typeof options.serverUrl !== 'string') return { damage: 'server-url-missing' };
+  if (!SPEC_VERSIONS.includes(options.spec as SpecVersion)) return { damage: 'unknown-spec', params: { value: clip(String(options.spec)) } };
+  if (data !== undefined && !isRecord(data)) return { damage: 'data-not-object' };
+  if (!Array.isArray(results)) return { damage: 'results-not-list' };
   for (const [index, result] of results.entries()) {
-    const where = `step ${index + 1}`;
-    if (!isRecord(result)) return `${where} is not an object`;
-    if (!STEP_IDS.includes(result.stepId as StepId)) return `${where} names an unknown step (${clip(String(result.stepId))})`;
-    if (!Array.isArray(result.exchanges) || !result.exchanges.every(isExchange)) return `${where} (${String(result.stepId)}) has an exchange without a request, or with a malformed label or error`;
-    if (!Array.isArray(result.findings) || !result.findings.every(isFinding)) return `${where} (${String(result.stepId)}) has a finding without an id, severity or title`;
-    if (!isRecord(result.outcome) || typeof result.outcome.kind !== 'string') return `${where} (${String(result.stepId)}) has no outcome`;
-    if (!validText(result.outcome, 'reasonId', 'reasonParams')) return `${where} (${String(result.stepId)}) has a malformed reason id or params`;
+    const n = String(index + 1);
+    if (!isRecord(result)) return { damage: 'step-not-object', params: { n } };
+    if (!STEP_IDS.includes(result.stepId as StepId)) return { damage: 'step-unknown', params: { n, value: clip(String(result.stepId)) } };
+    const step = { n, step: String(result.stepId) };
+    if (!Array.isArray(result.exchanges) || !result.exchanges.every(isExchange)) return { damage: 'step-exchange', params: step };
+    if (!Array.isArray(result.findings) || !result.findings.every(isFinding)) return { damage: 'step-finding', params: step };
+    if (!isRecord(result.outcome) || typeof result.outcome.kind !== 'string') return { damage: 'step-no-outcome', params: step };
+    if (!validText(result.outcome, 'reasonId', 'reasonParams')) return { damage: 'step-reason', params: step };
   }
-  if (!isRecord(status) || !['ready', 'waiting', 'stopped', 'completed'].includes(String(status.kind))) return '"status" is missing or unknown';
-  if ((status.kind === 'stopped' || status.kind === 'waiting') && !STEP_IDS.includes(status.stepId as StepId)) return '"status" names an unknown step';
-  if (!validText(status, 'reasonId', 'reasonParams')) return '"status" has a malformed reason id or params';
+  if (!isRecord(status) || !['ready', 'waiting', 'stopped', 'completed'].includes(String(status.kind))) return { damage: 'status-unknown' };
+  if ((status.kind === 'stopped' || status.kind === 'waiting') && !STEP_IDS.includes(status.stepId as StepId)) return { damage: 'status-step' };
+  if (!validText(status, 'reasonId', 'reasonParams')) return { damage: 'status-reason' };
   if (value.clients !== undefined) return clientsProblem(value.clients);
   return undefined;
 }
 
 /** The real SDK clients' results (optional): a list of results, each naming a known client, and their findings. */
-function clientsProblem(clients: unknown): string | undefined {
-  if (!isRecord(clients) || !Array.isArray(clients.results) || !Array.isArray(clients.findings)) return '"clients" is not a list of results with findings';
+function clientsProblem(clients: unknown): Damage | undefined {
+  if (!isRecord(clients) || !Array.isArray(clients.results) || !Array.isArray(clients.findings)) return { damage: 'clients-not-list' };
   for (const [index, result] of clients.results.entries()) {
-    const where = `client result ${index + 1}`;
-    if (!isRecord(result) || !SDK_CLIENT_IDS.includes(result.client as SdkClientId)) return `${where} names no known client`;
-    if (typeof result.connected !== 'boolean' || typeof result.package !== 'string' || typeof result.version !== 'string') return `${where} has no package, version or connected flag`;
-    if (result.stoppedAt !== undefined && !CLIENT_STAGES.includes(result.stoppedAt as ClientStage)) return `${where} names an unknown stage (${clip(String(result.stoppedAt))})`;
-    for (const field of ['error', 'protocolVersion', 'limit'] as const) if (result[field] !== undefined && typeof result[field] !== 'string') return `${where} has a "${field}" that is not text`;
-    if (result.tools !== undefined && typeof result.tools !== 'number') return `${where} has a tools count that is not a number`;
-    if (typeof result.durationMs !== 'number') return `${where} has no duration`;
+    const n = String(index + 1);
+    if (!isRecord(result) || !SDK_CLIENT_IDS.includes(result.client as SdkClientId)) return { damage: 'client-unknown', params: { n } };
+    if (typeof result.connected !== 'boolean' || typeof result.package !== 'string' || typeof result.version !== 'string') return { damage: 'client-fields', params: { n } };
+    if (result.stoppedAt !== undefined && !CLIENT_STAGES.includes(result.stoppedAt as ClientStage)) return { damage: 'client-stage', params: { n, value: clip(String(result.stoppedAt)) } };
+    for (const field of ['error', 'protocolVersion', 'limit'] as const) if (result[field] !== undefined && typeof result[field] !== 'string') return { damage: 'client-not-text', params: { n, field } };
+    if (result.tools !== undefined && typeof result.tools !== 'number') return { damage: 'client-tools', params: { n } };
+    if (typeof result.durationMs !== 'number') return { damage: 'client-duration', params: { n } };
   }
-  if (!clients.findings.every(isFinding)) return 'a client finding has no id, severity or title';
+  if (!clients.findings.every(isFinding)) return { damage: 'client-finding' };
   return undefined;
 }
 

@@ -7,6 +7,9 @@ import { createStepHttp, sequentialIds } from '../engine/recorder.js';
 import { allFindings } from '../engine/session.js';
 import { emptyConnectForm } from './connect-form.js';
 import { translate } from '../i18n/index.js';
+import { ENGINE_PHRASES } from '../engine/checks/engine-phrases.js';
+import { localizedEngineText } from '../ui-logic/engine-text.js';
+import { transportError, transportText } from '../wire/transport-messages.js';
 import { useDebugger } from './index.js';
 
 const ORIGIN = 'http://127.0.0.1:4280';
@@ -246,14 +249,27 @@ describe('flow slice on bad input', () => {
     freshStore('http://127.0.0.1:1/mcp');
     useDebugger.getState().configureRuntime({
       origin: ORIGIN,
-      transport: { send: async () => ({ ok: false, error: { kind: 'relay-rejected', message: 'The relay at http://127.0.0.1:4280/api/relay could not be reached (fetch failed).' } }) },
+      transport: { send: async () => ({ ok: false, error: transportError('relay-rejected', transportText('transport-error.relay-unreachable', { endpoint: 'http://127.0.0.1:4280/api/relay', cause: 'fetch failed' })) }) },
     });
     await useDebugger.getState().start('run');
     assert.equal(useDebugger.getState().relayHealth, 'unreachable');
     const problem = useDebugger.getState().relayProblem;
     assert.ok(problem?.kind === 'failed', JSON.stringify(problem));
-    assert.match(problem.detail ?? '', /could not be reached/);
-    assert.equal(translate('zh-CN', `app.relay.problem.${problem.kind}`, problem.params), '中继的原话:');
+    assert.equal(translate('zh-CN', `app.relay.problem.${problem.kind}`, problem.params), '经中继的调用失败:');
+    // The relay transport's words are ours: the banner says them in the page's language.
+    assert.ok(problem.reason);
+    assert.equal(localizedEngineText(problem.reason, 'zh-CN', ENGINE_PHRASES), '无法连接到位于 http://127.0.0.1:4280/api/relay 的中继(fetch failed)。');
     assert.equal(useDebugger.getState().session?.status.kind, 'stopped');
+  });
+
+  it('says where a relay config that is not JSON stops being JSON, in the page language', async () => {
+    useDebugger.setState(useDebugger.getInitialState(), true);
+    useDebugger.getState().configureRuntime({ origin: ORIGIN, fetchImpl: async () => new Response('{"version": 1,\n <html>', { status: 200 }) });
+    await useDebugger.getState().checkRelay();
+    const problem = useDebugger.getState().relayProblem;
+    assert.equal(useDebugger.getState().relayHealth, 'unreachable');
+    assert.ok(problem?.kind === 'not-json' && problem.reason, JSON.stringify(problem));
+    assert.equal(localizedEngineText(problem.reason, 'en', ENGINE_PHRASES), 'unexpected “<” at line 2, column 2');
+    assert.equal(localizedEngineText(problem.reason, 'zh-CN', ENGINE_PHRASES), '第 2 行第 2 列出现意外的 “<”');
   });
 });

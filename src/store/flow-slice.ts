@@ -133,7 +133,7 @@ export const createFlowSlice: StateCreator<DebuggerState, [], [], FlowSlice> = (
   /** Tells the relay slice when an exchange was refused or lost by the relay itself. */
   function watchRelay(result: StepResult | undefined): void {
     const refused = result?.exchanges.find((e) => e.error?.kind === 'relay-rejected');
-    if (refused?.error) get().noteRelayFailure(refused.error.message);
+    if (refused?.error) get().noteRelayFailure(refused.error);
   }
 
   /** Runs one step, or steps until the flow waits, stops or completes. */

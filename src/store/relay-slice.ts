@@ -4,6 +4,9 @@
  */
 import type { StateCreator } from 'zustand';
 import type { EngineDeps } from '../engine/session.js';
+import type { ExchangeError } from '../engine/types.js';
+import { messageText, type EngineTextSource } from '../ui-logic/engine-text.js';
+import { jsonRefusalText, parseJsonSafely } from '../wire/json.js';
 import { RELAY_CONFIG_PATH, type RelayConfig } from '../wire/relay.js';
 import type { Transport } from '../engine/transport.js';
 import type { DebuggerState } from './index.js';
@@ -32,13 +35,15 @@ export interface DebuggerRuntime {
 
 /**
  * `no-answer`: the relay's config was not fetched at all; `status`: it answered an HTTP error;
- * `not-json`: its config is not JSON; `failed`: a relayed call failed. `detail` is the browser's
- * or the relay's own words (English), shown as such.
+ * `not-json`: its config is not JSON; `failed`: a relayed call failed. `reason` is our own words
+ * (the relay's refusal, where the config stops being JSON), said in the page's language; `detail`
+ * is the browser's words, shown as they are.
  */
 export interface RelayProblem {
   kind: 'no-answer' | 'status' | 'not-json' | 'failed';
   params: Record<string, string | number>;
   detail?: string;
+  reason?: EngineTextSource;
 }
 
 export interface RelaySlice {
@@ -51,7 +56,7 @@ export interface RelaySlice {
   /** Asks the relay for its config; this doubles as the health check behind the banner's Retry. */
   checkRelay(): Promise<void>;
   /** Called when an exchange came back `relay-rejected`. */
-  noteRelayFailure(message: string): void;
+  noteRelayFailure(error: ExchangeError): void;
   /** The redirect URI this page receives the authorization response at. */
   redirectUri(): string;
 }
@@ -94,20 +99,26 @@ export const createRelaySlice: StateCreator<DebuggerState, [], [], RelaySlice> =
       set({ relayHealth: 'unreachable', relayProblem: { kind: 'status', params: { path: RELAY_CONFIG_PATH, status: response.status } } });
       return;
     }
-    let body: unknown;
+    let text: string;
     try {
-      body = await response.json();
+      text = await response.text();
     } catch (error) {
-      set({ relayHealth: 'unreachable', relayProblem: { kind: 'not-json', params: { path: RELAY_CONFIG_PATH }, detail: error instanceof Error ? error.message : String(error) } });
+      set({ relayHealth: 'unreachable', relayProblem: { kind: 'no-answer', params: { path: RELAY_CONFIG_PATH }, detail: error instanceof Error ? error.message : String(error) } });
       return;
     }
-    const relayConfig = parseRelayConfig(body);
+    const body = parseJsonSafely(text);
+    if (!body.ok) {
+      set({ relayHealth: 'unreachable', relayProblem: { kind: 'not-json', params: { path: RELAY_CONFIG_PATH }, reason: { english: body.message, ...jsonRefusalText(body) } } });
+      return;
+    }
+    const relayConfig = parseRelayConfig(body.value);
     set({ relayHealth: runtime.transport ? 'ok' : 'no-secret', relayConfig, relayProblem: undefined });
     if (relayConfig.workshop) await get().loadWorkshop();
   },
-  noteRelayFailure(message) {
-    // The relay-transport says "could not be reached" when no HTTP answer came at all.
-    set({ relayHealth: /could not be reached/.test(message) ? 'unreachable' : 'rejected', relayProblem: { kind: 'failed', params: {}, detail: message } });
+  noteRelayFailure(error) {
+    // The relay transport says "could not be reached" when no HTTP answer came at all.
+    const unreachable = error.messageId === 'transport-error.relay-unreachable' || /could not be reached/.test(error.message);
+    set({ relayHealth: unreachable ? 'unreachable' : 'rejected', relayProblem: { kind: 'failed', params: {}, reason: messageText(error) } });
   },
   redirectUri: () => `${get().runtime.origin}/callback`,
 });

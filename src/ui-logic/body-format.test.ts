@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ENGINE_PHRASES } from '../engine/checks/engine-phrases.js';
 import { classifyBody, parseEventStream } from './body-format.js';
+import { localizedEngineText } from './engine-text.js';
 
 const json: [string, string][] = [['content-type', 'application/json; charset=utf-8']];
 
@@ -9,6 +11,11 @@ test('JSON bodies become trees; broken JSON stays text with the parse error', ()
   const broken = classifyBody(json, '{"a":');
   assert.equal(broken.kind, 'text');
   assert.ok(broken.kind === 'text' && broken.invalidJson);
+  // Said in our words, in the reader's language, not in the JavaScript engine's English.
+  assert.equal(localizedEngineText(broken.invalidJson, 'en', ENGINE_PHRASES), 'the text ends at line 1, column 6, before the JSON is complete');
+  assert.equal(localizedEngineText(broken.invalidJson, 'zh-CN', ENGINE_PHRASES), '文本在第 1 行第 6 列就结束了,JSON 尚不完整');
+  const html = classifyBody(json, '<html>');
+  assert.equal(html.kind === 'text' && html.invalidJson ? localizedEngineText(html.invalidJson, 'zh-CN', ENGINE_PHRASES) : '', '第 1 行第 1 列出现意外的 “<”');
   assert.deepEqual(classifyBody([['Content-Type', 'application/jwk-set+json']], '{"keys":[]}'), { kind: 'json', value: { keys: [] } });
 });
 

@@ -5,7 +5,9 @@
 import type { HeaderList } from '../engine/types.js';
 import { mediaType } from './http-format.js';
 import { parseEventStream as parseStreamEvents } from '../engine/mcp/event-stream.js';
+import type { EngineTextSource } from './engine-text.js';
 import { parseJson, type JsonValue } from './json-fold.js';
+import { jsonRefusalText } from '../wire/json.js';
 import { formParameters, type Parameter } from './query-params.js';
 import { isJsonContentType } from '../engine/mcp/jsonrpc-answer.js';
 
@@ -22,7 +24,8 @@ export type BodyView =
   | { kind: 'json'; value: JsonValue }
   | { kind: 'form'; params: Parameter[] }
   | { kind: 'event-stream'; events: ServerSentEvent[] }
-  | { kind: 'text'; text: string; invalidJson?: string };
+  /** `invalidJson`: why a body that says JSON does not parse, as an engine text. */
+  | { kind: 'text'; text: string; invalidJson?: EngineTextSource };
 
 
 /** Chooses the view for a body given its headers. Bodies that say JSON but do not parse are shown as text with the parse error. */
@@ -36,7 +39,7 @@ export function classifyBody(headers: HeaderList, body: string | undefined): Bod
   if (isJsonContentType(type) || (type === '' && looksLikeJson) || (type === 'text/plain' && looksLikeJson)) {
     const parsed = parseJson(body);
     if (parsed.ok) return { kind: 'json', value: parsed.value };
-    if (isJsonContentType(type)) return { kind: 'text', text: body, invalidJson: parsed.error };
+    if (isJsonContentType(type)) return { kind: 'text', text: body, invalidJson: { english: parsed.refusal.message, ...jsonRefusalText(parsed.refusal) } };
   }
   return { kind: 'text', text: body };
 }

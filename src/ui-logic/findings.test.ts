@@ -75,6 +75,8 @@ const PHRASED: readonly [string, Record<string, string>][] = [
     (document): [string, Record<string, string>] => ['http.not-json', { what: phrase(`document.${document}`), url: URL_PARAM, contentType: phrase('value.none'), reason: phrase('json.looks-like-html') }],
   ),
   ['http.not-json', { what: phrase('document.token-response'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.invalid') }],
+  ['http.not-json', { what: phrase('document.token-response'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.syntax.unexpected'), found: '“}”', line: '1', column: '6' }],
+  ['http.not-json', { what: phrase('document.jwk-set'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.syntax.ends-early'), line: '3', column: '1' }],
   ['http.not-json', { what: phrase('document.protected-resource-metadata'), url: URL_PARAM, contentType: 'application/json', reason: phrase('json.too-deep'), max: '64' }],
   ...(['array', 'string', 'number', 'boolean', 'null'] as const).map((type): [string, Record<string, string>] => [
     'http.not-json',
@@ -148,6 +150,15 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['mcp.connected-without-token', { server: 'lab 1.0', protocolVersion: '2025-11-25', era: phrase('era.legacy'), toolCount: '1' }],
   ['mcp.token-rejected', { operation: 'initialize', error: phrase('value.no-error-code'), challenge: phrase('value.no-www-authenticate') }],
   ['mcp.not-mcp', { operation: 'initialize', contentType: phrase('value.none'), message: 'Unexpected content type' }],
+  ...(['empty', 'truncated', 'not-json-rpc', 'no-response'] as const).map((why): [string, Record<string, string>] => [
+    'mcp.not-mcp',
+    { operation: 'tools/list', contentType: 'text/plain', message: phrase('mcp-answer.unreadable'), status: '200', why: phrase(`mcp-answer.${why}`) },
+  ]),
+  [
+    'mcp.http-error',
+    { operation: 'tools/list', contentType: 'text/html', status: '502', message: phrase('mcp-answer.unreadable'), why: phrase('mcp-answer.not-json'), jsonError: phrase('json.syntax.unexpected'), found: '“<”', line: '1', column: '1' },
+  ],
+  ['mcp.request-failed', { operation: 'tools/list', message: phrase('mcp-answer.rpc-error'), rpcMessage: phrase('value.no-message'), code: '-32603' }],
   ['mcp.tool-error', { tool: 'add_numbers', message: phrase('value.no-content') }],
   ['mcp.tool-error', { tool: 'add_numbers', message: phrase('value.no-text-content') }],
   ['audit.unexpected-status', { url: URL_PARAM, status: '500', what: phrase('audit.tampered-token') }],

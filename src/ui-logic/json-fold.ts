@@ -3,7 +3,7 @@
  * JSON Pointer, RFC 6901), what a folded node shows, and which nodes start unfolded. The view
  * renders children only when a node is open, so a 2 MB body costs only what is shown.
  */
-import { parseJsonSafely } from '../wire/json.js';
+import { parseJsonSafely, type JsonRefusal } from '../wire/json.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -24,12 +24,12 @@ export function jsonKind(value: JsonValue): JsonKind {
   }
 }
 
-export type ParsedJson = { ok: true; value: JsonValue } | { ok: false; error: string };
+export type ParsedJson = { ok: true; value: JsonValue } | { ok: false; refusal: JsonRefusal };
 
 /** Parses JSON text without throwing; a value nested too deep to render is refused like bad JSON. */
 export function parseJson(text: string): ParsedJson {
   const parsed = parseJsonSafely(text);
-  return parsed.ok ? { ok: true, value: parsed.value as JsonValue } : { ok: false, error: parsed.message };
+  return parsed.ok ? { ok: true, value: parsed.value as JsonValue } : { ok: false, refusal: parsed };
 }
 
 /** Escapes one reference token of a JSON Pointer (`~` → `~0`, `/` → `~1`). */

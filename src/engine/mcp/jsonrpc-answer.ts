@@ -10,7 +10,7 @@
  * an exception.
  */
 import type { ExchangeResponse } from '../types.js';
-import { parseJsonSafely } from '../../wire/json.js';
+import { parseJsonSafely, type JsonRefusal } from '../../wire/json.js';
 import { parseEventStream } from './event-stream.js';
 
 export type JsonRpcId = string | number;
@@ -19,7 +19,8 @@ export type JsonRpcId = string | number;
 export type JsonRpcAnswer =
   | { kind: 'result'; result: Record<string, unknown>; format: AnswerFormat; notifications: string[] }
   | { kind: 'error'; error: JsonRpcErrorObject; format: AnswerFormat; notifications: string[] }
-  | { kind: 'unreadable'; reason: UnreadableReason; format: AnswerFormat | 'other'; detail?: string };
+  /** `refusal`: why a body that should be JSON is not, for `not-json`. */
+  | { kind: 'unreadable'; reason: UnreadableReason; format: AnswerFormat | 'other'; refusal?: JsonRefusal };
 
 export type AnswerFormat = 'json' | 'sse';
 
@@ -85,7 +86,7 @@ export function readJsonRpcAnswer(response: ExchangeResponse, id: JsonRpcId | un
   const format = isJsonContentType(essence) ? 'json' : 'other';
   if (response.body.trim() === '') return { kind: 'unreadable', reason: 'empty', format };
   const parsed = parseJsonSafely(response.body);
-  if (!parsed.ok) return { kind: 'unreadable', reason: response.bodyTruncated ? 'truncated' : 'not-json', format, detail: parsed.message };
+  if (!parsed.ok) return response.bodyTruncated ? { kind: 'unreadable', reason: 'truncated', format } : { kind: 'unreadable', reason: 'not-json', format, refusal: parsed };
   const messages = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   for (const message of messages) {
     const answer = responseTo(message, id);

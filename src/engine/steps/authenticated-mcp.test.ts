@@ -5,7 +5,8 @@ import { createFetchTransport } from '../fetch-transport.js';
 import type { FlowData } from '../flow-data.js';
 import { defaultFlowOptions, type FlowOptions } from '../options.js';
 import { allFindings, createSession, runFlow } from '../session.js';
-import { because } from '../checks/engine-phrases.js';
+import { because, enginePhraseText, renderTextRef } from '../checks/engine-phrases.js';
+import { resolvePhraseValue } from '../checks/phrase-reference.js';
 import { ok, skipped, type StepDefinition } from '../step.js';
 import { cannedTransport, findingIds, requestHeader, runOneStep, type CannedReply, type CannedTransport } from '../test-kit.js';
 import type { TransportRequest } from '../transport.js';
@@ -183,6 +184,11 @@ describe('authenticated-mcp in the modern era (2026-07-28)', () => {
     assert.deepEqual(findingIds(result), ['mcp.not-mcp']);
     assert.equal(result.findings[0]?.params?.contentType, 'text/html');
     assert.equal(result.outcome.kind, 'failed');
+    // Why there is nothing to read is said in our words, so a Chinese page says it in Chinese.
+    const params = result.findings[0]?.params ?? {};
+    assert.equal(resolvePhraseValue(params.message ?? '', params, enginePhraseText('en')), 'HTTP 200, not usable JSON: unexpected “<” at line 1, column 1');
+    assert.equal(resolvePhraseValue(params.message ?? '', params, enginePhraseText('zh-CN')), 'HTTP 200,不是可用的 JSON:第 1 行第 1 列出现意外的 “<”');
+    assert.match(result.findings[0]?.detail ?? '', /HTTP 200, not usable JSON: unexpected “<” at line 1, column 1/);
   });
 
   it('reports an unreachable server', async () => {
@@ -443,6 +449,15 @@ describe('authenticated-mcp against canned server answers', () => {
   const unprotected: FlowData = { probe: { status: 200, unprotected: true, challenges: [] } };
   const run = (transport: CannedTransport, data: FlowData, options: Partial<FlowOptions> = {}) => runOneStep('authenticated-mcp', transport, { serverUrl: SERVER_URL, ...options }, data);
   const find = (ran: { result: { findings: Finding[] } }, id: string) => ran.result.findings.find((f) => f.id === id);
+
+  it('a tool call answered with a cut-off body keeps why, in our words, for the page to say in its language', async () => {
+    const transport = cannedMcpServer({ 'tools/call': () => ({ status: 502, headers: { 'content-type': 'application/json' }, body: '{"jsonrpc": "2.0", "id": 3, "result": {' }) });
+    const { session } = await run(transport, withToken(), { toolCall: { name: 'add_numbers', arguments: { a: 1, b: 2 } } });
+    const call = session.data.mcp?.toolCalls[0];
+    assert.equal(call?.error, 'HTTP 502, not usable JSON: the text ends at line 1, column 40, before the JSON is complete');
+    assert.equal(call?.errorId, 'mcp-answer.unreadable');
+    assert.equal(renderTextRef({ id: call.errorId, params: call.errorParams ?? {} }, 'zh-CN'), 'HTTP 502,不是可用的 JSON:文本在第 1 行第 40 列就结束了,JSON 尚不完整');
+  });
 
   describe('authorization answers', () => {
     it('a 403 that is not insufficient_scope stops the step as forbidden, naming the operation and the challenge', async () => {

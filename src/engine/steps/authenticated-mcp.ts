@@ -20,7 +20,9 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-requirements
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
-import { because, exchangeLabel } from '../checks/engine-phrases.js';
+import { because, enginePhraseText, exchangeLabel, transportMessageParams } from '../checks/engine-phrases.js';
+import { referencedPhrase, resolvePhraseValue } from '../checks/phrase-reference.js';
+import { jsonRefusalText } from '../../wire/json.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { DiscoverData, FlowData, InputRound, McpData, McpTool, McpToolCall } from '../flow-data.js';
 import { MODERN_ERROR_CODES, METHOD_NOT_FOUND, negotiateEra, supportedVersionsOf, type EraProbe } from '../mcp/era-negotiation.js';
@@ -191,7 +193,7 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
     case 'modern-error':
       if (probe.error.code === METHOD_NOT_FOUND) {
         // A modern server (its 404 carries -32601) without server/discover, which it MUST implement.
-        ctx.report('mcp.discover-missing', { params: { message: rpcErrorText(probe.error) }, evidence });
+        ctx.report('mcp.discover-missing', { params: rpcErrorParams(probe.error), evidence });
         return adopt(conversation, 'modern', probe.version);
       }
       return (await judgeFailure(conversation, probe.sent, readAnswer(probe.sent, conversation.nextId - 1), 'server/discover', 'open')) ?? stop(because('outcome.mcp.request-failed', { operation: 'server/discover' }), 'mcp.request-failed');
@@ -214,7 +216,7 @@ async function openModern(conversation: Conversation, switchedFromLegacy: boolea
       ctx.report('mcp.version-retry-loop', { params: { version: probe.version, supported: probe.supported.join(', ') }, evidence });
       return stop(because('outcome.mcp.version-retry-loop', { version: probe.version }), 'mcp.version-retry-loop');
     case 'unsupported-without-list':
-      ctx.report('mcp.unsupported-version-without-list', { params: { message: rpcErrorText(probe.error) }, evidence });
+      ctx.report('mcp.unsupported-version-without-list', { params: rpcErrorParams(probe.error), evidence });
       return stop(because('outcome.mcp.unsupported-version-without-list'), 'mcp.unsupported-version-without-list');
     case 'inconclusive':
       return (await judgeFailure(conversation, probe.sent, probe.answer, 'server/discover', 'open')) ?? stop(because('outcome.mcp.request-failed', { operation: 'server/discover' }), 'mcp.request-failed');
@@ -308,8 +310,8 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
     const modernOnly = modernOnlyEvidence(answer);
     if (modernOnly) {
       const evidence = { exchangeId: sent.exchange.id };
-      if (!modernOnly.namesVersions) ctx.report('mcp.initialize-rejection-unnamed', { params: { message: modernOnly.message }, evidence });
-      ctx.report('mcp.modern-only-server', { params: { spec: ctx.spec, message: modernOnly.message }, evidence });
+      if (!modernOnly.namesVersions) ctx.report('mcp.initialize-rejection-unnamed', { params: modernOnly.params, evidence });
+      ctx.report('mcp.modern-only-server', { params: { ...modernOnly.params, spec: ctx.spec }, evidence });
       return openModern({ ...conversation, era: 'modern', version: MODERN_PROTOCOL_VERSIONS[0] }, true);
     }
   }
@@ -321,7 +323,7 @@ async function openLegacy(conversation: Conversation, fellBack: boolean): Promis
  * answer naming a modern version. Named versions: a `supported` list, or a date-shaped version
  * in the message.
  */
-function modernOnlyEvidence(answer: JsonRpcAnswer): { namesVersions: boolean; message: string } | undefined {
+function modernOnlyEvidence(answer: JsonRpcAnswer): { namesVersions: boolean; params: Record<string, string> } | undefined {
   if (answer.kind !== 'error') return undefined;
   const error = answer.error;
   const supported = supportedVersionsOf(error) ?? [];
@@ -329,7 +331,7 @@ function modernOnlyEvidence(answer: JsonRpcAnswer): { namesVersions: boolean; me
   const namesModern = supported.some((v) => eraOfVersion(v) === 'modern') || MODERN_PROTOCOL_VERSIONS.some((v) => text.includes(v));
   const modernCode = Object.values(MODERN_ERROR_CODES).includes(error.code as never);
   if (!namesModern && !modernCode) return undefined;
-  return { namesVersions: supported.length > 0 || /\d{4}-\d{2}-\d{2}/.test(text), message: rpcErrorText(error) };
+  return { namesVersions: supported.length > 0 || /\d{4}-\d{2}-\d{2}/.test(text), params: rpcErrorParams(error) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,7 +466,7 @@ async function callTool(conversation: Conversation, name: string, args: Record<s
     const { sent, answer } = await send(conversation, 'tools/call', params, label, parameterHeaders);
     const result = successfulResult(sent, answer);
     if (!result) {
-      call.error = failureText(sent, answer);
+      Object.assign(call, callFailure(failureParams(sent, answer)));
       return await judgeFailure(conversation, sent, answer, 'tools/call', 'call', name);
     }
     const kind = conversation.era === 'modern' ? checkResultType(ctx, result, 'tools/call', sent) : 'complete';
@@ -533,7 +535,7 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
   const challenges = challengeHeader.length > 0 ? parseWwwAuthenticateChallenges(challengeHeader) : [];
   const challenge = findChallenge(challenges, 'bearer') ?? findChallenge(challenges, 'dpop');
   const shownChallenge = challengeHeader.length > 0 ? challengeHeader.join(', ') : phrase('value.no-www-authenticate');
-  const message = failureText(sent, answer);
+  const failure = failureParams(sent, answer);
 
   if (status === 401) {
     const dpopError = challenge?.scheme.toLowerCase() === 'dpop' ? challenge.parameters.error : undefined;
@@ -564,27 +566,27 @@ async function judgeFailure(conversation: Conversation, sent: SentExchange, answ
     return stop(because('outcome.mcp.forbidden', { operation }), 'mcp.forbidden');
   }
   if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.headerMismatch) {
-    ctx.report('mcp.header-mismatch', { params: { operation, message }, evidence });
-    return phase === 'call' ? undefined : stop(because('outcome.mcp.header-mismatch', { message }), 'mcp.header-mismatch');
+    ctx.report('mcp.header-mismatch', { params: { operation, ...failure }, evidence });
+    return phase === 'call' ? undefined : stop(because('outcome.mcp.header-mismatch', failure), 'mcp.header-mismatch');
   }
   if (answer?.kind === 'error' && answer.error.code === MODERN_ERROR_CODES.missingRequiredClientCapability) {
-    ctx.report('mcp.client-capability-required', { params: { operation, message }, evidence });
-    return phase === 'call' ? undefined : stop(because('outcome.mcp.client-capability-required', { message }), 'mcp.client-capability-required');
+    ctx.report('mcp.client-capability-required', { params: { operation, ...failure }, evidence });
+    return phase === 'call' ? undefined : stop(because('outcome.mcp.client-capability-required', failure), 'mcp.client-capability-required');
   }
   if (answer?.kind === 'error' && status >= 200 && status < 300) {
     if (phase === 'call') {
-      ctx.report('mcp.tool-call-failed', { params: { tool: tool ?? operation, message }, evidence });
+      ctx.report('mcp.tool-call-failed', { params: { tool: tool ?? operation, ...failure }, evidence });
       return undefined;
     }
-    ctx.report('mcp.request-failed', { params: { operation, message }, evidence });
-    return stop(because('outcome.mcp.request-failed-because', { operation, message }), 'mcp.request-failed');
+    ctx.report('mcp.request-failed', { params: { operation, ...failure }, evidence });
+    return stop(because('outcome.mcp.request-failed-because', { operation, ...failure }), 'mcp.request-failed');
   }
   if (status < 200 || status >= 300) {
-    ctx.report('mcp.http-error', { params: { operation, status: String(status), message }, evidence });
+    ctx.report('mcp.http-error', { params: { operation, ...failure, status: String(status) }, evidence });
     return phase === 'call' ? undefined : stop(because('outcome.mcp.http-error', { status: String(status), operation }), 'mcp.http-error');
   }
   const contentType = headerValue(response, 'content-type') ?? phrase('value.none');
-  ctx.report('mcp.not-mcp', { params: { operation, contentType, message }, evidence });
+  ctx.report('mcp.not-mcp', { params: { operation, contentType, ...failure }, evidence });
   return phase === 'call' ? undefined : stop(because('outcome.mcp.not-mcp', { operation }), 'mcp.not-mcp');
 }
 
@@ -610,16 +612,33 @@ async function authorizationServerChange(conversation: Conversation): Promise<{ 
   return { from: current, to: servers };
 }
 
-/** What went wrong, in the server's words where it gave some. */
-function failureText(sent: SentExchange, answer: JsonRpcAnswer | undefined): string {
-  if (!sent.response) return sent.error?.message ?? 'no answer';
-  if (answer?.kind === 'error') return rpcErrorText(answer.error);
-  if (answer?.kind === 'unreadable') return `HTTP ${sent.response.status}, ${answer.reason.replace(/-/g, ' ')}${answer.detail ? ` (${answer.detail})` : ''}`;
-  return `HTTP ${sent.response.status}`;
+/**
+ * What went wrong, in the server's words where it gave some, as the params a finding or reason
+ * carries: `message` is a phrase reference where the words are ours (no answer, a body that is
+ * not JSON-RPC), so each reader says it in its own language, and the server's own text otherwise.
+ */
+function failureParams(sent: SentExchange, answer: JsonRpcAnswer | undefined): Record<string, string> {
+  if (!sent.response) return sent.error ? transportMessageParams(sent.error) : { message: phrase('transport.no-answer') };
+  if (answer?.kind === 'error') return rpcErrorParams(answer.error);
+  const status = String(sent.response.status);
+  if (answer?.kind !== 'unreadable') return { message: `HTTP ${status}` };
+  const why = answer.refusal ? jsonRefusalText(answer.refusal) : undefined;
+  const json = why ? { ...why.params, jsonError: phrase(why.id) } : {};
+  return { ...json, message: phrase('mcp-answer.unreadable'), status, why: phrase(`mcp-answer.${answer.reason}`) };
 }
 
-function rpcErrorText(error: JsonRpcErrorObject): string {
-  return `${error.message || '(no message)'} (${error.code})`;
+/** A tool call's failure: the English beside the phrase and params to say it in another language. */
+function callFailure(params: Record<string, string>): Pick<McpToolCall, 'error' | 'errorId' | 'errorParams'> {
+  const message = params.message ?? '';
+  const id = referencedPhrase(message);
+  const english = resolvePhraseValue(message, params, enginePhraseText('en')) ?? message;
+  return id === undefined ? { error: english } : { error: english, errorId: id, errorParams: params };
+}
+
+/** A JSON-RPC error as a finding's params: the server's message and code, or in our words that it gave no message. */
+function rpcErrorParams(error: JsonRpcErrorObject): Record<string, string> {
+  if (error.message) return { message: `${error.message} (${error.code})` };
+  return { message: phrase('mcp-answer.rpc-error'), rpcMessage: phrase('value.no-message'), code: String(error.code) };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { transportMessageParams } from '../checks/engine-phrases.js';
 import { phrase, type DocumentPhraseId, type PhraseId } from '../checks/finding-phrases.js';
 import type { SentExchange, StepContext } from '../step.js';
-import { MAX_JSON_DEPTH, parseJsonSafely } from '../../wire/json.js';
+import { jsonRefusalText, parseJsonSafely } from '../../wire/json.js';
 import { PRIVATE_HOP_FINDING } from '../private-address.js';
 import type { Exchange, ExchangeError, ExchangeResponse } from '../types.js';
 
@@ -65,16 +65,16 @@ export function noAnswerFindingId(error: ExchangeError | undefined): string {
   return error?.kind === 'private-address' ? PRIVATE_HOP_FINDING : 'http.unreachable';
 }
 
-/**
- * A failure's `reason` is the parser's own message (quoted data) or a phrase reference, whose
- * placeholders are in `params` (finding params, like the reason itself).
- */
+/** A failure's `reason` is a phrase reference, its placeholders in `params` (finding params, like the reason itself). */
 export type JsonObjectResult = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string; params?: Record<string, string> };
 
 /** Parses a body that must be a JSON object. */
 export function parseJsonObject(body: string): JsonObjectResult {
   const parsed = parseJsonSafely(body);
-  if (!parsed.ok) return parsed.kind === 'too-deep' ? { ok: false, reason: phrase('json.too-deep'), params: { max: String(MAX_JSON_DEPTH) } } : { ok: false, reason: parsed.message };
+  if (!parsed.ok) {
+    const why = jsonRefusalText(parsed);
+    return { ok: false, reason: phrase(why.id), params: why.params };
+  }
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, reason: phrase('json.top-level-not-object'), params: { jsonType: phrase(jsonTypePhrase(value)) } };

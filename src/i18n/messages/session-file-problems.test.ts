@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_SESSION_FILE_BYTES, oversizedMessage, oversizedProblem, readSessionFile, SESSION_FILE_PROBLEM_IDS, SESSION_FILE_VERSION } from '../../engine/session-file.js';
-import { translate } from '../index.js';
+import { translate, type Translate } from '../index.js';
+import { sessionFileProblemText } from '../../ui-logic/session-file-text.js';
 import { appMessages } from './app.js';
 
 const refused = [
@@ -19,6 +20,26 @@ const refused = [
   `{"format": "mcp-auth-debugger/session-file", "formatVersion": ${SESSION_FILE_VERSION + 1}}`,
   '{"format": "mcp-auth-debugger/session-file", "formatVersion": 1}',
   `${'['.repeat(5000)}${']'.repeat(5000)}`,
+];
+
+/** A session file around a session damaged by `change`. */
+function damagedSession(change: (session: Record<string, unknown>) => void): string {
+  const session: Record<string, unknown> = {
+    options: { serverUrl: 'https://mcp.example.com/mcp', spec: '2026-07-28' },
+    results: [{ stepId: 'probe', exchanges: [], findings: [], outcome: { kind: 'ok' } }],
+    status: { kind: 'completed' },
+  };
+  change(session);
+  return JSON.stringify({ format: 'mcp-auth-debugger/session-file', formatVersion: SESSION_FILE_VERSION, session });
+}
+
+const damages: [(session: Record<string, unknown>) => void, string][] = [
+  [(s) => delete s.options, 'options-missing'],
+  [(s) => void (s.options = { serverUrl: 'x', spec: '1999-01-01' }), 'unknown-spec'],
+  [(s) => void (s.results = [{ stepId: 'nonsense' }]), 'step-unknown'],
+  [(s) => void (s.results = [{ stepId: 'probe', exchanges: [], findings: [], outcome: { kind: 'ok', reasonId: 7 } }]), 'step-reason'],
+  [(s) => void (s.status = { kind: 'stopped', stepId: 'elsewhere' }), 'status-step'],
+  [(s) => void (s.clients = { results: [{ client: 'sdk-v1', connected: true, package: 'p', version: '1', durationMs: 1, limit: 3 }], findings: [] }), 'client-not-text'],
 ];
 
 describe('session file problems in two languages', () => {
@@ -35,13 +56,32 @@ describe('session file problems in two languages', () => {
       const reading = readSessionFile(text);
       assert.ok(!reading.ok, text.slice(0, 40));
       seen.add(reading.problem.id);
-      const key = `app.sessionFile.problem.${reading.problem.id}`;
-      assert.equal(translate('en', key, reading.problem.params), reading.message);
-      const chinese = translate('zh-CN', key, reading.problem.params);
+      assert.equal(sessionFileProblemText(inLanguage('en'), reading.problem), reading.message);
+      const chinese = sessionFileProblemText(inLanguage('zh-CN'), reading.problem);
       assert.match(chinese, /[\u4e00-\u9fff]/, chinese);
       assert.doesNotMatch(chinese, /\{\w+\}/, chinese);
     }
     assert.ok(seen.size >= 9, [...seen].join(', '));
+  });
+
+  it('a damaged session says what is damaged in both languages, with no English words left in the Chinese', () => {
+    for (const [change, damage] of damages) {
+      const reading = readSessionFile(damagedSession(change));
+      assert.ok(!reading.ok, damage);
+      assert.equal(reading.problem.params.damage, damage);
+      assert.equal(sessionFileProblemText(inLanguage('en'), reading.problem), reading.message);
+      const chinese = sessionFileProblemText(inLanguage('zh-CN'), reading.problem);
+      assert.match(chinese, /^会话已损坏\(/, chinese);
+      assert.doesNotMatch(chinese, /\b[a-z]{2,} [a-z]{2,}\b/, chinese);
+    }
+  });
+
+  it('a file that is not JSON says where, in Chinese too', () => {
+    const reading = readSessionFile('{"a": 1 "b": 2}');
+    assert.ok(!reading.ok);
+    assert.equal(sessionFileProblemText(inLanguage('zh-CN'), reading.problem), '文件不是 JSON:第 1 行第 9 列出现意外的 “"”。');
+    const cut = readSessionFile('{"session": {"options": 1');
+    assert.equal(cut.ok ? '' : cut.problem.id, 'cut-short');
   });
 
   it('an empty file and a newer version read in Chinese', () => {
@@ -59,3 +99,7 @@ describe('session file problems in two languages', () => {
     assert.match(translate('zh-CN', `app.sessionFile.problem.${problem.id}`, problem.params), /128 MB.*64 MB/);
   });
 });
+
+function inLanguage(language: 'en' | 'zh-CN'): Translate {
+  return (key, params) => translate(language, key, params);
+}
