@@ -329,7 +329,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       steps: [
         'A custom authorization server writes its configured audience into aud (api://default on the default server unless changed).',
         'Security → API → Authorization Servers → the server → Settings → Edit: set the audience (Default Audience where several are allowed) to {resource}; add the MCP scope under Scopes and a rule that grants it under Access Policies.',
-        'Name a custom authorization server in authorization_servers (issuer …/oauth2/default or …/oauth2/<authorization server id>): the org authorization server (issuer without /oauth2/…) issues access tokens for Okta’s own APIs only, which no other server can validate.',
+        'Name a custom authorization server in authorization_servers (issuer …/oauth2/default or …/oauth2/<authorization server id>): the org authorization server (issuer without /oauth2/…) issues access tokens for Okta’s own APIs; protecting anything else takes a custom one.',
       ],
     },
     'zh-CN': {
@@ -337,7 +337,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       steps: [
         '自定义授权服务器把配置的受众写入 aud(默认服务器未修改时为 api://default)。',
         'Security → API → Authorization Servers → 该服务器 → Settings → Edit:把受众(允许多个受众时为 Default Audience)设为 {resource};在 Scopes 中添加 MCP 的 scope,并在 Access Policies 中添加授予它的规则。',
-        '在 authorization_servers 中填写自定义授权服务器(签发者 …/oauth2/default 或 …/oauth2/<授权服务器 ID>):组织授权服务器(签发者不带 /oauth2/…)签发的访问令牌只用于 Okta 自己的 API,其他服务器无法校验。',
+        '在 authorization_servers 中填写自定义授权服务器(签发者 …/oauth2/default 或 …/oauth2/<授权服务器 ID>):组织授权服务器(签发者不带 /oauth2/…)签发的访问令牌用于 Okta 自己的 API,保护其他资源需要自定义授权服务器。',
       ],
     },
   },
