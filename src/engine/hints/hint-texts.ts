@@ -56,6 +56,7 @@ export const CLUE_TEXTS: Record<ClueKind, Bilingual<string>> = {
   'sdk-challenge': { en: 'the SDK’s requireBearerAuth refusal: "{value}"', 'zh-CN': 'SDK 的 requireBearerAuth 拒绝文字:"{value}"' },
   'fastmcp-upstream-redirect': { en: 'the authorization request is passed on to {value} with /auth/callback as its redirect URI', 'zh-CN': '授权请求被转发到 {value},回调地址为 /auth/callback' },
   'better-auth-paths': { en: 'endpoints on Better Auth’s paths: {value}', 'zh-CN': '端点位于 Better Auth 的路径上:{value}' },
+  'better-auth-base-path': { en: 'the issuer is at Better Auth’s default base path /api/auth: {value}', 'zh-CN': '签发者位于 Better Auth 的默认基础路径 /api/auth:{value}' },
   'cloudflare-metadata-shape': {
     en: 'metadata as the Workers OAuth provider writes it: revocation on the token endpoint, query responses only, no jwks_uri',
     'zh-CN': '元数据与 Workers OAuth provider 生成的一致:吊销与令牌端点相同,仅 query 响应模式,没有 jwks_uri',
@@ -215,7 +216,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Entra ID has no Dynamic Client Registration: register an app',
       steps: [
         'In the Entra admin center open App registrations → New registration (tenant {tenant}).',
-        'Under Authentication add the platform "Mobile and desktop applications" with the redirect URI {redirectUri}, and allow public client flows.',
+        'Under Authentication add the platform "Mobile and desktop applications" with the redirect URI {redirectUri}: a redirect URI of that platform makes the app a public client, which redeems the code with PKCE and no secret.',
         'Under Expose an API set the Application ID URI and add the scope the MCP server checks.',
         'Run again with --registration pre --client-id <Application (client) ID> --scope api://<application id>/.default --omit-resource.',
       ],
@@ -224,7 +225,7 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'Entra ID 不支持动态客户端注册:请注册应用',
       steps: [
         '在 Entra 管理中心打开 App registrations → New registration(租户 {tenant})。',
-        '在 Authentication 中添加平台 "Mobile and desktop applications",重定向 URI 填 {redirectUri},并允许公共客户端流。',
+        '在 Authentication 中添加平台 "Mobile and desktop applications",重定向 URI 填 {redirectUri}:该平台的重定向 URI 使应用成为公共客户端,用 PKCE 兑换授权码,无需密钥。',
         '在 Expose an API 中设置 Application ID URI,并添加 MCP 服务器校验的 scope。',
         '用 --registration pre --client-id <Application (client) ID> --scope api://<application id>/.default --omit-resource 重新运行。',
       ],
@@ -304,37 +305,39 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
   },
   'okta.pre-register': {
     en: {
-      title: 'Okta’s registration endpoint needs an API token: register an app integration',
+      title: 'Okta registers clients only for callers with a token: create an app integration',
       steps: [
-        'Okta’s /oauth2/v1/clients accepts only requests with an Okta API token, so anonymous Dynamic Client Registration is refused.',
-        'In the admin console: Applications → Create App Integration → OIDC → Native Application, grant type Authorization Code, Sign-in redirect URI {redirectUri}; assign the users.',
+        'Okta’s Dynamic Client Registration endpoint (/oauth2/v1/clients) takes only requests authorised with an API token (SSWS) or an access token with the okta.clients.register scope, so the anonymous registration of an MCP client is refused.',
+        'In the Admin Console: Applications → Applications → Create App Integration → OIDC - OpenID Connect → Native Application; grant type Authorization Code, Sign-in redirect URI {redirectUri}; under Assignments give the users who sign in access.',
+        'Check that a rule in the access policies of the authorization server {issuer} covers the new app (Security → API → Authorization Servers → the server → Access Policies).',
         PRE_REGISTERED_RUN_EN,
       ],
     },
     'zh-CN': {
-      title: 'Okta 的注册端点需要 API 令牌:请创建应用集成',
+      title: 'Okta 只为持有令牌的调用方注册客户端:请创建应用集成',
       steps: [
-        'Okta 的 /oauth2/v1/clients 只接受带 Okta API 令牌的请求,因此匿名动态客户端注册会被拒绝。',
-        '在管理控制台:Applications → Create App Integration → OIDC → Native Application,授权类型选 Authorization Code,Sign-in redirect URI 填 {redirectUri};分配用户。',
+        'Okta 的动态客户端注册端点(/oauth2/v1/clients)只接受用 API 令牌(SSWS)或带 okta.clients.register scope 的访问令牌授权的请求,因此 MCP 客户端的匿名注册会被拒绝。',
+        '在管理控制台中:Applications → Applications → Create App Integration → OIDC - OpenID Connect → Native Application;授权类型选 Authorization Code,Sign-in redirect URI 填 {redirectUri};在 Assignments 中为要登录的用户分配访问权限。',
+        '确认授权服务器 {issuer} 的访问策略中有规则覆盖这个新应用(Security → API → Authorization Servers → 该服务器 → Access Policies)。',
         PRE_REGISTERED_RUN_ZH,
       ],
     },
   },
   'okta.audience': {
     en: {
-      title: 'Okta sets aud from the authorization server’s Audience setting',
+      title: 'Okta sets aud from the authorization server’s audience setting',
       steps: [
-        'A custom authorization server puts its configured Audience into aud (api://default for the default server unless changed), whatever the client asked for.',
-        'Security → API → Authorization Servers → the server → Settings → Audience: set it to {resource}; add the MCP scope under Scopes and a rule under Access Policies.',
-        'Use a custom authorization server (issuer …/oauth2/default or …/oauth2/<id>) in authorization_servers: the org authorization server issues tokens for Okta’s own APIs only.',
+        'A custom authorization server writes its configured audience into aud (api://default on the default server unless changed).',
+        'Security → API → Authorization Servers → the server → Settings → Edit: set the audience (Default Audience where several are allowed) to {resource}; add the MCP scope under Scopes and a rule that grants it under Access Policies.',
+        'Name a custom authorization server in authorization_servers (issuer …/oauth2/default or …/oauth2/<authorization server id>): the org authorization server (issuer without /oauth2/…) issues access tokens for Okta’s own APIs; protecting anything else takes a custom one.',
       ],
     },
     'zh-CN': {
-      title: 'Okta 按授权服务器的 Audience 设置填写 aud',
+      title: 'Okta 按授权服务器的受众设置填写 aud',
       steps: [
-        '无论客户端请求什么,自定义授权服务器都会把配置的 Audience 写入 aud(默认服务器未修改时为 api://default)。',
-        'Security → API → Authorization Servers → 该服务器 → Settings → Audience:设为 {resource};在 Scopes 中添加 MCP 的 scope,并在 Access Policies 中添加规则。',
-        '在 authorization_servers 中使用自定义授权服务器(签发者 …/oauth2/default 或 …/oauth2/<id>):组织授权服务器只为 Okta 自己的 API 签发令牌。',
+        '自定义授权服务器把配置的受众写入 aud(默认服务器未修改时为 api://default)。',
+        'Security → API → Authorization Servers → 该服务器 → Settings → Edit:把受众(允许多个受众时为 Default Audience)设为 {resource};在 Scopes 中添加 MCP 的 scope,并在 Access Policies 中添加授予它的规则。',
+        '在 authorization_servers 中填写自定义授权服务器(签发者 …/oauth2/default 或 …/oauth2/<授权服务器 ID>):组织授权服务器(签发者不带 /oauth2/…)签发的访问令牌用于 Okta 自己的 API,保护其他资源需要自定义授权服务器。',
       ],
     },
   },
@@ -342,35 +345,35 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'Amazon Cognito has no Dynamic Client Registration: create an app client',
       steps: [
-        'In the user pool {userPool}: App integration → App clients → Create app client, type Public client (no secret).',
-        'Under its login pages set the Allowed callback URL {redirectUri}, the OAuth grant type Authorization code grant, and the scopes (openid and the MCP server’s custom scope).',
+        'In the user pool {userPool}: Applications → App clients → Create app client (App integration → App clients in the older console), type Single-page application or Mobile app: the console gives those no client secret, unlike Traditional web application.',
+        'In the app client’s managed login pages settings set Allowed callback URLs to {redirectUri}, the OAuth grant type Authorization code grant, and the scopes (openid and the MCP server’s custom scope).',
         PRE_REGISTERED_RUN_EN,
       ],
     },
     'zh-CN': {
       title: 'Amazon Cognito 不支持动态客户端注册:请创建应用客户端',
       steps: [
-        '在用户池 {userPool} 中:App integration → App clients → Create app client,类型选 Public client(无密钥)。',
-        '在其登录页设置中填写 Allowed callback URL {redirectUri},OAuth 授权类型选 Authorization code grant,并选择 scope(openid 和 MCP 服务器的自定义 scope)。',
+        '在用户池 {userPool} 中:Applications → App clients → Create app client(旧版控制台为 App integration → App clients),类型选 Single-page application 或 Mobile app:控制台不为这两类生成客户端密钥,Traditional web application 则会生成。',
+        '在该应用客户端的托管登录页设置中,把 Allowed callback URLs 设为 {redirectUri},OAuth 授权类型选 Authorization code grant,并选择 scope(openid 和 MCP 服务器的自定义 scope)。',
         PRE_REGISTERED_RUN_ZH,
       ],
     },
   },
   'cognito.audience': {
     en: {
-      title: 'Cognito access tokens carry client_id, not aud',
+      title: 'Cognito puts aud into access tokens only with resource binding',
       steps: [
-        'Cognito’s access tokens have no aud claim; they name the app in client_id and the API in the scopes.',
-        'Create a resource server in the user pool with identifier {resource} and a custom scope; its scopes read {resource}/<scope>. Ask for that scope (--scope).',
-        'Have the MCP server accept a token when its scope names {resource} and its client_id is one it knows, since it cannot check aud.',
+        'Cognito’s access tokens name the app in client_id and the API in scope; they carry aud only when the authorization request binds them to a resource (resource binding, a managed login feature of the Essentials and Plus plans).',
+        'Create a resource server in the user pool {userPool} with the identifier {resource} and a custom scope; its scopes read {resource}/<scope>. Allow that scope on the app client and ask for it (--scope).',
+        'With resource binding, the resource parameter the debugger sends puts {resource} into aud. Without it, have the MCP server accept a token whose scope names {resource} and whose client_id it knows.',
       ],
     },
     'zh-CN': {
-      title: 'Cognito 的访问令牌带 client_id,没有 aud',
+      title: 'Cognito 只有在资源绑定时才在访问令牌中写入 aud',
       steps: [
-        'Cognito 的访问令牌没有 aud 声明;应用写在 client_id 中,API 体现在 scope 中。',
-        '在用户池中创建资源服务器,标识符为 {resource},并添加自定义 scope;其 scope 形如 {resource}/<scope>。请求该 scope(--scope)。',
-        '由于无法校验 aud,让 MCP 服务器在 scope 指向 {resource} 且 client_id 是已知客户端时接受令牌。',
+        'Cognito 的访问令牌用 client_id 标明应用、用 scope 标明 API;只有授权请求把令牌绑定到某个资源时才带 aud(资源绑定,Essentials 和 Plus 套餐中托管登录的功能)。',
+        '在用户池 {userPool} 中创建资源服务器,标识符为 {resource},并添加自定义 scope;其 scope 形如 {resource}/<scope>。在应用客户端上允许该 scope,并请求它(--scope)。',
+        '有资源绑定时,调试器发送的 resource 参数会让 aud 成为 {resource}。没有时,让 MCP 服务器接受 scope 指向 {resource} 且 client_id 为已知客户端的令牌。',
       ],
     },
   },
@@ -396,15 +399,17 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'Google has no Dynamic Client Registration: create an OAuth client',
       steps: [
-        'In the Google Cloud console: APIs & Services → Credentials → Create credentials → OAuth client ID, type Desktop app (loopback redirects) or Web application with the redirect URI {redirectUri}.',
-        'Google asks for the client secret at the token endpoint even for desktop apps: run with --registration pre --client-id <client id> --client-secret <secret>.',
+        'In the Google Cloud console: Google Auth Platform → Clients → Create client (in older consoles APIs & Services → Credentials → Create credentials → OAuth client ID), type Desktop app (loopback redirects on any port) or Web application with the authorised redirect URI {redirectUri}.',
+        'Configure the consent screen first (Google Auth Platform → Branding and Audience); while the app is in testing, only the test users listed there can sign in.',
+        'Google asks for the client secret at the token endpoint even for Desktop apps: run with --registration pre --client-id <client id> --client-secret <secret>.',
       ],
     },
     'zh-CN': {
       title: 'Google 不支持动态客户端注册:请创建 OAuth 客户端',
       steps: [
-        '在 Google Cloud 控制台:APIs & Services → Credentials → Create credentials → OAuth client ID,类型选 Desktop app(回环重定向)或 Web application,重定向 URI 填 {redirectUri}。',
-        '即使是桌面应用,Google 也要求在令牌端点提供客户端密钥:用 --registration pre --client-id <client id> --client-secret <secret> 运行。',
+        '在 Google Cloud 控制台:Google Auth Platform → Clients → Create client(旧版控制台为 APIs & Services → Credentials → Create credentials → OAuth client ID),类型选 Desktop app(回环重定向可用任意端口)或 Web application,并把 {redirectUri} 加入已授权的重定向 URI。',
+        '先配置同意屏幕(Google Auth Platform → Branding 和 Audience);应用处于测试阶段时,只有其中列出的测试用户能够登录。',
+        '即使是 Desktop app,Google 也要求在令牌端点提供客户端密钥:用 --registration pre --client-id <client id> --client-secret <secret> 运行。',
       ],
     },
   },
@@ -412,31 +417,33 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'Google’s access tokens are for Google’s APIs, not for the MCP server',
       steps: [
-        'Google issues opaque tokens and ignores the resource parameter, so no token names {resource} as its audience.',
+        'Google documents no resource parameter (RFC 8707) for its authorization requests, and its access tokens are opaque: no token it issues names {resource} as its audience.',
         'Put an authorization server of your own in front (an OAuth proxy such as FastMCP’s GoogleProvider) that signs users in with Google and issues tokens for {resource}, and name it in authorization_servers.',
       ],
     },
     'zh-CN': {
       title: 'Google 的访问令牌用于 Google 的 API,而不是 MCP 服务器',
       steps: [
-        'Google 签发不透明令牌并忽略 resource 参数,因此没有令牌会以 {resource} 为受众。',
+        'Google 的文档中授权请求没有 resource 参数(RFC 8707),其访问令牌也是不透明的:它签发的令牌不会以 {resource} 为受众。',
         '在前面放一个你自己的授权服务器(如 FastMCP 的 GoogleProvider 这类 OAuth 代理),由它通过 Google 登录用户并为 {resource} 签发令牌,并在 authorization_servers 中指向它。',
       ],
     },
   },
   'github.no-metadata': {
     en: {
-      title: 'GitHub publishes no authorization server metadata',
+      title: 'GitHub publishes metadata only for its issuer https://github.com/login/oauth',
       steps: [
-        'github.com serves neither RFC 8414 nor OpenID Connect discovery for OAuth apps, offers no registration, and its tokens do not name {resource}.',
-        'Name an authorization server that does in authorization_servers: an OAuth proxy in front of GitHub (FastMCP’s GitHubProvider, the MCP SDK’s ProxyOAuthServerProvider) that publishes metadata and issues tokens for {resource}.',
+        'GitHub’s issuer is https://github.com/login/oauth; its RFC 8414 metadata is at https://github.com/.well-known/oauth-authorization-server/login/oauth (in public preview, published for GitHub’s own MCP server). github.com itself serves none.',
+        'If authorization_servers names github.com, name https://github.com/login/oauth instead.',
+        'GitHub offers no registration, and its tokens are opaque tokens for GitHub’s API, not bound to {resource}: to issue tokens for {resource}, name an OAuth proxy in front of GitHub instead (FastMCP’s GitHubProvider, the MCP SDK’s ProxyOAuthServerProvider).',
       ],
     },
     'zh-CN': {
-      title: 'GitHub 不发布授权服务器元数据',
+      title: 'GitHub 只为其签发者 https://github.com/login/oauth 发布元数据',
       steps: [
-        'github.com 既不为 OAuth 应用提供 RFC 8414 元数据,也不提供 OpenID Connect 发现,不支持注册,其令牌也不会指向 {resource}。',
-        '在 authorization_servers 中指向一个具备这些能力的授权服务器:GitHub 前面的 OAuth 代理(FastMCP 的 GitHubProvider、MCP SDK 的 ProxyOAuthServerProvider),由它发布元数据并为 {resource} 签发令牌。',
+        'GitHub 的签发者是 https://github.com/login/oauth,其 RFC 8414 元数据位于 https://github.com/.well-known/oauth-authorization-server/login/oauth(公开预览,为 GitHub 自己的 MCP 服务器发布)。github.com 本身不提供元数据。',
+        '如果 authorization_servers 中写的是 github.com,请改为 https://github.com/login/oauth。',
+        'GitHub 不支持注册,其令牌是用于 GitHub API 的不透明令牌,不会绑定到 {resource}:要为 {resource} 签发令牌,请改为指向 GitHub 前面的 OAuth 代理(FastMCP 的 GitHubProvider、MCP SDK 的 ProxyOAuthServerProvider)。',
       ],
     },
   },
@@ -444,15 +451,15 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
     en: {
       title: 'GitHub has no Dynamic Client Registration: create an OAuth app',
       steps: [
-        'Settings → Developer settings → OAuth Apps → New OAuth App, Authorization callback URL {redirectUri}; generate a client secret.',
-        'GitHub asks for the client secret at the token endpoint: run with --registration pre --client-id <client id> --client-secret <secret>.',
+        'Settings → Developer settings → OAuth Apps → New OAuth App, Authorization callback URL {redirectUri} (a loopback callback matches any port), then Generate a new client secret. A GitHub App (Developer settings → GitHub Apps) works too, with its Callback URL and a client secret.',
+        'GitHub asks for the client secret at the token endpoint even with PKCE: run with --registration pre --client-id <client id> --client-secret <secret>.',
       ],
     },
     'zh-CN': {
       title: 'GitHub 不支持动态客户端注册:请创建 OAuth 应用',
       steps: [
-        'Settings → Developer settings → OAuth Apps → New OAuth App,Authorization callback URL 填 {redirectUri};生成客户端密钥。',
-        'GitHub 要求在令牌端点提供客户端密钥:用 --registration pre --client-id <client id> --client-secret <secret> 运行。',
+        'Settings → Developer settings → OAuth Apps → New OAuth App,Authorization callback URL 填 {redirectUri}(回环回调地址可匹配任意端口),然后点 Generate a new client secret。也可以用 GitHub App(Developer settings → GitHub Apps),填写其 Callback URL 并生成客户端密钥。',
+        '即使使用 PKCE,GitHub 也要求在令牌端点提供客户端密钥:用 --registration pre --client-id <client id> --client-secret <secret> 运行。',
       ],
     },
   },
@@ -524,33 +531,35 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
   },
   'better-auth.discovery': {
     en: {
-      title: 'Better Auth serves discovery under its base path',
+      title: 'Better Auth serves its metadata under its base path',
       steps: [
-        'Better Auth answers /api/auth/.well-known/oauth-authorization-server; clients look at the root of the issuer’s origin, so serve oAuthDiscoveryMetadata(auth) at /.well-known/oauth-authorization-server too.',
-        'Serve oAuthProtectedResourceMetadata(auth) at /.well-known/oauth-protected-resource (and its path-aware form for {resource}), and make its authorization_servers the issuer the metadata announces ({issuer}).',
+        'Clients look for the metadata of the issuer {issuer} at the root of its origin. With the OAuth Provider plugin or @better-auth/mcp (endpoints under /api/auth/oauth2/, issuer <origin>/api/auth), serve oauthProviderAuthServerMetadata(auth) at /.well-known/oauth-authorization-server/api/auth, or route that path to auth.handler.',
+        'With the older mcp plugin of better-auth/plugins (endpoints under /api/auth/mcp/, issuer the bare origin), serve oAuthDiscoveryMetadata(auth) at /.well-known/oauth-authorization-server.',
+        'Make authorization_servers in the protected resource metadata of {resource} the issuer the metadata announces: @better-auth/mcp serves that document itself, the older plugin through oAuthProtectedResourceMetadata(auth) at /.well-known/oauth-protected-resource.',
       ],
     },
     'zh-CN': {
-      title: 'Better Auth 在它的基础路径下提供发现文档',
+      title: 'Better Auth 在它的基础路径下提供元数据',
       steps: [
-        'Better Auth 响应 /api/auth/.well-known/oauth-authorization-server;客户端会在签发者源的根路径查找,所以也要在 /.well-known/oauth-authorization-server 提供 oAuthDiscoveryMetadata(auth)。',
-        '在 /.well-known/oauth-protected-resource(以及 {resource} 的按路径形式)提供 oAuthProtectedResourceMetadata(auth),并让其 authorization_servers 等于元数据声明的签发者({issuer})。',
+        '客户端会在签发者 {issuer} 所在源的根路径下查找元数据。使用 OAuth Provider 插件或 @better-auth/mcp 时(端点在 /api/auth/oauth2/ 下,签发者为 <源>/api/auth),在 /.well-known/oauth-authorization-server/api/auth 提供 oauthProviderAuthServerMetadata(auth),或把该路径转给 auth.handler。',
+        '使用 better-auth/plugins 中较早的 mcp 插件时(端点在 /api/auth/mcp/ 下,签发者为源本身),在 /.well-known/oauth-authorization-server 提供 oAuthDiscoveryMetadata(auth)。',
+        '让 {resource} 的受保护资源元数据中的 authorization_servers 等于元数据声明的签发者:@better-auth/mcp 会自行提供该文档,较早的插件则需在 /.well-known/oauth-protected-resource 提供 oAuthProtectedResourceMetadata(auth)。',
       ],
     },
   },
   'better-auth.registration': {
     en: {
-      title: 'Better Auth registers clients only in the way you enable',
+      title: 'Better Auth registers clients only in the ways you turn on',
       steps: [
-        'The MCP plugin built on the OAuth provider never enables Dynamic Client Registration by itself: enable Client ID Metadata Documents (@better-auth/cimd) or dynamic registration in its options.',
-        'Set the plugin’s loginPage to your sign-in page, or the authorization request has nowhere to send the user.',
+        'The OAuth Provider plugin and @better-auth/mcp never turn on Dynamic Client Registration by themselves: add cimd() from @better-auth/cimd for Client ID Metadata Documents, or set allowDynamicClientRegistration: true and allowUnauthenticatedClientRegistration: true.',
+        'Set loginPage and consentPage to your sign-in and consent pages, or the authorization request has nowhere to send the user.',
       ],
     },
     'zh-CN': {
       title: 'Better Auth 只按你开启的方式注册客户端',
       steps: [
-        '基于 OAuth provider 的 MCP 插件不会自行开启动态客户端注册:在其选项中开启客户端 ID 元数据文档(@better-auth/cimd)或动态注册。',
-        '把插件的 loginPage 设为你的登录页,否则授权请求无处引导用户。',
+        'OAuth Provider 插件和 @better-auth/mcp 不会自行开启动态客户端注册:添加 @better-auth/cimd 的 cimd() 以支持客户端 ID 元数据文档,或设置 allowDynamicClientRegistration: true 和 allowUnauthenticatedClientRegistration: true。',
+        '把 loginPage 和 consentPage 设为你的登录页和授权同意页,否则授权请求无处引导用户。',
       ],
     },
   },
@@ -575,14 +584,14 @@ export const HINT_TEXTS: Record<HintId, Bilingual<HintText>> = {
       title: 'The Workers OAuth provider offers Client ID Metadata Documents only with safe fetches',
       steps: [
         'Add the compatibility flag global_fetch_strictly_public to wrangler.jsonc ("compatibility_flags": ["global_fetch_strictly_public"]): the provider fetches client metadata documents only then.',
-        'Enable the provider’s Client ID Metadata Document option, deploy, and run again.',
+        'In versions that have the option, also pass clientIdMetadataDocumentEnabled: true to new OAuthProvider(…); deploy and run again.',
       ],
     },
     'zh-CN': {
       title: 'Workers OAuth provider 只有在安全抓取时才支持客户端 ID 元数据文档',
       steps: [
         '在 wrangler.jsonc 中添加兼容性标志 global_fetch_strictly_public("compatibility_flags": ["global_fetch_strictly_public"]):只有这样 provider 才会抓取客户端元数据文档。',
-        '开启 provider 的客户端 ID 元数据文档选项,部署后重新运行。',
+        '如果所用版本有该选项,还要给 new OAuthProvider(…) 传入 clientIdMetadataDocumentEnabled: true;部署后重新运行。',
       ],
     },
   },

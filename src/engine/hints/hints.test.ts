@@ -14,12 +14,14 @@ import { readSessionFile, serialiseSessionFile, toSessionFile } from '../session
 import { discoverAndRegister, sessionWith } from './fixtures/sessions.js';
 import {
   AUTH0_METADATA,
+  BETTER_AUTH_LEGACY_MCP_METADATA,
   BETTER_AUTH_METADATA,
   CLOUDFLARE_METADATA,
   COGNITO_METADATA,
   ENTRA_METADATA,
   ENTRA_RESOURCE_ERROR,
   ENTRA_TENANT,
+  GITHUB_METADATA,
   GOOGLE_METADATA,
   KEYCLOAK_METADATA,
   KEYCLOAK_TRUSTED_HOSTS_REFUSAL,
@@ -34,6 +36,7 @@ import {
 } from './fixtures/recorded-answers.js';
 import { HINT_RULES, hintsFor, knownServerHints, recogniseServers, renderHint, renderKnownServerHints } from './hints.js';
 import { HINT_IDS } from './hint-texts.js';
+import { authorizationServerMetadataUrls } from '../well-known.js';
 
 const ids = (session: Session) => hintsFor(session).map((h) => h.id);
 const productsOf = (session: Session) => recogniseServers(session).map((r) => `${r.product}:${r.certainty}`);
@@ -141,8 +144,27 @@ test('Okta: the refused anonymous registration and the authorization server’s 
   });
   assert.deepEqual(productsOf(session), ['okta:confirmed']);
   assert.deepEqual(ids(session), ['okta.pre-register']);
+  const [register] = hintsFor(session);
+  assert.ok(register);
+  const steps = renderHint(register, 'en').steps.join('\n');
+  assert.match(steps, /okta\.clients\.register/);
+  assert.match(steps, /Create App Integration → OIDC - OpenID Connect → Native Application/);
+  assert.match(steps, /authorization server https:\/\/dev-123456\.okta\.com\/oauth2\/default covers the new app/);
   const tokens = sessionWith(OKTA_METADATA, 'token-inspection', [{ id: 'token.resource-ignored', params: { requested: MCP_URL, aud: '"api://default"' } }]);
   assert.deepEqual(ids(tokens), ['okta.audience']);
+});
+
+test('Okta on a custom domain: its path is a shape, its error object names it', async () => {
+  const custom = JSON.parse(JSON.stringify(OKTA_METADATA).replaceAll('https://dev-123456.okta.com', 'https://id.example.com')) as AuthorizationServerMetadata;
+  const quiet = await discoverAndRegister(custom, { [`POST ${custom.registration_endpoint}`]: { status: 401, body: { error: 'invalid_client' } } });
+  assert.deepEqual(productsOf(quiet), ['okta:shape']);
+  const refused = await discoverAndRegister(custom, { [`POST ${custom.registration_endpoint}`]: { status: 401, body: OKTA_REGISTRATION_REFUSAL } });
+  const [okta] = recogniseServers(refused);
+  assert.equal(okta?.certainty, 'confirmed');
+  assert.deepEqual(okta.clues.map((c) => [c.kind, c.value]), [
+    ['okta-authorization-server-path', 'https://id.example.com/oauth2/default'],
+    ['vendor-error-code', 'E0000011'],
+  ]);
 });
 
 test('Amazon Cognito: the pool from the issuer, no registration, no advertised PKCE, no aud', async () => {
@@ -158,6 +180,33 @@ test('Amazon Cognito: the pool from the issuer, no registration, no advertised P
   assert.deepEqual(ids(tokens), ['cognito.audience']);
 });
 
+test('Amazon Cognito: the steps name the console’s public client types and resource binding', () => {
+  const register = sessionWith(COGNITO_METADATA, 'client-registration', [{ id: 'registration.no-path', params: { issuer: COGNITO_METADATA.issuer } }]);
+  const [hint] = hintsFor(register);
+  assert.ok(hint);
+  const steps = renderHint(hint, 'en').steps.join('\n');
+  assert.match(steps, /user pool eu-west-1_AbCdEf123: Applications → App clients → Create app client/);
+  assert.match(steps, /Single-page application or Mobile app/);
+  const tokens = sessionWith(COGNITO_METADATA, 'token-inspection', [{ id: 'token.audience-missing', params: { expected: MCP_URL } }]);
+  const [audience] = hintsFor(tokens);
+  assert.ok(audience);
+  const audienceSteps = renderHint(audience, 'en').steps.join('\n');
+  assert.match(audienceSteps, /resource binding/);
+  assert.match(audienceSteps, /identifier https:\/\/mcp\.example\.com\/mcp and a custom scope/);
+});
+
+test('Amazon Cognito: a user pool is read only from the pool’s own host', () => {
+  // A gateway in front of managed login, announcing an issuer of its own whose path looks like a pool id.
+  const gateway = { ...COGNITO_METADATA, issuer: 'https://login.example.com/eu-west-1_Gateway1' };
+  const session = sessionWith(gateway, 'client-registration', [{ id: 'registration.no-path', params: { issuer: gateway.issuer } }]);
+  const [cognito] = recogniseServers(session);
+  assert.equal(cognito?.product, 'cognito');
+  assert.equal(cognito.facts.userPool, undefined);
+  const [hint] = hintsFor(session);
+  assert.ok(hint);
+  assert.match(renderHint(hint, 'en').steps[0] ?? '', /user pool <user pool>:/);
+});
+
 test('Google: no registration, and opaque tokens that cannot name the MCP server', async () => {
   const session = await discoverAndRegister(GOOGLE_METADATA);
   assert.deepEqual(productsOf(session), ['google:confirmed']);
@@ -166,16 +215,56 @@ test('Google: no registration, and opaque tokens that cannot name the MCP server
   assert.deepEqual(ids(tokens), ['google.audience']);
 });
 
-test('GitHub: named as the authorization server, it serves no metadata', async () => {
+test('Google: the client and consent screen are in Google Auth Platform; no resource, opaque tokens', () => {
+  const register = sessionWith(GOOGLE_METADATA, 'client-registration', [{ id: 'registration.no-path', params: { issuer: GOOGLE_METADATA.issuer } }]);
+  const [hint] = hintsFor(register);
+  assert.ok(hint);
+  const steps = renderHint(hint, 'en').steps.join('\n');
+  assert.match(steps, /Google Auth Platform → Clients → Create client/);
+  assert.match(steps, /--client-secret <secret>/);
+  const [audience] = hintsFor(sessionWith(GOOGLE_METADATA, 'token-inspection', [{ id: 'token.opaque' }]));
+  assert.ok(audience);
+  assert.match(renderHint(audience, 'en').steps[0] ?? '', /no resource parameter \(RFC 8707\)/);
+});
+
+test('GitHub: named as github.com, it serves no metadata; the hint names its real issuer', async () => {
   const github: AuthorizationServerMetadata = { issuer: 'https://github.com' };
   const session = await discoverAndRegister(github, {
-    // github.com answers the well-known URLs with its HTML 404 page.
+    // github.com answers the well-known URLs at its root with its HTML 404 page.
     'https://github.com/.well-known/oauth-authorization-server': { status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><title>Page not found · GitHub</title>' },
     'https://github.com/.well-known/openid-configuration': { status: 404, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><title>Page not found · GitHub</title>' },
   });
   assert.ok(session.results.some((r) => r.findings.some((f) => f.id === 'asm.not-found')));
   assert.deepEqual(productsOf(session), ['github:confirmed']);
   assert.deepEqual(ids(session), ['github.no-metadata']);
+  const [hint] = hintsFor(session);
+  assert.ok(hint);
+  const steps = renderHint(hint, 'en').steps.join('\n');
+  assert.match(steps, /https:\/\/github\.com\/\.well-known\/oauth-authorization-server\/login\/oauth/);
+  assert.match(steps, /name https:\/\/github\.com\/login\/oauth instead/);
+});
+
+test('GitHub: its published metadata is found, and it offers no registration', async () => {
+  const session = await discoverAndRegister(GITHUB_METADATA);
+  const found = session.results.flatMap((r) => r.findings.map((f) => f.id));
+  assert.ok(!found.includes('asm.not-found') && found.includes('registration.no-path'), found.join());
+  assert.equal(session.data.authorizationServer?.metadataUrl, 'https://github.com/.well-known/oauth-authorization-server/login/oauth');
+  assert.deepEqual(productsOf(session), ['github:confirmed']);
+  assert.deepEqual(ids(session), ['github.pre-register']);
+  const [hint] = hintsFor(session);
+  assert.ok(hint);
+  assert.match(renderHint(hint, 'en').steps.join('\n'), /client secret at the token endpoint even with PKCE/);
+});
+
+test('links to documentation on a vendor’s host do not make a server that vendor', async () => {
+  const session = await discoverAndRegister({
+    ...PLAIN_METADATA,
+    service_documentation: 'https://github.com/',
+    op_policy_uri: 'https://accounts.google.com/TOS',
+    op_tos_uri: 'https://login.microsoftonline.com/terms',
+  });
+  assert.ok(session.results.some((r) => r.findings.some((f) => f.id === 'registration.no-path')));
+  assert.deepEqual(recogniseServers(session), []);
 });
 
 test('the MCP SDK’s authorization server: metadata shape only, with the issuerUrl steps', async () => {
@@ -216,10 +305,41 @@ test('FastMCP’s OAuth proxy: known by its hand-off to the upstream; refused re
   assert.match(renderHint(hint, 'en').steps.join('\n'), /register https:\/\/auth\.example\.com\/auth\/callback as the callback URL/);
 });
 
-test('Better Auth: its /api/auth paths; no way to register', async () => {
+test('Better Auth: the OAuth Provider’s /api/auth paths; no way to register until one is turned on', async () => {
   const session = await discoverAndRegister(BETTER_AUTH_METADATA);
   assert.deepEqual(productsOf(session), ['better-auth:confirmed']);
   assert.deepEqual(ids(session), ['better-auth.registration']);
+  const [hint] = hintsFor(session);
+  assert.ok(hint);
+  const steps = renderHint(hint, 'en').steps.join('\n');
+  assert.match(steps, /cimd\(\) from @better-auth\/cimd/);
+  assert.match(steps, /allowDynamicClientRegistration: true and allowUnauthenticatedClientRegistration: true/);
+});
+
+test('Better Auth’s older mcp plugin: known by its /api/auth/mcp routes, and it registers', async () => {
+  const session = await discoverAndRegister(BETTER_AUTH_LEGACY_MCP_METADATA, {
+    [`POST ${BETTER_AUTH_LEGACY_MCP_METADATA.registration_endpoint}`]: {
+      status: 201,
+      body: { client_id: 'abc', redirect_uris: ['http://127.0.0.1:4280/callback'], token_endpoint_auth_method: 'none' },
+    },
+  }, { registration: 'dcr' });
+  assert.deepEqual(productsOf(session), ['better-auth:confirmed']);
+  assert.deepEqual(recogniseServers(session)[0]?.clues.map((c) => c.kind), ['better-auth-paths']);
+  assert.ok(!ids(session).includes('better-auth.registration'), ids(session).join());
+});
+
+test('Better Auth: metadata missing at the root of the origin gets the discovery steps for its issuer path', async () => {
+  const missing = Object.fromEntries(
+    authorizationServerMetadataUrls(new URL(BETTER_AUTH_METADATA.issuer), '2026-07-28').map((c) => [c.url, { status: 404, body: { message: 'Not Found' } }]),
+  );
+  const session = await discoverAndRegister(BETTER_AUTH_METADATA, missing);
+  assert.ok(session.results.some((r) => r.findings.some((f) => f.id === 'asm.not-found')));
+  const recognised = recogniseServers(session);
+  assert.deepEqual(recognised.map((r) => [r.product, r.certainty, r.clues.map((c) => c.kind)]), [['better-auth', 'shape', ['better-auth-base-path']]]);
+  assert.deepEqual(ids(session), ['better-auth.discovery']);
+  const [hint] = hintsFor(session);
+  assert.ok(hint);
+  assert.match(renderHint(hint, 'en').steps[0] ?? '', /serve oauthProviderAuthServerMetadata\(auth\) at \/\.well-known\/oauth-authorization-server\/api\/auth/);
 });
 
 test('Cloudflare’s Workers OAuth provider: the origin as resource, and CIMD off', async () => {

@@ -60,7 +60,7 @@ export const HINT_RULES: readonly HintRule[] = [
   { id: 'mcp-sdk.audience', product: 'mcp-sdk', explains: AUDIENCE },
   { id: 'fastmcp.redirect-uris', product: 'fastmcp', explains: ['registration.dcr-rejected', 'authorization.error-response', 'authorization.redirect-uri-not-reached'] },
   { id: 'fastmcp.base-url', product: 'fastmcp', explains: ['asm.issuer-mismatch', 'prm.resource-mismatch', 'prm.not-found', 'asm.not-found'] },
-  { id: 'better-auth.discovery', product: 'better-auth', explains: ['asm.not-found', 'asm.issuer-mismatch', 'prm.not-found', 'prm.resource-mismatch'] },
+  { id: 'better-auth.discovery', product: 'better-auth', explains: ['asm.not-found', 'asm.oauth-metadata-missing', 'asm.issuer-mismatch', 'prm.not-found', 'prm.resource-mismatch'] },
   { id: 'better-auth.registration', product: 'better-auth', explains: [...NO_REGISTRATION, 'registration.cimd-unsupported', 'authorization.redirect-uri-not-reached'] },
   { id: 'cloudflare.resource-metadata', product: 'cloudflare', explains: ['prm.resource-mismatch', 'prm.resource-parent'] },
   { id: 'cloudflare.cimd', product: 'cloudflare', explains: ['registration.cimd-unsupported'] },

@@ -41,6 +41,7 @@ export type ClueKind =
   | 'sdk-challenge'
   | 'fastmcp-upstream-redirect'
   | 'better-auth-paths'
+  | 'better-auth-base-path'
   | 'cloudflare-metadata-shape';
 
 export interface Clue {
@@ -75,6 +76,12 @@ interface Observed {
 
 const BROWSER_STEPS: ReadonlySet<StepId> = new Set(['authorization-request', 'authorization-response']);
 
+/**
+ * Metadata fields that link to pages for people (RFC 8414 §2), not to the server's endpoints: a
+ * server may point its documentation at GitHub or Google without being either.
+ */
+const DOCUMENT_LINKS: ReadonlySet<string> = new Set(['service_documentation', 'op_policy_uri', 'op_tos_uri']);
+
 function observe(session: Session): Observed {
   const { data } = session;
   const exchanges = session.results.flatMap((r) => r.exchanges);
@@ -87,7 +94,11 @@ function observe(session: Session): Observed {
   // proxy hands off to GitHub or Google): they are upstream, not the server the run talks to.
   const urls = exchanges.filter((e) => !BROWSER_STEPS.has(e.stepId)).map((e) => e.request.url);
   const metadata = data.authorizationServer?.metadata;
-  if (metadata) for (const value of Object.values(metadata)) if (typeof value === 'string' && /^https?:\/\//.test(value)) urls.push(value);
+  if (metadata) {
+    for (const [field, value] of Object.entries(metadata)) {
+      if (!DOCUMENT_LINKS.has(field) && typeof value === 'string' && /^https?:\/\//.test(value)) urls.push(value);
+    }
+  }
   const challengeDescriptions = (data.probe?.challenges ?? []).flatMap((c) => (c.parameters.error_description ? [c.parameters.error_description] : []));
   const bodies = exchanges.flatMap((e) => (e.response && e.response.status >= 300 ? [e.response.body.slice(0, 4096)] : []));
   // Error texts also travel in findings' params (saved sessions keep them even when bodies are cut).
@@ -186,9 +197,16 @@ function byHost(matches: (host: string) => boolean, fields: string[] = []): Reco
 
 const auth0 = byHost((host) => host.endsWith('.auth0.com'), ['mfa_challenge_endpoint']);
 
+/**
+ * Okta's APIs refuse with their own error object (`errorCode` `E0000…`, `errorSummary`, `errorId`),
+ * not with OAuth's `error`: its registration endpoint answers an anonymous request that way.
+ */
+const OKTA_ERROR = /"errorCode"\s*:\s*"(E\d{7})"[\s\S]{0,400}"errorId"\s*:\s*"[A-Za-z0-9_-]{1,64}"/;
+
 const okta: Recogniser = (observed) => {
   const found = byHost((host) => /\.(okta|oktapreview|okta-emea)\.com$/.test(host))(observed);
-  // Custom authorization servers live at /oauth2/<id> with endpoints under /oauth2/<id>/v1/.
+  // Custom authorization servers live at /oauth2/<id> (`default`, or an id starting with `aus`)
+  // with endpoints under /oauth2/<id>/v1/; the org authorization server has no such path.
   for (const issuer of observed.issuers) {
     const path = parse(issuer)?.pathname ?? '';
     if (/^\/oauth2\/(default|aus[0-9A-Za-z]+)\/?$/.test(path)) {
@@ -196,13 +214,20 @@ const okta: Recogniser = (observed) => {
       found.facts = { ...found.facts, authorizationServer: issuer };
     }
   }
+  const code = observed.bodies.map((b) => b.match(OKTA_ERROR)?.[1]).find((c) => c !== undefined);
+  if (code) found.clues.push({ kind: 'vendor-error-code', value: code, strength: 'strong' });
   return found;
 };
 
+/** User pools answer at `cognito-idp.<region>.amazonaws.com/<pool id>`; managed login at `<prefix>.auth.<region>.amazoncognito.com`. */
+const COGNITO_IDP_HOST = /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/;
+
 const cognito: Recogniser = (observed) => {
-  const found = byHost((host) => /^cognito-idp\.[a-z0-9-]+\.amazonaws\.com$/.test(host) || /\.auth\.[a-z0-9-]+\.amazoncognito\.com$/.test(host))(observed);
+  const found = byHost((host) => COGNITO_IDP_HOST.test(host) || /\.auth\.[a-z0-9-]+\.amazoncognito\.com$/.test(host))(observed);
   for (const issuer of observed.issuers) {
-    const pool = parse(issuer)?.pathname.match(/^\/([a-z0-9-]+_[0-9A-Za-z]+)\/?$/)?.[1];
+    const url = parse(issuer);
+    // The pool id is `<region>_<id>`; only the user pool's own host names one.
+    const pool = url && COGNITO_IDP_HOST.test(url.hostname) ? url.pathname.match(/^\/([a-z0-9-]+_[0-9A-Za-z]+)\/?$/)?.[1] : undefined;
     if (pool) found.facts = { ...found.facts, userPool: pool };
   }
   return found;
@@ -210,13 +235,17 @@ const cognito: Recogniser = (observed) => {
 
 const google = byHost((host) => host === 'accounts.google.com' || host === 'oauth2.googleapis.com');
 
+/**
+ * GitHub's issuer is `https://github.com/login/oauth` (its endpoints are under /login/); a server
+ * that names github.com itself as the authorization server is GitHub misnamed.
+ * @see https://docs.github.com/en/apps/github-authentication-discovery-endpoints
+ */
 const github: Recogniser = ({ issuers, urls }) => {
   const clues: Clue[] = [];
   for (const value of unique([...issuers, ...urls])) {
     const url = parse(value);
     if (url?.hostname !== 'github.com') continue;
-    // An authorization server named as github.com itself, or GitHub's OAuth endpoints.
-    if (url.pathname === '/' || url.pathname.startsWith('/login/oauth')) clues.push({ kind: 'vendor-host', value, strength: 'strong' });
+    if (url.pathname === '/' || url.pathname.startsWith('/login/oauth') || url.pathname.startsWith('/login/device')) clues.push({ kind: 'vendor-host', value, strength: 'strong' });
   }
   return { clues };
 };
@@ -271,10 +300,21 @@ const fastmcp: Recogniser = ({ exchanges }) => {
   return { clues, facts };
 };
 
-const betterAuth: Recogniser = ({ metadata, urls }) => {
+/**
+ * Better Auth mounts its routes under `basePath` (`/api/auth` unless changed): the OAuth Provider
+ * plugin and `@better-auth/mcp` serve `/oauth2/authorize`, `/oauth2/token`, `/oauth2/register`
+ * there with the issuer `<origin>/api/auth`; the older `mcp` plugin of `better-auth/plugins`
+ * serves `/mcp/authorize`, `/mcp/token`, `/mcp/register` with the bare origin as issuer.
+ */
+const betterAuth: Recogniser = ({ metadata, urls, issuers }) => {
+  const clues: Clue[] = [];
   const fromMetadata = metadata ? [metadata.authorization_endpoint, metadata.token_endpoint, metadata.registration_endpoint] : [];
   const match = [...fromMetadata, ...urls].find((u) => /\/api\/auth\/(mcp|oauth2)\/(authorize|token|register)$/.test(pathOf(u) ?? ''));
-  return { clues: typeof match === 'string' ? [{ kind: 'better-auth-paths', value: match, strength: 'strong' }] : [] };
+  if (typeof match === 'string') clues.push({ kind: 'better-auth-paths', value: match, strength: 'strong' });
+  // An issuer at the default base path is Better Auth's shape only: other frameworks use /api/auth too.
+  const basePath = issuers.find((i) => /^\/api\/auth\/?$/.test(parse(i)?.pathname ?? ''));
+  if (basePath) clues.push({ kind: 'better-auth-base-path', value: basePath, strength: 'weak' });
+  return { clues };
 };
 
 /**
