@@ -94,7 +94,7 @@ test.describe('against a lab with a fault', () => {
       await expect(summary.locator('[data-mark]')).toHaveAttribute('data-mark', 'regression');
       await expect(summary).toContainText(/\d+ differences · \d+ regressions?/);
       await expect(view).toContainText('The two runs are against different servers');
-      await expect(view).toContainText('The right run stopped at protected-resource-metadata (prm.resource-mismatch); the left one completed.');
+      await expect(view).toContainText('The right run stopped at “Protected resource metadata” (prm.resource-mismatch); the left one completed.');
 
       const probe = view.getByRole('region', { name: /^Probe without a token/ });
       await expect(probe.locator('[data-mark]').first()).toHaveAttribute('data-mark', 'same');
@@ -147,6 +147,8 @@ test.describe('against a lab with a fault', () => {
       await expect(view).toContainText('左侧(基准)');
       await expect(prm.locator('[data-mark]').first()).toHaveText(/有变化/);
       await expect(prm).toContainText('错误 prm.resource-mismatch 已消失。');
+      // A step is named by its title in the page's language, not by its id.
+      await expect(view).toContainText(/停在 “受保护资源元数据”\(prm\.resource-mismatch\)/);
       await snap(page, testInfo, 'swapped-zh');
       await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
 

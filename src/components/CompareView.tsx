@@ -184,6 +184,7 @@ function MarkBadge({ mark }: { mark: RowMark }) {
 
 function DifferenceList({ differences }: { differences: SessionDifference[] }) {
   const t = useT();
+  const language = useDebugger((s) => s.language);
   return (
     <ul className="space-y-1 text-sm">
       {differences.map((difference, index) => (
@@ -195,7 +196,7 @@ function DifferenceList({ differences }: { differences: SessionDifference[] }) {
           >
             {t(difference.regression ? 'compare.difference.regression' : 'compare.difference.change')}
           </span>
-          <span className="min-w-0 break-words">{differenceText(t, difference)}</span>
+          <span className="min-w-0 break-words">{differenceText(t, difference, (stepId) => stepTitle(stepId, language))}</span>
         </li>
       ))}
     </ul>

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { compareSessions, SESSION_DIFFERENCE_KINDS, type ComparableRun, type ComparableStep, type SessionDifference } from '../engine/compare.js';
 import { translate, type Language, type Translate } from '../i18n/index.js';
 import { compareMessages } from '../i18n/messages/compare.js';
+import { stepTitle } from '../i18n/steps.js';
 import { differenceText } from './compare-text.js';
 
 const step = (stepId: ComparableStep['stepId'], kind: ComparableStep['outcome']['kind'] = 'ok', errors: string[] = []): ComparableStep => ({
@@ -16,6 +17,7 @@ const step = (stepId: ComparableStep['stepId'], kind: ComparableStep['outcome'][
   findings: errors.map((id) => ({ id, severity: 'error' as const })),
 });
 const tr = (language: Language): Translate => (key, params) => translate(language, key, params);
+const textIn = (language: Language, difference: SessionDifference) => differenceText(tr(language), difference, (stepId) => stepTitle(stepId, language));
 
 const LEFT: ComparableRun = {
   options: { serverUrl: 'https://mcp.example.com/mcp', spec: '2026-07-28' },
@@ -49,28 +51,28 @@ describe('compare differences in two languages', () => {
     const kinds = new Set(found.map((d) => d.kind));
     for (const kind of ['spec', 'status', 'outcome', 'new-error', 'discovery', 'not-reached'] as const) assert.ok(kinds.has(kind), `${kind} in ${[...kinds].join()}`);
     for (const difference of found) {
-      const chinese = differenceText(tr('zh-CN'), difference);
+      const chinese = textIn('zh-CN', difference);
       assert.match(chinese, /[\u4e00-\u9fff]/, chinese);
       assert.doesNotMatch(chinese, /\{\w+\}|compare\.|the recording|the left/, chinese);
     }
     const status = found.find((d) => d.kind === 'status');
     assert.ok(status);
-    assert.equal(differenceText(tr('zh-CN'), status), '右侧运行停在 protected-resource-metadata(prm.resource-mismatch);左侧运行已完成。');
-    assert.equal(differenceText(tr('en'), status), 'The right run stopped at protected-resource-metadata (prm.resource-mismatch); the left one completed.');
+    assert.equal(textIn('zh-CN', status), '右侧运行停在 “受保护资源元数据”(prm.resource-mismatch);左侧运行已完成。');
+    assert.equal(textIn('en', status), 'The right run stopped at “Protected resource metadata” (prm.resource-mismatch); the left one completed.');
     // The command line's sentence is unchanged.
     assert.equal(status.message, 'the run stopped at protected-resource-metadata (prm.resource-mismatch); the recording completed');
     const newError = found.find((d) => d.kind === 'new-error');
     assert.ok(newError);
-    assert.equal(differenceText(tr('zh-CN'), newError), '新增错误 prm.resource-mismatch。');
+    assert.equal(textIn('zh-CN', newError), '新增错误 prm.resource-mismatch。');
     const outcome = found.find((d) => d.kind === 'outcome');
     assert.ok(outcome);
-    assert.equal(differenceText(tr('zh-CN'), outcome), '等待人工操作;左侧运行:正常。');
+    assert.equal(textIn('zh-CN', outcome), '等待人工操作;左侧运行:正常。');
   });
 
   it('runs against different servers are said so in both languages', () => {
     const comparison = compareSessions(LEFT, { ...RIGHT, options: { ...RIGHT.options, serverUrl: 'https://other.example.com/mcp' } });
     assert.ok(!comparison.comparable);
     const difference: SessionDifference = { regression: true, kind: 'different-servers', params: { recorded: 'https://mcp.example.com/mcp', now: 'https://other.example.com/mcp' }, message: comparison.reason };
-    assert.match(differenceText(tr('zh-CN'), difference), /左侧运行针对 https:\/\/mcp\.example\.com\/mcp/);
+    assert.match(textIn('zh-CN', difference), /左侧运行针对 https:\/\/mcp\.example\.com\/mcp/);
   });
 });
