@@ -4,6 +4,7 @@
  * `runFlow` advances until the flow completes, stops, or needs a person.
  */
 import { because } from './checks/engine-phrases.js';
+import { phrase } from './checks/finding-phrases.js';
 import { makeFinding, findingDefinition, type FindingInput } from './checks/catalogue.js';
 import type { ClientCompatibility } from './clients.js';
 import type { FlowData } from './flow-data.js';
@@ -115,7 +116,7 @@ export async function runStep(session: Session, deps: EngineDeps): Promise<Sessi
   // A session stays plain, serialisable data whatever a server sent: data that cannot be
   // written out (nested past the stack, or cyclic) is not kept, and the step says why.
   if (output.data !== undefined && !serialisable(output.data)) {
-    report('engine.internal-error', { params: { step: stepId, message: 'what the server sent nests too deep to keep' } });
+    report('engine.internal-error', { params: { step: stepId, message: phrase('value.too-deep-to-keep') } });
     output = { outcome: { kind: 'failed' as const, ...outcomeReason(because('outcome.too-deep-to-keep', { step: stepId })), findingId: 'engine.internal-error' } };
   }
 

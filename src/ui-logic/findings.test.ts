@@ -120,6 +120,7 @@ const PHRASED: readonly [string, Record<string, string>][] = [
   ['authorization.no-endpoint', { issuer: 'https://as.example.com', value: phrase('value.absent') }],
   ['authorization.error-response', { error: 'access_denied', description: phrase('value.none'), uri: phrase('value.none') }],
   ['authorization.no-redirect', { url: URL_PARAM, status: '500', excerpt: phrase('value.no-text') }],
+  ['engine.internal-error', { step: 'authenticated-mcp', message: phrase('value.too-deep-to-keep') }],
   ...(['authorization-server-metadata', 'client-registration', 'authorization-request', 'identity-assertion', 'assertion'] as const).map((what): [string, Record<string, string>] => [
     'token.missing-prerequisite',
     { what: phrase(`prerequisite.${what}`) },

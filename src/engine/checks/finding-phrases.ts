@@ -22,6 +22,7 @@ export const PHRASES = {
   'value.no-content': { en: '(no content)', 'zh-CN': '(无内容)' },
   'value.no-text-content': { en: '(no text content)', 'zh-CN': '(无文本内容)' },
   'value.no-text': { en: '(no text)', 'zh-CN': '(无文本)' },
+  'value.too-deep-to-keep': { en: 'what the server sent nests too deep to keep', 'zh-CN': '服务器发送的内容嵌套过深,无法保存' },
   'transport.no-answer': { en: 'no answer', 'zh-CN': '没有响应' },
   // http.unreachable `problem`: the one cause that happened, first and plainly.
   'transport.problem.dns': { en: 'Host name not found', 'zh-CN': '找不到主机名' },
