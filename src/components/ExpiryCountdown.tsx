@@ -1,6 +1,7 @@
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { expiryState, formatCountdown, formatLocalDateTime, formatRelativeTime } from '../ui-logic/time-format.js';
+import '../i18n/messages/tokens.js';
 
 interface ExpiryCountdownProps {
   /** When the token stops being accepted (epoch ms); undefined when nothing says. */

@@ -4,6 +4,7 @@ import { decodeToken } from '../ui-logic/jwt-decode.js';
 import { JwtHeaderView } from './JwtHeaderView.js';
 import { RawTokenField } from './RawTokenField.js';
 import { TokenClaimsTable } from './TokenClaimsTable.js';
+import '../i18n/messages/tokens.js';
 
 interface IdTokenSectionProps {
   idToken: string;

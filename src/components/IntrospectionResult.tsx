@@ -1,5 +1,6 @@
 import { useT } from '../i18n/index.js';
 import { TokenClaimsTable } from './TokenClaimsTable.js';
+import '../i18n/messages/tokens.js';
 
 interface IntrospectionResultProps {
   /** The RFC 7662 introspection response, as the authorization server sent it. */

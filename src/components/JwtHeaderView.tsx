@@ -1,6 +1,7 @@
 import { useT } from '../i18n/index.js';
 import { describeHeader } from '../ui-logic/jwt-header.js';
 import { ExplainedFieldsTable } from './ExplainedFieldsTable.js';
+import '../i18n/messages/tokens.js';
 
 interface JwtHeaderViewProps {
   /** The decoded JOSE header of a JWT. */

@@ -6,7 +6,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { STEP_IDS, type StepId } from '../engine/types.js';
 import type { ExportFormat } from '../export/formats.js';
-import { registerMessages, useT } from '../i18n/index.js';
+import { useT } from '../i18n/index.js';
 import { stepTitle } from '../i18n/steps.js';
 import { useDebugger } from '../store/index.js';
 import { sessionExchanges } from '../store/selectors.js';
@@ -22,10 +22,7 @@ import {
 import { ExchangeInspector } from './ExchangeInspector.js';
 import { ExchangeList } from './ExchangeList.js';
 import { download } from './SessionFiles.js';
-import { networkMessages } from '../i18n/messages/network.js';
-
-// This view is loaded on demand and brings its own messages.
-registerMessages(networkMessages);
+import '../i18n/messages/network.js';
 
 const SHOWN_FORMATS: readonly ExportFormat[] = ['har', 'curl'];
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/index.js';
 import { maskToken } from '../ui-logic/jwt-decode.js';
+import '../i18n/messages/tokens.js';
 
 interface RawTokenFieldProps {
   token: string;

@@ -2,11 +2,13 @@ import { useId, useMemo } from 'react';
 import type { TokenData } from '../engine/flow-data.js';
 import { useT, type Translate } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
-import { decodeToken, tokenFormatMessage, type DecodedToken } from '../ui-logic/jwt-decode.js';
+import { decodeToken, type DecodedToken } from '../ui-logic/jwt-decode.js';
+import { tokenFormatMessage } from '../ui-logic/token-format.js';
 import { formatLocalDateTime, formatRelativeTime, tokenExpiresAtMs } from '../ui-logic/time-format.js';
 import { ExpiryCountdown } from './ExpiryCountdown.js';
 import { RawTokenField } from './RawTokenField.js';
 import { TokenClaimsTable } from './TokenClaimsTable.js';
+import '../i18n/messages/tokens.js';
 
 interface RefreshTokenSectionProps {
   tokens: TokenData;

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.js';
+import '../i18n/messages/tokens.js';
 
 interface StepUpNoticeProps {
   /** What the server asked for and what the debugger does about it, as the app words it. */

@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { localizedFindingText } from '../ui-logic/findings.js';
 import type { TokenCheck, TokenCheckId, TokenCheckStatus } from '../ui-logic/token-checks.js';
+import '../i18n/messages/tokens.js';
 
 interface TokenChecksListProps {
   checks: TokenCheck[];

@@ -3,6 +3,7 @@ import { useDebugger } from '../store/index.js';
 import { describeClaims, type ClaimSource, type ClaimValue } from '../ui-logic/claims.js';
 import { formatLocalDateTime, formatRelativeTime, numericDateToMs } from '../ui-logic/time-format.js';
 import { ExplainedFieldsTable } from './ExplainedFieldsTable.js';
+import '../i18n/messages/tokens.js';
 
 interface TokenClaimsTableProps {
   claims: Record<string, unknown>;

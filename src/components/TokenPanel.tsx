@@ -4,7 +4,8 @@ import type { Finding } from '../engine/types.js';
 import { useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { splitScope } from '../ui-logic/claims.js';
-import { decodeToken, tokenFormatMessage } from '../ui-logic/jwt-decode.js';
+import { decodeToken } from '../ui-logic/jwt-decode.js';
+import { tokenFormatMessage } from '../ui-logic/token-format.js';
 import { tokenChecks } from '../ui-logic/token-checks.js';
 import { formatLocalDateTime, formatRelativeTime, tokenExpiresAtMs } from '../ui-logic/time-format.js';
 import { ExpiryCountdown } from './ExpiryCountdown.js';
@@ -15,6 +16,7 @@ import { RawTokenField } from './RawTokenField.js';
 import { RefreshTokenSection } from './RefreshTokenSection.js';
 import { TokenChecksList } from './TokenChecksList.js';
 import { TokenClaimsTable } from './TokenClaimsTable.js';
+import '../i18n/messages/tokens.js';
 
 export interface TokenPanelProps {
   tokens: TokenData | undefined;

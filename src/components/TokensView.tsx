@@ -2,11 +2,6 @@ import { useEffect, useState } from 'react';
 import { useDebugger } from '../store/index.js';
 import { latestStepFindings } from '../store/selectors.js';
 import { TokenPanel } from './TokenPanel.js';
-import { registerMessages } from '../i18n/index.js';
-import { tokensMessages } from '../i18n/messages/tokens.js';
-
-// This view is loaded on demand and brings its own messages.
-registerMessages(tokensMessages);
 
 /** The Tokens tab: the token panel fed from the session, with a clock that ticks each second. */
 export function TokensView() {

@@ -13,6 +13,7 @@ import { JsonSchemaFormValidator, schemaDraft } from '../ui-logic/form-validator
 import { toolFormSchema } from '../ui-logic/tool-schema.js';
 import { ToolFormAddButton } from './ToolFormAddButton.js';
 import './tool-form.css';
+import '../i18n/messages/tokens.js';
 
 export interface ToolFormProps {
   tool: McpTool;

@@ -3,6 +3,7 @@ import type { McpData } from '../engine/flow-data.js';
 import { useT, type Translate } from '../i18n/index.js';
 import { isWebLink, readToolResult, type ToolContentItem } from '../ui-logic/tool-result.js';
 import { EngineText } from './EngineText.js';
+import '../i18n/messages/tokens.js';
 
 export type ToolCall = McpData['toolCalls'][number];
 

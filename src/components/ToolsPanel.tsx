@@ -4,6 +4,7 @@ import { useT } from '../i18n/index.js';
 import { defaultArguments, parameterSignature } from '../ui-logic/tool-schema.js';
 import { StepUpNotice } from './StepUpNotice.js';
 import { ToolResultView } from './ToolResultView.js';
+import '../i18n/messages/tokens.js';
 
 // rjsf and ajv are large; they load when a tool is first shown, not with the page.
 const ToolForm = lazy(() => import('./ToolForm.js').then((module) => ({ default: module.ToolForm })));

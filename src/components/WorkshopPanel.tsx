@@ -1,12 +1,9 @@
 import { useId } from 'react';
-import { countKey, registerMessages, useT } from '../i18n/index.js';
+import { countKey, useT } from '../i18n/index.js';
 import { useDebugger } from '../store/index.js';
 import { runInProgress } from '../store/workshop-slice.js';
 import type { WorkshopFault } from '../wire/workshop.js';
-import { workshopMessages } from '../i18n/messages/workshop.js';
-
-// This view is loaded on demand and brings its own messages.
-registerMessages(workshopMessages);
+import '../i18n/messages/workshop.js';
 
 /**
  * The trainer's view of the embedded lab: a switch per fault, and an exercise that hides the

@@ -1,3 +1,4 @@
+import '../i18n/messages/tokens.js';
 /**
  * JWT claims (and RFC 7662 introspection members, which use the same names) turned into rows a
  * person can read: each registered claim with the message key that explains it, times as

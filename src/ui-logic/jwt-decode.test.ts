@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeToken, maskToken, tokenFormatMessage } from './jwt-decode.js';
+import { decodeToken, maskToken } from './jwt-decode.js';
+import { tokenFormatMessage } from './token-format.js';
 import { LAB_ACCESS_TOKEN } from './lab-access-token.fixture.js';
 
 describe('decodeToken', () => {

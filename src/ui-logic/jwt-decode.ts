@@ -28,10 +28,3 @@ export function decodeToken(token: string): DecodedToken {
 export function maskToken(token: string): string {
   return '•'.repeat(Math.min(token.length, 24));
 }
-
-/** The message that says what kind of token this is ("JWT (RS256), 812 characters"). */
-export function tokenFormatMessage(decoded: DecodedToken): { key: string; params: Record<string, string | number> } {
-  if (decoded.format === 'opaque') return { key: 'tokens.format.opaque', params: { count: decoded.length } };
-  const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : '?';
-  return { key: 'tokens.format.jwt', params: { alg, count: decoded.length } };
-}

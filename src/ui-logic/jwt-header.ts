@@ -1,3 +1,4 @@
+import '../i18n/messages/tokens.js';
 /**
  * The JOSE header of a JWT, each parameter with the message key that explains it and, for `alg`
  * and `typ`, a note on the value (RFC 7515 §4.1, RFC 7519 §5, RFC 9068 §2.1).

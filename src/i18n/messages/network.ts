@@ -1,5 +1,5 @@
 /** Texts of the network panel: every exchange of the run, searched, filtered, ordered and exported. */
-import type { MessageCatalogue } from '../index.js';
+import { registerMessages, type MessageCatalogue } from '../index.js';
 
 export const networkMessages: MessageCatalogue = {
   en: {
@@ -81,3 +81,6 @@ export const networkMessages: MessageCatalogue = {
     'network.export.nothing': '没有显示任何交互,因此没有可导出的内容。',
   },
 };
+
+// Not on the first page: a module that says one of these (network.*) imports this one, which adds them when it loads.
+registerMessages(networkMessages);

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../index.js';
+import { registerMessages, type MessageCatalogue } from '../index.js';
 
 /** Texts of the token panel (`tokens.*`) and the tools panel (`tools.*`). */
 export const tokensMessages: MessageCatalogue = {
@@ -463,3 +463,6 @@ export const tokensMessages: MessageCatalogue = {
     'tools.stepUp.title': '升级授权(step-up)',
   },
 };
+
+// Not on the first page: a module that says one of these (tokens.* and tools.*) imports this one, which adds them when it loads.
+registerMessages(tokensMessages);

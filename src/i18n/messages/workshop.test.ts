@@ -2,11 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { WORKSHOP_ERROR_KINDS, workshopRefusal } from '../../store/workshop-slice.js';
-import { registerMessages, translate } from '../index.js';
+import { translate } from '../index.js';
 import { workshopMessages } from './workshop.js';
-
-// As the workshop panel does when it loads.
-registerMessages(workshopMessages);
 
 test('every workshop key the panel names has an English and a Chinese text, counted ones in both forms', () => {
   const panel = readFileSync(new URL('../../components/WorkshopPanel.tsx', import.meta.url), 'utf8');

@@ -2,7 +2,7 @@
  * Texts of the Workshop panel: the trainer's fault switches on the embedded lab and the
  * hidden-fault exercise. The fault summaries come from the lab in both languages.
  */
-import type { MessageCatalogue } from '../index.js';
+import { registerMessages, type MessageCatalogue } from '../index.js';
 
 export const workshopMessages: MessageCatalogue = {
   en: {
@@ -66,3 +66,6 @@ export const workshopMessages: MessageCatalogue = {
     'workshop.error.detail': '中继或浏览器的原话：',
   },
 };
+
+// Not on the first page: a module that says one of these (workshop.*) imports this one, which adds them when it loads.
+registerMessages(workshopMessages);
