@@ -126,7 +126,7 @@ export const PITFALLS: readonly Pitfall[] = [
   {
     number: 8,
     title: { en: 'Mixing the application\'s and the resource server\'s credentials', 'zh-CN': '混淆应用与资源服务器凭据' },
-    advice: { en: 'Keep the MCP server\'s client secret apart from the credentials of the user\'s flow.', 'zh-CN': 'MCP 服务器的 client secret 与用户流程的凭据分开管理' },
+    advice: { en: 'Keep the MCP server\'s client secret apart from the credentials of the user\'s flow.', 'zh-CN': 'MCP 服务器的客户端密钥要与用户流程的凭据分开管理' },
   },
   {
     number: 9,

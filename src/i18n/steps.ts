@@ -51,7 +51,7 @@ export const STEP_TEXT: Record<StepId, Record<Language, StepText>> = {
     },
     'zh-CN': {
       title: '授权服务器元数据',
-      summary: '发现授权服务器的端点与能力(RFC 8414 或 OpenID Connect Discovery)。',
+      summary: '发现授权服务器的端点与能力(RFC 8414 或 OpenID Connect 发现)。',
       teaching:
         '只知道授权服务器的 issuer 地址还不够,客户端还需要它的各个端点。客户端按规范规定的顺序,从 OAuth(RFC 8414)和 OpenID Connect 的 well-known 地址获取元数据,并核对文档中的 issuer 与出发时的地址一致。该文档还说明是否支持 S256 方式的 PKCE(客户端继续之前必须确认这一点),以及有哪些客户端注册方式可用。',
     },

@@ -17,7 +17,7 @@ export const authorizationServerMetadataFindings = defineFindings([
       'zh-CN': {
         title: '找不到授权服务器元数据',
         detail: 'issuer {issuer} 的所有发现 URL 都没有返回可用的元数据文档:{tried}。没有它,客户端不知道授权端点和令牌端点在哪里。',
-        hint: '请在 /.well-known/oauth-authorization-server/<issuer 路径> 提供 RFC 8414 元数据(或在 /.well-known/openid-configuration 提供 OpenID Connect Discovery),并确认受保护资源元数据中的 authorization_servers 与 issuer 完全一致。',
+        hint: '请在 /.well-known/oauth-authorization-server/<issuer 路径> 提供 RFC 8414 元数据(或在 /.well-known/openid-configuration 提供 OpenID Connect 发现元数据),并确认受保护资源元数据中的 authorization_servers 与 issuer 完全一致。',
       },
     },
   },
@@ -134,7 +134,7 @@ export const authorizationServerMetadataFindings = defineFindings([
         title: '授权服务器没有公布 PKCE 支持',
         detail:
           '元数据中没有 code_challenge_methods_supported,这表示服务器不支持 PKCE。MCP 客户端必须通过元数据确认 PKCE 支持;自 2025-11-25 版规范起,缺少它时客户端必须拒绝继续。',
-        hint: '启用 PKCE 并公布 "code_challenge_methods_supported": ["S256"](在 OpenID Connect Discovery 元数据中 MCP 同样要求它)。',
+        hint: '启用 PKCE 并公布 "code_challenge_methods_supported": ["S256"](在 OpenID Connect 发现元数据中 MCP 同样要求它)。',
       },
     },
   },
@@ -313,8 +313,8 @@ export const authorizationServerMetadataFindings = defineFindings([
         hint: 'Also serve the metadata at /.well-known/oauth-authorization-server/<issuer path>.',
       },
       'zh-CN': {
-        title: '只提供了 OpenID Connect Discovery 元数据',
-        detail: 'RFC 8414 URL {url} 没有提供元数据;文档是在 OpenID Connect Discovery URL {found} 找到的。在该规范版本中,授权服务器必须提供 RFC 8414 元数据,客户端也只需在那里查找(后续版本两者皆可)。',
+        title: '只提供了 OpenID Connect 发现元数据',
+        detail: 'RFC 8414 URL {url} 没有提供元数据;文档是在 OpenID Connect 发现 URL {found} 找到的。在该规范版本中,授权服务器必须提供 RFC 8414 元数据,客户端也只需在那里查找(后续版本两者皆可)。',
         hint: '请同时在 /.well-known/oauth-authorization-server/<issuer 路径> 提供元数据。',
       },
     },

@@ -149,7 +149,7 @@ export const identityAssertionGrantFindings = defineFindings([
       'zh-CN': {
         title: 'IdP 签发的是 {issuedTokenType},而不是 ID-JAG',
         detail: '客户端请求的 requested_token_type 是 urn:ietf:params:oauth:token-type:id-jag,但 issued_token_type 为 {issuedTokenType}。把其他类型的令牌提交给授权服务器,等于把 IdP 的凭据交给第三方,因此客户端在此停止。',
-        hint: '请让 IdP 为该客户端、audience 和 resource 签发 ID-JAG(可能需要先启用其对 Identity Assertion JWT Authorization Grant 的支持)。',
+        hint: '请让 IdP 为该客户端、audience 和 resource 签发 ID-JAG(可能需要先启用其对身份断言 JWT 授权许可(ID-JAG)的支持)。',
       },
     },
   },
@@ -220,7 +220,7 @@ export const identityAssertionGrantFindings = defineFindings([
       },
       'zh-CN': {
         title: 'ID-JAG 的 typ 头为 {typ}',
-        detail: 'Identity Assertion JWT Authorization Grant 规范要求 ID-JAG 的 JOSE 头 typ 为 "oauth-id-jag+jwt",以免其他 JWT(例如 ID 令牌)被冒充为 ID-JAG;而这个令牌是 {typ}。授权服务器会拒绝它。',
+        detail: '身份断言 JWT 授权许可(ID-JAG)规范要求 ID-JAG 的 JOSE 头 typ 为 "oauth-id-jag+jwt",以免其他 JWT(例如 ID 令牌)被冒充为 ID-JAG;而这个令牌是 {typ}。授权服务器会拒绝它。',
         hint: '签发 ID-JAG 时请使用头部 {"typ": "oauth-id-jag+jwt"}。',
       },
     },

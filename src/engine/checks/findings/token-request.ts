@@ -19,7 +19,7 @@ export const tokenRequestFindings = defineFindings([
       'zh-CN': {
         title: '{method} 缺少客户端密钥',
         detail: '客户端使用 {method} 认证,这种方式需要发送客户端密钥,但目前没有可用的密钥(注册时未下发,也没有手动提供)。',
-        hint: '请提供客户端密钥(--client-secret),或改用无需密钥的方式(公共客户端使用 token endpoint 认证方式 "none")。',
+        hint: '请提供客户端密钥(--client-secret),或改用无需密钥的方式(公共客户端使用 令牌端点认证方式 "none")。',
       },
     },
   },
