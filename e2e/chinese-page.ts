@@ -9,6 +9,7 @@ import { appMessages } from '../src/i18n/messages/app.js';
 import { corsMessages } from '../src/i18n/messages/cors.js';
 import { inspectMessages } from '../src/i18n/messages/inspect.js';
 import { tokensMessages } from '../src/i18n/messages/tokens.js';
+import { englishRuns } from '../src/i18n/english-runs.js';
 import { expect, snap } from './debugger-fixture.js';
 
 const ZH: Record<string, string> = { ...appMessages['zh-CN'], ...corsMessages['zh-CN'], ...inspectMessages['zh-CN'], ...tokensMessages['zh-CN'] };
@@ -20,41 +21,23 @@ export const zh = (key: string): string => {
 };
 
 /**
- * The runs of English words in the page's visible text. A word is letters only, lower case after
- * the first, two letters or more ("failed", "Token"); acronyms (MCP, PKCE), identifiers
- * (add_numbers, tools/list, client-registration, camelCase), numbers and anything with
- * punctuation inside (URLs, header names, versions) are not words and break a run.
+ * The runs of English words in the page's visible text (see englishRuns), outside the elements
+ * that show code and data.
  */
 async function englishLeftIn(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  const texts = await page.evaluate(() => {
     const SKIPPED = 'code, pre, kbd, samp, script, style, noscript, textarea, input, select, [translate="no"], .font-mono, [data-testid="json"]';
-    const WORD = /^[A-Za-z][a-z]+$/;
-    const found = new Set<string>();
+    const shown: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent ?? '';
       if (!parent || text.trim() === '' || parent.closest(SKIPPED)) continue;
-      if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
-      let run: string[] = [];
-      const flush = () => {
-        if (run.length >= 2) found.add(run.join(' '));
-        run = [];
-      };
-      // Tokens are split at white space only: "a.b", "x/y" and "Mcp-Session-Id" stay whole.
-      for (const token of text.split(/\s+/)) {
-        // Sentence punctuation at either end does not make a word an identifier.
-        const word = token.replace(/^[("'“‘]+|[)"'”’.,;:!?…]+$/g, '');
-        if (WORD.test(word)) {
-          run.push(word);
-          // A run ends at a sentence break, as in "word. Word".
-          if (/[.,;:!?)]$/.test(token)) flush();
-        } else flush();
-      }
-      flush();
+      if (parent.checkVisibility({ visibilityProperty: true, opacityProperty: false })) shown.push(text);
     }
-    return [...found].sort();
+    return shown;
   });
+  return [...new Set(texts.flatMap(englishRuns))].sort();
 }
 
 export async function expectNoEnglish(page: Page, testInfo: TestInfo, view: string): Promise<void> {

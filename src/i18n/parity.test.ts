@@ -17,6 +17,7 @@ import { CLUE_TEXTS, HINT_TEXTS, RECOGNITION_HEADINGS, SHAPE_NOTES } from '../en
 import { PITFALLS } from '../engine/pitfalls.js';
 import { STEP_IDS } from '../engine/types.js';
 import { MESSAGE_CATALOGUES } from './catalogues.js';
+import { englishRuns } from './english-runs.js';
 import { STEP_TEXT } from './steps.js';
 
 interface Pair {
@@ -85,38 +86,16 @@ test('every text shown in two languages has its Chinese, with the same placehold
   assert.deepEqual(problems, []);
 });
 
-/**
- * The runs of two or more English words a Chinese text leaves, by the rule the browser test
- * searches the Chinese page with (e2e/chinese-page.ts): outside placeholders, quoted values, code
- * and URLs, a word is letters only, lower case after the first; punctuation inside a token (an
- * identifier, a header name) or at a sentence break ends a run.
- */
-function englishRuns(zh: string): string[] {
-  const text = zh.replace(/\{\w+\}|"[^"]*"|`[^`]*`|https?:\/\/\S+/g, ' ');
-  const runs: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 2) runs.push(run.join(' '));
-    run = [];
-  };
-  for (const token of text.split(/\s+/)) {
-    const word = token.replace(/^[("'“‘]+|[)"'”’.,;:!?…]+$/g, '');
-    if (/^[A-Za-z][a-z]+$/.test(word)) {
-      run.push(word);
-      if (/[.,;:!?)]$/.test(token)) flush();
-    } else flush();
-  }
-  flush();
-  return runs;
-}
+/** The English a Chinese text leaves, outside placeholders, quoted values, code and URLs (the browser test's rule). */
+const englishLeftIn = (zh: string) => englishRuns(zh.replace(/\{\w+\}|"[^"]*"|`[^`]*`|https?:\/\/\S+/g, ' '));
 
 test('no Chinese text leaves English words in a row, so the Chinese page has none on any path', () => {
   // The known-server hints name the products' own console labels ("Client scopes", "App
   // registrations") as the products show them; they are quoted from English interfaces.
   const checked = [...pairs()].filter(({ where }) => !where.startsWith('hint '));
   assert.ok(checked.length > 1500, `${checked.length} texts`);
-  const left = checked.flatMap(({ where, zh }) => englishRuns(zh ?? '').map((run) => `${where}: "${run}"`));
+  const left = checked.flatMap(({ where, zh }) => englishLeftIn(zh ?? '').map((run) => `${where}: "${run}"`));
   assert.deepEqual(left, []);
   // The rule finds what it is for.
-  assert.deepEqual(englishRuns('只提供了 OpenID Connect Discovery 元数据'), ['Connect Discovery']);
+  assert.deepEqual(englishLeftIn('只提供了 OpenID Connect Discovery 元数据'), ['Connect Discovery']);
 });

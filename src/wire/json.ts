@@ -113,6 +113,18 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
       } else j++;
     }
   };
+  // Reads an object member's name and its colon (at the name's quote, after white space).
+  const readName = (): JsonSyntaxError | undefined => {
+    skipWhitespace();
+    if (text[i] !== '"') return fail(i);
+    const after = readString();
+    if (typeof after !== 'number') return after;
+    i = after;
+    skipWhitespace();
+    if (text[i] !== ':') return fail(i);
+    i++;
+    return undefined;
+  };
   let expectValue = true;
   for (;;) {
     skipWhitespace();
@@ -129,15 +141,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
           expectValue = false;
           continue;
         }
-        if (c === '{') {
-          if (text[i] !== '"') return fail(i);
-          const after = readString();
-          if (typeof after !== 'number') return after;
-          i = after;
-          skipWhitespace();
-          if (text[i] !== ':') return fail(i);
-          i++;
-        }
+        const failed = c === '{' ? readName() : undefined;
+        if (failed) return failed;
         continue;
       }
       if (c === '"') {
@@ -159,16 +164,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
     const c = text[i];
     if (c === ',') {
       i++;
-      if (container === '{') {
-        skipWhitespace();
-        if (text[i] !== '"') return fail(i);
-        const after = readString();
-        if (typeof after !== 'number') return after;
-        i = after;
-        skipWhitespace();
-        if (text[i] !== ':') return fail(i);
-        i++;
-      }
+      const failed = container === '{' ? readName() : undefined;
+      if (failed) return failed;
       expectValue = true;
     } else if (c === (container === '{' ? '}' : ']')) {
       open.pop();
