@@ -18,13 +18,22 @@ async function openStep(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: zh('app.timeline.title') }).getByRole('button', { name: new RegExp(`^${title}`) }).click();
 }
 
+/** Runs the Chinese page against `serverUrl` (signing in in this tab where the run gets that far) until the flow stops. */
+async function runInChinese(page: Page, appUrl: string, serverUrl: string, signsIn: boolean): Promise<void> {
+  await toChinese(page, appUrl);
+  await page.getByRole('textbox', { name: zh('app.connect.serverUrl') }).fill(serverUrl);
+  await page.getByRole('button', { name: zh('app.connect.run'), exact: true }).click();
+  if (signsIn) {
+    await page.getByRole('region', { name: zh('app.auth.title') }).getByRole('button', { name: zh('app.auth.thisTab') }).click();
+    await page.waitForURL(`${appUrl}/`);
+  }
+  await expect(page.getByRole('heading', { name: /^流程停在了/ })).toBeVisible();
+}
+
 test('metadata that is not JSON: where it stops being JSON, said in Chinese', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
   const server = await startMisbehavingServer({ faults: { prm: 'invalid-json' } });
   try {
-    await toChinese(page, debuggerApp.url);
-    await page.getByRole('textbox', { name: zh('app.connect.serverUrl') }).fill(server.mcpUrl);
-    await page.getByRole('button', { name: zh('app.connect.run'), exact: true }).click();
-    await expect(page.getByRole('heading', { name: /^流程停在了/ })).toBeVisible();
+    await runInChinese(page, debuggerApp.url, server.mcpUrl, false);
     await visitEveryStep(page, testInfo, 'prm-not-json');
     // The finding and the inspector's note on the body both say where, in Chinese.
     await openStep(page, '受保护资源元数据');
@@ -41,12 +50,7 @@ test('metadata that is not JSON: where it stops being JSON, said in Chinese', as
 test('an MCP server that answers HTML: why there is nothing to read, said in Chinese', async ({ page, debuggerApp, consoleErrors }, testInfo) => {
   const server = await startMisbehavingServer({ faults: { 'authenticated-mcp': 'html' } });
   try {
-    await toChinese(page, debuggerApp.url);
-    await page.getByRole('textbox', { name: zh('app.connect.serverUrl') }).fill(server.mcpUrl);
-    await page.getByRole('button', { name: zh('app.connect.run'), exact: true }).click();
-    await page.getByRole('region', { name: zh('app.auth.title') }).getByRole('button', { name: zh('app.auth.thisTab') }).click();
-    await page.waitForURL(`${debuggerApp.url}/`);
-    await expect(page.getByRole('heading', { name: /^流程停在了/ })).toBeVisible();
+    await runInChinese(page, debuggerApp.url, server.mcpUrl, true);
     await visitEveryStep(page, testInfo, 'mcp-html');
     await openStep(page, '已认证的 MCP 请求');
     await expect(page.getByRole('main')).toContainText('HTTP 200,不是可用的 JSON:第 1 行第 1 列出现意外的 “<”');
