@@ -351,6 +351,15 @@ test('Cloudflare’s Workers OAuth provider: the origin as resource, and CIMD of
   assert.equal(CLOUDFLARE_METADATA.revocation_endpoint, CLOUDFLARE_METADATA.token_endpoint);
 });
 
+test('Cloudflare’s Workers OAuth provider with the implicit flow allowed is recognised too', async () => {
+  const implicit = { ...WORKERS_METADATA, response_types_supported: ['code', 'token'], response_modes_supported: ['query', 'fragment'] };
+  const session = await discoverAndRegister(implicit, {}, { lenient: true, registration: 'cimd', clientMetadataUrl: 'https://client.example.com/client.json' }, 'https://mcp-worker.example.workers.dev');
+  assert.deepEqual(productsOf(session), ['cloudflare:confirmed']);
+  // A fragment alone is no sign of it.
+  const fragmentOnly = await discoverAndRegister({ ...implicit, response_modes_supported: ['fragment'] }, {}, { lenient: true, registration: 'cimd', clientMetadataUrl: 'https://client.example.com/client.json' }, 'https://mcp-worker.example.workers.dev');
+  assert.deepEqual(productsOf(fragmentOnly), []);
+});
+
 test('a server that looks like none of them gets no product and no hint', async () => {
   const session = await discoverAndRegister(PLAIN_METADATA);
   assert.ok(session.results.some((r) => r.findings.some((f) => f.id === 'registration.no-path')), 'it fails in a way hints exist for');

@@ -319,14 +319,15 @@ const betterAuth: Recogniser = ({ metadata, urls, issuers }) => {
 
 /**
  * `@cloudflare/workers-oauth-provider` serves revocation on its token endpoint, answers in the
- * query only, and publishes no `jwks_uri` (its tokens are opaque).
+ * query only (or also in the fragment where the implicit flow is allowed), and publishes no
+ * `jwks_uri` (its tokens are opaque).
  */
 const cloudflare: Recogniser = ({ metadata }) => {
   if (
     metadata &&
     typeof metadata.token_endpoint === 'string' &&
     metadata.revocation_endpoint === metadata.token_endpoint &&
-    sameList(metadata.response_modes_supported, ['query']) &&
+    (sameList(metadata.response_modes_supported, ['query']) || sameList(metadata.response_modes_supported, ['query', 'fragment'])) &&
     metadata.jwks_uri === undefined
   ) {
     return { clues: [{ kind: 'cloudflare-metadata-shape', value: 'revocation_endpoint = token_endpoint', strength: 'strong' }] };
