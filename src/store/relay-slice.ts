@@ -116,8 +116,8 @@ export const createRelaySlice: StateCreator<DebuggerState, [], [], RelaySlice> =
     if (relayConfig.workshop) await get().loadWorkshop();
   },
   noteRelayFailure(error) {
-    // The relay transport says "could not be reached" when no HTTP answer came at all.
-    const unreachable = error.messageId === 'transport-error.relay-unreachable' || /could not be reached/.test(error.message);
+    // The relay transport names it so when no HTTP answer came at all.
+    const unreachable = error.messageId === 'transport-error.relay-unreachable';
     set({ relayHealth: unreachable ? 'unreachable' : 'rejected', relayProblem: { kind: 'failed', params: {}, reason: messageText(error) } });
   },
   redirectUri: () => `${get().runtime.origin}/callback`,
