@@ -20,8 +20,8 @@
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#token-requirements
  * @see https://modelcontextprotocol.io/specification/2026-07-28/basic/authorization#step-up-authorization-flow
  */
-import { because, enginePhraseText, exchangeLabel, transportMessageParams } from '../checks/engine-phrases.js';
-import { referencedPhrase, resolvePhraseValue } from '../checks/phrase-reference.js';
+import { because, exchangeLabel, renderTextRef, transportMessageParams } from '../checks/engine-phrases.js';
+import { referencedPhrase } from '../checks/phrase-reference.js';
 import { jsonRefusalText } from '../../wire/json.js';
 import { phrase } from '../checks/finding-phrases.js';
 import type { DiscoverData, FlowData, InputRound, McpData, McpTool, McpToolCall } from '../flow-data.js';
@@ -631,8 +631,8 @@ function failureParams(sent: SentExchange, answer: JsonRpcAnswer | undefined): R
 function callFailure(params: Record<string, string>): Pick<McpToolCall, 'error' | 'errorId' | 'errorParams'> {
   const message = params.message ?? '';
   const id = referencedPhrase(message);
-  const english = resolvePhraseValue(message, params, enginePhraseText('en')) ?? message;
-  return id === undefined ? { error: english } : { error: english, errorId: id, errorParams: params };
+  if (id === undefined) return { error: message };
+  return { error: renderTextRef({ id, params }, 'en') ?? message, errorId: id, errorParams: params };
 }
 
 /** A JSON-RPC error as a finding's params: the server's message and code, or in our words that it gave no message. */
